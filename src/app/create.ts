@@ -1,0 +1,72 @@
+import type { Server } from 'restify';
+import type { Config } from '../config';
+import { createLogger, type Logger } from '../log';
+import { startingClock, systemClock, type Clock } from '../clock';
+import { TableStore } from '../storage/tables';
+import { RoleRepository } from '../storage/table/roles';
+import { NOBODY, type Standing } from '../domain/access';
+import { createAdapter } from '../bot/adapter';
+import { SltBot } from '../bot/handler';
+import { createServer } from '../http/server';
+import type { Services } from './services';
+import type { Actor, Place } from './types';
+
+export interface App {
+  readonly services: Services;
+  readonly server: Server;
+  /** Creates tables, then listens. Resolves with the bound port. */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  log?: Logger;
+}
+
+/** Composition root: config → storage → services → bot → server. */
+export function createApp(config: Config, overrides: AppOverrides = {}): App {
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? (config.clockStart ? startingClock(config.clockStart) : systemClock);
+  if (!config.storageConnectionString) throw new Error('STORAGE_CONNECTION_STRING missing (npm start provides Azurite)');
+  const store = new TableStore(config.storageConnectionString, config.tablePrefix);
+  const roles = new RoleRepository(store.table('roles'));
+
+  const services: Services = {
+    config,
+    clock,
+    log,
+    store,
+    roles,
+    async standing(actor: Actor, _place: Place): Promise<Standing> {
+      const configured = config.admins.includes(actor.id);
+      const row = actor.id ? await roles.get(actor.tenantId, actor.id) : undefined;
+      return { ...NOBODY, admin: configured || !!row?.admin, coordinator: !!row?.coordinator };
+    },
+  };
+
+  const adapter = createAdapter(config, log);
+  const bot = new SltBot(services);
+  const server = createServer({ config, log, adapter, bot, pingStorage: () => store.ping() });
+
+  return {
+    services,
+    server,
+    async start() {
+      await store.ensureTables();
+      await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      log.info(
+        { port, host: config.host, devMode: config.devMode, tenants: config.tenantIds.length || 'any' },
+        config.devMode
+          ? 'SLT-boten listening in DEVELOPMENT MODE: no authentication, loopback only'
+          : 'SLT-boten listening with Bot Framework authentication',
+      );
+      return port;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { TableStore } from '../storage/tables';
+import type { RoleRepository } from '../storage/table/roles';
+import type { Standing } from '../domain/access';
+import type { Actor, Place } from './types';
+
+/**
+ * Everything a command or action handler may use, built once by the composition root
+ * (src/index.ts). Handlers get plain services — never a TurnContext.
+ */
+export interface Services {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly store: TableStore;
+  readonly roles: RoleRepository;
+  /** Resolves what the server knows of a person's roles, in this place. */
+  standing(actor: Actor, place: Place): Promise<Standing>;
+}

@@ -1,0 +1,29 @@
+import { RestError } from '@azure/data-tables';
+import { format, pick, type Catalogue, type Locale } from '../i18n';
+
+const text: Catalogue<{ storage: string; generic: string }> = {
+  nb: {
+    storage: 'Beklager, jeg får ikke lagret eller hentet noe akkurat nå. Prøv igjen om litt – det du sendte er ikke lagret. (Feilkode {id})',
+    generic: 'Beklager, noe gikk galt hos meg. Prøv igjen om litt. Hvis det skjer igjen, gi feilkoden {id} til SLT-koordinatoren.',
+  },
+  en: {
+    storage: 'Sorry, I cannot store or read anything right now. Please try again shortly — what you sent was not saved. (Error code {id})',
+    generic: 'Sorry, something went wrong on my side. Please try again shortly. If it happens again, give the error code {id} to the SLT coordinator.',
+  },
+};
+
+/** True when the error means storage is unreachable or failing (not a logical conflict). */
+export function isStorageOutage(err: unknown): boolean {
+  if (err instanceof RestError) {
+    if (err.statusCode === undefined) return true; // no HTTP answer at all: connection refused, reset, timeout
+    return err.statusCode >= 500;
+  }
+  const code = (err as { code?: string } | undefined)?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE';
+}
+
+/** The short apology a user sees for an unexpected failure, with the correlation id. */
+export function apology(err: unknown, correlationId: string, locale: Locale): string {
+  const t = pick(locale, text);
+  return format(isStorageOutage(err) ? t.storage : t.generic, { id: correlationId });
+}

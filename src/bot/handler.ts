@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Activity,
+  type TurnContext,
+} from 'botbuilder';
+import type { Services } from '../app/services';
+import type { ActionOutcome, Reply, RequestBase } from '../app/types';
+import { routeAction, routeMessage } from '../app/router';
+import { resolveLocale } from '../i18n';
+import { actorOf, placeOf, threadRootOf } from './place';
+import { commandText, type MentionEntity } from './mention';
+import { apology } from './errors';
+import { welcomeText } from './welcome';
+
+const CORRELATION = Symbol('correlationId');
+
+/** Correlation id of the current turn (set on the way in, used by the error sink). */
+export function correlationIdOf(context: TurnContext): string {
+  let id = context.turnState.get(CORRELATION) as string | undefined;
+  if (!id) {
+    id = randomUUID().slice(0, 8);
+    context.turnState.set(CORRELATION, id);
+  }
+  return id;
+}
+
+/** Turns a plain reply into a Bot Framework activity. */
+export function toActivity(reply: Reply): Partial<Activity> {
+  return reply.type === 'text' ? MessageFactory.text(reply.text) : MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+}
+
+/**
+ * The only class that sees TurnContext: translates activities into plain requests for the
+ * router and plain replies back into activities.
+ */
+export class SltBot extends TeamsActivityHandler {
+  constructor(private readonly services: Services) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      const base = this.requestBase(context);
+      const a = context.activity;
+      const text = commandText(a.text, a.entities as MentionEntity[] | undefined, a.recipient.id);
+      try {
+        const replies = await routeMessage({ ...base, text, activityId: a.id, threadRootId: threadRootOf(a) }, this.services);
+        for (const r of replies) await context.sendActivity(toActivity(r));
+      } catch (err) {
+        this.services.log.error({ cid: base.correlationId, err }, 'message failed');
+        await context.sendActivity(apology(err, base.correlationId, base.locale));
+      }
+      await next();
+    });
+
+    this.onTeamsMembersAddedEvent(async (membersAdded, _teamInfo, context, next) => {
+      const botAdded = membersAdded.some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) {
+        const place = placeOf(context.activity);
+        const locale = resolveLocale(context.activity.locale, this.services.config.defaultLocale);
+        await context.sendActivity(welcomeText(locale, place.kind === 'personal' ? 'personal' : 'team'));
+        this.services.log.info({ cid: correlationIdOf(context), kind: place.kind }, 'installed');
+      }
+      await next();
+    });
+  }
+
+  /** `Action.Execute` from any card. */
+  protected async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const base = this.requestBase(context);
+    const data = (value.action?.data ?? {}) as Record<string, unknown>;
+    let outcome: ActionOutcome;
+    try {
+      outcome = await routeAction({ ...base, verb: String(value.action?.verb ?? ''), data, cardActivityId: context.activity.replyToId }, this.services);
+    } catch (err) {
+      this.services.log.error({ cid: base.correlationId, verb: value.action?.verb, err }, 'action failed');
+      outcome = { type: 'message', text: apology(err, base.correlationId, base.locale) };
+    }
+    return outcome.type === 'card'
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card as Record<string, unknown> }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.text as unknown as Record<string, unknown> };
+  }
+
+  private requestBase(context: TurnContext): RequestBase {
+    const a = context.activity;
+    return {
+      actor: actorOf(a),
+      place: placeOf(a),
+      locale: resolveLocale(a.locale, this.services.config.defaultLocale),
+      now: this.services.clock.now(),
+      correlationId: correlationIdOf(context),
+    };
+  }
+}

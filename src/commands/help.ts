@@ -1,0 +1,65 @@
+import type { CommandDef } from './types';
+import { allows } from '../domain/access';
+import { pick, type Catalogue } from '../i18n';
+import { renderCard } from '../views/render';
+
+const text: Catalogue<{ title: string; intro: string; roles: Record<'admin' | 'coordinator' | 'board' | 'member', string>; footer: string; channelHint: string }> = {
+  nb: {
+    title: 'Dette kan du gjøre med SLT-boten',
+    intro: 'Skriv kommandoen i en personlig chat med meg, eller nevn meg (@SLT-boten) først i en kanal.',
+    roles: {
+      admin: 'Du er administrator: du kan gi og fjerne koordinatorrollen, og gjøre alt en koordinator kan.',
+      coordinator: 'Du er SLT-koordinator.',
+      board: 'Du er medlem av SLT-styret.',
+      member: 'Du er medlem. Koordinatorene kan gi deg flere muligheter.',
+    },
+    footer: 'SLT drøfter trender, ikke enkeltsaker: skriv aldri navn eller andre personopplysninger.',
+    channelHint: 'I en kanal: nevn meg først, for eksempel «@SLT-boten hjelp».',
+  },
+  en: {
+    title: 'What you can do with SLT-boten',
+    intro: 'Type a command in a personal chat with me, or mention me (@SLT-boten) first in a channel.',
+    roles: {
+      admin: 'You are an administrator: you can grant and revoke the coordinator role, and do everything a coordinator can.',
+      coordinator: 'You are an SLT coordinator.',
+      board: 'You are a member of the SLT board.',
+      member: 'You are a member. The coordinators can give you more options.',
+    },
+    footer: 'SLT discusses trends, not individual cases: never write names or other personal data.',
+    channelHint: 'In a channel: mention me first, for example "@SLT-boten help".',
+  },
+};
+
+/** `hjelp` / `help`: a card listing exactly the commands this user may use. */
+export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
+  return {
+    id: 'help',
+    words: { nb: 'hjelp', en: 'help' },
+    aliases: ['?'],
+    audience: 'everyone',
+    describe: { nb: 'Viser denne oversikten.', en: 'Shows this overview.' },
+    async handle(req, services) {
+      const standing = await services.standing(req.actor, req.place);
+      const t = pick(req.locale, text);
+      const commands = all()
+        .filter((c) => allows(c.audience, standing))
+        .map((c) => ({
+          word: c.words[req.locale] + (c.argHint ? c.argHint[req.locale] : ''),
+          description: c.describe[req.locale],
+        }));
+      const role = standing.admin ? 'admin' : standing.coordinator ? 'coordinator' : standing.boardMember ? 'board' : 'member';
+      return [
+        {
+          type: 'card',
+          card: renderCard('help', {
+            title: t.title,
+            intro: req.place.kind === 'personal' ? t.intro : `${t.intro} ${t.channelHint}`,
+            commands,
+            roleLine: t.roles[role],
+            footer: t.footer,
+          }),
+        },
+      ];
+    },
+  };
+}

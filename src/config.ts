@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Comma-separated list → trimmed, non-empty entries. */
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    STORAGE_CONNECTION_STRING: z.string().trim().min(1).optional(),
+    MicrosoftAppId: z.string().trim().optional(),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: z.string().trim().optional(),
+    SLT_ADMINS: csv,
+    SLT_TENANT_IDS: csv.pipe(z.array(z.string().regex(guid, 'must be tenant GUIDs'))),
+    SLT_LOCALE_DEFAULT: z.enum(['nb', 'en']).default('nb'),
+    SLT_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    SLT_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').default('slt'),
+    SLT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    SLT_PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const prod = !!env.MicrosoftAppId;
+    if (prod && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+    }
+    if (prod && env.SLT_TENANT_IDS.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['SLT_TENANT_IDS'], message: 'required when MicrosoftAppId is set (which tenants may use the bot)' });
+    }
+    if (prod && env.SLT_CLOCK_START) {
+      ctx.addIssue({ code: 'custom', path: ['SLT_CLOCK_START'], message: 'is allowed in development mode only' });
+    }
+    if (prod && !env.STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_CONNECTION_STRING'], message: 'required when MicrosoftAppId is set' });
+    }
+  });
+
+/** The bot's whole configuration, read once at start. Nothing else reads `process.env`. */
+export interface Config {
+  readonly port: number;
+  /** Development mode: no MicrosoftAppId → no JWT check, loopback only. */
+  readonly devMode: boolean;
+  readonly host: string;
+  readonly storageConnectionString?: string;
+  readonly tablePrefix: string;
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    readonly appTenantId: string;
+  };
+  readonly admins: readonly string[];
+  readonly tenantIds: readonly string[];
+  readonly defaultLocale: 'nb' | 'en';
+  readonly clockStart?: string;
+  readonly retentionMonths: number;
+  /** Public base URL (for links such as .ics downloads); defaults to the local address. */
+  readonly publicUrl: string;
+  readonly logLevel: string;
+}
+
+/** Thrown with every offending variable named, so start-up fails with a useful message. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Ugyldig konfigurasjon / invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Turns an environment into a frozen Config, or throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset: shells and .env files often export `X=`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const devMode = !e.MicrosoftAppId;
+  const host = devMode ? '127.0.0.1' : '0.0.0.0';
+  return Object.freeze({
+    port: e.PORT,
+    devMode,
+    host,
+    storageConnectionString: e.STORAGE_CONNECTION_STRING,
+    tablePrefix: e.SLT_TABLE_PREFIX,
+    bot: Object.freeze({
+      appId: e.MicrosoftAppId ?? '',
+      appPassword: e.MicrosoftAppPassword ?? '',
+      appType: e.MicrosoftAppType ?? 'SingleTenant',
+      appTenantId: e.MicrosoftAppTenantId ?? '',
+    }),
+    admins: Object.freeze([...e.SLT_ADMINS]),
+    tenantIds: Object.freeze([...e.SLT_TENANT_IDS]),
+    defaultLocale: e.SLT_LOCALE_DEFAULT,
+    clockStart: e.SLT_CLOCK_START,
+    retentionMonths: e.SLT_RETENTION_MONTHS,
+    publicUrl: (e.SLT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,68 @@
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+
+export interface HttpDeps {
+  config: Config;
+  log: Logger;
+  adapter: CloudAdapter;
+  /** Runs one turn. */
+  bot: { run(context: TurnContext): Promise<void> };
+  /** Throws when storage is unreachable. */
+  pingStorage(): Promise<void>;
+}
+
+/** Largest activity accepted. Teams messages are ~100 KB at most; 1 MB leaves room for cards. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The only module that imports restify: `/api/messages` and `/healthz`.
+ * Tenant filtering happens here, before the adapter, because the adapter has no tenant check.
+ */
+export function createServer(deps: HttpDeps): restify.Server {
+  const { config, log, adapter, bot } = deps;
+  const server = restify.createServer({ name: 'slt-boten', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req, res) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
+      log.warn({ path: req.path() }, 'rejected: not an activity');
+      res.send(400, { error: 'expected a Bot Framework activity' });
+      return;
+    }
+    if (!config.devMode && body.channelId !== 'msteams') {
+      log.warn({ channelId: body.channelId }, 'rejected: channel not msteams');
+      res.send(403, { error: 'channel not allowed' });
+      return;
+    }
+    if (config.tenantIds.length > 0) {
+      const cd = (body.channelData ?? {}) as { tenant?: { id?: string } };
+      const conv = (body.conversation ?? {}) as { tenantId?: string };
+      const tenant = cd.tenant?.id ?? conv.tenantId;
+      if (!tenant || !config.tenantIds.includes(tenant)) {
+        log.warn({ tenant }, 'rejected: tenant not allowed');
+        res.send(403, { error: 'tenant not allowed' });
+        return;
+      }
+    }
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await deps.pingStorage();
+      res.send(200, { status: 'ok', storage: 'ok' });
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'health: storage unreachable');
+      res.send(503, { status: 'degraded', storage: 'unreachable' });
+    }
+  });
+
+  server.on('restifyError', (req, _res, err, cb) => {
+    log.warn({ path: req.path?.(), status: (err as { statusCode?: number }).statusCode, msg: err.message }, 'request rejected');
+    return cb();
+  });
+  return server;
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import type { CardJson } from '../app/types';
+import { escapeDeep } from './escape';
+
+/** Repository root: the folder holding package.json (works from src/ and from dist/src/). */
+function findRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`package.json not found above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const CARDS_DIR = path.join(findRoot(__dirname), 'cards');
+
+const templates = new Map<string, unknown>();
+
+function template(name: string): unknown {
+  let t = templates.get(name);
+  if (!t) {
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`bad card name ${name}`);
+    t = JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
+    templates.set(name, t);
+  }
+  return t;
+}
+
+/**
+ * Binds a template from `cards/<name>.json` with data. Every string in `data` is escaped
+ * first (see escapeUserText), so formatting belongs in the template, never in the data.
+ * Fields listed in `raw` are bound unescaped: use only for values the bot itself built
+ * (URLs, ids, verbs), never for anything a user typed.
+ */
+export function renderCard<D extends object>(name: string, data: D, raw: Partial<Record<string, unknown>> = {}): CardJson {
+  const t = new ACData.Template(template(name));
+  return t.expand({ $root: { ...escapeDeep(data), ...raw } }) as CardJson;
+}
+
+/** Lists template names in cards/ (for tests). */
+export function listTemplates(): string[] {
+  return fs
+    .readdirSync(CARDS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
+}

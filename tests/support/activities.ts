@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+
+/** Invented people and places for fixtures (never real names from the seed documents). */
+export const TENANT = '5b1c7c44-6c2f-4a8e-9d1e-3f2a1b0c9d8e';
+export const TEAM_ID = '19:slt-nettverket@thread.tacv2';
+export const BOT = { id: '28:slt-boten', name: 'SLT-boten' };
+
+export interface Person {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export const PEOPLE = {
+  kari: { id: '29:kari', aadObjectId: 'aad-kari-nordmann', name: 'Kari Fjellheim' },
+  ola: { id: '29:ola', aadObjectId: 'aad-ola-strand', name: 'Ola Bekkevold' },
+  amina: { id: '29:amina', aadObjectId: 'aad-amina-haugen', name: 'Amina Solberg-Ali' },
+  per: { id: '29:per', aadObjectId: 'aad-per-lien', name: 'Per Tveitane' },
+  sigrid: { id: '29:sigrid', aadObjectId: 'aad-sigrid-moen', name: 'Sigrid Vågen' },
+} satisfies Record<string, Person>;
+
+export const CHANNELS = {
+  general: { id: TEAM_ID, name: 'Generelt' },
+  vest: { id: '19:ungdomsteam-vest@thread.tacv2', name: 'Ungdomsteam Vest 13-16' },
+  ost: { id: '19:ungdomsteam-ost@thread.tacv2', name: 'Ungdomsteam Øst 13-16' },
+  koord: { id: '19:koordineringsgruppen@thread.tacv2', name: 'Koordineringsgruppen' },
+  styret: { id: '19:slt-styret@thread.tacv2', name: 'SLT-styret' },
+};
+
+export interface ActivityOptions {
+  from?: Person;
+  locale?: string;
+  serviceUrl: string;
+  tenantId?: string;
+}
+
+function common(o: ActivityOptions) {
+  const from = o.from ?? PEOPLE.kari;
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: o.serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: o.locale ?? 'nb-NO',
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: { id: BOT.id, name: BOT.name },
+  };
+}
+
+/** A channel message that @mentions the bot, as Teams sends it. */
+export function channelMessage(text: string, o: ActivityOptions & { channel?: { id: string; name: string }; threadId?: string }) {
+  const channel = o.channel ?? CHANNELS.general;
+  const mention = `<at>${BOT.name}</at>`;
+  const c = common(o);
+  return {
+    ...c,
+    type: 'message',
+    text: `${mention} ${text}`,
+    textFormat: 'plain',
+    conversation: { id: `${channel.id};messageid=${o.threadId ?? Date.now()}`, conversationType: 'channel', isGroup: true, tenantId: o.tenantId ?? TENANT },
+    entities: [{ type: 'mention', text: mention, mentioned: { id: BOT.id, name: BOT.name } }],
+    channelData: { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, channel: { id: channel.id, name: channel.name } },
+  };
+}
+
+/** A message in a personal (1:1) chat with the bot. */
+export function personalMessage(text: string, o: ActivityOptions) {
+  const c = common(o);
+  return {
+    ...c,
+    type: 'message',
+    text,
+    conversation: { id: `a:personal-${c.from.id}`, conversationType: 'personal', tenantId: o.tenantId ?? TENANT },
+    channelData: { tenant: { id: o.tenantId ?? TENANT } },
+  };
+}
+
+/** An `Action.Execute` invoke from a card in a channel (or personal chat when `channel` is null). */
+export function cardAction(verb: string, data: Record<string, unknown>, o: ActivityOptions & { channel?: { id: string; name: string } | null; replyToId?: string }) {
+  const c = common(o);
+  const channel = o.channel === undefined ? CHANNELS.general : o.channel;
+  return {
+    ...c,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: o.replyToId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    conversation: channel
+      ? { id: `${channel.id};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: o.tenantId ?? TENANT }
+      : { id: `a:personal-${c.from.id}`, conversationType: 'personal', tenantId: o.tenantId ?? TENANT },
+    channelData: channel
+      ? { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, channel: { id: channel.id, name: channel.name } }
+      : { tenant: { id: o.tenantId ?? TENANT } },
+  };
+}
+
+/** The bot being added to a team (conversationUpdate in the General channel). */
+export function botAddedToTeam(o: ActivityOptions) {
+  const c = common(o);
+  return {
+    ...c,
+    type: 'conversationUpdate',
+    membersAdded: [{ id: BOT.id, name: BOT.name }],
+    conversation: { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: o.tenantId ?? TENANT },
+    channelData: { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, eventType: 'teamMemberAdded' },
+  };
+}

@@ -1,0 +1,141 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+
+/** One request the bot made to the connector (a reply, post, update or roster read). */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: Record<string, unknown>;
+  /** For posted activities: the id the connector gave it. */
+  assignedId?: string;
+}
+
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  userPrincipalName?: string;
+  email?: string;
+}
+
+/** A scripted failure: the next matching calls answer with this status. */
+export interface Fault {
+  status: number;
+  retryAfterSeconds?: number;
+  times: number;
+  match?: (call: ConnectorCall) => boolean;
+}
+
+/**
+ * A stand-in for the Bot Framework connector (the way the Agents Playground serves one):
+ * records every activity the bot sends, serves rosters, and can answer with scripted faults.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  /** Roster per conversation or team id (the conversation id without ;messageid). */
+  readonly rosters = new Map<string, RosterMember[]>();
+  /** Channels per team id. */
+  readonly channels = new Map<string, { id: string; name?: string }[]>();
+  private faults: Fault[] = [];
+  private server?: http.Server;
+  url = '';
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    const addr = this.server.address() as { port: number };
+    this.url = `http://127.0.0.1:${addr.port}/`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** Activities the bot posted or updated (not roster reads). */
+  get activities(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method !== 'GET' && c.body && typeof c.body.type === 'string');
+  }
+
+  /** Posted messages (new or replies), in order. */
+  get messages(): ConnectorCall[] {
+    return this.activities.filter((c) => c.method === 'POST' && c.body.type === 'message');
+  }
+
+  /** Updates of earlier activities (PUT …/activities/{id}). */
+  get updates(): ConnectorCall[] {
+    return this.activities.filter((c) => c.method === 'PUT');
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      const call: ConnectorCall = { method: req.method ?? 'GET', path: url.pathname, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} };
+      if (parts[0] === 'v3' && parts[1] === 'conversations') {
+        call.conversationId = parts[2];
+        call.activityId = parts[3] === 'activities' ? parts[4] : undefined;
+      }
+      const faultIndex = this.faults.findIndex((f) => f.times > 0 && (!f.match || f.match(call)));
+      if (faultIndex >= 0) {
+        const f = this.faults[faultIndex]!;
+        f.times -= 1;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (f.retryAfterSeconds !== undefined) headers['retry-after'] = String(f.retryAfterSeconds);
+        res.writeHead(f.status, headers);
+        res.end(JSON.stringify({ error: { code: 'Scripted', message: `scripted ${f.status}` } }));
+        return;
+      }
+      this.calls.push(call);
+      this.route(call, parts, res);
+    });
+  }
+
+  private route(call: ConnectorCall, parts: string[], res: http.ServerResponse): void {
+    const json = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const base = (id: string | undefined): string => (id ?? '').split(';')[0]!;
+    if (parts[0] === 'v3' && parts[1] === 'conversations') {
+      if (call.method === 'POST' && parts.length === 2) {
+        // Create conversation (1:1 or new channel thread).
+        const id = `conv-${randomUUID()}`;
+        return json(201, { id, activityId: randomUUID() });
+      }
+      if (parts[3] === 'activities' && (call.method === 'POST' || call.method === 'PUT')) {
+        call.assignedId = call.method === 'PUT' ? parts[4] : `act-${randomUUID()}`;
+        return json(200, { id: call.assignedId });
+      }
+      if (parts[3] === 'activities' && call.method === 'DELETE') return json(200, {});
+      if (parts[3] === 'members' || parts[3] === 'pagedmembers') {
+        const roster = this.rosters.get(base(parts[2])) ?? [];
+        if (parts[3] === 'members' && parts[4]) {
+          const m = roster.find((r) => r.id === parts[4] || r.aadObjectId === parts[4]);
+          return m ? json(200, m) : json(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+        }
+        if (parts[3] === 'pagedmembers') return json(200, { members: roster, continuationToken: undefined });
+        return json(200, roster);
+      }
+    }
+    if (parts[0] === 'v3' && parts[1] === 'teams' && parts[3] === 'conversations') {
+      return json(200, { conversations: this.channels.get(parts[2]!) ?? [] });
+    }
+    if (parts[0] === 'v3' && parts[1] === 'teams' && parts.length === 3) {
+      return json(200, { id: parts[2], name: 'SLT-nettverket', aadGroupId: parts[2] });
+    }
+    json(404, { error: { code: 'NotFound', message: call.path } });
+  }
+}

@@ -1,0 +1,84 @@
+import { inject } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../src/config';
+import { createApp, type App } from '../../src/app/create';
+import { createLogger } from '../../src/log';
+import { ManualClock, type Clock } from '../../src/clock';
+import { freePort } from '../../scripts/azurite';
+import { FakeConnector } from './connector';
+
+export interface Harness {
+  app: App;
+  connector: FakeConnector;
+  baseUrl: string;
+  /** Posts an activity to /api/messages; resolves with the HTTP status and parsed body. */
+  send(activity: object): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+/** A fresh table prefix so test files never see each other's rows. */
+export function uniquePrefix(): string {
+  return `t${randomBytes(5).toString('hex')}`;
+}
+
+/**
+ * Starts the real bot (composition root, restify, CloudAdapter) on a free port against the
+ * test run's Azurite, plus a fake connector that captures what the bot sends.
+ */
+export async function startHarness(options: { env?: Record<string, string>; clock?: Clock; prefix?: string } = {}): Promise<Harness> {
+  const connector = new FakeConnector();
+  await connector.start();
+  const port = await freePort();
+  const config = loadConfig({
+    STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
+    PORT: String(port),
+    SLT_TABLE_PREFIX: options.prefix ?? uniquePrefix(),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = createApp(config, { clock: options.clock ?? new ManualClock('2026-11-02T09:00:00Z'), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  await app.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    connector,
+    baseUrl,
+    async send(activity) {
+      const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: res.status, body };
+    },
+    async stop() {
+      await app.stop();
+      await connector.stop();
+    },
+  };
+}
+
+/** All TextBlock texts of a card, in document order (what a user reads). */
+export function cardTexts(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
+      if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as { title: string; value: string }[]) out.push(`${f.title}: ${f.value}`);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** The Adaptive Card inside a posted message activity, if any. */
+export function cardOf(activity: Record<string, unknown>): Record<string, unknown> | undefined {
+  const atts = activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined;
+  return atts?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
