@@ -1,0 +1,48 @@
+/**
+ * SLT bodies: the three levels of the network (DOMAIN.md). A body is bound to one Teams
+ * channel; its members are that channel's members.
+ */
+export type BodyKind = 'youthTeam' | 'coordinationGroup' | 'board';
+export const BODY_KINDS: readonly BodyKind[] = ['youthTeam', 'coordinationGroup', 'board'];
+
+/** What is needed to post into a conversation later without being spoken to. */
+export interface ConversationRef {
+  readonly serviceUrl: string;
+  /** The conversation to post into (for a channel: the channel id, no `;messageid=`). */
+  readonly conversationId: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  readonly botName?: string;
+  readonly teamId?: string;
+  readonly channelId?: string;
+}
+
+export interface Body {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly kind: BodyKind;
+  readonly name: string;
+  readonly cadenceWeeks: number;
+  /** Usual weekday 1 (Mon) – 5 (Fri), and time HH:mm Oslo, used as defaults for `møte`. */
+  readonly weekday?: number;
+  readonly time?: string;
+  readonly durationMinutes: number;
+  readonly channelId: string;
+  readonly channelName?: string;
+  readonly ref: ConversationRef;
+  readonly registeredBy: string;
+  readonly registeredAt: string;
+  readonly updatedAt: string;
+}
+
+/** Where an escalation from a body goes next: youth team → coordination group → board. */
+export function nextLevel(kind: BodyKind): BodyKind | undefined {
+  return kind === 'youthTeam' ? 'coordinationGroup' : kind === 'coordinationGroup' ? 'board' : undefined;
+}
+
+/** Read side of the bodies repository, owned by the domain. */
+export interface BodyReader {
+  get(tenantId: string, bodyId: string): Promise<Body | undefined>;
+  byChannel(tenantId: string, channelId: string): Promise<Body | undefined>;
+  list(tenantId: string): Promise<Body[]>;
+}

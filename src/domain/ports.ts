@@ -1,0 +1,74 @@
+import type { ConversationRef } from './bodies';
+
+/**
+ * Ports the domain and handlers use; implemented at the edges (src/bot for Teams,
+ * src/storage/table for Azure Tables, src/scheduler for the job machinery).
+ */
+
+/** A member of a Teams conversation as the roster API reports it. */
+export interface RosterMember {
+  readonly aadObjectId: string;
+  readonly channelAccountId: string;
+  readonly name: string;
+  readonly email?: string;
+}
+
+/** Members of a body's channel, read through the Teams roster APIs (cached briefly). */
+export interface Roster {
+  members(ref: ConversationRef): Promise<RosterMember[]>;
+  isMember(ref: ConversationRef, aadObjectId: string): Promise<boolean>;
+}
+
+/** A message for the outbound queue: text or a rendered Adaptive Card. */
+export type OutboundMessage = { readonly type: 'text'; readonly text: string } | { readonly type: 'card'; readonly card: Record<string, unknown> };
+
+/** Where to write the posted activity id back, so later changes can update the card in place. */
+export interface ActivityIdSink {
+  readonly table: string;
+  readonly partitionKey: string;
+  readonly rowKey: string;
+  /** Property names to set: activity id and conversation id. */
+  readonly activityIdField: string;
+  readonly conversationIdField?: string;
+}
+
+export interface OutboxItem {
+  /** Idempotency key: enqueuing the same key twice sends once. */
+  readonly key: string;
+  readonly tenantId: string;
+  readonly target: ConversationRef;
+  readonly message: OutboundMessage;
+  /** Update this earlier activity in place instead of posting a new one. */
+  readonly replaceActivityId?: string;
+  /** Post into this thread (root activity id) instead of as a new top-level post. */
+  readonly replyToId?: string;
+  /** Send to one person 1:1 (Entra object id) instead of the conversation. */
+  readonly toUser?: { readonly aadObjectId: string; readonly channelAccountId?: string };
+  readonly sink?: ActivityIdSink;
+  /** Human-readable label for `status`, no free text of users (e.g. 'agenda Ungdomsteam Vest 12.03'). */
+  readonly label: string;
+}
+
+/** The one way anything proactive is posted: a persistent queue with retry and rate limits. */
+export interface Outbox {
+  enqueue(item: OutboxItem): Promise<'queued' | 'duplicate'>;
+}
+
+export type JobKind = 'callForTopics' | 'agenda' | 'reminder' | 'minutesPrompt' | 'digest' | 'retention' | 'cadenceWatch';
+
+/** A timed job. `key` is unique; scheduling the same key again replaces its due time. */
+export interface JobSpec {
+  readonly key: string;
+  readonly kind: JobKind;
+  readonly tenantId: string;
+  /** UTC ISO instant. */
+  readonly dueAt: string;
+  /** Skip (and record as skipped) if the scheduler only gets to it after this instant. */
+  readonly notAfter?: string;
+  readonly payload: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface JobScheduler {
+  schedule(jobs: readonly JobSpec[]): Promise<void>;
+  cancel(keys: readonly string[]): Promise<void>;
+}
