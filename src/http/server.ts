@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 
@@ -12,6 +13,15 @@ export interface HttpDeps {
   /** Throws when storage is unreachable. */
   pingStorage(): Promise<void>;
 }
+
+/** The least an activity must carry for the bot to answer it at all. */
+const activityShape = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1) }),
+  from: z.object({ id: z.string().min(1) }),
+  recipient: z.object({ id: z.string().min(1) }),
+});
 
 /** Largest activity accepted. Teams messages are ~100 KB at most; 1 MB leaves room for cards. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,8 +36,13 @@ export function createServer(deps: HttpDeps): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
+    if (!req.is('json')) {
+      log.warn({ contentType: req.header('content-type') }, 'rejected: not JSON');
+      res.send(415, { error: 'expected application/json' });
+      return;
+    }
     const body = req.body as Record<string, unknown> | undefined;
-    if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
+    if (!activityShape.safeParse(body).success || !body) {
       log.warn({ path: req.path() }, 'rejected: not an activity');
       res.send(400, { error: 'expected a Bot Framework activity' });
       return;
