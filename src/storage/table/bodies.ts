@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { Body, BodyKind, BodyReader, ConversationRef } from '../../domain/bodies';
+import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
+
+/**
+ * Table `bodies` — SLT bodies, each bound to one Teams channel, plus the claims that keep a
+ * network to one coordination group and one board.
+ *   PartitionKey = tenant id (one SLT network per tenant)
+ *   RowKey       = body id: 'b' + first 16 hex of sha256(channel id) — stable, so re-registering a
+ *                  channel finds the same row (keeps id and registeredAt).
+ *                  Body rows carry the channel's conversation reference (ref* columns).
+ *   RowKey       = 'kind-coordinationGroup' / 'kind-board' — the uniqueness claim: bodyId (empty
+ *                  when free), channelId, channelName, name.
+ * A body row and the claims it needs are written in ONE entity-group transaction with ETag
+ * conditions, so two coordinators registering two coordination groups at once cannot both win,
+ * and a failed write leaves nothing half-written.
+ */
+type BodyRow = {
+  kind: BodyKind;
+  name: string;
+  cadenceWeeks: number;
+  weekday?: number;
+  time?: string;
+  durationMinutes: number;
+  channelId: string;
+  channelName?: string;
+  registeredBy: string;
+  registeredAt: string;
+  updatedAt: string;
+  refServiceUrl: string;
+  refConversationId: string;
+  refTenantId: string;
+  refBotId: string;
+  refBotName?: string;
+  refTeamId?: string;
+  refChannelId?: string;
+};
+
+type ClaimRow = {
+  bodyId: string;
+  channelId: string;
+  channelName?: string;
+  name: string;
+};
+
+/** Kinds of which a network has exactly one. */
+export const UNIQUE_KINDS: readonly BodyKind[] = ['coordinationGroup', 'board'];
+
+/** What a coordinator registers; `at` is the time of the request. */
+export interface BodyRegistration {
+  readonly tenantId: string;
+  readonly kind: BodyKind;
+  readonly name: string;
+  readonly cadenceWeeks: number;
+  readonly weekday?: number;
+  readonly time?: string;
+  readonly durationMinutes: number;
+  readonly channelId: string;
+  readonly channelName?: string;
+  readonly ref: ConversationRef;
+  readonly registeredBy: string;
+  readonly at: string;
+}
+
+export type UpsertResult =
+  | { readonly ok: true; readonly body: Body; readonly created: boolean; readonly changed: boolean }
+  /** Another channel already holds the one coordination group / board of this network. */
+  | { readonly ok: false; readonly reason: 'kindTaken'; readonly kind: BodyKind; readonly holder: { bodyId: string; channelId: string; channelName?: string; name: string } };
+
+/** Stable short body id derived from the channel id. */
+export function bodyIdFor(channelId: string): string {
+  return 'b' + createHash('sha256').update(channelId).digest('hex').slice(0, 16);
+}
+
+const claimKey = (kind: BodyKind): string => `kind-${kind}`;
+const quote = (s: string): string => s.replace(/'/g, "''");
+
+/** Azure Table implementation of the bodies repository. */
+export class BodyRepository implements BodyReader {
+  constructor(private readonly client: TableClient) {}
+
+  async get(tenantId: string, bodyId: string): Promise<Body | undefined> {
+    if (!/^b[0-9a-f]{16}$/.test(bodyId)) return undefined; // never look up claim rows or crafted keys
+    const row = await this.read<BodyRow>(tenantId, bodyId);
+    return row ? toBody(tenantId, row) : undefined;
+  }
+
+  async byChannel(tenantId: string, channelId: string): Promise<Body | undefined> {
+    return this.get(tenantId, bodyIdFor(channelId));
+  }
+
+  /** Every body of a network, youth teams first, then by name. */
+  async list(tenantId: string): Promise<Body[]> {
+    // Body row keys start with 'b', claim rows with 'k': a key range keeps claims out.
+    const rows = await listAll<BodyRow>(this.client, `PartitionKey eq '${quote(tenantId)}' and RowKey ge 'b' and RowKey lt 'c'`);
+    const order: Record<BodyKind, number> = { youthTeam: 0, coordinationGroup: 1, board: 2 };
+    return rows.map((r) => toBody(tenantId, r)).sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'nb'));
+  }
+
+  /** The one body of a kind (coordination group / board), if registered. */
+  async ofKind(tenantId: string, kind: BodyKind): Promise<Body | undefined> {
+    return (await this.list(tenantId)).find((b) => b.kind === kind);
+  }
+
+  /**
+   * Registers a channel as a body, or updates the body already bound to it (same id, same
+   * registeredAt). Registering the same data again changes nothing. Retries when another
+   * writer got in between; refuses when another channel holds the coordination group/board.
+   */
+  async upsert(reg: BodyRegistration, maxAttempts = 6): Promise<UpsertResult> {
+    const id = bodyIdFor(reg.channelId);
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const current = await this.read<BodyRow>(reg.tenantId, id);
+      const claims = new Map<BodyKind, TableEntityResult<ClaimRow> | undefined>();
+      for (const k of UNIQUE_KINDS) if (k === reg.kind || current?.kind === k) claims.set(k, await this.read<ClaimRow>(reg.tenantId, claimKey(k)));
+
+      const wanted = claims.get(reg.kind);
+      if (wanted?.bodyId && wanted.bodyId !== id) {
+        return { ok: false, reason: 'kindTaken', kind: reg.kind, holder: { bodyId: wanted.bodyId, channelId: wanted.channelId, channelName: wanted.channelName, name: wanted.name } };
+      }
+      const row = rowOf(reg, current);
+      if (current && sameRow(current, row)) return { ok: true, body: toBody(reg.tenantId, current), created: false, changed: false };
+
+      const actions: TransactionAction[] = [];
+      for (const [k, claim] of claims) {
+        const holds = k === reg.kind;
+        const entity: TableEntity<ClaimRow> = {
+          partitionKey: reg.tenantId,
+          rowKey: claimKey(k),
+          bodyId: holds ? id : '',
+          channelId: holds ? reg.channelId : '',
+          channelName: holds ? reg.channelName : undefined,
+          name: holds ? reg.name : '',
+        };
+        if (!claim) {
+          if (holds) actions.push(['create', entity]);
+        } else if (claim.bodyId === id || (holds && !claim.bodyId)) {
+          actions.push(['update', entity, 'Replace', { etag: claim.etag }]);
+        }
+      }
+      const bodyEntity: TableEntity<BodyRow> = { partitionKey: reg.tenantId, rowKey: id, ...row };
+      actions.push(current ? ['update', bodyEntity, 'Replace', { etag: current.etag }] : ['create', bodyEntity]);
+      try {
+        await this.client.submitTransaction(actions);
+        return { ok: true, body: toBody(reg.tenantId, bodyEntity), created: !current, changed: true };
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+        // Someone else wrote the body or a claim since we read them: read again and decide again.
+      }
+    }
+    throw new Error('body registration kept conflicting');
+  }
+
+  /**
+   * Remembers where a registered channel can be reached now (Teams may move a tenant to another
+   * serviceUrl). Writes only when something changed. Returns whether it wrote.
+   */
+  async refreshRef(tenantId: string, channelId: string, ref: ConversationRef, channelName?: string): Promise<boolean> {
+    const id = bodyIdFor(channelId);
+    const result = await readModifyWrite<BodyRow>(this.client, tenantId, id, (current) => {
+      if (!current) return { kind: 'abort', reason: 'unregistered' };
+      const next: BodyRow = { ...stripMeta(current), ...refColumns(ref), channelName: channelName ?? current.channelName };
+      if (sameRow(current, next)) return { kind: 'abort', reason: 'unchanged' };
+      return { kind: 'write', entity: { partitionKey: tenantId, rowKey: id, ...next } };
+    });
+    return result.ok;
+  }
+
+  private async read<T extends object>(partitionKey: string, rowKey: string): Promise<TableEntityResult<T> | undefined> {
+    try {
+      return await this.client.getEntity<T>(partitionKey, rowKey);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+}
+
+function refColumns(ref: ConversationRef): Pick<BodyRow, 'refServiceUrl' | 'refConversationId' | 'refTenantId' | 'refBotId' | 'refBotName' | 'refTeamId' | 'refChannelId'> {
+  return {
+    refServiceUrl: ref.serviceUrl,
+    refConversationId: ref.conversationId,
+    refTenantId: ref.tenantId,
+    refBotId: ref.botId,
+    refBotName: ref.botName,
+    refTeamId: ref.teamId,
+    refChannelId: ref.channelId,
+  };
+}
+
+function rowOf(reg: BodyRegistration, current: BodyRow | undefined): BodyRow {
+  return {
+    kind: reg.kind,
+    name: reg.name,
+    cadenceWeeks: reg.cadenceWeeks,
+    weekday: reg.weekday,
+    time: reg.time,
+    durationMinutes: reg.durationMinutes,
+    channelId: reg.channelId,
+    channelName: reg.channelName ?? current?.channelName,
+    registeredBy: current?.registeredBy ?? reg.registeredBy,
+    registeredAt: current?.registeredAt ?? reg.at,
+    updatedAt: reg.at,
+    ...refColumns(reg.ref),
+  };
+}
+
+/** Columns that make a registration different; updatedAt and registeredBy are bookkeeping. */
+const COMPARED: readonly (keyof BodyRow)[] = [
+  'kind', 'name', 'cadenceWeeks', 'weekday', 'time', 'durationMinutes', 'channelId', 'channelName',
+  'refServiceUrl', 'refConversationId', 'refTenantId', 'refBotId', 'refBotName', 'refTeamId', 'refChannelId',
+];
+
+/** Drops the SDK's metadata so a stored row can be written back. */
+function stripMeta(e: TableEntityResult<BodyRow>): BodyRow {
+  const { partitionKey: _p, rowKey: _r, etag: _e, ...rest } = e;
+  delete (rest as Record<string, unknown>).timestamp;
+  return rest;
+}
+
+/** Equal in every compared column (so a repeated registration is a no-op). */
+function sameRow(a: BodyRow, b: BodyRow): boolean {
+  return COMPARED.every((k) => (a[k] ?? null) === (b[k] ?? null));
+}
+
+function toBody(tenantId: string, r: BodyRow & { rowKey?: string }): Body {
+  return {
+    tenantId,
+    id: r.rowKey ?? bodyIdFor(r.channelId),
+    kind: r.kind,
+    name: r.name,
+    cadenceWeeks: r.cadenceWeeks,
+    weekday: r.weekday ?? undefined,
+    time: r.time ?? undefined,
+    durationMinutes: r.durationMinutes,
+    channelId: r.channelId,
+    channelName: r.channelName ?? undefined,
+    ref: {
+      serviceUrl: r.refServiceUrl,
+      conversationId: r.refConversationId,
+      tenantId: r.refTenantId,
+      botId: r.refBotId,
+      botName: r.refBotName ?? undefined,
+      teamId: r.refTeamId ?? undefined,
+      channelId: r.refChannelId ?? undefined,
+    },
+    registeredBy: r.registeredBy,
+    registeredAt: r.registeredAt,
+    updatedAt: r.updatedAt,
+  };
+}
