@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../log';
 import { startingClock, systemClock, type Clock } from '../clock';
 import { TableStore } from '../storage/tables';
 import { RoleRepository } from '../storage/table/roles';
+import { BodyRepository } from '../storage/table/bodies';
 import { NOBODY, type Standing } from '../domain/access';
 import { createAdapter } from '../bot/adapter';
 import { SltBot } from '../bot/handler';
@@ -31,6 +32,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   if (!config.storageConnectionString) throw new Error('STORAGE_CONNECTION_STRING missing (npm start provides Azurite)');
   const store = new TableStore(config.storageConnectionString, config.tablePrefix);
   const roles = new RoleRepository(store.table('roles'));
+  const bodies = new BodyRepository(store.table('bodies'));
 
   const services: Services = {
     config,
@@ -38,6 +40,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     log,
     store,
     roles,
+    bodies,
     async standing(actor: Actor, _place: Place): Promise<Standing> {
       const configured = config.admins.includes(actor.id);
       const row = actor.id ? await roles.get(actor.tenantId, actor.id) : undefined;

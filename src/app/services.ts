@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { TableStore } from '../storage/tables';
 import type { RoleRepository } from '../storage/table/roles';
+import type { BodyRepository } from '../storage/table/bodies';
 import type { Standing } from '../domain/access';
 import type { Actor, Place } from './types';
 
@@ -16,6 +17,8 @@ export interface Services {
   readonly log: Logger;
   readonly store: TableStore;
   readonly roles: RoleRepository;
+  /** SLT bodies bound to channels, with their conversation references. */
+  readonly bodies: BodyRepository;
   /** Resolves what the server knows of a person's roles, in this place. */
   standing(actor: Actor, place: Place): Promise<Standing>;
 }
