@@ -1,0 +1,42 @@
+import { finding, overlaps, type Finding } from './types';
+
+// Endings of Norwegian street names written as one word ("Storgata", "Kirkeveien", "Løkkeåsen").
+const STREET_SUFFIX = [
+  'gata', 'gaten', 'gate', 'veien', 'vegen', 'vei', 'veg', 'bakken', 'bakke', 'stien', 'sti',
+  'plassen', 'plass', 'alléen', 'allé', 'alleen', 'alle', 'tunet', 'svingen', 'lia', 'åsen',
+  'brekka', 'torget', 'torg', 'kroken', 'løkka', 'jordet', 'bråten', 'ringen', 'lunden', 'terrassen',
+  'tråkket', 'grenda', 'haugen', 'myra', 'kleiva', 'stubben', 'stykket', 'skrenten', 'bryggen',
+].join('|');
+// Street types written as a separate word after a proper name ("Olav Kyrres gate", "Baker Street").
+const STREET_WORD = String.raw`(?:gate|gata|gt\.|vei|veg|allé|alle|plass|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Dd]rive|[Ww]ay|[Cc]lose|[Cc]rescent|[Tt]errace)`;
+const CAP = String.raw`[A-ZÆØÅ][\p{L}'’.-]*`;
+const PREFIX = String.raw`(?:(?:Gamle|Gml\.|Nedre|Øvre|Søndre|Nordre|Vestre|Østre|Store|Lille|Nye|Ytre|Indre)\s+)?`;
+// House number with optional letter, "3B" / "14 b" (a standalone letter a–h, never a word like "i").
+const HOUSE = String.raw`\d{1,3}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d]|[.,:]\d)`;
+
+const NORWEGIAN = new RegExp(String.raw`(?<![\p{L}])${PREFIX}[A-ZÆØÅ][\p{L}-]*(?:${STREET_SUFFIX})\s+${HOUSE}`, 'gu');
+const SEPARATE = new RegExp(String.raw`(?<![\p{L}])${PREFIX}${CAP}(?:\s+${CAP}){0,3}\s+${STREET_WORD}\s+${HOUSE}`, 'gu');
+const ENGLISH_NUMBER_FIRST = new RegExp(
+  String.raw`(?<![\d\p{L}])\d{1,4}[A-Za-z]?\s+(?:[A-Z][\p{L}'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Drive|Way|Close|Crescent|Terrace|Gardens|Place)\b`,
+  'gu',
+);
+// "i Storgata 3 ganger" counts events in a street, it is not an address.
+const COUNT_AFTER = /^\s*(?:ganger|gang|dager|døgn|uker|måneder|år|timer|personer|elever|ungdommer|ungdom|barn|saker|meldinger|%|prosent|times|days|weeks|months|years|hours|people|pupils|students|cases|incidents|reports)\b/iu;
+// Postcode and town after the street belong to the same address: "Bjørnegårdsvingen 5, 1338 Sandvika".
+const POSTCODE_AFTER = /^,?\s*\d{4}\s+[A-ZÆØÅ][\p{L}-]+/u;
+
+/** Finds street addresses: a street-like name followed by a house number. A street name alone passes. */
+export function findAddresses(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const pattern of [SEPARATE, NORWEGIAN, ENGLISH_NUMBER_FIRST]) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index;
+      let end = start + m[0].length;
+      if (COUNT_AFTER.test(text.slice(end))) continue;
+      const postcode = POSTCODE_AFTER.exec(text.slice(end));
+      if (postcode) end += postcode[0].length;
+      if (!overlaps(out, start, end)) out.push(finding('address', text, start, end));
+    }
+  }
+  return out;
+}

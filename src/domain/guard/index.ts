@@ -1,0 +1,27 @@
+/**
+ * Confidentiality guard (forvaltningsloven § 13): screens free text for what identifies a person —
+ * national identity numbers, phone numbers, e-mail and street addresses, personal names — so that SLT
+ * texts stay about trends, never individual cases. Pure TypeScript, no dependencies.
+ */
+import { findAddresses } from './address';
+import { findEmails } from './email';
+import { findNationalIds } from './national-id';
+import { findPersonNames } from './names';
+import { findPhones } from './phone';
+import { overlaps, type Finding, type ScreenResult } from './types';
+
+export type { Finding, FindingKind, ScreenResult } from './types';
+export { describeFindings } from './messages';
+export { isValidNationalId } from './national-id';
+
+/** Screens `text`; `ok` is false when anything identifying was found. Findings are sorted by position. */
+export function screenText(text: string): ScreenResult {
+  const findings: Finding[] = [];
+  // Most specific first, so a number inside an e-mail address is not also reported as a phone.
+  for (const detect of [findEmails, findNationalIds, findPhones, findAddresses]) {
+    for (const f of detect(text)) if (!overlaps(findings, f.start, f.end)) findings.push(f);
+  }
+  findings.push(...findPersonNames(text, findings));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ok: findings.length === 0, findings };
+}

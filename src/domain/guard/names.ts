@@ -1,0 +1,166 @@
+import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
+import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
+import { SURNAME_ENDING, SURNAMES } from './surnames';
+import { isCapitalised, isSpaceGap, tokenize, type Token } from './tokens';
+import { finding, overlaps, type Finding } from './types';
+
+type NameClass = 'strong' | 'ambiguous';
+
+const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+// Nouns for a person: a name right after them is that person ("eleven Jonas", "the boy Omar").
+// Not the mass nouns "ungdom"/"unge": "tilbud for ungdom Skoletiltak" is a heading, not a name.
+const PERSON_NOUNS = set(`eleven gutten gutt jenta jente ungdommen sønnen sønn datteren datter
+  broren bror søsteren søster lillebroren storebroren lillesøsteren storesøsteren kameraten venninnen vennen
+  venn kjæresten moren mora mor faren far mammaen pappaen mamma pappa fetteren kusinen åringen
+  student pupil boy girl son daughter brother sister teenager friend boyfriend girlfriend mother father mum
+  mom dad cousin youngster kid child`);
+const PRONOUNS = set('han hun he she his her hans hennes');
+// Verbs that introduce a name. Also used for things ("tilbudet heter Fritidskassa"), so an unknown word
+// after them counts as a name only when a person word or pronoun comes just before the verb.
+const NAMING_VERBS = set('heter kalt kalles kaller named called nicknamed is er');
+const FAMILY_WORDS = set('familien family brødrene søstrene søsknene fru herr mr mrs ms miss');
+const CONJUNCTIONS = set('og and eller or');
+// A name followed by one of these is a street or an institution named after someone ("Karl Johans gate").
+const PLACE_AFTER = set(`gate gata gaten gt vei veien veg vegen plass plassen allé alle street road avenue
+  lane square skole skule school gymnas videregående vgs barnehage kirke kirken church hospital sykehus
+  senter center centre stasjon station park parken hus huset house hall hallen stiftelse fond prisen
+  kafe kafé cafe café fritidshus fritidsklubb fritidsklubben ungdomshus bibliotek moské moskeen mosque`);
+
+// Same line only: a role word at the end of one line and a heading on the next are unrelated.
+const ROLE_GAP = /^[ \t,:«»"“”‘'’]*$/;
+const AGE_AFTER = /^\s*(?:\(\s*\d{1,2}\s*(?:år|years?|y\.?o\.?)?\s*\)|,\s*\d{1,2}\s*(?:år|years?\b)|\s(?:på|aged)\s+\d{1,2}\b)/iu;
+const AGE_BEFORE = /\d{1,2}\s*(?:år\s+gamle|-?årige|-year-old|year-old|years?\s+old)\s*$/iu;
+
+/** The given-name class of a word, trying possessive forms ("Sofie's", "Emils"). */
+function classify(word: string): NameClass | null {
+  const lower = word.toLowerCase();
+  const parts = lower.split('-');
+  if (parts.length > 1) {
+    // "Anne-Lise", "Al-Amin"; but "Eid-feiringen" or "Oslo-gutta" are not names.
+    if (!word.split('-').every(isCapitalised) || parts.some((p) => ALLOWED_WORDS.has(p))) return null;
+    const classes = parts.map((p) => classify(p));
+    if (classes.includes('strong')) return 'strong';
+    return classes.includes('ambiguous') ? 'ambiguous' : null;
+  }
+  const base = lower.replace(/['’]s$/, '');
+  for (const candidate of [base, base.endsWith('s') ? base.slice(0, -1) : '']) {
+    if (!candidate) continue;
+    const isName = GIVEN_NAMES.has(candidate) || AMBIGUOUS_GIVEN_NAMES.has(candidate);
+    if (!isName) continue;
+    // The bare "-s" genitive only for names that are not words: "Pers" or "Mais" stay unflagged.
+    if (candidate !== base && (AMBIGUOUS_GIVEN_NAMES.has(candidate) || ALLOWED_WORDS.has(candidate))) continue;
+    return ALLOWED_WORDS.has(candidate) || AMBIGUOUS_GIVEN_NAMES.has(candidate) ? 'ambiguous' : 'strong';
+  }
+  return null;
+}
+
+const bare = (t: Token): string => t.lower.replace(/['’]s$/, '');
+const isSurname = (t: Token): boolean =>
+  isCapitalised(t.text) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)));
+// "Snapchat-gruppa" or "Oslo-gutta" after a role word are compounds, not names.
+const isUnknownCapitalised = (t: Token): boolean =>
+  t.text.length > 1 &&
+  t.text.split('-').every(isCapitalised) &&
+  !bare(t).split('-').some((p) => ALLOWED_WORDS.has(p)) &&
+  !TITLE_WORDS.has(t.lower);
+
+/** 'strong' when the word before makes the next word a person's name, 'weak' when only a known name is. */
+function roleBefore(tokens: readonly Token[], i: number): 'strong' | 'weak' | null {
+  const current = tokens[i];
+  const previous = tokens[i - 1];
+  if (!current || !previous || !ROLE_GAP.test(current.gapBefore)) return null;
+  if (PERSON_NOUNS.has(previous.lower)) return 'strong';
+  if (!NAMING_VERBS.has(previous.lower)) return null;
+  // "is"/"er" only as "his name is", "navnet (hans) er".
+  if (previous.lower === 'is' || previous.lower === 'er') {
+    const before = tokens.slice(Math.max(0, i - 4), i - 1).map((t) => t.lower);
+    if (!before.includes('name') && !before.includes('navnet') && !before.includes('navn')) return null;
+  }
+  const window = tokens.slice(Math.max(0, i - 5), i - 1);
+  return window.some((t) => PERSON_NOUNS.has(t.lower) || PRONOUNS.has(t.lower)) ? 'strong' : 'weak';
+}
+
+/** Title before ("profeten Muhammed", "St. Olavs") or a street/institution after ("Karl Johans gate"). */
+function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  if (previous && TITLE_WORDS.has(previous.lower)) return true;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+    const t = tokens[j];
+    if (!t || !isSpaceGap(t.gapBefore)) return false;
+    if (PLACE_AFTER.has(t.lower)) return true;
+    if (!isCapitalised(t.text)) return false;
+  }
+  return false;
+}
+
+function hasAgeContext(text: string, t: Token): boolean {
+  return AGE_AFTER.test(text.slice(t.end, t.end + 24)) || AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start));
+}
+
+/** Whether token i is a person's name in its context (rules (a) role, (b) surname, (c) context). */
+function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.text.length < 2) return false;
+  const cls = isCapitalised(t.text) ? classify(t.text) : null;
+  const role = roleBefore(tokens, i);
+  if (role && cls) return true;
+  if (role === 'strong' && isUnknownCapitalised(t)) return true;
+  const next = tokens[i + 1];
+  if (cls === 'strong') return !isTitleOrPlace(tokens, i);
+  if (cls === 'ambiguous') return (next !== undefined && isSpaceGap(next.gapBefore) && isSurname(next)) || hasAgeContext(text, t);
+  const previous = tokens[i - 1];
+  if (isSurname(t) && previous && FAMILY_WORDS.has(previous.lower) && isSpaceGap(t.gapBefore)) return true;
+  return isSurname(t) && next?.lower === 'family' && isSpaceGap(next.gapBefore);
+}
+
+/** Marks ambiguous names next to a flagged name: "Emma og Per", "Tor Erik" (given-name pairs). */
+function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: readonly boolean[]): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    tokens.forEach((t, i) => {
+      if (flagged[i] || !free[i] || !isCapitalised(t.text) || classify(t.text) === null) return;
+      const linked = (j: number, k: number): boolean => {
+        const a = tokens[Math.min(j, k)];
+        const b = tokens[Math.max(j, k)];
+        if (!a || !b || !flagged[j]) return false;
+        if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
+        const middle = tokens[Math.min(j, k) + 1];
+        return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);
+      };
+      if (linked(i - 1, i) || linked(i + 1, i) || linked(i - 2, i) || linked(i + 2, i)) {
+        flagged[i] = true;
+        changed = true;
+      }
+    });
+  }
+}
+
+const PHRASES = new RegExp(`(?<!\\p{L})(?:${ALLOWED_PHRASES.join('|').replace(/ /g, '\\s+')})(?!\\p{L})`, 'giu');
+
+/** Finds personal names, skipping text already covered by other findings (e-mail, address). */
+export function findPersonNames(text: string, taken: readonly Finding[] = []): Finding[] {
+  const tokens = tokenize(text);
+  const allowed = [...text.matchAll(PHRASES)].map((m) => finding('personName', text, m.index, m.index + m[0].length));
+  // Words inside an e-mail, address or allowed phrase are not names; they stay in the token list so
+  // the gaps between words stay right.
+  const free = tokens.map((t) => !overlaps(taken, t.start, t.end) && !overlaps(allowed, t.start, t.end));
+  const flagged = tokens.map((_, i) => free[i] === true && isNameAt(text, tokens, i));
+  spreadToNeighbours(tokens, flagged, free);
+  // A flagged given name takes a following surname into the same finding ("Mustafa Hussain").
+  tokens.forEach((t, i) => {
+    const previous = tokens[i - 1];
+    if (flagged[i] || !free[i] || !previous || !flagged[i - 1] || !isSpaceGap(t.gapBefore)) return;
+    if (isSurname(t) || (isUnknownCapitalised(t) && classify(previous.text) === 'strong')) flagged[i] = true;
+  });
+  const out: Finding[] = [];
+  tokens.forEach((t, i) => {
+    if (!flagged[i]) return;
+    const last = out[out.length - 1];
+    const end = t.end - (/['’]s$/.test(t.text) ? 2 : 0);
+    if (last && flagged[i - 1] && isSpaceGap(t.gapBefore)) out[out.length - 1] = finding('personName', text, last.start, end);
+    else out.push(finding('personName', text, t.start, end));
+  });
+  return out;
+}

@@ -1,0 +1,48 @@
+import { finding, type Finding } from './types';
+
+// Country prefix variants: +47, 0047, +47 (0), (+47).
+const PREFIX = String.raw`(?:(?:\+|00)\s?47[\s-]?(?:\(0\)\s?)?|\(\+47\)\s?)`;
+// Norwegian subscriber numbers are 8 digits. First digit 4/9 = mobile, 2/3/5/6/7 = landline. Numbers
+// starting with 8 are service numbers (800 freephone, 810/815/820 shared cost) that belong to
+// organisations such as Kors på halsen, not to persons, so they are deliberately not flagged.
+// Accepted groupings are the ones people actually write: 8 digits, 3-2-3, 2-2-2-2 and 4-4.
+const BODY = String.raw`(?:[2-79]\d{7}|[2-79]\d{2}(?<a>[ -])\d{2}\k<a>\d{3}|[2-79]\d(?<b>[ -])\d{2}\k<b>\d{2}\k<b>\d{2}|[2-79]\d{3}[ -]\d{4})`;
+const PHONE = new RegExp(String.raw`(?<![\d+/.,:])(?<!\d[ -])(?<prefix>${PREFIX})?${BODY}(?![\d])(?![ -]\d)(?![.,]\d)`, 'g');
+
+/** Amounts such as "kr 25000000" or "12345678 kroner" are money, not phones. */
+const MONEY_BEFORE = /(?:\bkr\.?|\bNOK)\s?$/i;
+// ... and a run of numbers followed by a count noun is a row of counts: "41 23 45 67 saker".
+const MONEY_AFTER = /^\s?(?:kr\b|kroner\b|NOK\b|%|prosent\b|percent\b)/i;
+const COUNT_AFTER = /^\s(?:saker|elever|personer|ungdommer|barn|anmeldelser|tilfeller|meldinger|cases|students|pupils|people|reports|incidents)\b/iu;
+const YEAR = /^(?:19|20)\d\d$/;
+
+// Statistics pasted from reports ("2021 2022 2023 2024 / Asker 27 12 15 17 / Bærum 24 33 14 30") have
+// rows shaped like a landline written 2-2-2-2. In table-like text that shape needs a cue word to count.
+const YEAR_ROW = /(?:19|20)\d\d(?:[ \t]+(?:19|20)\d\d){2,}/;
+const NUMBER_ROW = /(?<![\d.,])\d{1,4}(?:[ \t]+\d{1,4}){3,}(?![\d.,])/g;
+const CUE_BEFORE = /(?:tlf|telefon|mobil|mob|nummer|nummeret|nr|ring|ringe|sms|phone|number|call|tel|text|mobile)\.?:?\s*$/i;
+
+function looksLikeTable(text: string): boolean {
+  if (YEAR_ROW.test(text)) return true;
+  const rows = [...text.matchAll(NUMBER_ROW)].map((m) => m[0].split(/[ \t]+/).length);
+  return rows.some((n) => n > 4) || rows.length >= 3;
+}
+
+/** Finds Norwegian phone numbers with or without +47/0047 and in common spacing variants. */
+export function findPhones(text: string): Finding[] {
+  const out: Finding[] = [];
+  const table = looksLikeTable(text);
+  for (const m of text.matchAll(PHONE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (MONEY_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;
+    if (MONEY_AFTER.test(text.slice(end, end + 10)) || COUNT_AFTER.test(text.slice(end, end + 14))) continue;
+    // "2023 2024" has the 4-4 shape of a phone number but is two years.
+    const groups = m[0].replace(/^\D+/, '').split(/[ -]/);
+    const prefixed = m.groups?.['prefix'] !== undefined;
+    if (!prefixed && groups.length === 2 && groups.every((g) => YEAR.test(g))) continue;
+    if (!prefixed && groups.length >= 2 && table && !CUE_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    out.push(finding('phone', text, start, end));
+  }
+  return out;
+}
