@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { measureCorpus, parseCorpus } from '../../../src/domain/guard/measure';
+
+const corpus = parseCorpus(JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/guard-corpus.json'), 'utf8')));
+const m = measureCorpus(corpus);
+
+describe('guard corpus', () => {
+  it('is big and balanced enough to mean something', () => {
+    const personal = corpus.filter((e) => e.personal).length;
+    expect(corpus.length).toBeGreaterThanOrEqual(220);
+    expect(personal / corpus.length).toBeGreaterThan(0.4);
+    expect(personal / corpus.length).toBeLessThan(0.6);
+    expect(new Set(corpus.map((e) => e.lang))).toEqual(new Set(['nb', 'en']));
+  });
+
+  it('catches every structured identifier (national id, phone, e-mail, address)', () => {
+    expect(m.misses.filter((x) => x.kind !== 'personName')).toEqual([]);
+    expect(m.structured.rate).toBe(1);
+  });
+
+  it('catches at least 90 % of names', () => {
+    expect(m.names.rate).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('passes at least 95 % of clean texts', () => {
+    expect(1 - m.clean.falsePositiveRate).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('measureCorpus', () => {
+  it('counts recall per kind and false positives', () => {
+    const result = measureCorpus([
+      { text: 'Ring 912 34 567.', lang: 'nb', personal: true, kinds: ['phone'] },
+      { text: 'Skolen bekymrer seg for Kornelius.', lang: 'nb', personal: true, kinds: ['personName'] },
+      { text: '12 elever per uke.', lang: 'nb', personal: false, kinds: [] },
+      { text: 'Send til a@b.no.', lang: 'nb', personal: false, kinds: [] },
+    ]);
+    expect(result.perKind.phone).toEqual({ expected: 1, caught: 1, rate: 1 });
+    expect(result.names).toEqual({ expected: 1, caught: 0, rate: 0 });
+    expect(result.overall).toEqual({ expected: 2, caught: 1, rate: 0.5 });
+    expect(result.clean).toEqual({ total: 2, passed: 1, falsePositiveRate: 0.5 });
+    expect(result.misses).toEqual([{ text: 'Skolen bekymrer seg for Kornelius.', kind: 'personName', found: [] }]);
+  });
+
+  it('rejects a malformed corpus', () => {
+    expect(() => parseCorpus([{ text: 'x', lang: 'de', personal: false, kinds: [] }])).toThrow(/entry 0/);
+    expect(() => parseCorpus([{ text: 'x', lang: 'nb', personal: true, kinds: [] }])).toThrow(/personal/);
+  });
+});
