@@ -16,6 +16,7 @@ import { actorOf, placeOf, threadRootOf } from './place';
 import { commandText, type MentionEntity } from './mention';
 import { apology } from './errors';
 import { welcomeText } from './welcome';
+import { DeliveryLog } from '../storage/table/deliveries';
 
 const CORRELATION = Symbol('correlationId');
 
@@ -39,12 +40,20 @@ export function toActivity(reply: Reply): Partial<Activity> {
  * router and plain replies back into activities.
  */
 export class SltBot extends TeamsActivityHandler {
+  private readonly deliveries: DeliveryLog;
+
   constructor(private readonly services: Services) {
     super();
+    this.deliveries = new DeliveryLog(services.store.table('idempotency'));
 
     this.onMessage(async (context, next) => {
       const base = this.requestBase(context);
       const a = context.activity;
+      // Teams redelivers a message when our answer was slow or lost: answer it once only.
+      if (a.id && !(await this.deliveries.firstDelivery(base.actor.tenantId, a.id, base.now))) {
+        this.services.log.info({ cid: base.correlationId }, 'repeated delivery ignored');
+        return next();
+      }
       const text = commandText(a.text, a.entities as MentionEntity[] | undefined, a.recipient.id);
       try {
         const replies = await routeMessage({ ...base, text, activityId: a.id, threadRootId: threadRootOf(a) }, this.services);

@@ -42,3 +42,22 @@ describe('malformed requests to /api/messages', () => {
     expect(h.connector.messages).toHaveLength(1);
   });
 });
+
+describe('repeated delivery of the same activity', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.stop());
+
+  it('answers a message Teams delivers twice only once', async () => {
+    h.connector.clear();
+    const activity = personalMessage('hjelp', { serviceUrl: h.connector.url });
+    expect((await h.send(activity)).status).toBe(200);
+    expect((await h.send(activity)).status).toBe(200);
+    expect(h.connector.messages).toHaveLength(1);
+    // A new message with the same text is a new request and is answered.
+    await h.send(personalMessage('hjelp', { serviceUrl: h.connector.url }));
+    expect(h.connector.messages).toHaveLength(2);
+  });
+});
