@@ -1,0 +1,109 @@
+import { DateTime } from 'luxon';
+import type { Catalogue } from '../i18n';
+
+/**
+ * Trend topics (*utfordringsbilde*): what members of a body see developing among young people,
+ * reported per focus area. Trends, never cases: the free text is screened by the confidentiality
+ * guard before it is stored, and the reporter is shown by their service, never by name.
+ */
+export const DIRECTIONS = ['new', 'increasing', 'stable', 'decreasing'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const AGE_GROUPS = ['10-12', '13-16', '16-18', '18-23'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+
+/** The reporter's service: chosen once, remembered per person, shown instead of the person. */
+export const SERVICES = ['school', 'outreach', 'police', 'health', 'childWelfare', 'nav', 'youthClub', 'ppt', 'followUp', 'volunteer', 'other'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export const MAX_DESCRIPTION = 1000;
+export const MAX_AREA = 100;
+
+export const DIRECTION_LABELS: Catalogue<Record<Direction, string>> = {
+  nb: { new: 'Nytt', increasing: 'Økende', stable: 'Stabilt', decreasing: 'Avtagende' },
+  en: { new: 'New', increasing: 'Increasing', stable: 'Stable', decreasing: 'Decreasing' },
+};
+
+export const AGE_GROUP_LABELS: Catalogue<Record<AgeGroup, string>> = {
+  nb: { '10-12': '10–12 år', '13-16': '13–16 år', '16-18': '16–18 år', '18-23': '18–23 år' },
+  en: { '10-12': '10–12 years', '13-16': '13–16 years', '16-18': '16–18 years', '18-23': '18–23 years' },
+};
+
+export const SERVICE_LABELS: Catalogue<Record<Service, string>> = {
+  nb: {
+    school: 'Skole',
+    outreach: 'Utekontakt / oppsøkende tjeneste',
+    police: 'Politi',
+    health: 'Helsestasjon / skolehelsetjeneste',
+    childWelfare: 'Barnevern',
+    nav: 'NAV',
+    youthClub: 'Fritidsklubb / ungdomshus',
+    ppt: 'PPT',
+    followUp: 'Oppfølgingstjenesten',
+    volunteer: 'Frivillig organisasjon',
+    other: 'Annen tjeneste',
+  },
+  en: {
+    school: 'School',
+    outreach: 'Outreach service',
+    police: 'Police',
+    health: 'School health service',
+    childWelfare: 'Child welfare',
+    nav: 'NAV (labour and welfare)',
+    youthClub: 'Youth club',
+    ppt: 'Educational psychology service (PPT)',
+    followUp: 'Follow-up service',
+    volunteer: 'Voluntary organisation',
+    other: 'Other service',
+  },
+};
+
+/** A stored trend topic. `description` and `area` are emptied by retention; the rest stays for statistics. */
+export interface Trend {
+  readonly tenantId: string;
+  readonly bodyId: string;
+  readonly id: string;
+  /** Oslo month of the report, YYYY-MM. */
+  readonly month: string;
+  readonly focusAreaId: string;
+  /** The focus area's label when reported (nb), so renamed areas keep history readable. */
+  readonly focusAreaLabel: string;
+  readonly direction: Direction;
+  readonly description: string;
+  readonly area?: string;
+  readonly ageGroup?: AgeGroup;
+  readonly service: Service;
+  /** Entra object id: kept for audit, never shown in digests or lists. */
+  readonly reporterId: string;
+  readonly reportedAt: string;
+  /** Set when retention erased the free text. */
+  readonly textErasedAt?: string;
+}
+
+/** Oslo calendar month of an instant, YYYY-MM (trends are filed by the month people live in). */
+export function monthOf(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: 'Europe/Oslo' }).toFormat('yyyy-LL');
+}
+
+/** The month `count` months before `month` (YYYY-MM), for looking back over several partitions. */
+export function monthsBack(month: string, count: number): string[] {
+  const start = DateTime.fromFormat(month, 'yyyy-LL', { zone: 'Europe/Oslo' });
+  return Array.from({ length: count }, (_, i) => start.minus({ months: i }).toFormat('yyyy-LL'));
+}
+
+/**
+ * Text as typed, made safe to store: CR/LF normalised, control characters other than newline and
+ * tab removed (they break renderers and logs), outer whitespace trimmed. Nothing else changes —
+ * `${…}`, Markdown, HTML and emoji are stored byte for byte and escaped only when shown.
+ */
+export function cleanText(input: string): string {
+  return input
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
+    .trim();
+}
+
+/** Who reads a body's trends: its members (the channel roster) and the coordinators. */
+export function mayReadTrendsOf(bodyId: string, viewer: { readonly coordinator: boolean; readonly memberOf: ReadonlySet<string> }): boolean {
+  return viewer.coordinator || viewer.memberOf.has(bodyId);
+}
