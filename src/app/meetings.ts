@@ -1,0 +1,129 @@
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { Body, BodyReader } from '../domain/bodies';
+import type { JobScheduler, OutboundMessage, Outbox } from '../domain/ports';
+import { jobStillMeaningful, meetingJobKeys, meetingJobs, type Meeting, type MeetingJobKind } from '../domain/meetings';
+import { meetingIcs, utcToOslo } from '../domain/calendar';
+import type { MeetingRepository } from '../storage/table/meetings';
+import { agendaCardFor, callForTopicsCard, icsFileName, meetingCard, minutesPromptText, reminderText } from '../views/meetings';
+
+/**
+ * What happens around a stored meeting: its timed jobs, its card in the channel, its calendar
+ * file and the posts its jobs make. Every step is keyed (job keys, outbox keys), so running it
+ * again after a crash or a double click has the effect of running it once.
+ */
+export interface MeetingDeps {
+  readonly config: Pick<Config, 'publicUrl' | 'defaultLocale'>;
+  readonly log: Logger;
+  readonly bodies: BodyReader;
+  readonly meetings: MeetingRepository;
+  readonly jobs: JobScheduler;
+  readonly outbox: Outbox;
+}
+
+/** Outbox key of a meeting's card in the channel. */
+export const meetingCardKey = (meetingId: string): string => `meeting-card:${meetingId}`;
+/** Outbox key of the in-place update that marks a meeting's card cancelled. */
+export const meetingCancelKey = (meetingId: string): string => `meeting-cancel:${meetingId}`;
+
+/** 'Ungdomsteam Vest 18.03' — a label for `status`, without user free text beyond the body name. */
+function label(kind: string, body: Body, m: Meeting): string {
+  const d = utcToOslo(m.startUtc).date;
+  return `${kind} ${body.name} ${d.slice(8, 10)}.${d.slice(5, 7)}`.slice(0, 120);
+}
+
+/**
+ * Schedules the jobs of every still-scheduled meeting and queues one meeting card per meeting
+ * into the body's channel; the outbox writes the posted card's id back onto the meeting row.
+ * Channel posts are in the network's default language: the whole channel reads them.
+ */
+export async function announceMeetings(deps: MeetingDeps, body: Body, meetings: readonly Meeting[], now: Date): Promise<void> {
+  const live = meetings.filter((m) => m.status === 'scheduled');
+  await deps.jobs.schedule(live.flatMap((m) => meetingJobs(m, now)));
+  for (const m of live) {
+    await deps.outbox.enqueue({
+      key: meetingCardKey(m.id),
+      tenantId: m.tenantId,
+      target: body.ref,
+      message: { type: 'card', card: meetingCard(deps.config.defaultLocale, body, m, deps.config.publicUrl) },
+      sink: deps.meetings.cardSink(m),
+      label: label('møtekort', body, m),
+    });
+  }
+}
+
+/**
+ * After a meeting was marked cancelled: drops its jobs and updates its posted card in place
+ * (or posts the cancelled card when the first post has not gone out yet).
+ */
+export async function withdrawMeeting(deps: MeetingDeps, body: Body, m: Meeting): Promise<void> {
+  await deps.jobs.cancel(meetingJobKeys(m.id));
+  const target = m.cardConversationId ? { ...body.ref, conversationId: m.cardConversationId } : body.ref;
+  await deps.outbox.enqueue({
+    key: meetingCancelKey(m.id),
+    tenantId: m.tenantId,
+    target,
+    message: { type: 'card', card: meetingCard(deps.config.defaultLocale, body, m, deps.config.publicUrl) },
+    ...(m.cardActivityId ? { replaceActivityId: m.cardActivityId } : {}),
+    label: label('avlyst', body, m),
+  });
+}
+
+/** The calendar file behind a download token, or undefined (404). */
+export async function icsFor(deps: Pick<MeetingDeps, 'bodies' | 'meetings'>, token: string): Promise<{ fileName: string; text: string } | undefined> {
+  const m = await deps.meetings.byIcsToken(token);
+  if (!m) return undefined;
+  const body = await deps.bodies.get(m.tenantId, m.bodyId);
+  const text = meetingIcs({
+    meetingId: m.id,
+    title: `SLT: ${body?.name ?? 'møte'}`,
+    startUtc: m.startUtc,
+    endUtc: m.endUtc,
+    location: m.location,
+    cancelled: m.status === 'cancelled',
+    // A stable DTSTAMP: the file for an unchanged meeting is byte-identical on every download.
+    stampUtc: m.cancelledAt ?? m.createdAt,
+  });
+  return { fileName: icsFileName(m), text };
+}
+
+/** Where a meeting job's post goes and what it says. */
+function jobPost(deps: MeetingDeps, kind: MeetingJobKind, body: Body, m: Meeting): { message: OutboundMessage; toUser?: { aadObjectId: string } } {
+  const locale = deps.config.defaultLocale;
+  switch (kind) {
+    case 'callForTopics':
+      return { message: { type: 'card', card: callForTopicsCard(locale, m) } };
+    case 'agenda':
+      return { message: { type: 'card', card: agendaCardFor(locale, body, m) } };
+    case 'reminder':
+      return { message: { type: 'text', text: reminderText(locale, body, m, utcToOslo(m.startUtc).time) } };
+    case 'minutesPrompt':
+      return { message: { type: 'text', text: minutesPromptText(locale, body, m) }, toUser: { aadObjectId: m.createdBy } };
+  }
+}
+
+/**
+ * Runs one meeting job: queues its post (key `<kind>:<meetingId>`), unless the meeting is gone,
+ * cancelled, or past the point where the post makes sense. Returns what it did.
+ */
+export async function runMeetingJob(
+  deps: MeetingDeps,
+  kind: MeetingJobKind,
+  payload: { tenantId: string; bodyId: string; meetingId: string },
+  now: Date,
+): Promise<'queued' | 'duplicate' | 'skipped'> {
+  const [body, m] = await Promise.all([deps.bodies.get(payload.tenantId, payload.bodyId), deps.meetings.get(payload.tenantId, payload.bodyId, payload.meetingId)]);
+  if (!body || !m || !jobStillMeaningful(kind, m, now)) {
+    deps.log.info({ kind, meetingId: payload.meetingId, found: !!m, status: m?.status }, 'meeting job skipped');
+    return 'skipped';
+  }
+  const post = jobPost(deps, kind, body, m);
+  return deps.outbox.enqueue({
+    key: `${kind}:${m.id}`,
+    tenantId: m.tenantId,
+    target: body.ref,
+    message: post.message,
+    ...(post.toUser ? { toUser: post.toUser } : {}),
+    label: label(kind, body, m),
+  });
+}

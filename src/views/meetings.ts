@@ -1,0 +1,170 @@
+import type { CardJson } from '../app/types';
+import type { FieldError } from '../actions/types';
+import type { Body } from '../domain/bodies';
+import { meetingDate, movedReason, shortDate, type Meeting } from '../domain/meetings';
+import { formatMeetingTime } from '../domain/calendar';
+import { format, pick, type Locale } from '../i18n';
+import { meetingTexts } from '../i18n/meetings';
+import { renderCard } from './render';
+import { escapeUserText } from './escape';
+
+/** The fields of the scheduling form, as typed (strings: the form may come back with bad input). */
+export interface ScheduleFormValues {
+  date: string;
+  time: string;
+  durationMinutes?: number;
+  location: string;
+  repeat: 'none' | 'cadence';
+  count?: number;
+}
+
+const FORM_FIELDS = ['date', 'time', 'durationMinutes', 'location', 'count'] as const;
+
+/** Input values go into Input.* elements, which show text literally: no Markdown escaping, only control characters removed. */
+function inputText(v: string): string {
+  return v.replace(/[\u0000-\u001F\u007F]/g, '').slice(0, 200);
+}
+
+/** The `møte` form, prefilled or sent back with the user's input and field errors. */
+export function scheduleFormCard(locale: Locale, body: Pick<Body, 'name' | 'cadenceWeeks'>, values: ScheduleFormValues, errors: readonly FieldError[] = []): CardJson {
+  const t = pick(locale, meetingTexts).form;
+  const weeks = body.cadenceWeeks;
+  const errorBy = Object.fromEntries(FORM_FIELDS.map((f) => [f, errors.find((e) => e.field === f)?.message ?? '']));
+  return renderCard(
+    'meeting-schedule',
+    {
+      title: format(t.title, { body: body.name }),
+      intro: format(t.intro, { weeks }),
+      labels: { ...t, repeatCadence: format(t.repeatCadence, { weeks }) },
+      errors: errorBy,
+    },
+    {
+      values: {
+        date: inputText(values.date),
+        time: inputText(values.time),
+        durationMinutes: values.durationMinutes ?? '',
+        location: inputText(values.location),
+        repeat: values.repeat,
+        count: values.count ?? '',
+      },
+    },
+  );
+}
+
+/** 'flyttet fra 17. mai (grunnlovsdag og 2. pinsedag)', or '' when the meeting was not moved. */
+export function movedNote(m: Pick<Meeting, 'movedFrom' | 'movedBecause' | 'movedBecauseEn'>, locale: Locale): string {
+  if (!m.movedFrom) return '';
+  return format(pick(locale, meetingTexts).confirm.moved, { date: shortDate(m.movedFrom, locale), reason: movedReason(m, locale) ?? '' });
+}
+
+/** The card that replaces the form: every date, moved ones marked with why. */
+export function confirmationCard(locale: Locale, body: Pick<Body, 'name'>, meetings: readonly Meeting[], again: boolean): CardJson {
+  const t = pick(locale, meetingTexts).confirm;
+  const title = meetings.length === 1 ? format(t.titleOne, { body: body.name }) : format(t.titleMany, { body: body.name, count: meetings.length });
+  return renderCard('meeting-scheduled', {
+    title,
+    intro: again ? `${t.again} ${t.intro}` : t.intro,
+    meetings: meetings.map((m) => ({ when: formatMeetingTime(m.startUtc, locale), note: movedNote(m, locale) })),
+    footer: t.footer,
+  });
+}
+
+/** '1 t 30 min' / '2 t' / '45 min'. */
+export function formatDuration(minutes: number, locale: Locale): string {
+  const t = pick(locale, meetingTexts);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} ${t.minutes}`;
+  return m === 0 ? `${h} ${t.hours}` : `${h} ${t.hours} ${m} ${t.minutes}`;
+}
+
+/** Download URL of a meeting's calendar file. */
+export function icsUrl(publicUrl: string, m: Pick<Meeting, 'icsToken'>): string {
+  return `${publicUrl}/ics/${m.icsToken}.ics`;
+}
+
+/**
+ * The meeting card posted in the body's channel. The cancel action is on every copy: Teams
+ * shows one card to the whole channel, and the server refuses it for anyone but a coordinator.
+ */
+export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting, publicUrl: string): CardJson {
+  const all = pick(locale, meetingTexts);
+  const t = all.card;
+  const cancelled = m.status === 'cancelled';
+  const facts = [
+    { title: t.when, value: formatMeetingTime(m.startUtc, locale) },
+    { title: t.duration, value: formatDuration(m.durationMinutes, locale) },
+    ...(m.location ? [{ title: t.place, value: m.location }] : []),
+    ...(cancelled && m.cancelReason ? [{ title: t.reason, value: m.cancelReason }] : []),
+  ];
+  const series = m.seriesCount && m.seriesCount > 1 && m.seriesIndex ? format(t.series, { index: m.seriesIndex, count: m.seriesCount }) : '';
+  return renderCard(
+    'meeting',
+    {
+      title: format(t.title, { body: body.name }),
+      labels: { ...t, calendar: cancelled ? t.calendarCancelled : t.calendar },
+      facts,
+      note: movedNote(m, locale),
+      series,
+    },
+    { cancelled, meetingId: m.id, icsUrl: icsUrl(publicUrl, m) },
+  );
+}
+
+/** One line of the `møter` list. */
+export interface ListedMeeting {
+  readonly meeting: Meeting;
+  readonly bodyName: string;
+}
+
+/** The `møter` card: upcoming meetings with time, body and place, and a calendar link each. */
+export function meetingListCard(locale: Locale, title: string, entries: readonly ListedMeeting[], emptyText: string, publicUrl: string): CardJson {
+  const t = pick(locale, meetingTexts).list;
+  // Passed raw (the links must not be escaped), so every user-typed part is escaped here.
+  const meetings = entries.map(({ meeting: m, bodyName }) => ({
+    when: formatMeetingTime(m.startUtc, locale),
+    detail: escapeUserText([bodyName, m.location].filter(Boolean).join(' · ')),
+    note: movedNote(m, locale),
+    calendarLabel: t.calendar,
+    icsUrl: icsUrl(publicUrl, m),
+  }));
+  return renderCard('meeting-list', { title, empty: entries.length === 0 ? emptyText : '' }, { meetings });
+}
+
+/**
+ * The agenda posted before a meeting. For now the standing items only; the composed agenda
+ * (trend topics, escalated matters) replaces this one function later.
+ */
+export function agendaCardFor(locale: Locale, body: Pick<Body, 'name'>, m: Meeting): CardJson {
+  const t = pick(locale, meetingTexts);
+  return renderCard('meeting-agenda', {
+    title: format(t.jobs.agendaTitle, { body: body.name }),
+    when: formatMeetingTime(m.startUtc, locale),
+    place: m.location ?? '',
+    items: t.jobs.agendaItems.map((title, i) => ({ number: i + 1, title })),
+  });
+}
+
+/** The call for trend topics before a meeting. */
+export function callForTopicsCard(locale: Locale, m: Meeting): CardJson {
+  const t = pick(locale, meetingTexts).jobs;
+  return renderCard('notice', { title: format(t.callTitle, { when: formatMeetingTime(m.startUtc, locale) }), text: t.callText, color: 'Accent', facts: [] });
+}
+
+/** The short reminder on the meeting day. */
+export function reminderText(locale: Locale, body: Pick<Body, 'name'>, m: Meeting, time: string): string {
+  const t = pick(locale, meetingTexts).jobs;
+  const place = m.location ? format(t.reminderPlace, { place: escapeUserText(m.location) }) : '';
+  return format(t.reminder, { body: escapeUserText(body.name), time, place });
+}
+
+/** The 1:1 prompt to the coordinator to write minutes. */
+export function minutesPromptText(locale: Locale, body: Pick<Body, 'name'>, m: Meeting): string {
+  const t = pick(locale, meetingTexts).jobs;
+  return format(t.minutes, { body: escapeUserText(body.name), when: formatMeetingTime(m.startUtc, locale) });
+}
+
+/** Meeting date for the download's file name. */
+export function icsFileName(m: Pick<Meeting, 'startUtc'>): string {
+  return `slt-mote-${meetingDate(m)}.ics`;
+}
