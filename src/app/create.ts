@@ -5,12 +5,13 @@ import { startingClock, systemClock, type Clock } from '../clock';
 import { TableStore } from '../storage/tables';
 import { RoleRepository } from '../storage/table/roles';
 import { BodyRepository } from '../storage/table/bodies';
-import { NOBODY, type Standing } from '../domain/access';
 import { createAdapter } from '../bot/adapter';
 import { SltBot } from '../bot/handler';
+import { TeamsRoster } from '../bot/roster';
+import { standingResolver } from './standing';
+import { conversationTracker } from './conversations';
 import { createServer } from '../http/server';
 import type { Services } from './services';
-import type { Actor, Place } from './types';
 
 export interface App {
   readonly services: Services;
@@ -34,6 +35,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const roles = new RoleRepository(store.table('roles'));
   const bodies = new BodyRepository(store.table('bodies'));
 
+  // The adapter comes first: the roster reads Teams through it, proactively.
+  const adapter = createAdapter(config, log);
+  const roster = new TeamsRoster(adapter, config.bot.appId);
+
   const services: Services = {
     config,
     clock,
@@ -41,14 +46,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     store,
     roles,
     bodies,
-    async standing(actor: Actor, _place: Place): Promise<Standing> {
-      const configured = config.admins.includes(actor.id);
-      const row = actor.id ? await roles.get(actor.tenantId, actor.id) : undefined;
-      return { ...NOBODY, admin: configured || !!row?.admin, coordinator: !!row?.coordinator };
-    },
+    roster,
+    noteConversation: conversationTracker(bodies, log),
+    standing: standingResolver({ config, roles, bodies, roster, log }),
   };
 
-  const adapter = createAdapter(config, log);
   const bot = new SltBot(services);
   const server = createServer({ config, log, adapter, bot, pingStorage: () => store.ping() });
 

@@ -5,6 +5,7 @@ import type { TableStore } from '../storage/tables';
 import type { RoleRepository } from '../storage/table/roles';
 import type { BodyRepository } from '../storage/table/bodies';
 import type { Standing } from '../domain/access';
+import type { Roster } from '../domain/ports';
 import type { Actor, Place } from './types';
 
 /**
@@ -19,6 +20,10 @@ export interface Services {
   readonly roles: RoleRepository;
   /** SLT bodies bound to channels, with their conversation references. */
   readonly bodies: BodyRepository;
+  /** Members of a channel (or team/chat), read from Teams and cached briefly. */
+  readonly roster: Roster;
+  /** Keeps a registered channel's conversation reference current; called for every activity. */
+  noteConversation(place: Place): Promise<void>;
   /** Resolves what the server knows of a person's roles, in this place. */
   standing(actor: Actor, place: Place): Promise<Standing>;
 }

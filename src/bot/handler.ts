@@ -55,6 +55,7 @@ export class SltBot extends TeamsActivityHandler {
         return next();
       }
       const text = commandText(a.text, a.entities as MentionEntity[] | undefined, a.recipient.id);
+      await this.services.noteConversation(base.place);
       try {
         const replies = await routeMessage({ ...base, text, activityId: a.id, threadRootId: threadRootOf(a) }, this.services);
         for (const r of replies) await context.sendActivity(toActivity(r));
@@ -82,6 +83,7 @@ export class SltBot extends TeamsActivityHandler {
     const base = this.requestBase(context);
     const data = (value.action?.data ?? {}) as Record<string, unknown>;
     let outcome: ActionOutcome;
+    await this.services.noteConversation(base.place);
     try {
       outcome = await routeAction({ ...base, verb: String(value.action?.verb ?? ''), data, cardActivityId: context.activity.replyToId }, this.services);
     } catch (err) {

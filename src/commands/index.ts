@@ -1,5 +1,7 @@
 import type { CommandDef } from './types';
 import { helpCommand } from './help';
+import { registerCommand } from './register';
+import { coordinatorCommand } from './coordinator';
 
 /**
  * The one table of text commands. A command word matches exactly (first word, case and
@@ -7,6 +9,8 @@ import { helpCommand } from './help';
  */
 export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS),
+  registerCommand,
+  coordinatorCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

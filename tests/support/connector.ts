@@ -77,6 +77,17 @@ export class FakeConnector {
     this.calls.length = 0;
   }
 
+  /**
+   * Like Teams: a conversation with its own roster (a team, a private/shared channel, a chat)
+   * answers with it; a standard channel listed in `channels` answers with its team's members.
+   */
+  private rosterOf(conversationId: string): RosterMember[] {
+    const own = this.rosters.get(conversationId);
+    if (own) return own;
+    for (const [teamId, channels] of this.channels) if (channels.some((c) => c.id === conversationId)) return this.rosters.get(teamId) ?? [];
+    return [];
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
@@ -121,7 +132,7 @@ export class FakeConnector {
       }
       if (parts[3] === 'activities' && call.method === 'DELETE') return json(200, {});
       if (parts[3] === 'members' || parts[3] === 'pagedmembers') {
-        const roster = this.rosters.get(base(parts[2])) ?? [];
+        const roster = this.rosterOf(base(parts[2]));
         if (parts[3] === 'members' && parts[4]) {
           const m = roster.find((r) => r.id === parts[4] || r.aadObjectId === parts[4]);
           return m ? json(200, m) : json(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });

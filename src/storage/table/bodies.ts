@@ -98,9 +98,10 @@ export class BodyRepository implements BodyReader {
     return rows.map((r) => toBody(tenantId, r)).sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'nb'));
   }
 
-  /** The one body of a kind (coordination group / board), if registered. */
-  async ofKind(tenantId: string, kind: BodyKind): Promise<Body | undefined> {
-    return (await this.list(tenantId)).find((b) => b.kind === kind);
+  /** The one coordination group / board of a network, if registered (two point reads). */
+  async ofKind(tenantId: string, kind: 'coordinationGroup' | 'board'): Promise<Body | undefined> {
+    const claim = await this.read<ClaimRow>(tenantId, claimKey(kind));
+    return claim?.bodyId ? this.get(tenantId, claim.bodyId) : undefined;
   }
 
   /**

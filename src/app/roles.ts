@@ -1,0 +1,49 @@
+import type { RosterMember } from '../domain/ports';
+import type { FieldError } from '../actions/types';
+import type { CardJson, Place, RequestBase } from './types';
+import type { Services } from './services';
+import { refOf } from './conversations';
+import { rolesCard, type RoleHolder } from '../views/roles';
+
+/**
+ * Roster of the place to pick people from: the whole team in a channel (any team member can be
+ * made coordinator, not only this channel's), the members in a group chat, none in a personal
+ * chat (there the object id is typed). A roster that cannot be read falls back to typing.
+ */
+export async function pickableMembers(services: Services, place: Place, cid: string): Promise<RosterMember[] | undefined> {
+  if (place.kind === 'personal') return undefined;
+  const ref = refOf(place);
+  const target = place.kind === 'channel' && place.teamId ? { ...ref, conversationId: place.teamId } : ref;
+  try {
+    return await services.roster.members(target);
+  } catch (err) {
+    services.log.warn({ cid, err }, 'roster not readable for the roles card');
+    return undefined;
+  }
+}
+
+/** Everyone with a role in the tenant, SLT_ADMINS first, named from storage or the roster. */
+export async function roleHolders(services: Services, tenantId: string, roster: readonly RosterMember[] = []): Promise<RoleHolder[]> {
+  const granted = await services.roles.list(tenantId);
+  const nameOf = (id: string, stored?: string): string | undefined => roster.find((m) => m.aadObjectId === id)?.name || stored;
+  const configured: RoleHolder[] = services.config.admins.map((id) => {
+    const row = granted.find((g) => g.aadObjectId === id);
+    return { aadObjectId: id, name: nameOf(id, row?.name), admin: true, configured: true, coordinator: !!row?.coordinator };
+  });
+  const others: RoleHolder[] = granted
+    .filter((g) => !services.config.admins.includes(g.aadObjectId))
+    .map((g) => ({ aadObjectId: g.aadObjectId, name: nameOf(g.aadObjectId, g.name), admin: g.admin, configured: false, coordinator: g.coordinator }))
+    .sort((a, b) => Number(b.admin) - Number(a.admin) || (a.name ?? '').localeCompare(b.name ?? '', 'nb'));
+  return [...configured, ...others];
+}
+
+/** The roles card for this request, with the form values and an optional result line. */
+export async function showRoles(
+  req: RequestBase,
+  services: Services,
+  extra: { values?: Record<string, unknown>; errors?: readonly FieldError[]; result?: { text: string; ok: boolean } } = {},
+): Promise<CardJson> {
+  const members = await pickableMembers(services, req.place, req.correlationId);
+  const holders = await roleHolders(services, req.actor.tenantId, members);
+  return rolesCard(req.locale, { holders, choices: members, values: extra.values ?? {}, errors: extra.errors, result: extra.result });
+}

@@ -1,0 +1,40 @@
+import { NOBODY, type Standing } from '../domain/access';
+import type { Roster } from '../domain/ports';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { BodyRepository } from '../storage/table/bodies';
+import type { RoleRepository } from '../storage/table/roles';
+import type { Actor, Place } from './types';
+
+export interface StandingDeps {
+  readonly config: Config;
+  readonly roles: RoleRepository;
+  readonly bodies: BodyRepository;
+  readonly roster: Roster;
+  readonly log: Logger;
+}
+
+/**
+ * Resolves a person's standing on the server, per request: administrator (SLT_ADMINS or
+ * granted), coordinator (granted), board member (in the roster of the board's channel in this
+ * tenant). Cheap: two point reads for the board plus the roster's 60-second cache.
+ */
+export function standingResolver(deps: StandingDeps): (actor: Actor, place: Place) => Promise<Standing> {
+  const boardMember = async (actor: Actor): Promise<boolean> => {
+    const board = await deps.bodies.ofKind(actor.tenantId, 'board');
+    if (!board) return false;
+    try {
+      return await deps.roster.isMember(board.ref, actor.id);
+    } catch (err) {
+      // The roster API is unreachable: treat as not a board member rather than failing the turn.
+      deps.log.warn({ err }, 'board roster not readable');
+      return false;
+    }
+  };
+  return async (actor, _place) => {
+    if (!actor.id || !actor.tenantId) return NOBODY;
+    const configured = deps.config.admins.includes(actor.id);
+    const [row, board] = await Promise.all([deps.roles.get(actor.tenantId, actor.id), boardMember(actor)]);
+    return { admin: configured || !!row?.admin, coordinator: !!row?.coordinator, boardMember: board };
+  };
+}

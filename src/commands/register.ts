@@ -1,0 +1,41 @@
+import type { CommandDef } from './types';
+import type { Place } from '../app/types';
+import { pick, type Catalogue, type Locale } from '../i18n';
+import { generalChannelName } from '../i18n/bodies';
+import { bodyRegisterCard, initialValues } from '../views/body-register';
+
+const text: Catalogue<{ notChannel: string }> = {
+  nb: {
+    notChannel:
+      '«registrer» må skrives i kanalen som skal registreres: gå til kanalen for ungdomsteamet, koordineringsgruppen eller SLT-styret og skriv «@SLT-boten registrer» der.',
+  },
+  en: {
+    notChannel: '"register" must be typed in the channel to register: go to the channel of the youth team, the coordination group or the SLT board and type "@SLT-boten register" there.',
+  },
+};
+
+/** The channel's display name; Teams sends none for General (whose id is the team id). */
+export function channelDisplayName(place: Place, locale: Locale): string {
+  if (place.channelName) return place.channelName;
+  return place.channelId && place.channelId === place.teamId ? generalChannelName(locale) : '';
+}
+
+/** `registrer` / `register`: the card that binds this channel to an SLT body. */
+export const registerCommand: CommandDef = {
+  id: 'register',
+  words: { nb: 'registrer', en: 'register' },
+  audience: 'coordinator',
+  describe: {
+    nb: 'Knytter denne kanalen til et ungdomsteam, koordineringsgruppen eller SLT-styret.',
+    en: 'Binds this channel to a youth team, the coordination group or the SLT board.',
+  },
+  async handle(req, services) {
+    const { place, locale } = req;
+    if (place.kind !== 'channel' || !place.channelId) return [{ type: 'text', text: pick(locale, text).notChannel }];
+    const current = await services.bodies.byChannel(place.tenantId, place.channelId);
+    const channel = channelDisplayName(place, locale);
+    // General's name says nothing about the body, so suggest no name there.
+    const suggested = place.channelName ?? '';
+    return [{ type: 'card', card: bodyRegisterCard(locale, channel, current, initialValues(current, suggested)) }];
+  },
+};
