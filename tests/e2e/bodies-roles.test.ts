@@ -191,10 +191,19 @@ describe('bodies and roles through /api/messages', () => {
   it('tells a member of the board channel in «hjelp» that they are on the SLT board, and nobody else', async () => {
     const [perHelp] = await say('hjelp', PEOPLE.per, CHANNELS.vest);
     expect(cardTexts(cardOf(perHelp!))).toContain('Du er medlem av SLT-styret.');
+    // Read from the board channel's own roster, not the team's.
+    expect(h.connector.calls.some((c) => c.method === 'GET' && c.conversationId === CHANNELS.styret.id)).toBe(true);
     const [olaHelp] = await say('hjelp', PEOPLE.ola, CHANNELS.vest);
     expect(cardTexts(cardOf(olaHelp!)).join('\n')).not.toContain('SLT-styret.');
     const [kariHelp] = await say('hjelp', PEOPLE.kari, CHANNELS.vest);
     expect(cardTexts(cardOf(kariHelp!))).toContain('Du er SLT-koordinator.');
+  });
+
+  it('reads the board roster from Teams once and answers again from the cache', async () => {
+    await say('hjelp', PEOPLE.per, CHANNELS.ost); // cached from the test before
+    const rosterReads = h.connector.calls.filter((c) => c.method === 'GET' && c.conversationId === CHANNELS.styret.id);
+    expect(rosterReads).toEqual([]);
+    expect(cardTexts(cardOf(h.connector.messages[0]!.body))).toContain('Du er medlem av SLT-styret.');
   });
 
   it('remembers a new service URL for a registered channel when an activity arrives from it', async () => {
