@@ -49,10 +49,11 @@ export function toFieldErrors(
     else if (value === undefined || value === null || value === '') message = t.required!;
     else if (issue.code === 'too_small') {
       const min = Number(issue.minimum);
-      message = typeof value === 'string' ? format(min <= 1 ? t.required! : t.tooShort!, { min }) : format(t.tooSmall!, { min });
+      // `origin` says what was measured: cards send numbers as strings, so the input's type would mislead.
+      message = issue.origin === 'string' ? format(min <= 1 ? t.required! : t.tooShort!, { min }) : format(t.tooSmall!, { min });
     } else if (issue.code === 'too_big') {
       const max = Number(issue.maximum);
-      message = typeof value === 'string' ? format(t.tooLong!, { max, length: value.length }) : format(t.tooBig!, { max });
+      message = issue.origin === 'string' ? format(t.tooLong!, { max, length: String(value).length }) : format(t.tooBig!, { max });
     } else if (issue.code === 'invalid_value') message = t.choice!;
     else if (issue.code === 'invalid_format') message = t.format!;
     else message = t.type!;

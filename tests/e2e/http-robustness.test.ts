@@ -9,7 +9,7 @@ describe('malformed requests to /api/messages', () => {
   });
   afterAll(async () => h.stop());
 
-  const post = (body: string | Buffer, contentType = 'application/json') =>
+  const post = (body: string, contentType = 'application/json') =>
     fetch(`${h.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('answers malformed JSON with a 400', async () => {
