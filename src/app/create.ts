@@ -11,6 +11,11 @@ import { TeamsRoster } from '../bot/roster';
 import { standingResolver } from './standing';
 import { conversationTracker } from './conversations';
 import { createServer } from '../http/server';
+import { JobTable } from '../storage/table/jobs';
+import { OutboxTable } from '../storage/table/outbox';
+import { TABLE_NAMES, type TableName } from '../storage/tables';
+import { StorageJobScheduler } from '../scheduler/jobs';
+import { StorageOutbox } from '../scheduler/outbox';
 import type { Services } from './services';
 
 export interface App {
@@ -34,6 +39,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const store = new TableStore(config.storageConnectionString, config.tablePrefix);
   const roles = new RoleRepository(store.table('roles'));
   const bodies = new BodyRepository(store.table('bodies'));
+  const jobTable = new JobTable(store.table('jobs'), store.table('claims'));
+  const scheduler = new StorageJobScheduler(jobTable, clock);
+  const isTable = (name: string): name is TableName => (TABLE_NAMES as readonly string[]).includes(name);
+  const outboxTable = new OutboxTable(store.table('outbox'), (name) => (isTable(name) ? store.table(name) : undefined));
+  const outbox = new StorageOutbox(outboxTable, clock);
 
   // The adapter comes first: the roster reads Teams through it, proactively.
   const adapter = createAdapter(config, log);
@@ -47,6 +57,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     roles,
     bodies,
     roster,
+    scheduler,
+    outbox,
     noteConversation: conversationTracker(bodies, log),
     standing: standingResolver({ config, roles, bodies, roster, log }),
   };

@@ -5,7 +5,10 @@ import type { TableStore } from '../storage/tables';
 import type { RoleRepository } from '../storage/table/roles';
 import type { BodyRepository } from '../storage/table/bodies';
 import type { Standing } from '../domain/access';
-import type { Roster } from '../domain/ports';
+import type { Outbox, Roster } from '../domain/ports';
+import type { JobScheduler } from '../domain/ports';
+import type { SchedulerStatusReader } from '../scheduler/jobs';
+import type { OutboxStatusReader } from '../scheduler/outbox';
 import type { Actor, Place } from './types';
 
 /**
@@ -22,6 +25,10 @@ export interface Services {
   readonly bodies: BodyRepository;
   /** Members of a channel (or team/chat), read from Teams and cached briefly. */
   readonly roster: Roster;
+  /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
+  readonly scheduler: JobScheduler & SchedulerStatusReader;
+  /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */
+  readonly outbox: Outbox & OutboxStatusReader;
   /** Keeps a registered channel's conversation reference current; called for every activity. */
   noteConversation(place: Place): Promise<void>;
   /** Resolves what the server knows of a person's roles, in this place. */

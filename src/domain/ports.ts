@@ -66,9 +66,22 @@ export interface JobSpec {
   /** Skip (and record as skipped) if the scheduler only gets to it after this instant. */
   readonly notAfter?: string;
   readonly payload: Readonly<Record<string, string | number | boolean>>;
+  /** Shown in `status` among the next posts due; no user free text. Default: the kind's name. */
+  readonly label?: string;
 }
 
 export interface JobScheduler {
   schedule(jobs: readonly JobSpec[]): Promise<void>;
   cancel(keys: readonly string[]): Promise<void>;
+}
+
+/**
+ * What the cadence watch needs to know about a body's meetings. Implemented over the meetings
+ * repository; "held" = not cancelled and its end has passed (domain/meetings `isHeld`).
+ */
+export interface MeetingStats {
+  /** Start (UTC ISO) of the body's most recent held meeting, or undefined when it has held none. */
+  lastHeld(tenantId: string, bodyId: string, now: Date): Promise<string | undefined>;
+  /** The body's meetings starting in an Oslo calendar year: held by `now`, and still planned (scheduled, not yet held). */
+  countInYear(tenantId: string, bodyId: string, year: number, now: Date): Promise<{ held: number; planned: number }>;
 }

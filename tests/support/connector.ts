@@ -39,6 +39,7 @@ export class FakeConnector {
   /** Channels per team id. */
   readonly channels = new Map<string, { id: string; name?: string }[]>();
   private faults: Fault[] = [];
+  private seq = 0;
   private server?: http.Server;
   url = '';
 
@@ -58,6 +59,11 @@ export class FakeConnector {
     this.faults.push({ ...fault });
   }
 
+  /** Drops every scripted fault not yet used up. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Activities the bot posted or updated (not roster reads). */
   get activities(): ConnectorCall[] {
     return this.calls.filter((c) => c.method !== 'GET' && c.body && typeof c.body.type === 'string');
@@ -66,6 +72,25 @@ export class FakeConnector {
   /** Posted messages (new or replies), in order. */
   get messages(): ConnectorCall[] {
     return this.activities.filter((c) => c.method === 'POST' && c.body.type === 'message');
+  }
+
+  /** Conversations the bot created (POST /v3/conversations): new channel threads and 1:1 chats. */
+  get created(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path.replace(/\/$/, '') === '/v3/conversations');
+  }
+
+  /**
+   * Every message the bot put anywhere, in order: replies and sends (as `messages`) and new
+   * top-level channel posts, whose activity travels inside the create-conversation call. For
+   * those, `conversationId` is the channel, `assignedId` the new post's id and `body` the activity.
+   */
+  get posts(): ConnectorCall[] {
+    return this.calls.flatMap((c): ConnectorCall[] => {
+      if (c.method === 'POST' && c.body && c.body.type === 'message') return [c];
+      const activity = (c.body as { activity?: Record<string, unknown> }).activity;
+      if (c.method === 'POST' && c.path.replace(/\/$/, '') === '/v3/conversations' && activity) return [{ ...c, body: activity }];
+      return [];
+    });
   }
 
   /** Updates of earlier activities (PUT …/activities/{id}). */
@@ -122,9 +147,20 @@ export class FakeConnector {
     const base = (id: string | undefined): string => (id ?? '').split(';')[0]!;
     if (parts[0] === 'v3' && parts[1] === 'conversations') {
       if (call.method === 'POST' && parts.length === 2) {
-        // Create conversation (1:1 or new channel thread).
-        const id = `conv-${randomUUID()}`;
-        return json(201, { id, activityId: randomUUID() });
+        // Create conversation, as Teams answers it: a new channel thread carries its first
+        // activity and is `<channel>;messageid=<id>`; a 1:1 is the same `a:` id for the same person.
+        const params = call.body as { channelData?: { channel?: { id?: string } }; members?: { id?: string }[]; activity?: unknown };
+        const channel = params.channelData?.channel?.id;
+        if (channel) {
+          const activityId = String(Date.now() * 1000 + (this.seq++ % 1000));
+          call.conversationId = channel;
+          call.assignedId = activityId;
+          return json(201, { id: `${channel};messageid=${activityId}`, activityId });
+        }
+        const member = params.members?.[0]?.id;
+        const id = member ? `a:1on1-${member}` : `conv-${randomUUID()}`;
+        call.conversationId = id;
+        return json(201, { id });
       }
       if (parts[3] === 'activities' && (call.method === 'POST' || call.method === 'PUT')) {
         call.assignedId = call.method === 'PUT' ? parts[4] : `act-${randomUUID()}`;

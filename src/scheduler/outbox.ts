@@ -1,0 +1,182 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import type { Outbox, OutboxItem } from '../domain/ports';
+import type { OutboxTable, PendingDelivery, ReadyDelivery } from '../storage/table/outbox';
+import { DeliveryError, reasonOf, type Posted, type ProactiveSender } from './delivery';
+import { DEFAULT_BACKOFF, nextAttempt, type BackoffPolicy } from './backoff';
+import { CONVERSATION_WINDOWS, RateLimiter, TENANT_WINDOWS, type Bucket } from './rate-limit';
+import { forEachLimit, Loop } from './loop';
+
+/** What `status` reads from the outbox. */
+export interface OutboxStatusReader {
+  /** The tenant's deliveries not yet sent (queued, retrying, failing), oldest first. */
+  pending(tenantId: string): Promise<PendingDelivery[]>;
+}
+
+const MAX_KEY = 400;
+
+/** The `Outbox` port over the outbox table: enqueue is idempotent by key. */
+export class StorageOutbox implements Outbox, OutboxStatusReader {
+  constructor(
+    private readonly table: OutboxTable,
+    private readonly clock: Clock,
+  ) {}
+
+  async enqueue(item: OutboxItem): Promise<'queued' | 'duplicate'> {
+    if (!item.key || item.key.length > MAX_KEY) throw new Error(`outbox key must be 1–${MAX_KEY} characters`);
+    if (!item.tenantId) throw new Error(`outbox ${item.key}: tenantId missing`);
+    // A post goes where the body is bound, or nowhere: never a guessed conversation (General).
+    if (!item.target?.serviceUrl || !(item.target.channelId || item.target.conversationId)) throw new Error(`outbox ${item.key}: target has no conversation`);
+    return this.table.enqueue(item, this.clock.now().toISOString());
+  }
+
+  pending(tenantId: string): Promise<PendingDelivery[]> {
+    return this.table.pending(tenantId);
+  }
+}
+
+export interface OutboxSenderOptions {
+  readonly table: OutboxTable;
+  readonly sender: ProactiveSender;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly instanceId?: string;
+  /** How long a claimed delivery is exclusive. Default 2 min. */
+  readonly leaseMs?: number;
+  readonly backoff?: Partial<BackoffPolicy>;
+  readonly random?: () => number;
+  readonly limiter?: RateLimiter;
+  /** How the sender waits for a rate-limit slot (tests pass a fake). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** A delivery whose slot is further away than this waits for a later tick. Default 5 s. */
+  readonly maxWaitMs?: number;
+  /** Conversations served at once. Default 8. */
+  readonly concurrency?: number;
+}
+
+export interface SendReport {
+  ready: number;
+  sent: number;
+  failed: number;
+  /** Taken by another instance meanwhile. */
+  busy: number;
+  /** Left for a later tick by the rate limiter. */
+  deferred: number;
+}
+
+/**
+ * Drains the outbox: claims each ready delivery (If-Match), waits for its rate-limit slot, posts
+ * or updates through the `ProactiveSender`, writes the activity id to the sink and marks it sent.
+ * A failure is rescheduled with jittered backoff honouring Retry-After; nothing is dropped.
+ * Deliveries to one conversation go in enqueue order; conversations are served side by side.
+ */
+export class OutboxSender {
+  readonly instanceId: string;
+  private readonly limiter: RateLimiter;
+  private readonly policy: BackoffPolicy;
+  private readonly loop: Loop;
+
+  constructor(private readonly o: OutboxSenderOptions, intervalMs = 1_000) {
+    this.instanceId = o.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.limiter = o.limiter ?? new RateLimiter();
+    this.policy = { ...DEFAULT_BACKOFF, ...o.backoff };
+    this.loop = new Loop('outbox', intervalMs, () => this.tick(), o.log);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** One pass over every ready delivery. Tests call this directly. */
+  async tick(): Promise<SendReport> {
+    const ready = await this.o.table.listReady(this.o.clock.now().toISOString());
+    const report: SendReport = { ready: ready.length, sent: 0, failed: 0, busy: 0, deferred: 0 };
+    const groups = new Map<string, ReadyDelivery[]>();
+    for (const d of ready) {
+      const k = conversationKey(d.item);
+      groups.set(k, [...(groups.get(k) ?? []), d]);
+    }
+    await forEachLimit([...groups.values()], this.o.concurrency ?? 8, async (group) => {
+      for (const d of group) await this.deliver(d, report);
+    });
+    return report;
+  }
+
+  private async deliver(d: ReadyDelivery, report: SendReport): Promise<void> {
+    const { table, clock, log } = this.o;
+    const buckets: Bucket[] = [
+      { key: `c:${conversationKey(d.item)}`, windows: CONVERSATION_WINDOWS },
+      { key: `t:${d.tenantId}`, windows: TENANT_WINDOWS },
+    ];
+    if (this.limiter.delay(buckets) > (this.o.maxWaitMs ?? 5_000)) {
+      report.deferred++;
+      return;
+    }
+    const leaseUntil = new Date(clock.now().getTime() + (this.o.leaseMs ?? 120_000)).toISOString();
+    const etag = await table.claim(d, this.instanceId, leaseUntil);
+    if (etag === undefined) {
+      report.busy++;
+      return;
+    }
+    const wait = this.limiter.reserve(buckets);
+    if (wait > 0) await (this.o.sleep ?? sleep)(wait);
+    let posted: Posted;
+    try {
+      posted = await this.send(d.item);
+    } catch (err) {
+      await this.failed(d, etag, err, buckets[0]!.key);
+      report.failed++;
+      return;
+    }
+    const now = clock.now().toISOString();
+    if (d.item.sink) {
+      try {
+        const written = await table.writeSink(d.item.sink, posted.activityId, posted.conversationId);
+        if (!written) log.warn({ key: d.key, table: d.item.sink.table }, 'outbox: sink row not found; activity id kept on the outbox record only');
+      } catch (err) {
+        log.warn({ key: d.key, err }, 'outbox: could not write the activity id to the sink');
+      }
+    }
+    await table.markSent(d.key, posted, now);
+    report.sent++;
+    log.info({ key: d.key, attempts: d.attempts + 1 }, 'outbox: delivered');
+  }
+
+  private async send(item: OutboxItem): Promise<Posted> {
+    if (item.replaceActivityId) {
+      await this.o.sender.update(item.target, item.replaceActivityId, item.message);
+      return { activityId: item.replaceActivityId, conversationId: item.target.conversationId };
+    }
+    return this.o.sender.post(item.target, item.message, {
+      ...(item.replyToId ? { replyToId: item.replyToId } : {}),
+      ...(item.toUser ? { toUser: item.toUser } : {}),
+    });
+  }
+
+  private async failed(d: ReadyDelivery, etag: string, err: unknown, conversationBucket: string): Promise<void> {
+    const attempts = d.attempts + 1;
+    const next = nextAttempt(attempts, err, this.policy, this.o.random);
+    const now = this.o.clock.now().getTime();
+    const reason = reasonOf(err);
+    if (err instanceof DeliveryError && err.status === 429 && err.retryAfterMs) this.limiter.hold(conversationBucket, err.retryAfterMs);
+    const kept = await this.o.table.reschedule(d.key, etag, { attempts, nextAttemptAt: new Date(now + next.delayMs).toISOString(), state: next.state, lastError: reason });
+    const level = next.state === 'failing' ? 'error' : 'warn';
+    this.o.log[level]({ key: d.key, attempts, reason, retryInMs: next.delayMs, kept }, 'outbox: delivery failed; will retry');
+  }
+}
+
+/** Rate-limit and ordering key: the person for a 1:1, else the channel/chat (thread replies count to their channel). */
+export function conversationKey(item: OutboxItem): string {
+  if (item.toUser) return `user:${item.tenantId}:${item.toUser.aadObjectId}`;
+  return (item.target.channelId ?? item.target.conversationId).split(';')[0] ?? '';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

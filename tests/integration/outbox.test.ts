@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { TableStore, TABLE_NAMES, type TableName } from '../../src/storage/tables';
+import { OutboxTable } from '../../src/storage/table/outbox';
+import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
+import { RateLimiter } from '../../src/scheduler/rate-limit';
+import { BotFrameworkSender } from '../../src/bot/sender';
+import { createAdapter } from '../../src/bot/adapter';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { ManualClock } from '../../src/clock';
+import type { OutboxItem } from '../../src/domain/ports';
+import type { ProactiveSender } from '../../src/scheduler/delivery';
+import { uniquePrefix } from '../support/harness';
+import { FakeConnector } from '../support/connector';
+import { BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
+
+const log = createLogger('silent');
+const T0 = '2026-11-02T09:00:00.000Z';
+
+describe('outbox and sender against Azurite and the fake connector', () => {
+  const connector = new FakeConnector();
+  const clock = new ManualClock(T0);
+  const store = new TableStore(inject('storageConnectionString'), uniquePrefix());
+  const sinkTable = (name: string) => ((TABLE_NAMES as readonly string[]).includes(name) ? store.table(name as TableName) : undefined);
+  const table = new OutboxTable(store.table('outbox'), sinkTable);
+  const outbox = new StorageOutbox(table, clock);
+  let sender: OutboxSender;
+  let n = 0;
+
+  const ref = () => ({ serviceUrl: connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId: TENANT, botId: BOT.id, botName: BOT.name });
+  const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({ key: `item-${++n}`, tenantId: TENANT, target: ref(), message: { type: 'text', text: `Melding ${n}` }, label: `test ${n}`, ...over });
+  const newSender = (name = 'sender', extra: Partial<ConstructorParameters<typeof OutboxSender>[0]> = {}) =>
+    new OutboxSender({
+      table,
+      sender: new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now),
+      clock,
+      log,
+      instanceId: name,
+      random: () => 0,
+      sleep: async () => undefined,
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    await store.ensureTables();
+    await connector.start();
+  });
+  afterAll(async () => connector.stop());
+  beforeEach(() => {
+    connector.clear();
+    sender = newSender();
+  });
+
+  it('posts an item enqueued twice with the same key once, as a new post in the bound channel', async () => {
+    const it1 = item();
+    expect(await outbox.enqueue(it1)).toBe('queued');
+    expect(await outbox.enqueue({ ...it1, message: { type: 'text', text: 'annen tekst' } })).toBe('duplicate');
+    expect((await sender.tick()).sent).toBe(1);
+    await sender.tick();
+    expect(connector.posts).toHaveLength(1);
+    expect(connector.posts[0]!.conversationId).toBe(CHANNELS.vest.id);
+    expect(connector.posts[0]!.body.text).toBe(it1.message.type === 'text' ? it1.message.text : '');
+    // Enqueuing after it was sent is still a duplicate: the key row outlives the delivery.
+    expect(await outbox.enqueue(it1)).toBe('duplicate');
+    expect(await table.record(it1.key)).toMatchObject({ state: 'sent', activityId: connector.posts[0]!.assignedId });
+  });
+
+  it('retries after a 429 from the connector and posts once', async () => {
+    connector.fail({ status: 429, retryAfterSeconds: 1, times: 1 });
+    await outbox.enqueue(item());
+    await sender.tick();
+    await sender.tick();
+    expect(connector.posts).toHaveLength(1);
+  });
+
+  it('reschedules a delivery the connector keeps refusing with 429, not before its Retry-After, then posts it once', async () => {
+    // More 429s than the SDK's own retries absorb (1 + 3), so the outbox's backoff takes over.
+    connector.fail({ status: 429, retryAfterSeconds: 1, times: 4 });
+    const it1 = item();
+    await outbox.enqueue(it1);
+    expect((await sender.tick()).failed).toBe(1);
+    const pending = (await outbox.pending(TENANT)).find((p) => p.key === it1.key);
+    expect(pending).toMatchObject({ state: 'retrying', attempts: 1, lastError: '429 Scripted' });
+    expect(Date.parse(pending!.nextAttemptAt) - Date.parse(T0)).toBeGreaterThanOrEqual(1_000);
+
+    expect((await sender.tick()).ready).toBe(0); // Retry-After not over on the bot's clock
+    clock.advance(1_000);
+    expect((await sender.tick()).sent).toBe(1);
+    expect(connector.posts).toHaveLength(1);
+    expect((await outbox.pending(TENANT)).some((p) => p.key === it1.key)).toBe(false);
+    clock.set(T0);
+  });
+
+  it('retries after 500 and 502 answers', async () => {
+    connector.fail({ status: 500, times: 1 });
+    await outbox.enqueue(item());
+    await sender.tick();
+    connector.fail({ status: 502, times: 4 });
+    const it2 = item();
+    await outbox.enqueue(it2);
+    expect((await sender.tick()).failed).toBe(1);
+    expect((await outbox.pending(TENANT)).find((p) => p.key === it2.key)?.lastError).toBe('502 Scripted');
+    clock.advance(60_000);
+    await sender.tick();
+    expect(connector.posts).toHaveLength(2);
+    clock.set(T0);
+  }, 30_000);
+
+  it('shows a delivery the connector refuses for good as failing with the reason, and keeps it', async () => {
+    connector.fail({ status: 403, times: 100, match: (c) => c.method === 'POST' });
+    const it1 = item();
+    await outbox.enqueue(it1);
+    await sender.tick();
+    expect((await outbox.pending(TENANT)).find((p) => p.key === it1.key)).toMatchObject({ state: 'failing', attempts: 1, lastError: '403 Scripted' });
+    // Retried (slowly) and delivered once the cause is gone.
+    connector.clearFaults();
+    clock.advance(2 * 3_600_000);
+    await sender.tick();
+    expect(connector.posts).toHaveLength(1);
+    clock.set(T0);
+  });
+
+  it('writes the posted activity id and conversation into the sink row', async () => {
+    await store.table('meetings').createEntity({ partitionKey: `${TENANT}|b1`, rowKey: 'm1', title: 'Møte' });
+    await outbox.enqueue(item({ sink: { table: 'meetings', partitionKey: `${TENANT}|b1`, rowKey: 'm1', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' } }));
+    await sender.tick();
+    const row = await store.table('meetings').getEntity<{ title: string; cardActivityId: string; cardConversationId: string }>(`${TENANT}|b1`, 'm1');
+    expect(row.title).toBe('Møte');
+    expect(row.cardActivityId).toBe(connector.posts[0]!.assignedId);
+    expect(row.cardConversationId).toBe(`${CHANNELS.vest.id};messageid=${row.cardActivityId}`);
+  });
+
+  it('replies in a thread, updates an earlier card in place, and writes 1:1 to a person found by Entra id', async () => {
+    connector.rosters.set(TEAM_ID, [{ id: PEOPLE.kari.id, aadObjectId: PEOPLE.kari.aadObjectId, name: PEOPLE.kari.name }]);
+    await outbox.enqueue(item({ replyToId: '1700000000001' }));
+    await sender.tick();
+    await outbox.enqueue(item({ replaceActivityId: '1700000000002', target: { ...ref(), conversationId: `${CHANNELS.vest.id};messageid=1700000000002` } }));
+    await sender.tick();
+    await outbox.enqueue(item({ toUser: { aadObjectId: PEOPLE.kari.aadObjectId } }));
+    await sender.tick();
+
+    const [reply, direct] = connector.posts;
+    expect(reply!.conversationId).toBe(`${CHANNELS.vest.id};messageid=1700000000001`);
+    expect(connector.updates).toHaveLength(1);
+    expect(connector.updates[0]!.activityId).toBe('1700000000002');
+    expect(connector.created.at(-1)!.body.members).toEqual([{ id: PEOPLE.kari.id, name: '' }]);
+    expect(direct!.conversationId).toBe(`a:1on1-${PEOPLE.kari.id}`);
+  });
+
+  it('lets only one of three senders send each delivery', async () => {
+    const keys = Array.from({ length: 10 }, () => item({ target: { ...ref(), channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` } }));
+    for (const k of keys) await outbox.enqueue(k);
+    const reports = await Promise.all(['a', 'b', 'c'].map((name) => newSender(name).tick()));
+    expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(10);
+    expect(connector.posts).toHaveLength(10);
+  });
+
+  it('spaces 20 posts to one conversation by Teams’ limits (7 per second, 8 per 2 seconds)', async () => {
+    let now = 0; // the limiter's time, moved only by its sleeps: deterministic
+    const sendTimes: number[] = [];
+    const real = new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now);
+    const timed: ProactiveSender = {
+      post: (...a) => (sendTimes.push(now), real.post(...a)),
+      update: (...a) => real.update(...a),
+    };
+    const s = newSender('paced', { sender: timed, limiter: new RateLimiter(() => now), sleep: async (ms) => void (now += ms), maxWaitMs: 60_000 });
+    for (let i = 0; i < 20; i++) await outbox.enqueue(item());
+    await s.tick();
+    expect(connector.posts).toHaveLength(20);
+    expect(sendTimes.at(-1)! - sendTimes[0]!).toBeGreaterThanOrEqual(2_000);
+    for (let i = 0; i + 7 < sendTimes.length; i++) expect(sendTimes[i + 7]! - sendTimes[i]!).toBeGreaterThanOrEqual(1_000);
+    for (let i = 0; i + 8 < sendTimes.length; i++) expect(sendTimes[i + 8]! - sendTimes[i]!).toBeGreaterThanOrEqual(2_000);
+    // Sent in the order they were queued.
+    const numbers = connector.posts.map((p) => Number(String(p.body.text).replace('Melding ', '')));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+});
