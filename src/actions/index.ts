@@ -2,17 +2,44 @@ import type { ActionDef } from './types';
 import { bodyRegister } from './body.register';
 import { roleGrant } from './role.grant';
 import { roleRevoke } from './role.revoke';
+import { trendSubmit } from './trend.submit';
+import { focusAreasSet } from './focusAreas.set';
+import { escalationSubmit } from './escalation.submit';
+import { escalationAccept } from './escalation.accept';
+import { escalationDecline } from './escalation.decline';
+import { escalationResolve } from './escalation.resolve';
+import { escalationEscalate } from './escalation.escalate';
+import { escalationDecide } from './escalation.decide';
 
 /**
  * Every card verb the bot answers: a closed union, so a verb without a handler does not
  * compile. Add a verb here and its handler file in this folder.
  */
-export type Verb = 'body.register' | 'role.grant' | 'role.revoke';
+export type Verb =
+  | 'body.register'
+  | 'role.grant'
+  | 'role.revoke'
+  | 'trend.submit'
+  | 'focusAreas.set'
+  | 'escalation.submit'
+  | 'escalation.accept'
+  | 'escalation.decline'
+  | 'escalation.resolve'
+  | 'escalation.escalate'
+  | 'escalation.decide';
 
 export const ACTIONS: Record<Verb, ActionDef> = {
   'body.register': bodyRegister,
   'role.grant': roleGrant,
   'role.revoke': roleRevoke,
+  'trend.submit': trendSubmit,
+  'focusAreas.set': focusAreasSet,
+  'escalation.submit': escalationSubmit,
+  'escalation.accept': escalationAccept,
+  'escalation.decline': escalationDecline,
+  'escalation.resolve': escalationResolve,
+  'escalation.escalate': escalationEscalate,
+  'escalation.decide': escalationDecide,
 };
 
 export function findAction(verb: string): ActionDef | undefined {

@@ -5,6 +5,11 @@ import { startingClock, systemClock, type Clock } from '../clock';
 import { TableStore } from '../storage/tables';
 import { RoleRepository } from '../storage/table/roles';
 import { BodyRepository } from '../storage/table/bodies';
+import { TrendRepository } from '../storage/table/trends';
+import { EscalationRepository } from '../storage/table/escalations';
+import { AuditRepository } from '../storage/table/audit';
+import { FocusAreaRepository } from '../storage/table/focus-areas';
+import { ProfileRepository } from '../storage/table/profiles';
 import { createAdapter } from '../bot/adapter';
 import { SltBot } from '../bot/handler';
 import { TeamsRoster } from '../bot/roster';
@@ -59,6 +64,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     roster,
     scheduler,
     outbox,
+    trends: new TrendRepository(store.table('trends')),
+    escalations: new EscalationRepository(store.table('escalations')),
+    audit: new AuditRepository(store.table('audit')),
+    focusAreas: new FocusAreaRepository(store.table('settings')),
+    profiles: new ProfileRepository(store.table('members')),
     noteConversation: conversationTracker(bodies, log),
     standing: standingResolver({ config, roles, bodies, roster, log }),
   };

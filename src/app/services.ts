@@ -4,6 +4,11 @@ import type { Logger } from '../log';
 import type { TableStore } from '../storage/tables';
 import type { RoleRepository } from '../storage/table/roles';
 import type { BodyRepository } from '../storage/table/bodies';
+import type { TrendRepository } from '../storage/table/trends';
+import type { EscalationRepository } from '../storage/table/escalations';
+import type { AuditRepository } from '../storage/table/audit';
+import type { FocusAreaRepository } from '../storage/table/focus-areas';
+import type { ProfileRepository } from '../storage/table/profiles';
 import type { Standing } from '../domain/access';
 import type { Outbox, Roster } from '../domain/ports';
 import type { JobScheduler } from '../domain/ports';
@@ -25,6 +30,16 @@ export interface Services {
   readonly bodies: BodyRepository;
   /** Members of a channel (or team/chat), read from Teams and cached briefly. */
   readonly roster: Roster;
+  /** Trend topics; reads take the viewer's ReadScope. */
+  readonly trends: TrendRepository;
+  /** Escalated matters, one copy per body reached; reads take the viewer's ReadScope. */
+  readonly escalations: EscalationRepository;
+  /** Append-only log of every step of a matter. */
+  readonly audit: AuditRepository;
+  /** The network's focus areas (defaults until coordinators edit them). */
+  readonly focusAreas: FocusAreaRepository;
+  /** Per-person remembered choices (the reporter's service). */
+  readonly profiles: ProfileRepository;
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */

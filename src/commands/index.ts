@@ -2,6 +2,9 @@ import type { CommandDef } from './types';
 import { helpCommand } from './help';
 import { registerCommand } from './register';
 import { coordinatorCommand } from './coordinator';
+import { trendCommand } from './trend';
+import { escalateCommand } from './escalate';
+import { escalationsCommand } from './escalations';
 
 /**
  * The one table of text commands. A command word matches exactly (first word, case and
@@ -11,6 +14,9 @@ export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS),
   registerCommand,
   coordinatorCommand,
+  trendCommand,
+  escalateCommand,
+  escalationsCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

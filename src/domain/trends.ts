@@ -92,6 +92,14 @@ export function monthsBack(month: string, count: number): string[] {
 }
 
 /**
+ * The instant before which free text is erased: `months` calendar months before `now`, in Oslo
+ * time (so "24 months" means the same day and time two years back, across DST).
+ */
+export function retentionCutoff(now: Date, months: number): string {
+  return DateTime.fromJSDate(now, { zone: 'Europe/Oslo' }).minus({ months }).toUTC().toISO()!;
+}
+
+/**
  * Text as typed, made safe to store: CR/LF normalised, control characters other than newline and
  * tab removed (they break renderers and logs), outer whitespace trimmed. Nothing else changes —
  * `${…}`, Markdown, HTML and emoji are stored byte for byte and escaped only when shown.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { BodyKind } from '../../domain/bodies';
 import { isOpen, type Escalation, type EscalationState, type LastStep } from '../../domain/escalations';
-import { inScope, type ReadScope } from '../../domain/visibility';
+import { bodyScope, inScope, type ReadScope } from '../../domain/visibility';
 import { isConflict, isNotFound, listAll } from '../etag';
 
 /**
@@ -154,10 +154,20 @@ export class EscalationRepository {
   }
 
   /**
-   * Retention: empties every free-text field of matters last changed before `cutoffIso`, in all
-   * their copies at once. Returns the ids erased (their audit notes are erased by the caller).
+   * The open matters waiting at a body, for that body's agenda (posted in its own channel, so
+   * exactly what that body may read). Oldest first: the order they are treated in.
    */
-  async eraseTextBefore(tenantId: string, cutoffIso: string, at: string): Promise<string[]> {
+  async openEscalationsAt(tenantId: string, bodyId: string): Promise<Escalation[]> {
+    const open = await this.listAt(bodyScope(tenantId, bodyId), bodyId, true);
+    return open.map((c) => c.escalation).filter((e) => e.levelBodyId === bodyId).reverse();
+  }
+
+  /**
+   * Retention: empties every free-text field of matters last changed before `cutoffIso`, in all
+   * their copies at once, after `beforeEach(id)` (the caller erases the audit notes there).
+   * Returns the ids erased.
+   */
+  async eraseTextBefore(tenantId: string, cutoffIso: string, at: string, beforeEach: (id: string) => Promise<void> = async () => undefined): Promise<string[]> {
     const filter = `PartitionKey eq '${quote(tenantId)}' and textErased eq false and updatedAt lt '${quote(cutoffIso)}'`;
     const rows = await listAll<EscalationRow>(this.client, filter);
     const byId = new Map<string, TableEntityResult<EscalationRow>[]>();
@@ -165,6 +175,9 @@ export class EscalationRepository {
     const erased: string[] = [];
     const blank = { title: '', description: '', requestedAction: '', acceptNote: '', declineNote: '', escalateNote: '', decision: '', measure: '', responsible: '', boardDecision: '', textErased: true, textErasedAt: at };
     for (const [id, copies] of byId) {
+      // First what belongs to the matter elsewhere (its audit notes): should this run die between
+      // the two, the matter is still selected next time and both are done again, idempotently.
+      await beforeEach(id);
       try {
         await this.client.submitTransaction(copies.map((r) => ['update', { ...keysOf(r), ...blank }, 'Merge', { etag: r.etag }]));
         erased.push(id);

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { escalationId, noteShape, stepAction } from '../app/escalations';
+
+const schema = z.object({ escalationId, ...noteShape('escalateNote') });
+
+/** `escalation.escalate`: the coordination group lifts an accepted matter to the board. */
+export const escalationEscalate = stepAction('escalate', schema, (d) => ({ note: d.note ?? d.escalateNote }));

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ActionDef } from './types';
+import type { Services } from '../app/services';
+import type { ActionOutcome, RequestBase } from '../app/types';
+import type { FieldError } from './types';
+import { nextLevel, type Body } from '../domain/bodies';
+import { cleanText } from '../domain/trends';
+import { mayPropose, stableKey, submitAudit, type Escalation } from '../domain/escalations';
+import { bodyHere } from '../app/here';
+import { screenFields } from '../app/screen';
+import { ensureRetention } from '../app/retention';
+import { bodyNames, notifyRequester } from '../app/escalations';
+import { EscalationRepository } from '../storage/table/escalations';
+import { format, pick } from '../i18n';
+import { ESCALATION_TEXTS } from '../i18n/escalations';
+import { escalationCard, escalationFormCard, levelName } from '../views/escalation';
+
+const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) : v), z.string().min(1).max(max));
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
+
+export const MAX_TITLE = 120;
+export const MAX_ESCALATION_DESCRIPTION = 2000;
+export const MAX_REQUESTED_ACTION = 500;
+
+const schema = z.object({
+  title: text(MAX_TITLE),
+  description: text(MAX_ESCALATION_DESCRIPTION),
+  requestedAction: optionalText(MAX_REQUESTED_ACTION),
+  formId: z.string().max(64).optional(),
+});
+
+/** The refusal for a request from outside a body's channel, a non-member, or the board. */
+export function escalationRefusal(reason: 'notChannel' | 'notABody' | 'notMember' | 'topLevel', locale: 'nb' | 'en', body?: Body): string {
+  const t = pick(locale, ESCALATION_TEXTS);
+  return reason === 'notChannel' ? t.personal : reason === 'notABody' ? t.notABody : reason === 'topLevel' ? t.topLevel : format(t.notMember, { body: body?.name ?? '' });
+}
+
+/** The `løft` card, with input kept and errors shown. */
+export async function escalationForm(req: Pick<RequestBase, 'actor' | 'locale'> & { readonly data: Readonly<Record<string, unknown>> }, services: Services, body: Body, errors: readonly FieldError[]): Promise<ActionOutcome> {
+  const all = await services.bodies.list(req.actor.tenantId);
+  const level = levelName(req.locale, bodyNames(all), nextLevel(body.kind));
+  const formId = typeof req.data.formId === 'string' && req.data.formId ? req.data.formId : randomUUID();
+  return { type: 'card', card: escalationFormCard(req.locale, level, req.data, errors, formId) };
+}
+
+/** `escalation.submit`: a member asks that a matter be lifted from this body to the next level. */
+export const escalationSubmit: ActionDef<typeof schema> = {
+  audience: 'member',
+  schema,
+  async handle(req, services) {
+    const { actor, place, locale, data } = req;
+    const here = await bodyHere(services, actor, place);
+    if (!here.ok) return { type: 'message', text: escalationRefusal(here.reason, locale, here.body) };
+    if (!mayPropose(here.body.kind)) return { type: 'message', text: escalationRefusal('topLevel', locale) };
+    const blocked = screenFields({ title: data.title, description: data.description, requestedAction: data.requestedAction }, locale);
+    if (blocked.length > 0) return escalationForm(req, services, here.body, blocked);
+
+    const key = data.formId || stableKey({ title: data.title, description: data.description, requestedAction: data.requestedAction });
+    const at = req.now.toISOString();
+    const draft: Escalation = {
+      tenantId: actor.tenantId,
+      id: EscalationRepository.idFor(actor.tenantId, here.body.id, actor.id, key),
+      originBodyId: here.body.id,
+      originKind: here.body.kind,
+      title: data.title,
+      description: data.description,
+      requestedAction: data.requestedAction,
+      state: 'proposed',
+      levelBodyId: here.body.id,
+      path: [here.body.id],
+      requester: { id: actor.id, channelAccountId: actor.channelAccountId, name: actor.name, locale },
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      last: { verb: 'submit', actorId: actor.id, actorName: actor.name, dataKey: stableKey({ key }), at },
+    };
+    const card = req.cardActivityId ? { activityId: req.cardActivityId, conversationId: place.conversationId } : undefined;
+    const { created, copy } = await services.escalations.create(draft, card);
+    const e = copy.escalation;
+    await services.audit.append(submitAudit(e));
+    const all = await services.bodies.list(actor.tenantId);
+    const names = bodyNames(all);
+    await notifyCoordinators(services, e, all);
+    await notifyRequester(services, e, names, here.body);
+    await ensureRetention(services.scheduler, actor.tenantId, req.now);
+    services.log.info({ cid: req.correlationId, escalation: e.id, body: here.body.id, created }, 'escalation proposed');
+    const history = await services.audit.list(e.tenantId, e.id);
+    return { type: 'card', card: escalationCard(locale, { escalation: e, names, history, actionable: true }) };
+  },
+  async form(req, errors, services) {
+    const here = await bodyHere(services, req.actor, req.place);
+    if (!here.ok) return { type: 'message', text: escalationRefusal(here.reason, req.locale, here.body) };
+    return escalationForm(req, services, here.body, errors);
+  },
+};
+
+/** Every coordinator gets the new matter 1:1, with the buttons to accept or decline it. */
+async function notifyCoordinators(services: Services, e: Escalation, all: readonly Body[]): Promise<void> {
+  const origin = all.find((b) => b.id === e.originBodyId);
+  if (!origin) return;
+  const locale = services.config.defaultLocale;
+  const names = bodyNames(all);
+  const notice = format(pick(locale, ESCALATION_TEXTS).newForCoordinators, { origin: origin.name });
+  const coordinators = (await services.roles.list(e.tenantId)).filter((r) => r.coordinator && r.aadObjectId !== e.requester.id);
+  for (const c of coordinators) {
+    await services.outbox.enqueue({
+      key: `esc:${e.id}:new:${c.aadObjectId}`,
+      tenantId: e.tenantId,
+      target: origin.ref,
+      toUser: { aadObjectId: c.aadObjectId },
+      message: { type: 'card', card: escalationCard(locale, { escalation: e, names, actionable: true, notice }) },
+      label: `ny sak ${e.id.slice(0, 8)} til koordinator`,
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ActionDef, FieldError } from './types';
+import type { Services } from '../app/services';
+import type { ActionOutcome, RequestBase } from '../app/types';
+import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES, cleanText, monthOf } from '../domain/trends';
+import { stableKey } from '../domain/escalations';
+import { bodyHere, type Here } from '../app/here';
+import { screenFields } from '../app/screen';
+import { ensureRetention } from '../app/retention';
+import { format, pick } from '../i18n';
+import { TREND_TEXTS } from '../i18n/trends';
+import { trendDoneCard, trendFormCard } from '../views/trend';
+
+/** Free text as typed minus control characters (see cleanText), then checked for length. */
+const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) : v), z.string().min(1).max(max));
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
+
+const schema = z.object({
+  focusArea: z.string().trim().min(1).max(60),
+  direction: z.enum(DIRECTIONS),
+  description: text(MAX_DESCRIPTION),
+  area: optionalText(MAX_AREA),
+  ageGroup: optionalChoice(AGE_GROUPS),
+  service: optionalChoice(SERVICES),
+  formId: z.string().max(64).optional(),
+});
+
+/** The refusal for a request from outside a body's channel, or from a non-member. */
+export function hereRefusal(here: Exclude<Here, { ok: true }>, locale: 'nb' | 'en'): string {
+  const t = pick(locale, TREND_TEXTS);
+  if (here.reason === 'notChannel') return t.personal;
+  if (here.reason === 'notABody') return t.notABody;
+  return format(t.notMember, { body: here.body?.name ?? '' });
+}
+
+/** The trend card, for the `trend` command and for showing the form again. */
+export async function trendForm(req: Pick<RequestBase, 'actor' | 'locale'> & { readonly data: Readonly<Record<string, unknown>> }, services: Services, errors: readonly FieldError[], coordinator: boolean): Promise<ActionOutcome> {
+  const focusAreas = await services.focusAreas.get(req.actor.tenantId);
+  const values = { ...req.data };
+  if (!values.service) values.service = (await services.profiles.reporterService(req.actor.tenantId, req.actor.id)) ?? '';
+  const formId = typeof req.data.formId === 'string' && req.data.formId ? req.data.formId : randomUUID();
+  return { type: 'card', card: trendFormCard(req.locale, { focusAreas, values, errors, canEditAreas: coordinator, formId }) };
+}
+
+/** `trend.submit`: stores a trend for the body of this channel, after the guard let it pass. */
+export const trendSubmit: ActionDef<typeof schema> = {
+  audience: 'member',
+  schema,
+  async handle(req, services) {
+    const { actor, locale, data } = req;
+    const t = pick(locale, TREND_TEXTS);
+    const here = await bodyHere(services, actor, req.place);
+    if (!here.ok) return { type: 'message', text: hereRefusal(here, locale) };
+    const areas = await services.focusAreas.get(actor.tenantId);
+    const focusArea = areas.find((a) => a.id === data.focusArea);
+    const service = data.service ?? (await services.profiles.reporterService(actor.tenantId, actor.id));
+    const errors: FieldError[] = [
+      ...(focusArea ? [] : [{ field: 'focusArea', message: t.unknownFocusArea }]),
+      ...screenFields({ description: data.description, area: data.area }, locale),
+      ...(service ? [] : [{ field: 'service', message: t.chooseService }]),
+    ];
+    if (errors.length > 0 || !focusArea || !service) {
+      services.log.info({ cid: req.correlationId, fields: errors.map((e) => e.field) }, 'trend refused');
+      return trendForm(req, services, errors, here.coordinator);
+    }
+    const key = data.formId || stableKey({ focusArea: data.focusArea, direction: data.direction, description: data.description, area: data.area, ageGroup: data.ageGroup });
+    const { created, trend } = await services.trends.add(
+      {
+        tenantId: actor.tenantId,
+        bodyId: here.body.id,
+        month: monthOf(req.now),
+        focusAreaId: focusArea.id,
+        focusAreaLabel: focusArea.nb,
+        direction: data.direction,
+        description: data.description,
+        area: data.area,
+        ageGroup: data.ageGroup,
+        service,
+        reporterId: actor.id,
+        reportedAt: req.now.toISOString(),
+      },
+      key,
+    );
+    if (data.service) await services.profiles.setReporterService(actor.tenantId, actor.id, data.service, req.now.toISOString());
+    await ensureRetention(services.scheduler, actor.tenantId, req.now);
+    services.log.info({ cid: req.correlationId, trend: trend.id, body: here.body.id, created }, 'trend stored');
+    return { type: 'card', card: trendDoneCard(locale, trend, here.body.name, areas.find((a) => a.id === trend.focusAreaId), !created) };
+  },
+  async form(req, errors, services) {
+    const here = await bodyHere(services, req.actor, req.place);
+    if (!here.ok) return { type: 'message', text: hereRefusal(here, req.locale) };
+    return trendForm(req, services, errors, here.coordinator);
+  },
+};

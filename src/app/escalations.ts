@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import type { Services } from './services';
+import type { ActionOutcome, ActionRequest } from './types';
+import type { ActionDef, FieldError } from '../actions/types';
+import { cleanText } from '../domain/trends';
+import type { Body, BodyKind } from '../domain/bodies';
+import { lastAudit, mayPerform, planTransition, type Escalation, type EscalationVerb, type Plan, type StepActor, type TransitionInput } from '../domain/escalations';
+import { actingScope, resolveViewer, type ReadScope, type Viewer } from '../domain/visibility';
+import { CARD_FIELDS, rowKeyOf, type EscalationCopy, type EscalationRepository } from '../storage/table/escalations';
+import type { AuditRepository } from '../storage/table/audit';
+import { escalationCard, escalationNoticeCard, levelName, type BodyNames } from '../views/escalation';
+import { ESCALATION_TEXTS } from '../i18n/escalations';
+import { format, pick, type Locale } from '../i18n';
+import { screenFields } from './screen';
+
+/**
+ * The steps of a matter after the request (accept, decline, resolve, escalate, decide): the
+ * shared flow behind the `escalation.*` action files — server-side role and visibility checks,
+ * the guard, the ETag-guarded transition, the audit entry, and the posts that follow
+ * (card copies updated in place, the next level's channel, the requester told 1:1).
+ */
+
+/** Names of a network's bodies for cards. */
+export function bodyNames(all: readonly Body[]): BodyNames {
+  const byKind: Partial<Record<BodyKind, string>> = {};
+  for (const b of all) if (b.kind !== 'youthTeam') byKind[b.kind] = b.name;
+  return { byId: new Map(all.map((b) => [b.id, b.name])), byKind };
+}
+
+/** Body ids of the unique upper levels. */
+export function targetsOf(all: readonly Body[]): Partial<Record<BodyKind, string>> {
+  const out: Partial<Record<BodyKind, string>> = {};
+  for (const b of all) if (b.kind !== 'youthTeam') out[b.kind] = b.id;
+  return out;
+}
+
+/** A card shown where the matter sits (or in a personal chat) offers the next steps. */
+export function actionableIn(place: { kind: string }, viewer: Viewer, e: Escalation): boolean {
+  return place.kind === 'personal' || viewer.here?.id === e.levelBodyId;
+}
+
+/** Which card input holds a step's field (inputs need unique ids on one card). */
+export function cardField(verb: EscalationVerb, field: string): string {
+  if (field === 'note' || field === 'acceptNote' || field === 'declineNote' || field === 'escalateNote') return verb === 'accept' ? 'acceptNote' : verb === 'decline' ? 'declineNote' : 'escalateNote';
+  if (field === 'decision' && verb === 'decide') return 'boardDecision';
+  return field;
+}
+
+/** The status card again with the step's input kept and its errors shown. */
+export async function stepForm(req: ActionRequest<Record<string, unknown>>, services: Services, verb: EscalationVerb, errors: readonly FieldError[]): Promise<ActionOutcome> {
+  const t = pick(req.locale, ESCALATION_TEXTS);
+  const standing = await services.standing(req.actor, req.place);
+  const viewer = await resolveViewer(services, req.actor, standing, req.place);
+  const id = typeof req.data.escalationId === 'string' ? req.data.escalationId : '';
+  const copy = await services.escalations.get(actingScope(viewer), id);
+  if (!copy) return { type: 'message', text: t.notFound };
+  const mapped = errors.map((e) => ({ field: cardField(verb, e.field), message: e.message }));
+  const values: Record<string, unknown> = { ...req.data };
+  for (const f of ['note', 'decision']) if (typeof req.data[f] === 'string') values[cardField(verb, f)] = req.data[f];
+  const notice = `${t.verbs[verb]}: ${mapped.map((e) => e.message).join(' ')}`;
+  const history = await services.audit.list(viewer.tenantId, id);
+  const card = escalationCard(req.locale, { escalation: copy.escalation, names: bodyNames(viewer.all), history, actionable: actionableIn(req.place, viewer, copy.escalation), notice, values, errors: mapped });
+  return { type: 'card', card };
+}
+
+/** Runs one step for a coordinator. */
+export async function performStep(req: ActionRequest<{ escalationId: string }>, services: Services, verb: EscalationVerb, input: TransitionInput): Promise<ActionOutcome> {
+  const { actor, place, locale } = req;
+  const t = pick(locale, ESCALATION_TEXTS);
+  const standing = await services.standing(actor, place);
+  // The router checked the role already; checked again here because this is the rule itself.
+  if (!mayPerform(verb, standing)) return { type: 'message', text: t.notAllowed };
+  const blocked = screenFields({ ...input }, locale);
+  if (blocked.length > 0) return stepForm(req as ActionRequest<Record<string, unknown>>, services, verb, blocked);
+
+  const viewer = await resolveViewer(services, actor, standing, place);
+  const done = await applyStep(services, actingScope(viewer), req.data.escalationId, verb, input, { id: actor.id, name: actor.name }, req.now.toISOString(), targetsOf(viewer.all));
+  if (!done) return { type: 'message', text: t.notFound };
+  const plan = done.plan;
+  const names = bodyNames(viewer.all);
+  if (plan.kind === 'illegal') return { type: 'message', text: t.already[plan.state] };
+  if (plan.kind === 'noTarget') return { type: 'message', text: format(t.noTarget, { level: levelName(locale, names, plan.level) }) };
+
+  const current = done.copies[0]!.escalation;
+  await fanOut(services, current, done.copies, viewer.all, req.cardActivityId);
+  services.log.info({ cid: req.correlationId, escalation: current.id, verb, state: current.state, repeat: plan.kind === 'repeat' }, 'escalation step');
+  const history = await services.audit.list(current.tenantId, current.id);
+  return { type: 'card', card: escalationCard(locale, { escalation: current, names, history, actionable: actionableIn(place, viewer, current) }) };
+}
+
+/**
+ * The storage part of a step: the ETag-guarded transition over every copy, then its audit
+ * entry. A repeat re-writes the entry of the step it repeats — insert-only on a key derived
+ * from the version — so a log write lost to a crash is made good and a double click logs
+ * nothing new. Undefined when the scope cannot see the matter.
+ */
+export async function applyStep(
+  deps: { readonly escalations: EscalationRepository; readonly audit: AuditRepository },
+  scope: ReadScope,
+  id: string,
+  verb: EscalationVerb,
+  input: TransitionInput,
+  actor: StepActor,
+  at: string,
+  targets: Partial<Record<BodyKind, string>>,
+): Promise<{ plan: Plan; copies: EscalationCopy[] } | undefined> {
+  const done = await deps.escalations.transition<Plan>(scope, id, (current) => {
+    const plan = planTransition(current, verb, input, actor, at, targets);
+    return plan.kind === 'apply' ? { write: { next: plan.next, newBodyId: plan.newBodyId }, result: plan } : { result: plan };
+  });
+  if (!done) return undefined;
+  const plan = done.result;
+  if (plan.kind === 'apply') await deps.audit.append(plan.audit);
+  if (plan.kind === 'repeat') await deps.audit.append(lastAudit(done.copies[0]!.escalation));
+  return { plan, copies: done.copies };
+}
+
+/**
+ * The posts after a step, each under an idempotent outbox key (a repeat queues nothing new):
+ * every body's copy of the card updated in place (except the one just clicked, which the
+ * action response replaces), a first post in the channel of a body the matter just reached,
+ * and a 1:1 note to the requester in their language.
+ */
+export async function fanOut(services: Services, e: Escalation, copies: readonly EscalationCopy[], all: readonly Body[], clickedActivityId?: string): Promise<void> {
+  const locale: Locale = services.config.defaultLocale;
+  const names = bodyNames(all);
+  const byId = new Map(all.map((b) => [b.id, b]));
+  const history = await services.audit.list(e.tenantId, e.id);
+  const label = `sak ${e.id.slice(0, 8)} v${e.version}`;
+  for (const copy of copies) {
+    const body = byId.get(copy.bodyId);
+    if (!body) continue;
+    const card = escalationCard(locale, { escalation: e, names, history, actionable: copy.bodyId === e.levelBodyId });
+    if (copy.card && copy.card.activityId !== clickedActivityId) {
+      await services.outbox.enqueue({
+        key: `esc:${e.id}:v${e.version}:card:${copy.bodyId}`,
+        tenantId: e.tenantId,
+        target: { ...body.ref, conversationId: copy.card.conversationId || body.ref.conversationId },
+        replaceActivityId: copy.card.activityId,
+        message: { type: 'card', card },
+        label: `${label} oppdatert`,
+      });
+    } else if (!copy.card && copy.bodyId === e.levelBodyId && copy.bodyId !== e.originBodyId) {
+      await services.outbox.enqueue({
+        key: `esc:${e.id}:post:${copy.bodyId}`,
+        tenantId: e.tenantId,
+        target: body.ref,
+        message: { type: 'card', card },
+        sink: { table: 'escalations', partitionKey: e.tenantId, rowKey: rowKeyOf(copy.bodyId, e.id), ...CARD_FIELDS },
+        label: `${label} til ${body.name}`,
+      });
+    }
+  }
+  await notifyRequester(services, e, names, byId.get(e.originBodyId));
+}
+
+/** The requester hears of every step, 1:1, in the language they asked in. */
+export async function notifyRequester(services: Services, e: Escalation, names: BodyNames, origin: Body | undefined): Promise<void> {
+  if (!origin || !e.requester.id) return;
+  await services.outbox.enqueue({
+    key: `esc:${e.id}:v${e.version}:requester`,
+    tenantId: e.tenantId,
+    target: origin.ref,
+    toUser: { aadObjectId: e.requester.id, channelAccountId: e.requester.channelAccountId || undefined },
+    message: { type: 'card', card: escalationNoticeCard(e.requester.locale, e, names) },
+    label: `sak ${e.id.slice(0, 8)} v${e.version} til innmelder`,
+  });
+}
+
+/**
+ * Builds the ActionDef of one step: coordinators only (checked by the router and again in
+ * performStep), the verb's schema, and the status card as its form.
+ */
+export function stepAction<S extends z.ZodType<{ escalationId: string }>>(verb: EscalationVerb, schema: S, toInput: (data: z.infer<S>) => TransitionInput): ActionDef<S> {
+  return {
+    audience: 'coordinator',
+    schema,
+    handle: (req, services) => performStep(req, services, verb, toInput(req.data)),
+    form: (req, errors, services) => stepForm(req, services, verb, errors),
+  };
+}
+
+/** Free text of a step: as typed minus control characters; '' counts as not given. */
+export const stepText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
+
+/** The matter's id as the cards send it. */
+export const escalationId = z.string().trim().min(1).max(40);
+
+/**
+ * A note field that the card sends under its own input id (`acceptNote` …: ids are unique per
+ * card) and a crafted or scripted invoke under the contract's `note`. Either is accepted.
+ */
+export function noteShape<K extends string>(cardId: K) {
+  return { note: stepText(1000), [cardId]: stepText(1000) } as { note: ReturnType<typeof stepText> } & Record<K, ReturnType<typeof stepText>>;
+}

@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import type { JobScheduler, JobSpec } from '../domain/ports';
+import { retentionCutoff } from '../domain/trends';
+import type { Logger } from '../log';
+import type { TrendRepository } from '../storage/table/trends';
+import type { EscalationRepository } from '../storage/table/escalations';
+import type { AuditRepository } from '../storage/table/audit';
+
+/**
+ * Retention (issue 4, DOMAIN.md "raw free text is kept no longer than needed"): a daily job per
+ * tenant erases the free text of trends reported, and of matters last changed, more than
+ * SLT_RETENTION_MONTHS ago — including the notes in the matters' audit entries. Categories,
+ * states, dates and counts stay for the statistics and the annual report.
+ */
+export const RETENTION_TIME = { hour: 3, minute: 30 };
+
+/** The next daily run for a tenant: 03:30 Oslo after `now`, one job key per day. */
+export function retentionJob(tenantId: string, now: Date): JobSpec {
+  const oslo = DateTime.fromJSDate(now, { zone: 'Europe/Oslo' });
+  let due = oslo.set({ ...RETENTION_TIME, second: 0, millisecond: 0 });
+  if (due <= oslo) due = due.plus({ days: 1 });
+  return {
+    key: `retention:${tenantId}:${due.toISODate()}`,
+    kind: 'retention',
+    tenantId,
+    dueAt: due.toUTC().toISO()!,
+    payload: {},
+    label: 'sletting av fritekst etter oppbevaringstiden',
+  };
+}
+
+export interface RetentionDeps {
+  readonly trends: TrendRepository;
+  readonly escalations: EscalationRepository;
+  readonly audit: AuditRepository;
+  readonly scheduler: JobScheduler;
+  readonly retentionMonths: number;
+  readonly log: Logger;
+}
+
+export interface RetentionReport {
+  readonly cutoff: string;
+  readonly trends: number;
+  readonly escalations: number;
+}
+
+/** One run for one tenant. Idempotent: erased rows are not selected again. */
+export async function runRetention(deps: RetentionDeps, tenantId: string, now: Date): Promise<RetentionReport> {
+  const cutoff = retentionCutoff(now, deps.retentionMonths);
+  const at = now.toISOString();
+  const trends = await deps.trends.eraseTextBefore(tenantId, cutoff, at);
+  const ids = await deps.escalations.eraseTextBefore(tenantId, cutoff, at, async (id) => {
+    await deps.audit.eraseNotes(tenantId, id);
+  });
+  return { cutoff, trends, escalations: ids.length };
+}
+
+/** The scheduler's handler for kind 'retention': run, then schedule tomorrow's run. */
+export function retentionHandler(deps: RetentionDeps): (job: JobSpec, ctx: { readonly now: Date }) => Promise<void> {
+  return async (job, ctx) => {
+    const report = await runRetention(deps, job.tenantId, ctx.now);
+    deps.log.info({ tenant: job.tenantId, ...report }, 'retention: free text erased');
+    await deps.scheduler.schedule([retentionJob(job.tenantId, ctx.now)]);
+  };
+}
+
+/**
+ * Makes sure a tenant's daily run is scheduled (called when free text is stored). Scheduling
+ * the same key and time again changes nothing.
+ */
+export async function ensureRetention(scheduler: JobScheduler, tenantId: string, now: Date): Promise<void> {
+  await scheduler.schedule([retentionJob(tenantId, now)]);
+}
