@@ -15,6 +15,7 @@ import { resolveLocale } from '../i18n';
 import { actorOf, placeOf, threadRootOf } from './place';
 import { commandText, type MentionEntity } from './mention';
 import { apology } from './errors';
+import { sendReply } from './replies';
 import { welcomeText } from './welcome';
 import { DeliveryLog } from '../storage/table/deliveries';
 
@@ -58,7 +59,7 @@ export class SltBot extends TeamsActivityHandler {
       await this.services.noteConversation(base.place);
       try {
         const replies = await routeMessage({ ...base, text, activityId: a.id, threadRootId: threadRootOf(a) }, this.services);
-        for (const r of replies) await context.sendActivity(toActivity(r));
+        for (const r of replies) await sendReply(context, toActivity(r), { log: this.services.log, cid: base.correlationId });
       } catch (err) {
         this.services.log.error({ cid: base.correlationId, err }, 'message failed');
         await context.sendActivity(apology(err, base.correlationId, base.locale));
