@@ -2,6 +2,8 @@ import type { ActionDef } from './types';
 import { bodyRegister } from './body.register';
 import { roleGrant } from './role.grant';
 import { roleRevoke } from './role.revoke';
+import { meetingSchedule } from './meeting.schedule';
+import { meetingCancel } from './meeting.cancel';
 import { trendSubmit } from './trend.submit';
 import { focusAreasSet } from './focusAreas.set';
 import { escalationSubmit } from './escalation.submit';
@@ -19,6 +21,8 @@ export type Verb =
   | 'body.register'
   | 'role.grant'
   | 'role.revoke'
+  | 'meeting.schedule'
+  | 'meeting.cancel'
   | 'trend.submit'
   | 'focusAreas.set'
   | 'escalation.submit'
@@ -32,6 +36,8 @@ export const ACTIONS: Record<Verb, ActionDef> = {
   'body.register': bodyRegister,
   'role.grant': roleGrant,
   'role.revoke': roleRevoke,
+  'meeting.schedule': meetingSchedule,
+  'meeting.cancel': meetingCancel,
   'trend.submit': trendSubmit,
   'focusAreas.set': focusAreasSet,
   'escalation.submit': escalationSubmit,

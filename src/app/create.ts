@@ -5,6 +5,8 @@ import { startingClock, systemClock, type Clock } from '../clock';
 import { TableStore } from '../storage/tables';
 import { RoleRepository } from '../storage/table/roles';
 import { BodyRepository } from '../storage/table/bodies';
+import { MeetingRepository } from '../storage/table/meetings';
+import { icsFor } from './meetings';
 import { TrendRepository } from '../storage/table/trends';
 import { EscalationRepository } from '../storage/table/escalations';
 import { AuditRepository } from '../storage/table/audit';
@@ -44,6 +46,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const store = new TableStore(config.storageConnectionString, config.tablePrefix);
   const roles = new RoleRepository(store.table('roles'));
   const bodies = new BodyRepository(store.table('bodies'));
+  const meetings = new MeetingRepository(store.table('meetings'));
   const jobTable = new JobTable(store.table('jobs'), store.table('claims'));
   const scheduler = new StorageJobScheduler(jobTable, clock);
   const isTable = (name: string): name is TableName => (TABLE_NAMES as readonly string[]).includes(name);
@@ -62,6 +65,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     roles,
     bodies,
     roster,
+    meetings,
     scheduler,
     outbox,
     trends: new TrendRepository(store.table('trends')),
@@ -74,7 +78,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   };
 
   const bot = new SltBot(services);
-  const server = createServer({ config, log, adapter, bot, pingStorage: () => store.ping() });
+  const server = createServer({ config, log, adapter, bot, pingStorage: () => store.ping(), icsFor: (token) => icsFor({ bodies, meetings }, token) });
 
   return {
     services,

@@ -5,6 +5,9 @@ import type { JobScheduler, OutboundMessage, Outbox } from '../domain/ports';
 import { jobStillMeaningful, meetingJobKeys, meetingJobs, type Meeting, type MeetingJobKind } from '../domain/meetings';
 import { meetingIcs, utcToOslo } from '../domain/calendar';
 import type { MeetingRepository } from '../storage/table/meetings';
+import type { Place } from './types';
+import { pick, type Locale } from '../i18n';
+import { meetingTexts } from '../i18n/meetings';
 import { agendaCardFor, callForTopicsCard, icsFileName, meetingCard, minutesPromptText, reminderText } from '../views/meetings';
 
 /**
@@ -19,6 +22,22 @@ export interface MeetingDeps {
   readonly meetings: MeetingRepository;
   readonly jobs: JobScheduler;
   readonly outbox: Outbox;
+}
+
+/**
+ * The body bound to the channel a request came from, or the sentence to answer instead
+ * (not a channel / channel not registered yet).
+ */
+export async function bodyOfPlace(bodies: BodyReader, place: Place, locale: Locale): Promise<{ body: Body } | { text: string }> {
+  const t = pick(locale, meetingTexts);
+  if (place.kind !== 'channel' || !place.channelId) return { text: t.channelOnly };
+  const body = await bodies.byChannel(place.tenantId, place.channelId);
+  return body ? { body } : { text: t.notRegistered };
+}
+
+/** The meeting dependencies out of the services bag (the scheduler is the JobScheduler port there). */
+export function meetingDeps(s: Omit<MeetingDeps, 'jobs'> & { readonly scheduler: JobScheduler }): MeetingDeps {
+  return { config: s.config, log: s.log, bodies: s.bodies, meetings: s.meetings, jobs: s.scheduler, outbox: s.outbox };
 }
 
 /** Outbox key of a meeting's card in the channel. */

@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { TableStore } from '../storage/tables';
 import type { RoleRepository } from '../storage/table/roles';
 import type { BodyRepository } from '../storage/table/bodies';
+import type { MeetingRepository } from '../storage/table/meetings';
 import type { TrendRepository } from '../storage/table/trends';
 import type { EscalationRepository } from '../storage/table/escalations';
 import type { AuditRepository } from '../storage/table/audit';
@@ -30,6 +31,8 @@ export interface Services {
   readonly bodies: BodyRepository;
   /** Members of a channel (or team/chat), read from Teams and cached briefly. */
   readonly roster: Roster;
+  /** Meetings of the bodies, with their calendar-download tokens. */
+  readonly meetings: MeetingRepository;
   /** Trend topics; reads take the viewer's ReadScope. */
   readonly trends: TrendRepository;
   /** Escalated matters, one copy per body reached; reads take the viewer's ReadScope. */

@@ -2,6 +2,8 @@ import type { CommandDef } from './types';
 import { helpCommand } from './help';
 import { registerCommand } from './register';
 import { coordinatorCommand } from './coordinator';
+import { meetingCommand } from './meeting';
+import { meetingsCommand } from './meetings';
 import { trendCommand } from './trend';
 import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
@@ -14,6 +16,8 @@ export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS),
   registerCommand,
   coordinatorCommand,
+  meetingCommand,
+  meetingsCommand,
   trendCommand,
   escalateCommand,
   escalationsCommand,

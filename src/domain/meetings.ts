@@ -40,6 +40,9 @@ export interface Meeting {
   readonly cancelledAt?: string;
 }
 
+/** Meeting ids are `m<16 hex>-<n>`: the series id and the meeting's place in it. */
+export const MEETING_ID_RE = /^m[0-9a-f]{16}-\d{1,3}$/;
+
 /** A meeting before storage has given it its download token and before its card is posted. */
 export type NewMeeting = Omit<Meeting, 'icsToken' | 'cardActivityId' | 'cardConversationId'>;
 

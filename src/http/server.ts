@@ -12,7 +12,12 @@ export interface HttpDeps {
   bot: { run(context: TurnContext): Promise<void> };
   /** Throws when storage is unreachable. */
   pingStorage(): Promise<void>;
+  /** A meeting's calendar file by its download token; undefined for an unknown token. */
+  icsFor?(token: string): Promise<{ fileName: string; text: string } | undefined>;
 }
+
+/** Download tokens are base64url; anything else is not looked up at all. */
+const ICS_PATH = /^([A-Za-z0-9_-]{16,64})\.ics$/;
 
 /** The least an activity must carry for the bot to answer it at all. */
 const activityShape = z.object({
@@ -73,6 +78,29 @@ export function createServer(deps: HttpDeps): restify.Server {
       log.warn({ err: (err as Error).message }, 'health: storage unreachable');
       res.send(503, { status: 'degraded', storage: 'unreachable' });
     }
+  });
+
+  // Calendar downloads: the unguessable token in the URL is the only key (no login in a calendar app).
+  server.get('/ics/:file', async (req, res) => {
+    const m = ICS_PATH.exec(String(req.params?.file ?? ''));
+    let file: { fileName: string; text: string } | undefined;
+    try {
+      file = m && deps.icsFor ? await deps.icsFor(m[1]!) : undefined;
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'ics: lookup failed');
+      res.send(503, { error: 'try again later' });
+      return;
+    }
+    if (!file) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="${file.fileName}"`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.text);
   });
 
   server.on('restifyError', (req, _res, err, cb) => {

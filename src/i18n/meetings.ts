@@ -21,7 +21,7 @@ export interface MeetingTexts {
     required: string;
     clash: string;
   };
-  confirm: { titleOne: string; titleMany: string; intro: string; again: string; moved: string; footer: string };
+  confirm: { titleOne: string; titleMany: string; intro: string; moved: string; footer: string };
   card: {
     title: string;
     when: string;
@@ -68,7 +68,6 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       titleOne: 'Møtet er planlagt – {body}',
       titleMany: '{count} møter er planlagt – {body}',
       intro: 'Alle tider er norsk tid.',
-      again: 'Disse møtene var allerede planlagt.',
       moved: 'flyttet fra {date} ({reason})',
       footer: 'Et møtekort med kalenderfil postes i kanalen for hvert møte.',
     },
@@ -134,7 +133,6 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       titleOne: 'The meeting is scheduled – {body}',
       titleMany: '{count} meetings are scheduled – {body}',
       intro: 'All times are Norwegian time.',
-      again: 'These meetings were already scheduled.',
       moved: 'moved from {date} ({reason})',
       footer: 'A meeting card with a calendar file is posted in the channel for each meeting.',
     },

@@ -18,7 +18,7 @@ export interface ScheduleFormValues {
   count?: number;
 }
 
-const FORM_FIELDS = ['date', 'time', 'durationMinutes', 'location', 'count'] as const;
+const FORM_FIELDS = ['date', 'time', 'durationMinutes', 'location', 'repeat', 'count'] as const;
 
 /** Input values go into Input.* elements, which show text literally: no Markdown escaping, only control characters removed. */
 function inputText(v: string): string {
@@ -58,12 +58,12 @@ export function movedNote(m: Pick<Meeting, 'movedFrom' | 'movedBecause' | 'moved
 }
 
 /** The card that replaces the form: every date, moved ones marked with why. */
-export function confirmationCard(locale: Locale, body: Pick<Body, 'name'>, meetings: readonly Meeting[], again: boolean): CardJson {
+export function confirmationCard(locale: Locale, body: Pick<Body, 'name'>, meetings: readonly Meeting[]): CardJson {
   const t = pick(locale, meetingTexts).confirm;
   const title = meetings.length === 1 ? format(t.titleOne, { body: body.name }) : format(t.titleMany, { body: body.name, count: meetings.length });
   return renderCard('meeting-scheduled', {
     title,
-    intro: again ? `${t.again} ${t.intro}` : t.intro,
+    intro: t.intro,
     meetings: meetings.map((m) => ({ when: formatMeetingTime(m.startUtc, locale), note: movedNote(m, locale) })),
     footer: t.footer,
   });
@@ -87,7 +87,7 @@ export function icsUrl(publicUrl: string, m: Pick<Meeting, 'icsToken'>): string 
  * The meeting card posted in the body's channel. The cancel action is on every copy: Teams
  * shows one card to the whole channel, and the server refuses it for anyone but a coordinator.
  */
-export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting, publicUrl: string): CardJson {
+export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting, publicUrl: string, cancelForm: { reason?: string; error?: string } = {}): CardJson {
   const all = pick(locale, meetingTexts);
   const t = all.card;
   const cancelled = m.status === 'cancelled';
@@ -106,8 +106,9 @@ export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting
       facts,
       note: movedNote(m, locale),
       series,
+      cancelError: cancelForm.error ?? '',
     },
-    { cancelled, meetingId: m.id, icsUrl: icsUrl(publicUrl, m) },
+    { cancelled, meetingId: m.id, icsUrl: icsUrl(publicUrl, m), reason: inputText(cancelForm.reason ?? '') },
   );
 }
 

@@ -135,18 +135,4 @@ describe('meetings repository against Azurite', () => {
     expect(await meetings.cancel(tenantId, bodyId, stored[0]!.id, PEOPLE.kari.aadObjectId, '', after)).toEqual({ ok: false, reason: 'over' });
     expect(await meetings.cancel(tenantId, bodyId, 'm0000000000000000-9', PEOPLE.kari.aadObjectId, '', NOW)).toEqual({ ok: false, reason: 'notFound' });
   });
-
-  it('reports the last held meeting and the year\'s held and planned meetings for the cadence watch', async () => {
-    const ost = bodyIdFor(CHANNELS.ost.id);
-    const s = series();
-    const planned = planMeetings({ date: '2027-01-07', time: '09:00', durationMinutes: 90, count: 4, cadenceWeeks: 6 }, { tenantId, bodyId: ost, seriesId: s, createdBy: PEOPLE.kari.aadObjectId, now: NOW });
-    const { meetings: stored } = await meetings.createSeries(planned);
-    // 7 Jan, 18 Feb, 1 Apr, 13 May 2027; the third is cancelled; "now" is 20 Apr 2027.
-    await meetings.cancel(tenantId, ost, stored[2]!.id, PEOPLE.kari.aadObjectId, '', NOW);
-    const now = new Date('2027-04-20T12:00:00Z');
-    expect(await meetings.lastHeld(tenantId, ost, now)).toBe(stored[1]!.startUtc);
-    expect(await meetings.countInYear(tenantId, ost, 2027, now)).toEqual({ held: 2, planned: 1 });
-    expect(await meetings.countInYear(tenantId, ost, 2026, now)).toEqual({ held: 0, planned: 0 });
-    expect(await meetings.lastHeld(tenantId, bodyIdFor('19:no-meetings@thread.tacv2'), now)).toBeUndefined();
-  });
 });

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import { isHeld, type Meeting, type MeetingStatus, type NewMeeting } from '../../domain/meetings';
+import { MEETING_ID_RE, type Meeting, type MeetingStatus, type NewMeeting } from '../../domain/meetings';
 import type { ActivityIdSink } from '../../domain/ports';
-import { utcToOslo } from '../../domain/calendar';
 import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
 
 /**
@@ -28,7 +27,6 @@ export type CancelResult =
   | { readonly ok: false; readonly reason: 'notFound' | 'over' };
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{24}$/;
-const MEETING_ID_RE = /^m[0-9a-f]{16}-\d{1,3}$/;
 
 /** Partition of a body's meetings (tenant-scoped: body ids derive from channel ids only). */
 export const meetingPartition = (tenantId: string, bodyId: string): string => `${tenantId}|${bodyId}`;
@@ -130,20 +128,6 @@ export class MeetingRepository {
     }
     const meeting = await this.get(pointer.tenantId, pointer.bodyId, pointer.meetingId);
     return meeting?.icsToken === token ? meeting : undefined;
-  }
-
-  /** Start of the body's most recent held meeting (for the cadence watch). */
-  async lastHeld(tenantId: string, bodyId: string, now: Date): Promise<string | undefined> {
-    const held = (await this.listForBody(tenantId, bodyId)).filter((m) => isHeld(m, now));
-    return held.at(-1)?.startUtc;
-  }
-
-  /** Meetings starting in an Oslo calendar year: held by `now`, and planned (not cancelled, not yet held). */
-  async countInYear(tenantId: string, bodyId: string, year: number, now: Date): Promise<{ held: number; planned: number }> {
-    const inYear = (await this.listForBody(tenantId, bodyId)).filter((m) => utcToOslo(m.startUtc).date.startsWith(`${year}-`));
-    const held = inYear.filter((m) => isHeld(m, now)).length;
-    const planned = inYear.filter((m) => m.status !== 'cancelled' && !isHeld(m, now)).length;
-    return { held, planned };
   }
 
   /** Where the outbox writes the posted meeting card's ids. */
