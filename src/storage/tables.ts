@@ -32,7 +32,9 @@ export class TableStore {
     private readonly connectionString: string,
     private readonly prefix: string,
   ) {
-    this.service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
+    // Same short retries as the tables: /healthz must answer 503 within a probe's timeout, not
+    // after the SDK's default ~7 s of backoff.
+    this.service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true, retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 } });
   }
 
   /** Full table name in the account, e.g. `sltbodies`. */
