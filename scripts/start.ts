@@ -410,7 +410,7 @@ function banner(stack: Stack): string {
 async function main(): Promise<void> {
   const say = (line: string): void => console.log(`[start] ${line}`);
   let stack: Stack | undefined;
-  let signalled: NodeJS.Signals | undefined;
+  let signalled: string | undefined;
   let stopping: Promise<void> | undefined;
   const abort = new AbortController();
 
@@ -427,7 +427,7 @@ async function main(): Promise<void> {
       },
     );
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const onSignal = (signal: string): void => {
     if (signalled) return; // Ctrl-C reaches us both from the terminal and forwarded by npm.
     signalled = signal;
     say(`${signal}: stopper / stopping …`);
@@ -436,6 +436,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // `kill <npm pid>`: npm passes SIGTERM to the `sh -c` running this script, which dies without
+  // passing it on, and this process is re-parented. Treat losing the parent like SIGTERM.
+  const parent = process.ppid;
+  if (parent > 1) {
+    setInterval(() => {
+      if (process.ppid !== parent) onSignal('parent process gone / foreldreprosessen er borte');
+    }, 500).unref();
+  }
 
   try {
     stack = await startStack({
