@@ -75,6 +75,7 @@ describe('storage outage: Azurite stops and returns while the bot runs', () => {
       registeredBy: PEOPLE.sigrid.aadObjectId,
       at: '2026-11-02T09:00:00Z',
     });
+    if (!registered.ok) throw new Error(`youth team not registered: ${registered.reason}`);
     vestId = registered.body.id;
     h.connector.rosters.set(CHANNELS.vest.id, [{ id: KARI.id, aadObjectId: KARI.aadObjectId, name: KARI.name }]);
   });
