@@ -96,6 +96,16 @@ export class SltBot extends TeamsActivityHandler {
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.text as unknown as Record<string, unknown> };
   }
 
+  /** Every activity leaves one log line: its correlation id, kind and duration — never its text. */
+  async run(context: TurnContext): Promise<void> {
+    const started = Date.now();
+    try {
+      await super.run(context);
+    } finally {
+      this.services.log.info({ cid: correlationIdOf(context), type: context.activity.type, ms: Date.now() - started }, 'turn');
+    }
+  }
+
   private requestBase(context: TurnContext): RequestBase {
     const a = context.activity;
     return {

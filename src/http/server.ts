@@ -104,7 +104,8 @@ export function createServer(deps: HttpDeps): restify.Server {
   });
 
   server.on('restifyError', (req, _res, err, cb) => {
-    log.warn({ path: req.path?.(), status: (err as { statusCode?: number }).statusCode, msg: err.message }, 'request rejected');
+    // The error's name, not its message: a JSON parse message quotes part of the body (user text).
+    log.warn({ path: req.path?.(), status: (err as { statusCode?: number }).statusCode, error: err.name }, 'request rejected');
     return cb();
   });
   return server;

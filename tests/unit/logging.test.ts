@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createApp, type App } from '../../src/app/create';
+import { createLogger } from '../../src/log';
+import { ManualClock } from '../../src/clock';
+import { freePort } from '../../scripts/azurite';
+import { FakeConnector } from '../support/connector';
+import { uniquePrefix } from '../support/harness';
+import { cardAction, channelMessage, personalMessage, CHANNELS } from '../support/activities';
+
+/**
+ * The bot's own log lines, captured through pino's destination stream while real activities go
+ * through /api/messages: one correlation id per activity on every line of its turn, and none of
+ * the user's words (confidentiality: forvaltningsloven § 13).
+ */
+describe('structured logs', () => {
+  /** Invented identifying details a careless member might type: a name and a phone number. */
+  const NAME = 'Signe Tverrbakk';
+  const PHONE = '482 19 377';
+  const SECRETS = ['Signe', 'Tverrbakk', PHONE, PHONE.replace(/ /g, ''), 'helgefesten'];
+
+  const raw: string[] = [];
+  let app: App;
+  let connector: FakeConnector;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    connector = new FakeConnector();
+    await connector.start();
+    const port = await freePort();
+    const config = loadConfig({ STORAGE_CONNECTION_STRING: inject('storageConnectionString'), PORT: String(port), SLT_TABLE_PREFIX: uniquePrefix(), LOG_LEVEL: 'debug' });
+    const log = createLogger('debug', { write: (line: string) => void raw.push(line) });
+    app = createApp(config, { clock: new ManualClock('2026-11-02T09:00:00Z'), log, loops: false });
+    await app.start();
+    baseUrl = `http://127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  /** Posts a body and returns the log lines written while the bot handled it. */
+  async function linesOf(body: string): Promise<{ status: number; raw: string[]; lines: Record<string, unknown>[] }> {
+    const from = raw.length;
+    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await res.text();
+    const mine = raw.slice(from);
+    return { status: res.status, raw: mine, lines: mine.map((l) => JSON.parse(l) as Record<string, unknown>) };
+  }
+
+  function expectOneCid(lines: Record<string, unknown>[]): string {
+    expect(lines.length).toBeGreaterThan(0);
+    const cids = new Set(lines.map((l) => l.cid));
+    expect(cids.size).toBe(1);
+    const [cid] = [...cids];
+    expect(cid).toMatch(/^[0-9a-f]{8}$/);
+    return cid as string;
+  }
+
+  function expectNoSecrets(lines: string[]): void {
+    for (const line of lines) for (const secret of SECRETS) expect(line).not.toContain(secret);
+  }
+
+  it('writes JSON lines that carry one correlation id per activity, a new one for each', async () => {
+    const first = await linesOf(JSON.stringify(personalMessage('hjelp', { serviceUrl: connector.url })));
+    const second = await linesOf(JSON.stringify(personalMessage('hjelp', { serviceUrl: connector.url })));
+    expect(first.status).toBe(200);
+    const a = expectOneCid(first.lines);
+    const b = expectOneCid(second.lines);
+    expect(a).not.toBe(b);
+    expect(first.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['command', 'turn']));
+    expect(first.lines.find((l) => l.msg === 'turn')).toMatchObject({ app: 'slt-boten', type: 'message', level: 30 });
+  });
+
+  it('logs an unknown command typed with a name and a phone number without any of the words', async () => {
+    const text = `ring ${NAME} på ${PHONE} om helgefesten`;
+    const turn = await linesOf(JSON.stringify(personalMessage(text, { serviceUrl: connector.url })));
+    expect(turn.status).toBe(200);
+    expectOneCid(turn.lines);
+    expectNoSecrets(turn.raw);
+  });
+
+  it('logs the same in a channel, after an @mention', async () => {
+    const turn = await linesOf(JSON.stringify(channelMessage(`trend ${NAME} ${PHONE} helgefesten`, { serviceUrl: connector.url, channel: CHANNELS.vest })));
+    expectOneCid(turn.lines);
+    expectNoSecrets(turn.raw);
+  });
+
+  it('logs a submitted trend card with identifying free text without the text', async () => {
+    const data = { focusArea: 'rus', direction: 'increasing', description: `${NAME} (tlf ${PHONE}) selger på helgefesten`, area: NAME };
+    const turn = await linesOf(JSON.stringify(cardAction('trend.submit', data, { serviceUrl: connector.url, channel: CHANNELS.vest })));
+    expect(turn.status).toBe(200);
+    expectOneCid(turn.lines);
+    expectNoSecrets(turn.raw);
+  });
+
+  it('rejects malformed JSON with a log line that quotes none of the body', async () => {
+    // Node's JSON.parse puts a fragment of the text into its message: that must not reach the log.
+    for (const body of [`{"type":"message","text": ring ${NAME} på ${PHONE}}`, `${NAME} ${PHONE}`]) {
+      const turn = await linesOf(body);
+      expect(turn.status).toBe(400);
+      expect(turn.lines.length).toBeGreaterThan(0);
+      expectNoSecrets(turn.raw);
+    }
+  });
+});
