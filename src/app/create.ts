@@ -22,7 +22,12 @@ import { JobTable } from '../storage/table/jobs';
 import { OutboxTable } from '../storage/table/outbox';
 import { TABLE_NAMES, type TableName } from '../storage/tables';
 import { StorageJobScheduler } from '../scheduler/jobs';
-import { StorageOutbox } from '../scheduler/outbox';
+import { OutboxSender, StorageOutbox } from '../scheduler/outbox';
+import { JobRunner } from '../scheduler/runner';
+import { BotFrameworkSender } from '../bot/sender';
+import { meetingStatsFrom } from '../domain/cadence';
+import { ensureCadenceWatch } from './cadence';
+import { jobHandlers } from './jobs';
 import type { Services } from './services';
 
 export interface App {
@@ -31,11 +36,21 @@ export interface App {
   /** Creates tables, then listens. Resolves with the bound port. */
   start(): Promise<number>;
   stop(): Promise<void>;
+  /** The scheduler's runner; tests with `loops: false` call `tick()` themselves. */
+  readonly jobRunner: JobRunner;
+  /** The outbox's sender; tests with `loops: false` call `tick()` themselves. */
+  readonly outboxSender: OutboxSender;
 }
 
 export interface AppOverrides {
   clock?: Clock;
   log?: Logger;
+  /** false: start no scheduler/outbox timers (tests tick by hand). Default true. */
+  loops?: boolean;
+  /** Scheduler tick interval. Default 15 s. */
+  schedulerIntervalMs?: number;
+  /** Outbox drain interval. Default 1 s. */
+  outboxIntervalMs?: number;
 }
 
 /** Composition root: config → storage → services → bot → server. */
@@ -77,14 +92,30 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     standing: standingResolver({ config, roles, bodies, roster, log }),
   };
 
+  const jobRunner = new JobRunner(
+    { table: jobTable, clock, log, handlers: jobHandlers(services, meetingStatsFrom((tenantId, bodyId) => meetings.listForBody(tenantId, bodyId))) },
+    overrides.schedulerIntervalMs ?? 15_000,
+  );
+  // Retry-After dates are compared with real time, not the (possibly shifted) business clock.
+  const proactive = new BotFrameworkSender(adapter, config.bot.appId, () => systemClock.now().getTime());
+  const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log }, overrides.outboxIntervalMs ?? 1_000);
+
   const bot = new SltBot(services);
   const server = createServer({ config, log, adapter, bot, pingStorage: () => store.ping(), icsFor: (token) => icsFor({ bodies, meetings }, token) });
 
   return {
     services,
     server,
+    jobRunner,
+    outboxSender,
     async start() {
       await store.ensureTables();
+      // Each known tenant's daily cadence watch (it reschedules itself from then on).
+      await ensureCadenceWatch(scheduler, [...new Set([...config.tenantIds, ...(await jobTable.tenants())])], clock.now());
+      if (overrides.loops !== false) {
+        jobRunner.start();
+        outboxSender.start();
+      }
       await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -97,6 +128,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       return port;
     },
     async stop() {
+      await Promise.all([jobRunner.stop(), outboxSender.stop()]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

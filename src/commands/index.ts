@@ -7,6 +7,7 @@ import { meetingsCommand } from './meetings';
 import { trendCommand } from './trend';
 import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
+import { statusCommand } from './status';
 
 /**
  * The one table of text commands. A command word matches exactly (first word, case and
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandDef[] = [
   trendCommand,
   escalateCommand,
   escalationsCommand,
+  statusCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

@@ -11,6 +11,8 @@ export interface Harness {
   app: App;
   connector: FakeConnector;
   baseUrl: string;
+  /** Runs what is due: one scheduler tick (jobs queue their posts), then one outbox pass (posts go to the connector). */
+  drain(): Promise<void>;
   /** Posts an activity to /api/messages; resolves with the HTTP status and parsed body. */
   send(activity: object): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
@@ -25,7 +27,7 @@ export function uniquePrefix(): string {
  * Starts the real bot (composition root, restify, CloudAdapter) on a free port against the
  * test run's Azurite, plus a fake connector that captures what the bot sends.
  */
-export async function startHarness(options: { env?: Record<string, string>; clock?: Clock; prefix?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; clock?: Clock; prefix?: string; loops?: boolean } = {}): Promise<Harness> {
   const connector = new FakeConnector();
   await connector.start();
   const port = await freePort();
@@ -36,13 +38,18 @@ export async function startHarness(options: { env?: Record<string, string>; cloc
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = createApp(config, { clock: options.clock ?? new ManualClock('2026-11-02T09:00:00Z'), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  // No scheduler/outbox timers unless asked: tests run `drain()` (or the ticks) when they want posts to go out.
+  const app = createApp(config, { clock: options.clock ?? new ManualClock('2026-11-02T09:00:00Z'), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), loops: options.loops ?? false });
   await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     app,
     connector,
     baseUrl,
+    async drain() {
+      await app.jobRunner.tick();
+      await app.outboxSender.tick();
+    },
     async send(activity) {
       const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       const text = await res.text();

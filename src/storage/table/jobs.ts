@@ -41,7 +41,7 @@ type JobRow = {
   outcome?: string;
   updatedAt: string;
 };
-type IndexRow = { key: string; kind: JobKind; tenantId: string; dueAt: string; label?: string; attempts?: number; lastError?: string };
+type IndexRow = { key: string; kind: JobKind; tenantId: string; dueAt: string; label?: string; bodyId?: string; attempts?: number; lastError?: string };
 type ClaimRow = { key: string; dueAt: string; instance: string; claimedAt: string; leaseUntil: string; state: ClaimState; attempts: number; lastError?: string };
 type RunRow = { instance: string; lastRunAt: string; due: number; fired: number; skipped: number; failed: number };
 
@@ -59,6 +59,8 @@ export interface PendingJob {
   readonly tenantId: string;
   readonly dueAt: string;
   readonly label?: string;
+  /** The payload's `bodyId`, when it has one (so `status` can name the body). */
+  readonly bodyId?: string;
   readonly attempts: number;
   readonly lastError?: string;
 }
@@ -117,7 +119,7 @@ export class JobTable {
       }
       outcome = !current ? 'created' : current.dueAt !== spec.dueAt || current.state !== 'scheduled' ? 'rescheduled' : 'updated';
       previousDue = current?.state === 'scheduled' && current.dueAt !== spec.dueAt ? current.dueAt : undefined;
-      await this.jobs.upsertEntity<IndexRow>({ partitionKey: DUE, rowKey: indexKey(spec.dueAt, spec.key), ...indexOf(row) }, 'Replace');
+      await this.jobs.upsertEntity<IndexRow>({ partitionKey: DUE, rowKey: indexKey(spec.dueAt, spec.key), ...indexOf(row, spec) }, 'Replace');
       return { kind: 'write', entity: { partitionKey: JOB, rowKey: encodeKey(spec.key), ...row } };
     });
     if (!result.ok) {
@@ -293,8 +295,9 @@ function sameJob(a: JobRow, b: JobRow): boolean {
   return a.kind === b.kind && a.tenantId === b.tenantId && opt(a.notAfter) === opt(b.notAfter) && a.payload === b.payload && opt(a.label) === opt(b.label);
 }
 
-function indexOf(row: JobRow): IndexRow {
-  return { key: row.key, kind: row.kind, tenantId: row.tenantId, dueAt: row.dueAt, ...(row.label ? { label: row.label } : {}) };
+function indexOf(row: JobRow, spec: JobSpec): IndexRow {
+  const bodyId = spec.payload?.bodyId;
+  return { key: row.key, kind: row.kind, tenantId: row.tenantId, dueAt: row.dueAt, ...(row.label ? { label: row.label } : {}), ...(typeof bodyId === 'string' ? { bodyId } : {}) };
 }
 
 function toSpec(e: JobRow): JobSpec {
@@ -314,6 +317,7 @@ function toPending(e: IndexRow & { rowKey?: string }): PendingJob {
     tenantId: e.tenantId,
     dueAt: e.dueAt,
     label: opt(e.label),
+    bodyId: opt(e.bodyId),
     attempts: opt(e.attempts) ?? 0,
     lastError: opt(e.lastError),
   };

@@ -1,0 +1,34 @@
+import type { MeetingStats } from '../domain/ports';
+import type { JobHandlers } from '../scheduler/runner';
+import type { Services } from './services';
+import { cadenceWatchHandler } from './cadence';
+import { meetingJobHandlers } from './meeting-jobs';
+import { meetingDeps } from './meetings';
+import { retentionHandler } from './retention';
+
+/**
+ * The one table of job handlers, by kind: what the scheduler runs when a job falls due.
+ * A kind without a handler is not lost — its jobs stay pending and show as failing in `status`.
+ */
+export function jobHandlers(services: Services, meetingStats: MeetingStats): JobHandlers {
+  return {
+    ...meetingJobHandlers(meetingDeps(services)),
+    cadenceWatch: cadenceWatchHandler({
+      bodies: services.bodies,
+      roles: services.roles,
+      meetings: meetingStats,
+      outbox: services.outbox,
+      scheduler: services.scheduler,
+      locale: services.config.defaultLocale,
+      log: services.log,
+    }),
+    retention: retentionHandler({
+      trends: services.trends,
+      escalations: services.escalations,
+      audit: services.audit,
+      scheduler: services.scheduler,
+      retentionMonths: services.config.retentionMonths,
+      log: services.log,
+    }),
+  };
+}

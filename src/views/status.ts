@@ -1,0 +1,91 @@
+import type { CardJson } from '../app/types';
+import type { PendingJob, RunRecord } from '../storage/table/jobs';
+import type { PendingDelivery } from '../storage/table/outbox';
+import { formatMeetingTime } from '../domain/calendar';
+import { schedulerText, type SchedulerTexts } from '../i18n/scheduler';
+import { format, pick, type Locale } from '../i18n';
+import { renderCard } from './render';
+
+/** Data of cards/status.json. */
+export interface StatusCardData {
+  readonly title: string;
+  readonly run: string;
+  readonly runColor: 'Good' | 'Attention' | 'Default';
+  readonly queued: string;
+  readonly nextTitle: string;
+  readonly nextEmpty: string;
+  readonly next: readonly { readonly label: string; readonly due: string }[];
+  readonly failingTitle: string;
+  readonly failingEmpty: string;
+  readonly failing: readonly { readonly label: string; readonly reason: string; readonly detail: string }[];
+}
+
+export interface StatusInput {
+  readonly lastRun?: RunRecord;
+  readonly jobs: readonly PendingJob[];
+  readonly deliveries: readonly PendingDelivery[];
+  /** Body names by id, to name meeting jobs. */
+  readonly bodyNames: ReadonlyMap<string, string>;
+  readonly now: Date;
+}
+
+/** The scheduler counts as stuck when it has not ticked for this long (it ticks every 15 s). */
+export const STALE_AFTER_MS = 5 * 60_000;
+const MAX_ROWS = 10;
+
+/** The `status` card: last run, next posts due (≤ 10), failing deliveries with reason and attempts, queue length. */
+export function statusCard(locale: Locale, input: StatusInput): CardJson {
+  const t = pick(locale, schedulerText);
+  const s = t.status;
+  const when = (iso: string): string => formatMeetingTime(iso, locale);
+  let run = s.neverRun;
+  let runColor: StatusCardData['runColor'] = 'Attention';
+  if (input.lastRun) {
+    const stale = input.now.getTime() - Date.parse(input.lastRun.lastRunAt) > STALE_AFTER_MS;
+    run = stale ? format(s.stale, { time: when(input.lastRun.lastRunAt) }) : `${s.lastRun} ${when(input.lastRun.lastRunAt)}. ${s.healthy}`;
+    runColor = stale ? 'Attention' : 'Good';
+  }
+  const jobLabel = (j: PendingJob): string => {
+    const body = j.bodyId ? input.bodyNames.get(j.bodyId) : undefined;
+    return body ? `${t.kinds[j.kind]} – ${body}` : (j.label ?? t.kinds[j.kind] ?? j.kind);
+  };
+  const failingJobs = input.jobs
+    .filter((j) => j.lastError)
+    .map((j) => ({ label: jobLabel(j), reason: `${s.jobFailed}: ${j.lastError}`, detail: format(s.attempts, { n: j.attempts }) }));
+  const failingDeliveries = input.deliveries
+    .filter((d) => d.attempts > 0 && (d.state === 'failing' || d.state === 'retrying'))
+    .map((d) => ({
+      label: d.label,
+      reason: explain(t, d.lastError ?? ''),
+      detail: [s.deliveryState[d.state === 'failing' ? 'failing' : 'retrying'], format(s.attempts, { n: d.attempts }), format(s.nextAttempt, { time: when(d.nextAttemptAt) })].join(' · '),
+    }));
+  const data: StatusCardData = {
+    title: s.title,
+    run,
+    runColor,
+    queued: format(s.queued, { n: input.deliveries.length }),
+    nextTitle: s.nextTitle,
+    nextEmpty: s.nextEmpty,
+    next: input.jobs.slice(0, MAX_ROWS).map((j) => ({ label: jobLabel(j), due: when(j.dueAt) })),
+    failingTitle: s.failingTitle,
+    failingEmpty: s.failingEmpty,
+    failing: [...failingDeliveries, ...failingJobs].slice(0, MAX_ROWS),
+  };
+  return renderCard('status', data);
+}
+
+/** A stored reason ('403 BotNotInConversationRoster', 'nett NetworkError') in words, keeping the code. */
+export function explain(t: SchedulerTexts, lastError: string): string {
+  const r = t.status.reasons;
+  const [first = '', ...rest] = lastError.split(' ');
+  const code = lastError;
+  const status = Number(first);
+  if (first === 'nett') return r.network;
+  if (first === 'intern') return format(r.internal, { code: rest.join(' ') });
+  if (status === 429) return r.throttled;
+  if (status === 401 || status === 403) return format(r.forbidden, { code });
+  if (status === 404) return format(r.notFound, { code });
+  if (status === 400) return format(r.badRequest, { code });
+  if (status >= 500) return format(r.server, { code });
+  return format(r.other, { code });
+}
