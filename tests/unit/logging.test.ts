@@ -30,7 +30,9 @@ describe('structured logs', () => {
     const port = await freePort();
     const config = loadConfig({ STORAGE_CONNECTION_STRING: inject('storageConnectionString'), PORT: String(port), SLT_TABLE_PREFIX: uniquePrefix(), LOG_LEVEL: 'debug' });
     const log = createLogger('debug', { write: (line: string) => void raw.push(line) });
-    app = createApp(config, { clock: new ManualClock('2026-11-02T09:00:00Z'), log, loops: false });
+    // No scheduler/outbox timers: a background line in the middle of a turn would blur what the turn logged.
+    const overrides = { clock: new ManualClock('2026-11-02T09:00:00Z'), log, loops: false };
+    app = createApp(config, overrides);
     await app.start();
     baseUrl = `http://127.0.0.1:${port}`;
   });
