@@ -13,6 +13,7 @@ import { TABLE_NAMES, type TableName } from '../../src/storage/tables';
 import { bodyScope } from '../../src/domain/visibility';
 import { isValidNationalId } from '../../src/domain/guard';
 import { escapeUserText } from '../../src/views/escape';
+import { validateCard } from '../support/card-validator';
 import type { BodyKind } from '../../src/domain/bodies';
 
 type Card = Record<string, unknown>;
@@ -161,6 +162,7 @@ describe('trends and escalations through /api/messages', () => {
       // A double click stores nothing new and says so.
       const again = await invoke('trend.submit', { ...data, description: cleaned }, KARI, CHANNELS.vest);
       expect(cardTexts(again.card).join(' ')).toContain('ikke lagret to ganger');
+      for (const c of [form, refused.card, stored.card]) expect(validateCard(c)).toEqual([]);
       const trends = await h.app.services.trends.list(bodyScope(TENANT, (await vestBody()).id), ['2026-11']);
       expect(trends.map((t) => [t.description, t.service, t.reporterId])).toEqual([[cleaned, 'school', KARI.aadObjectId]]);
     });
@@ -272,6 +274,8 @@ describe('trends and escalations through /api/messages', () => {
       expect(directTo(KARI).map((m) => cardTexts(cardOf(m.body))[1]).filter((t) => t?.includes(data.title))).toHaveLength(4);
       expect(h.connector.updates.some((u) => u.activityId === koordPost!.assignedId)).toBe(true);
 
+      // Every card of the walk is a valid Adaptive Card 1.5 as Teams would parse it.
+      for (const c of [form, proposed.card, accepted.card, escalated.card, decided.card, cardOf(koordPost!.body), cardOf(directTo(KARI).at(-1)!.body)]) expect(validateCard(c)).toEqual([]);
       const log = await h.app.services.audit.list(TENANT, id);
       expect(log.map((l) => `${l.fromState}→${l.toState}`)).toEqual(['→proposed', 'proposed→accepted', 'accepted→escalated', 'escalated→decided']);
       expect(await h.app.services.escalations.openEscalationsAt(TENANT, koord!.id)).toEqual([]);
