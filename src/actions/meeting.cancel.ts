@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ActionDef, FieldError } from './types';
 import type { ActionOutcome, ActionRequest } from '../app/types';
-import type { Services } from '../app/services';
 import { MEETING_ID_RE } from '../domain/meetings';
+import { screenFields } from '../app/screen';
 import { bodyOfPlace, meetingDeps, withdrawMeeting } from '../app/meetings';
 import { meetingCard } from '../views/meetings';
 import { pick } from '../i18n';
@@ -26,6 +26,9 @@ export const meetingCancel: ActionDef<typeof schema> = {
     const found = await bodyOfPlace(services.bodies, req.place, req.locale);
     if ('text' in found) return { type: 'message', text: t.notHere };
     const { body } = found;
+    // The reason is posted in the channel: it must not say who is ill or away.
+    const refused = screenFields({ reason: req.data.reason }, req.locale);
+    if (refused.length > 0) return showForm(req, refused);
     const result = await services.meetings.cancel(body.tenantId, body.id, req.data.meetingId, req.actor.id, req.data.reason, req.now);
     if (!result.ok) return { type: 'message', text: t[result.reason] };
     if (result.changed) services.log.info({ cid: req.correlationId, bodyId: body.id, meetingId: result.meeting.id }, 'meeting cancelled');
@@ -36,15 +39,13 @@ export const meetingCancel: ActionDef<typeof schema> = {
   form: showForm,
 };
 
-/** The meeting card again with the reason kept and its error shown (the reason is the only free field). */
-async function showForm(req: ActionRequest<object>, errors: readonly FieldError[], services: Services): Promise<ActionOutcome> {
-  const t = pick(req.locale, meetingTexts).cancel;
-  const data = req.data as Record<string, unknown>;
-  const found = await bodyOfPlace(services.bodies, req.place, req.locale);
-  const meetingId = typeof data.meetingId === 'string' ? data.meetingId : '';
-  const meeting = 'body' in found ? await services.meetings.get(found.body.tenantId, found.body.id, meetingId) : undefined;
-  if (!('body' in found) || !meeting) return { type: 'message', text: 'body' in found ? t.notFound : t.notHere };
-  const reason = typeof data.reason === 'string' ? data.reason : '';
-  const error = errors.find((e) => e.field === 'reason')?.message ?? errors[0]?.message;
-  return { type: 'card', card: meetingCard(services.config.defaultLocale, found.body, meeting, services.config.publicUrl, { reason, error }) };
+/**
+ * A bad reason is answered with a message to the clicker only: the meeting card is shared by the
+ * whole channel, so it is neither replaced nor made to carry the refused text. The client keeps
+ * what was typed in the cancel form, so the user edits it and tries again.
+ */
+async function showForm(req: ActionRequest<object>, errors: readonly FieldError[]): Promise<ActionOutcome> {
+  const t = pick(req.locale, meetingTexts);
+  const lines = errors.map((e) => (e.field === 'reason' ? `${t.card.reason}: ${e.message}` : t.cancel.notFound));
+  return { type: 'message', text: [...new Set(lines)].join('\n') };
 }

@@ -8,7 +8,8 @@ import { clashes, planMeetings } from '../domain/meetings';
 import { calendarErrorText, formatMeetingTime, validateMeetingInput } from '../domain/calendar';
 import { announceMeetings, bodyOfPlace, meetingDeps } from '../app/meetings';
 import { confirmationCard, scheduleFormCard, type ScheduleFormValues } from '../views/meetings';
-import { format, pick } from '../i18n';
+import { format, pick, type Locale } from '../i18n';
+import { describeFindings, screenText } from '../domain/guard';
 import { meetingTexts } from '../i18n/meetings';
 import { DEFAULT_SERIES_COUNT } from '../commands/meeting';
 
@@ -36,6 +37,15 @@ function keptValues(data: Record<string, unknown>): ScheduleFormValues {
 }
 
 /**
+ * The place is shown in the channel and in calendar files: nothing in it may identify a person.
+ * A street address is allowed here — meetings are held at the town hall, not at someone's home.
+ */
+function screenLocation(location: string | undefined, locale: Locale): FieldError[] {
+  const findings = location ? screenText(location).findings.filter((f) => f.kind !== 'address') : [];
+  return findings.length > 0 ? [{ field: 'location', message: describeFindings(findings, locale) }] : [];
+}
+
+/**
  * The series id: a hash of the body, the form's data and the card it came from, so the same
  * click delivered twice plans the same meetings (same ids) and is stored once.
  */
@@ -56,10 +66,8 @@ export const meetingSchedule: ActionDef<typeof schema> = {
     const count = d.repeat === 'none' ? 1 : (d.count ?? DEFAULT_SERIES_COUNT);
     const durationMinutes = d.durationMinutes ?? body.durationMinutes;
     const problems = validateMeetingInput({ date: d.date, time: d.time, durationMinutes, count }, req.now.toISOString());
-    if (problems.length > 0) {
-      const errors = problems.map((e) => ({ field: e.field, message: calendarErrorText(e, req.locale, d.date) }));
-      return showForm(req, errors, services);
-    }
+    const errors = [...problems.map((e) => ({ field: e.field, message: calendarErrorText(e, req.locale, d.date) })), ...screenLocation(d.location, req.locale)];
+    if (errors.length > 0) return showForm(req, errors, services);
     const seriesId = seriesIdFor(body, { ...d, count, durationMinutes }, req.cardActivityId);
     const planned = planMeetings(
       { date: d.date, time: d.time, durationMinutes, location: d.location, count, cadenceWeeks: body.cadenceWeeks },

@@ -58,7 +58,7 @@ function label(kind: string, body: Body, m: Meeting): string {
  */
 export async function announceMeetings(deps: MeetingDeps, body: Body, meetings: readonly Meeting[], now: Date): Promise<void> {
   const live = meetings.filter((m) => m.status === 'scheduled');
-  await deps.jobs.schedule(live.flatMap((m) => meetingJobs(m, now)));
+  await deps.jobs.schedule(live.flatMap((m) => meetingJobs(m, now).map((j) => ({ ...j, label: label(j.kind, body, m) }))));
   for (const m of live) {
     await deps.outbox.enqueue({
       key: meetingCardKey(m.id),

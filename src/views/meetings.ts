@@ -87,7 +87,7 @@ export function icsUrl(publicUrl: string, m: Pick<Meeting, 'icsToken'>): string 
  * The meeting card posted in the body's channel. The cancel action is on every copy: Teams
  * shows one card to the whole channel, and the server refuses it for anyone but a coordinator.
  */
-export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting, publicUrl: string, cancelForm: { reason?: string; error?: string } = {}): CardJson {
+export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting, publicUrl: string): CardJson {
   const all = pick(locale, meetingTexts);
   const t = all.card;
   const cancelled = m.status === 'cancelled';
@@ -106,9 +106,8 @@ export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting
       facts,
       note: movedNote(m, locale),
       series,
-      cancelError: cancelForm.error ?? '',
     },
-    { cancelled, meetingId: m.id, icsUrl: icsUrl(publicUrl, m), reason: inputText(cancelForm.reason ?? '') },
+    { cancelled, meetingId: m.id, icsUrl: icsUrl(publicUrl, m) },
   );
 }
 

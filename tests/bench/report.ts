@@ -1,0 +1,126 @@
+import os from 'node:os';
+import path from 'node:path';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import type { LatencySummary } from './stats';
+import type { DigestResult } from './digest';
+
+/** One scenario at one concurrency. */
+export interface Phase {
+  scenario: string;
+  target: 'bot' | 'echo';
+  concurrency: number;
+  seconds: number;
+  requests: number;
+  throughputRps: number;
+  latencyMs: LatencySummary;
+  errors: number;
+  errorKinds: Record<string, number>;
+  /** Largest resident set size of the server process sampled during the phase. */
+  peakRssMb: number;
+}
+
+export interface Ratio {
+  scenario: string;
+  baseline: string;
+  concurrency: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  throughput: number;
+}
+
+export interface Target {
+  name: string;
+  /** null = could not be judged (scenario skipped). */
+  pass: boolean | null;
+  detail: string;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  /** 1-minute load average when the run started: other work on the machine skews the figures. */
+  loadAverageAtStart: number;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: Machine;
+  settings: { seconds: number; warmupSeconds: number; concurrency: number[] };
+  phases: Phase[];
+  skipped: { scenario: string; reason: string }[];
+  ratios: Ratio[];
+  /** Whole-life peak RSS (VmHWM) per server process, MB. */
+  memory: { botPeakMb: number; echoPeakMb: number };
+  digest: DigestResult;
+  targets: Target[];
+  notes: string[];
+  /** Lines the bot logged at level error during the run (first few). */
+  botErrorLines: string[];
+}
+
+/** CPU model, cores, memory, Node version: what the figures depend on. */
+export function machine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+  };
+}
+
+const pad = (v: string | number, n: number): string => String(v).padStart(n);
+
+/** The human-readable report: one line per phase, then ratios, memory, digest, targets. */
+export function formatReport(r: BenchReport): string {
+  const out: string[] = [];
+  out.push(`SLT-boten benchmark ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart} at start; ${r.settings.seconds} s per phase after ${r.settings.warmupSeconds} s warm-up`);
+  out.push('');
+  out.push(`${'scenario'.padEnd(14)}${pad('users', 6)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('RSS MB', 8)}`);
+  for (const p of r.phases) {
+    const l = p.latencyMs;
+    out.push(`${p.scenario.padEnd(14)}${pad(p.concurrency, 6)}${pad(p.requests, 10)}${pad(p.throughputRps.toFixed(1), 9)}${pad(l.p50.toFixed(2), 9)}${pad(l.p95.toFixed(2), 9)}${pad(l.p99.toFixed(2), 9)}${pad(l.max.toFixed(1), 9)}${pad(p.errors, 8)}${pad(p.peakRssMb, 8)}`);
+    for (const [kind, n] of Object.entries(p.errorKinds)) out.push(`${''.padEnd(20)}error: ${kind} × ${n}`);
+  }
+  for (const s of r.skipped) out.push(`${s.scenario.padEnd(14)}SKIPPED: ${s.reason}`);
+  if (r.ratios.length) {
+    out.push('');
+    out.push('ours / baseline (latency: lower is better; throughput: higher is better)');
+    for (const x of r.ratios) out.push(`  ${x.scenario}/${x.baseline} at ${pad(x.concurrency, 2)} users: p50 ${x.p50}×  p95 ${x.p95}×  p99 ${x.p99}×  throughput ${x.throughput}×`);
+  }
+  out.push('');
+  out.push(`peak memory (VmHWM): bot ${r.memory.botPeakMb} MB, echo baseline ${r.memory.echoPeakMb} MB`);
+  if ('skipped' in r.digest) out.push(`digest aggregation: SKIPPED: ${r.digest.skipped}`);
+  else for (const d of r.digest.figures) out.push(`digest aggregation: ${pad(d.trends, 6)} trends in ${d.ms} ms (heap +${d.heapGrowthMb} MB)`);
+  for (const n of r.notes) out.push(`note: ${n}`);
+  if (r.botErrorLines.length) out.push(`bot logged ${r.botErrorLines.length} error line(s); first: ${r.botErrorLines[0]}`);
+  out.push('');
+  out.push('targets');
+  for (const t of r.targets) out.push(`  ${t.pass === null ? 'SKIPPED' : t.pass ? 'PASS   ' : 'FAIL   '} ${t.name} — ${t.detail}`);
+  return out.join('\n');
+}
+
+/** Writes results/latest.json and appends one line to history.jsonl (both under tests/bench/). */
+export function saveReport(r: BenchReport, benchDir: string): { latest: string; history: string } {
+  const latest = path.join(benchDir, 'results', 'latest.json');
+  const history = path.join(benchDir, 'history.jsonl');
+  mkdirSync(path.dirname(latest), { recursive: true });
+  writeFileSync(latest, JSON.stringify(r, null, 2) + '\n');
+  const line = {
+    date: r.date,
+    machine: r.machine,
+    settings: r.settings,
+    figures: r.phases.map((p) => ({ scenario: p.scenario, users: p.concurrency, rps: p.throughputRps, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, errors: p.errors })),
+    ratios: r.ratios.map((x) => ({ scenario: x.scenario, users: x.concurrency, p50: x.p50, p99: x.p99 })),
+    memory: r.memory,
+    skipped: r.skipped.map((s) => s.scenario),
+    targets: r.targets.map((t) => ({ name: t.name, pass: t.pass })),
+  };
+  appendFileSync(history, JSON.stringify(line) + '\n');
+  return { latest, history };
+}

@@ -1,0 +1,161 @@
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { freePort, startAzurite, type AzuriteHandle } from '../../scripts/azurite';
+import { BENCH_ADMIN, benchUser } from './activities';
+import { BenchConnector } from './connector';
+import { measureDigest } from './digest';
+import { postJson, runLoad } from './load';
+import { startServer, type ServerProcess } from './processes';
+import { formatReport, machine, saveReport, type BenchReport, type Phase, type Ratio } from './report';
+import type { BenchContext, Scenario } from './scenario';
+import { SCENARIOS } from './scenarios';
+import { ratio, summarise } from './stats';
+import { judgeTargets } from './targets';
+
+/**
+ * `npm run bench`: starts Azurite, SLT-boten and the echo baseline as separate processes and a
+ * connector stand-in here, then drives `POST /api/messages` with every scenario of SCENARIOS at
+ * each concurrency. Prints a table, writes tests/bench/results/latest.json and appends a line to
+ * tests/bench/history.jsonl.
+ *
+ * Environment: BENCH_SECONDS (per phase, default 20), BENCH_WARMUP_SECONDS (default 2),
+ * BENCH_CONCURRENCY (default "1,10,50"), BENCH_ONLY (scenario names, comma-separated),
+ * BENCH_STRICT=1 (exit 1 when a target fails; otherwise the run exits 0 after reporting),
+ * BENCH_BOT_NODE_ARGS (extra node flags for the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ */
+
+// Compiled to dist/tests/bench/run.js; the sources (and results) live in tests/bench/.
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const BENCH_DIR = path.join(ROOT, 'tests', 'bench');
+
+function numberEnv(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+const SECONDS = numberEnv('BENCH_SECONDS', 20);
+const WARMUP = numberEnv('BENCH_WARMUP_SECONDS', 2);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number).filter((n) => n > 0);
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+
+async function main(): Promise<void> {
+  const host = machine(); // now, so the load average is the one the run started under
+  const scenarios = SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.name) || SCENARIOS.some((b) => ONLY.includes(b.name) && b.baseline === s.name));
+  const phasesTotal = scenarios.length * CONCURRENCY.length;
+  console.log(`bench: ${scenarios.map((s) => s.name).join(', ')} at ${CONCURRENCY.join('/')} users, ${SECONDS} s + ${WARMUP} s warm-up per phase (at most ${Math.round((phasesTotal * (SECONDS + WARMUP)) / 60)} min)`);
+
+  let azurite: AzuriteHandle | undefined;
+  const connector = new BenchConnector();
+  const servers: ServerProcess[] = [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  try {
+    azurite = await startAzurite();
+    await connector.start();
+    connector.roster = [BENCH_ADMIN, ...Array.from({ length: Math.max(...CONCURRENCY) }, (_, i) => benchUser(i))];
+    const bot = await startServer('bot', path.join(ROOT, 'dist', 'src', 'index.js'), await freePort(), {
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      SLT_TABLE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      LOG_LEVEL: 'warn',
+      SLT_ADMINS: BENCH_ADMIN.aadObjectId,
+    }, '/healthz', (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean));
+    servers.push(bot);
+    const echo = await startServer('echo', path.join(__dirname, 'echo-bot.js'), await freePort(), {}, '/healthz');
+    servers.push(echo);
+    const serverOf = (s: Scenario): ServerProcess => (s.target === 'echo' ? echo : bot);
+
+    const notes: string[] = [];
+    const botMessages = new URL(`${bot.baseUrl}/api/messages`);
+    const ctx: BenchContext = {
+      connector,
+      serviceUrl: connector.url,
+      sendToBot: (activity) => postJson(agent, botMessages, activity),
+      note: (t) => notes.push(t),
+    };
+
+    // Probe and set up every scenario before measuring anything.
+    const skipped: { scenario: string; reason: string }[] = [];
+    const setupFailures: string[] = [];
+    const runnable: Scenario[] = [];
+    for (const s of scenarios) {
+      const reason = s.probe ? await s.probe(ctx) : undefined;
+      if (reason) {
+        skipped.push({ scenario: s.name, reason });
+        continue;
+      }
+      try {
+        await s.setup?.(ctx);
+        runnable.push(s);
+      } catch (err) {
+        // The feature exists but could not be prepared: that is a failure, not a skip.
+        setupFailures.push(`${s.name}: ${(err as Error).message}`);
+        skipped.push({ scenario: s.name, reason: `SETUP FAILED: ${(err as Error).message}` });
+      }
+    }
+
+    const phases: Phase[] = [];
+    for (const c of CONCURRENCY) {
+      for (const s of runnable) {
+        const server = serverOf(s);
+        connector.clear();
+        let peak = server.rssMb();
+        process.stdout.write(`  ${s.name} at ${c} users… `);
+        const result = await runLoad({
+          url: `${server.baseUrl}/api/messages`,
+          concurrency: c,
+          warmupMs: WARMUP * 1000,
+          durationMs: SECONDS * 1000,
+          next: (user, seq) => s.next(ctx, user, seq),
+          onTick: () => (peak = Math.max(peak, server.rssMb())),
+        });
+        const latencyMs = summarise(result.latencies);
+        const seconds = result.elapsedMs / 1000;
+        const throughputRps = Math.round((result.latencies.length / Math.max(seconds, 0.001)) * 10) / 10;
+        phases.push({ scenario: s.name, target: s.target, concurrency: c, seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak });
+        console.log(`${throughputRps} req/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${result.errors} errors`);
+        await new Promise((r) => setTimeout(r, 500)); // let the servers settle between phases
+      }
+    }
+
+    const ratios: Ratio[] = [];
+    for (const s of runnable.filter((x) => x.baseline)) {
+      for (const c of CONCURRENCY) {
+        const ours = phases.find((p) => p.scenario === s.name && p.concurrency === c);
+        const base = phases.find((p) => p.scenario === s.baseline && p.concurrency === c);
+        if (!ours || !base) continue;
+        const l = ours.latencyMs;
+        const b = base.latencyMs;
+        ratios.push({ scenario: s.name, baseline: s.baseline!, concurrency: c, p50: ratio(l.p50, b.p50), p95: ratio(l.p95, b.p95), p99: ratio(l.p99, b.p99), throughput: ratio(ours.throughputRps, base.throughputRps) });
+      }
+    }
+
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      machine: host,
+      settings: { seconds: SECONDS, warmupSeconds: WARMUP, concurrency: CONCURRENCY },
+      phases,
+      skipped,
+      ratios,
+      memory: { botPeakMb: bot.peakRssMb(), echoPeakMb: echo.peakRssMb() },
+      digest: await measureDigest(),
+      targets: judgeTargets({ phases, ratios, skipped, setupFailures, concurrency: CONCURRENCY }),
+      notes,
+      botErrorLines: bot.errorLines.slice(0, 5),
+    };
+    console.log('');
+    console.log(formatReport(report));
+    const saved = saveReport(report, BENCH_DIR);
+    console.log(`\nwritten: ${path.relative(process.cwd(), saved.latest)}, appended: ${path.relative(process.cwd(), saved.history)}`);
+    if (process.env.BENCH_STRICT === '1' && report.targets.some((t) => t.pass === false)) process.exitCode = 1;
+  } finally {
+    agent.destroy();
+    for (const s of servers) await s.stop();
+    await connector.stop();
+    await azurite?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('bench failed:', err);
+  process.exit(1);
+});

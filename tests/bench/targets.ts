@@ -1,0 +1,38 @@
+import type { Phase, Ratio, Target } from './report';
+
+/** The issue's targets, judged on one run's figures. */
+export function judgeTargets(input: {
+  phases: Phase[];
+  ratios: Ratio[];
+  skipped: { scenario: string; reason: string }[];
+  setupFailures: string[];
+  concurrency: number[];
+}): Target[] {
+  const { phases, ratios, skipped, setupFailures, concurrency } = input;
+  const targets: Target[] = [];
+  const skipReason = (name: string): string | undefined => skipped.find((s) => s.scenario === name)?.reason;
+
+  // hjelp within 1.5× the echo baseline, judged on the median at each concurrency.
+  for (const c of concurrency) {
+    const r = ratios.find((x) => x.scenario === 'hjelp' && x.baseline === 'echo' && x.concurrency === c);
+    const name = `hjelp p50 within 1.5× the echo baseline at ${c} users`;
+    if (!r || Number.isNaN(r.p50)) targets.push({ name, pass: null, detail: skipReason('hjelp') ?? skipReason('echo') ?? 'not run' });
+    else targets.push({ name, pass: r.p50 <= 1.5, detail: `${r.p50}× (p99 ${r.p99}×)` });
+  }
+
+  // trend.submit p99 under 150 ms at 50 concurrent users.
+  const trend = phases.find((p) => p.scenario === 'trend.submit' && p.concurrency === 50);
+  const trendName = 'trend.submit p99 < 150 ms at 50 users';
+  if (!trend) targets.push({ name: trendName, pass: null, detail: skipReason('trend.submit') ?? 'not run at 50 users' });
+  else targets.push({ name: trendName, pass: trend.latencyMs.p99 < 150 && trend.errors === 0, detail: `p99 ${trend.latencyMs.p99} ms, ${trend.errors} errors` });
+
+  // No errors anywhere: every request answered right, every setup done.
+  const errors = phases.reduce((n, p) => n + p.errors, 0);
+  const requests = phases.reduce((n, p) => n + p.requests, 0);
+  targets.push({
+    name: 'no errors',
+    pass: errors === 0 && setupFailures.length === 0,
+    detail: `${errors} errors in ${requests} requests${setupFailures.length ? `; setup failed: ${setupFailures.join('; ')}` : ''}`,
+  });
+  return targets;
+}
