@@ -328,6 +328,25 @@ describe('trends and escalations through /api/messages', () => {
     });
   });
 
+  describe('retention', () => {
+    it('runs daily through the scheduler and erases free text older than 24 months, keeping the categories', async () => {
+      const scope = bodyScope(TENANT, (await vestBody()).id);
+      expect((await h.app.services.trends.list(scope, ['2026-11'])).length).toBeGreaterThan(0);
+      const pending = await h.app.services.scheduler.pending(TENANT);
+      expect(pending.map((j) => j.key)).toContain('retention:' + TENANT + ':2026-11-03');
+      // Two years and a bit later the scheduler gets to it.
+      clock.set('2028-11-05T03:00:00Z');
+      await h.drain();
+      const trends = await h.app.services.trends.list(scope, ['2026-11']);
+      expect(trends.every((t) => t.description === '' && t.textErasedAt)).toBe(true);
+      expect(trends.map((t) => t.focusAreaId)).toContain('drugs');
+      const open = await h.app.services.escalations.listAt(scope, (await vestBody()).id, false);
+      expect(open.every((c) => c.escalation.title === '' && c.escalation.description === '')).toBe(true);
+      // …and the next day's run is scheduled.
+      expect((await h.app.services.scheduler.pending(TENANT)).map((j) => j.key)).toContain('retention:' + TENANT + ':2028-11-06');
+    });
+  });
+
   async function vestBody() {
     return (await h.app.services.bodies.byChannel(TENANT, CHANNELS.vest.id))!;
   }
