@@ -39,6 +39,65 @@ const WARMUP = numberEnv('BENCH_WARMUP_SECONDS', 2);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number).filter((n) => n > 0);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 
+/** Probes and sets up every scenario before anything is measured. */
+async function prepare(scenarios: readonly Scenario[], ctx: BenchContext) {
+  const skipped: { scenario: string; reason: string }[] = [];
+  const setupFailures: string[] = [];
+  const runnable: Scenario[] = [];
+  for (const s of scenarios) {
+    const reason = s.probe ? await s.probe(ctx) : undefined;
+    if (reason) {
+      skipped.push({ scenario: s.name, reason });
+      continue;
+    }
+    try {
+      await s.setup?.(ctx);
+      runnable.push(s);
+    } catch (err) {
+      // The feature exists but could not be prepared: that is a failure, not a skip.
+      setupFailures.push(`${s.name}: ${(err as Error).message}`);
+      skipped.push({ scenario: s.name, reason: `SETUP FAILED: ${(err as Error).message}` });
+    }
+  }
+  return { skipped, setupFailures, runnable };
+}
+
+/** One scenario at one concurrency, with the server's peak RSS sampled while it runs. */
+async function runPhase(s: Scenario, c: number, server: ServerProcess, ctx: BenchContext): Promise<Phase> {
+  ctx.connector.clear();
+  let peak = server.rssMb();
+  process.stdout.write(`  ${s.name} at ${c} users… `);
+  const result = await runLoad({
+    url: `${server.baseUrl}/api/messages`,
+    concurrency: c,
+    warmupMs: WARMUP * 1000,
+    durationMs: SECONDS * 1000,
+    next: (user, seq) => s.next(ctx, user, seq),
+    onTick: () => (peak = Math.max(peak, server.rssMb())),
+  });
+  const latencyMs = summarise(result.latencies);
+  const seconds = result.elapsedMs / 1000;
+  const throughputRps = Math.round((result.latencies.length / Math.max(seconds, 0.001)) * 10) / 10;
+  console.log(`${throughputRps} req/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${result.errors} errors`);
+  return { scenario: s.name, target: s.target, concurrency: c, seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak };
+}
+
+/** ours / baseline for every scenario that names a baseline, at each concurrency both ran at. */
+function ratiosOf(runnable: readonly Scenario[], phases: readonly Phase[]): Ratio[] {
+  const ratios: Ratio[] = [];
+  for (const s of runnable) {
+    if (!s.baseline) continue;
+    for (const c of CONCURRENCY) {
+      const ours = phases.find((p) => p.scenario === s.name && p.concurrency === c);
+      const base = phases.find((p) => p.scenario === s.baseline && p.concurrency === c);
+      if (!ours || !base) continue;
+      const [l, b] = [ours.latencyMs, base.latencyMs];
+      ratios.push({ scenario: s.name, baseline: s.baseline, concurrency: c, p50: ratio(l.p50, b.p50), p95: ratio(l.p95, b.p95), p99: ratio(l.p99, b.p99), throughput: ratio(ours.throughputRps, base.throughputRps) });
+    }
+  }
+  return ratios;
+}
+
 async function main(): Promise<void> {
   const host = machine(); // now, so the load average is the one the run started under
   const scenarios = SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.name) || SCENARIOS.some((b) => ONLY.includes(b.name) && b.baseline === s.name));
@@ -53,81 +112,26 @@ async function main(): Promise<void> {
     azurite = await startAzurite();
     await connector.start();
     connector.roster = [BENCH_ADMIN, ...Array.from({ length: Math.max(...CONCURRENCY) }, (_, i) => benchUser(i))];
-    const bot = await startServer('bot', path.join(ROOT, 'dist', 'src', 'index.js'), await freePort(), {
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      SLT_TABLE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
-      LOG_LEVEL: 'warn',
-      SLT_ADMINS: BENCH_ADMIN.aadObjectId,
-    }, '/healthz', (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean));
+    const botEnv = { STORAGE_CONNECTION_STRING: azurite.connectionString, SLT_TABLE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn', SLT_ADMINS: BENCH_ADMIN.aadObjectId };
+    const botArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const bot = await startServer('bot', path.join(ROOT, 'dist', 'src', 'index.js'), await freePort(), botEnv, '/healthz', botArgs);
     servers.push(bot);
     const echo = await startServer('echo', path.join(__dirname, 'echo-bot.js'), await freePort(), {}, '/healthz');
     servers.push(echo);
-    const serverOf = (s: Scenario): ServerProcess => (s.target === 'echo' ? echo : bot);
 
     const notes: string[] = [];
     const botMessages = new URL(`${bot.baseUrl}/api/messages`);
-    const ctx: BenchContext = {
-      connector,
-      serviceUrl: connector.url,
-      sendToBot: (activity) => postJson(agent, botMessages, activity),
-      note: (t) => notes.push(t),
-    };
-
-    // Probe and set up every scenario before measuring anything.
-    const skipped: { scenario: string; reason: string }[] = [];
-    const setupFailures: string[] = [];
-    const runnable: Scenario[] = [];
-    for (const s of scenarios) {
-      const reason = s.probe ? await s.probe(ctx) : undefined;
-      if (reason) {
-        skipped.push({ scenario: s.name, reason });
-        continue;
-      }
-      try {
-        await s.setup?.(ctx);
-        runnable.push(s);
-      } catch (err) {
-        // The feature exists but could not be prepared: that is a failure, not a skip.
-        setupFailures.push(`${s.name}: ${(err as Error).message}`);
-        skipped.push({ scenario: s.name, reason: `SETUP FAILED: ${(err as Error).message}` });
-      }
-    }
+    const ctx: BenchContext = { connector, serviceUrl: connector.url, sendToBot: (activity) => postJson(agent, botMessages, activity), note: (t) => notes.push(t) };
+    const { skipped, setupFailures, runnable } = await prepare(scenarios, ctx);
 
     const phases: Phase[] = [];
     for (const c of CONCURRENCY) {
       for (const s of runnable) {
-        const server = serverOf(s);
-        connector.clear();
-        let peak = server.rssMb();
-        process.stdout.write(`  ${s.name} at ${c} users… `);
-        const result = await runLoad({
-          url: `${server.baseUrl}/api/messages`,
-          concurrency: c,
-          warmupMs: WARMUP * 1000,
-          durationMs: SECONDS * 1000,
-          next: (user, seq) => s.next(ctx, user, seq),
-          onTick: () => (peak = Math.max(peak, server.rssMb())),
-        });
-        const latencyMs = summarise(result.latencies);
-        const seconds = result.elapsedMs / 1000;
-        const throughputRps = Math.round((result.latencies.length / Math.max(seconds, 0.001)) * 10) / 10;
-        phases.push({ scenario: s.name, target: s.target, concurrency: c, seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak });
-        console.log(`${throughputRps} req/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${result.errors} errors`);
+        phases.push(await runPhase(s, c, s.target === 'echo' ? echo : bot, ctx));
         await new Promise((r) => setTimeout(r, 500)); // let the servers settle between phases
       }
     }
-
-    const ratios: Ratio[] = [];
-    for (const s of runnable.filter((x) => x.baseline)) {
-      for (const c of CONCURRENCY) {
-        const ours = phases.find((p) => p.scenario === s.name && p.concurrency === c);
-        const base = phases.find((p) => p.scenario === s.baseline && p.concurrency === c);
-        if (!ours || !base) continue;
-        const l = ours.latencyMs;
-        const b = base.latencyMs;
-        ratios.push({ scenario: s.name, baseline: s.baseline!, concurrency: c, p50: ratio(l.p50, b.p50), p95: ratio(l.p95, b.p95), p99: ratio(l.p99, b.p99), throughput: ratio(ours.throughputRps, base.throughputRps) });
-      }
-    }
+    const ratios = ratiosOf(runnable, phases);
 
     const report: BenchReport = {
       date: new Date().toISOString(),
