@@ -1,6 +1,9 @@
-import { RestError, type TableClient, type TableEntity } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { JobKind, JobSpec } from '../../domain/ports';
-import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
+import { isNotFound, listAll, readModifyWrite } from '../etag';
+import { ClaimTable, type ClaimResult } from './claims';
+
+export type { ClaimResult, ClaimState } from './claims';
 import { decodeKey, encodeKey, odataString } from './keys';
 
 /**
@@ -27,7 +30,6 @@ import { decodeKey, encodeKey, odataString } from './keys';
  * every hint against the job row (same dueAt, state scheduled) and drops stale ones.
  */
 export type JobState = 'scheduled' | 'done' | 'skipped' | 'cancelled';
-export type ClaimState = 'running' | 'failed' | 'done' | 'skipped';
 
 type JobRow = {
   key: string;
@@ -42,7 +44,6 @@ type JobRow = {
   updatedAt: string;
 };
 type IndexRow = { key: string; kind: JobKind; tenantId: string; dueAt: string; label?: string; bodyId?: string; attempts?: number; lastError?: string };
-type ClaimRow = { key: string; dueAt: string; instance: string; claimedAt: string; leaseUntil: string; state: ClaimState; attempts: number; lastError?: string };
 type RunRow = { instance: string; lastRunAt: string; due: number; fired: number; skipped: number; failed: number };
 
 /** A job as stored, with the etag it was read at. */
@@ -65,10 +66,6 @@ export interface PendingJob {
   readonly lastError?: string;
 }
 
-export type ClaimResult =
-  | { readonly status: 'claimed'; readonly etag: string; readonly attempts: number; readonly reclaimed: boolean }
-  | { readonly status: 'busy' }
-  | { readonly status: 'finished'; readonly state: ClaimState };
 
 export interface RunRecord {
   readonly instance: string;
@@ -89,10 +86,14 @@ const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefin
 
 /** Azure Table implementation of the job table; callers pass canonical ISO instants. */
 export class JobTable {
+  private readonly claims: ClaimTable;
+
   constructor(
     private readonly jobs: TableClient,
-    private readonly claims: TableClient,
-  ) {}
+    claims: TableClient,
+  ) {
+    this.claims = new ClaimTable(claims);
+  }
 
   async get(key: string): Promise<StoredJob | undefined> {
     try {
@@ -182,6 +183,19 @@ export class JobTable {
     await this.dropIndex(dueAt, key);
   }
 
+  /** Claims an occurrence (see ClaimTable). */
+  claim(key: string, dueAt: string, instance: string, now: string, leaseUntil: string): Promise<ClaimResult> {
+    return this.claims.claim(key, dueAt, instance, now, leaseUntil);
+  }
+
+  settleClaim(key: string, dueAt: string, etag: string, state: 'done' | 'skipped', reason?: string): Promise<boolean> {
+    return this.claims.settle(key, dueAt, etag, state, reason);
+  }
+
+  releaseClaim(key: string, dueAt: string, etag: string, retryAt: string, lastError: string): Promise<boolean> {
+    return this.claims.release(key, dueAt, etag, retryAt, lastError);
+  }
+
   /** Shows a handler failure on the pending occurrence (for `status`). */
   async noteFailure(dueAt: string, key: string, attempts: number, lastError: string): Promise<void> {
     try {
@@ -191,44 +205,6 @@ export class JobTable {
     }
   }
 
-  /** Claims an occurrence: insert-only, or re-claim of an expired lease with If-Match. */
-  async claim(key: string, dueAt: string, instance: string, now: string, leaseUntil: string): Promise<ClaimResult> {
-    const base = { partitionKey: encodeKey(key), rowKey: dueAt, key, dueAt, instance, claimedAt: now, leaseUntil, state: 'running' as const };
-    try {
-      const res = await this.claims.createEntity<ClaimRow>({ ...base, attempts: 1 });
-      return { status: 'claimed', etag: res.etag ?? '', attempts: 1, reclaimed: false };
-    } catch (err) {
-      if (!(err instanceof RestError && err.statusCode === 409)) throw err;
-    }
-    let current;
-    try {
-      current = await this.claims.getEntity<ClaimRow>(encodeKey(key), dueAt);
-    } catch (err) {
-      if (isNotFound(err)) return { status: 'busy' };
-      throw err;
-    }
-    if (current.state === 'done' || current.state === 'skipped') return { status: 'finished', state: current.state };
-    if (current.leaseUntil > now) return { status: 'busy' };
-    const attempts = (current.attempts ?? 1) + 1;
-    try {
-      const entity: TableEntity<ClaimRow> = { ...base, attempts, ...(current.lastError ? { lastError: current.lastError } : {}) };
-      const res = await this.claims.updateEntity(entity, 'Replace', { etag: current.etag });
-      return { status: 'claimed', etag: res.etag ?? '', attempts, reclaimed: true };
-    } catch (err) {
-      if (isConflict(err) || isNotFound(err)) return { status: 'busy' };
-      throw err;
-    }
-  }
-
-  /** Records the end of a claimed run. False when the lease was lost to another instance. */
-  async settleClaim(key: string, dueAt: string, etag: string, state: 'done' | 'skipped', reason?: string): Promise<boolean> {
-    return this.mergeClaim(key, dueAt, etag, { state, ...(reason ? { lastError: reason.slice(0, 200) } : {}) });
-  }
-
-  /** Releases a claim after a handler failure; it may be re-claimed from `retryAt`. */
-  async releaseClaim(key: string, dueAt: string, etag: string, retryAt: string, lastError: string): Promise<boolean> {
-    return this.mergeClaim(key, dueAt, etag, { state: 'failed', leaseUntil: retryAt, lastError: lastError.slice(0, 200) });
-  }
 
   async recordRun(run: RunRecord): Promise<void> {
     await this.jobs.upsertEntity<RunRow>({ partitionKey: RUN, rowKey: encodeKey(run.instance), ...run }, 'Replace');
@@ -250,15 +226,6 @@ export class JobTable {
     return [...seen];
   }
 
-  private async mergeClaim(key: string, dueAt: string, etag: string, patch: Partial<ClaimRow>): Promise<boolean> {
-    try {
-      await this.claims.updateEntity<Partial<ClaimRow>>({ partitionKey: encodeKey(key), rowKey: dueAt, ...patch }, 'Merge', { etag });
-      return true;
-    } catch (err) {
-      if (isConflict(err) || isNotFound(err)) return false;
-      throw err;
-    }
-  }
 }
 
 function toRow(spec: JobSpec, now: string): JobRow {
