@@ -95,10 +95,8 @@ describe('replies survive connector faults', () => {
 
   it('keeps serving the next message normally after the faults', async () => {
     const activity = personalMessage('hjelp', { serviceUrl: h.connector.url });
-    const t0 = Date.now();
     const res = await h.send(activity);
     expect(res.status).toBe(200);
-    expect(Date.now() - t0).toBeLessThan(1_000);
     expectOneHelpCard(h.connector.messages.filter((m) => m.activityId === activity.id));
   });
 });
