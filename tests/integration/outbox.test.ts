@@ -121,6 +121,11 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     clock.set(T0);
   });
 
+  it('refuses an item without a conversation to post to, rather than guessing one (never General)', async () => {
+    await expect(outbox.enqueue(item({ target: { ...ref(), channelId: undefined, conversationId: '' } }))).rejects.toThrow(/no conversation/);
+    expect(await sender.tick()).toMatchObject({ ready: 0 });
+  });
+
   it('writes the posted activity id and conversation into the sink row', async () => {
     await store.table('meetings').createEntity({ partitionKey: `${TENANT}|b1`, rowKey: 'm1', title: 'Møte' });
     await outbox.enqueue(item({ sink: { table: 'meetings', partitionKey: `${TENANT}|b1`, rowKey: 'm1', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' } }));
