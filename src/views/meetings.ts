@@ -7,6 +7,7 @@ import { format, pick, type Locale } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
 import { renderCard } from './render';
 import { escapeUserText } from './escape';
+import { errorMap, keptText } from './form';
 
 /** The fields of the scheduling form, as typed (strings: the form may come back with bad input). */
 export interface ScheduleFormValues {
@@ -20,30 +21,24 @@ export interface ScheduleFormValues {
 
 const FORM_FIELDS = ['date', 'time', 'durationMinutes', 'location', 'repeat', 'count'] as const;
 
-/** Input values go into Input.* elements, which show text literally: no Markdown escaping, only control characters removed. */
-function inputText(v: string): string {
-  return v.replace(/[\u0000-\u001F\u007F]/g, '').slice(0, 200);
-}
-
 /** The `møte` form, prefilled or sent back with the user's input and field errors. */
 export function scheduleFormCard(locale: Locale, body: Pick<Body, 'name' | 'cadenceWeeks'>, values: ScheduleFormValues, errors: readonly FieldError[] = []): CardJson {
   const t = pick(locale, meetingTexts).form;
   const weeks = body.cadenceWeeks;
-  const errorBy = Object.fromEntries(FORM_FIELDS.map((f) => [f, errors.find((e) => e.field === f)?.message ?? '']));
   return renderCard(
     'meeting-schedule',
     {
       title: format(t.title, { body: body.name }),
       intro: format(t.intro, { weeks }),
       labels: { ...t, repeatCadence: format(t.repeatCadence, { weeks }) },
-      errors: errorBy,
+      errors: errorMap(FORM_FIELDS, errors),
     },
     {
       values: {
-        date: inputText(values.date),
-        time: inputText(values.time),
+        date: keptText(values.date, 40),
+        time: keptText(values.time, 40),
         durationMinutes: values.durationMinutes ?? '',
-        location: inputText(values.location),
+        location: keptText(values.location, 200),
         repeat: values.repeat,
         count: values.count ?? '',
       },
