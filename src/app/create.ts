@@ -29,6 +29,12 @@ import { meetingStatsFrom } from '../domain/cadence';
 import { ensureCadenceWatch } from './cadence';
 import { jobHandlers } from './jobs';
 import type { Services } from './services';
+import type { Roster } from '../domain/ports';
+import { SsoValidator } from '../auth/sso';
+import { createTabApi } from '../tab-api';
+import type { DigestArchive } from '../tab-api/digests';
+import { defaultTabDir, tabFiles } from '../tab-api/static';
+import { tenantsWithBodies } from '../storage/table/tenants';
 
 export interface App {
   readonly services: Services;
@@ -51,6 +57,10 @@ export interface AppOverrides {
   schedulerIntervalMs?: number;
   /** Outbox drain interval. Default 1 s. */
   outboxIntervalMs?: number;
+  /** Stand-in for the Teams roster (tests in production mode, where the real one needs Entra). */
+  roster?: Roster;
+  /** The tab: where tenants' signing keys are published (tests: a local key set), its built folder, the digest archive. */
+  tab?: { jwksUrl?: (tenantId: string) => string; dir?: string; digests?: DigestArchive };
 }
 
 /** Composition root: config → storage → services → bot → server. */
@@ -70,7 +80,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   // The adapter comes first: the roster reads Teams through it, proactively.
   const adapter = createAdapter(config, log);
-  const roster = new TeamsRoster(adapter, config.bot.appId);
+  const roster = overrides.roster ?? new TeamsRoster(adapter, config.bot.appId);
 
   const services: Services = {
     config,
@@ -101,7 +111,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log }, overrides.outboxIntervalMs ?? 1_000);
 
   const bot = new SltBot(services);
-  const server = createServer({ config, log, adapter, bot, pingStorage: () => store.ping(), icsFor: (token) => icsFor({ bodies, meetings }, token) });
+  const sso = new SsoValidator({ audiences: tabAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
+  const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests, devTenants: () => tenantsWithBodies(store.table('bodies')) });
+  const server = createServer({
+    config,
+    log,
+    adapter,
+    bot,
+    pingStorage: () => store.ping(),
+    icsFor: (token) => icsFor({ bodies, meetings }, token),
+    tabApi,
+    tabFile: tabFiles(overrides.tab?.dir ?? defaultTabDir()),
+  });
 
   return {
     services,
@@ -132,4 +153,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The tab's SSO audience: the app's client id, and its app id URI `api://<domain>/<client id>` (manifest webApplicationInfo). */
+function tabAudiences(config: Config): string[] {
+  if (!config.bot.appId) return [];
+  return [config.bot.appId, `api://${new URL(config.publicUrl).host}/${config.bot.appId}`];
 }

@@ -3,6 +3,8 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+import type { TabApi } from '../tab-api';
+import { TAB_CSP, type TabFile } from '../tab-api/static';
 
 export interface HttpDeps {
   config: Config;
@@ -14,6 +16,10 @@ export interface HttpDeps {
   pingStorage(): Promise<void>;
   /** A meeting's calendar file by its download token; undefined for an unknown token. */
   icsFor?(token: string): Promise<{ fileName: string; text: string } | undefined>;
+  /** The tab's JSON API (`/api/tab/…`). */
+  tabApi?: TabApi;
+  /** The built tab page's files by name (`/tab/<name>`). */
+  tabFile?(name: string): Promise<TabFile | undefined>;
 }
 
 /** Download tokens are base64url; anything else is not looked up at all. */
@@ -101,6 +107,39 @@ export function createServer(deps: HttpDeps): restify.Server {
       'cache-control': 'no-store',
     });
     res.end(file.text);
+  });
+
+  // The Teams tab: its JSON API (authenticated per request inside) and its static page.
+  const tabApi = async (req: restify.Request, res: restify.Response): Promise<void> => {
+    if (!deps.tabApi) return void res.send(404, { error: 'notFound' });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const out = await deps.tabApi.handle({ route: url.pathname.replace(/^\/api\/tab\//, ''), query: url.searchParams, headers: req.headers });
+    res.header('cache-control', 'no-store');
+    res.send(out.status, out.body);
+  };
+  server.get('/api/tab/dev/people', tabApi);
+  server.get('/api/tab/:route', tabApi);
+  server.get('/tab/:file', async (req, res) => {
+    let file: TabFile | undefined;
+    try {
+      file = deps.tabFile ? await deps.tabFile(String(req.params?.file ?? '')) : undefined;
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'tab: file unreadable');
+      res.send(503, { error: 'try again later' });
+      return;
+    }
+    if (!file) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'cache-control': 'no-cache',
+      'content-security-policy': TAB_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(file.data);
   });
 
   server.on('restifyError', (req, _res, err, cb) => {

@@ -1,0 +1,132 @@
+/**
+ * The JSON the tab API answers with (`/api/tab/…`). Plain types only: the browser page imports
+ * them as types, so page and server cannot drift apart.
+ */
+
+export type BodyKindName = 'youthTeam' | 'coordinationGroup' | 'board';
+
+export interface TabBody {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: BodyKindName;
+}
+
+/** GET /api/tab/me — who the viewer is and what they may read. */
+export interface MeResponse {
+  readonly devMode: boolean;
+  readonly viewer: { readonly id: string; readonly tenantId: string; readonly name?: string; readonly coordinator: boolean; readonly admin: boolean; readonly boardMember: boolean };
+  /** The bodies the viewer may read. */
+  readonly bodies: readonly TabBody[];
+  readonly focusAreas: readonly { readonly id: string; readonly label: string }[];
+  /** The body of the channel the tab sits in, when the viewer may read it. */
+  readonly channelBodyId?: string;
+  /** The server's "now" (UTC ISO) and its Oslo month, so the page's periods match the bot's. */
+  readonly now: string;
+  readonly month: string;
+}
+
+/** GET /api/tab/trends — counts per focus area per month, and the texts the viewer may read. */
+export interface TrendsResponse {
+  readonly months: readonly string[];
+  readonly series: readonly { readonly focusAreaId: string; readonly label: string; readonly counts: readonly number[]; readonly total: number }[];
+  readonly total: number;
+  readonly items: readonly TrendItem[];
+  /** More trends matched than `items` holds (newest kept). */
+  readonly truncated: boolean;
+}
+
+export interface TrendItem {
+  readonly id: string;
+  readonly bodyId: string;
+  readonly bodyName: string;
+  readonly month: string;
+  readonly focusAreaId: string;
+  readonly focusAreaLabel: string;
+  readonly direction: string;
+  readonly description: string;
+  readonly area?: string;
+  readonly ageGroup?: string;
+  /** The reporter's service — never the person. */
+  readonly service: string;
+  readonly reportedAt: string;
+  /** Retention erased the text; the categories stay. */
+  readonly erased: boolean;
+}
+
+/** GET /api/tab/escalations — matters by the level they sit at, with their history. */
+export interface EscalationsResponse {
+  readonly items: readonly EscalationItem[];
+}
+
+export interface EscalationItem {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly requestedAction?: string;
+  readonly state: string;
+  readonly open: boolean;
+  readonly originBodyName: string;
+  readonly levelBodyId: string;
+  readonly levelBodyName: string;
+  readonly levelKind: BodyKindName;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly decision?: string;
+  readonly measure?: string;
+  readonly due?: string;
+  readonly history: readonly HistoryEntry[];
+}
+
+/** One step from the audit log. Who and the note are shown to coordinators only (README: audit log). */
+export interface HistoryEntry {
+  readonly at: string;
+  readonly verb: string;
+  readonly fromState: string;
+  readonly toState: string;
+  readonly actorName?: string;
+  readonly note?: string;
+}
+
+/** GET /api/tab/wheel — the year: seasonal markers and the meetings of the bodies the viewer may read. */
+export interface WheelResponse {
+  readonly year: number;
+  readonly today: string;
+  readonly markers: readonly ({ readonly key: string; readonly label: string; readonly approximate: boolean } & ({ readonly date: string } | { readonly from: string; readonly to: string }))[];
+  readonly meetings: readonly WheelMeeting[];
+}
+
+export interface WheelMeeting {
+  readonly id: string;
+  readonly bodyId: string;
+  readonly bodyName: string;
+  readonly kind: BodyKindName;
+  /** Oslo date and time. */
+  readonly date: string;
+  readonly time: string;
+  readonly status: 'held' | 'planned' | 'cancelled';
+  readonly location?: string;
+}
+
+/** GET /api/tab/digests — the monthly digest archive and the annual report draft. */
+export interface DigestsResponse {
+  /** Only coordinators and board members read the digests (as `rapport`). */
+  readonly allowed: boolean;
+  readonly items: readonly { readonly month: string; readonly title: string; readonly url?: string; readonly createdAt?: string }[];
+  readonly annualReport?: { readonly year: number; readonly url: string };
+  /** Where the list came from: the digest archive, or none yet (feature not available). */
+  readonly source: 'archive' | 'unavailable';
+}
+
+/** GET /api/tab/dev/people — development mode only: whom the tab can be looked at as. */
+export interface DevPeopleResponse {
+  readonly tenants: readonly string[];
+  readonly people: readonly { readonly id: string; readonly name: string; readonly tenantId: string; readonly roles: readonly string[] }[];
+}
+
+/** Every refusal and bad request. `fields` carries a Norwegian message per query parameter. */
+export interface ErrorResponse {
+  readonly error: string;
+  readonly message: string;
+  readonly fields?: Readonly<Record<string, string>>;
+  readonly correlationId?: string;
+}

@@ -1,0 +1,36 @@
+import type { Standing } from '../domain/access';
+import type { DigestsResponse } from './contract';
+
+/** One archived monthly digest, as the tab lists it. */
+export interface ArchivedDigest {
+  /** YYYY-MM. */
+  readonly month: string;
+  readonly title: string;
+  /** Download or view link (e.g. `GET /files/<token>`), when the archive offers one. */
+  readonly url?: string;
+  readonly createdAt?: string;
+}
+
+/**
+ * What the tab needs of the digest archive (issue: monthly digest archive and annual report).
+ * Implemented over the `digests` repository by the composition root; absent until that lands.
+ */
+export interface DigestArchive {
+  /** Archived monthly digests of a network, newest first. */
+  list(tenantId: string): Promise<readonly ArchivedDigest[]>;
+  /** Link to the annual report draft of a year, when one can be produced. */
+  annualReportDraft(tenantId: string, year: number): Promise<{ readonly url: string } | undefined>;
+}
+
+/** Who reads the digests: the same people as the `rapport` command (coordinators, board). */
+export function mayReadDigests(s: Standing): boolean {
+  return s.coordinator || s.admin || s.boardMember;
+}
+
+/** The Digests section: the archive and the annual report draft, or why not. */
+export async function digestsFor(archive: DigestArchive | undefined, standing: Standing, tenantId: string, year: number): Promise<DigestsResponse> {
+  if (!mayReadDigests(standing)) return { allowed: false, items: [], source: archive ? 'archive' : 'unavailable' };
+  if (!archive) return { allowed: true, items: [], source: 'unavailable' };
+  const [items, draft] = await Promise.all([archive.list(tenantId), archive.annualReportDraft(tenantId, year)]);
+  return { allowed: true, items: [...items], annualReport: draft ? { year, url: draft.url } : undefined, source: 'archive' };
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../app/services';
+import type { SsoValidator } from '../auth/sso';
+import { monthOf } from '../domain/trends';
+import { utcToOslo } from '../domain/calendar';
+import type { ErrorResponse, MeResponse } from './contract';
+import { digestsFor, type DigestArchive } from './digests';
+import { devPeople } from './dev';
+import { escalationsFor } from './escalations';
+import { identify, type Headers, type IdentityResult } from './identity';
+import { devPeopleQuery, digestsQuery, escalationsQuery, localeOf, MAX_MONTHS, meQuery, message, parseQuery, trendsQuery, wheelQuery } from './schemas';
+import { defaultPeriod, monthRange, trendsFor } from './trends';
+import { tabViewer, type TabViewer } from './viewer';
+import { wheelFor } from './wheel';
+
+/** A tab API request as the HTTP edge hands it over: no framework types. */
+export interface TabRequest {
+  /** Path after `/api/tab/`, e.g. `trends` or `dev/people`. */
+  readonly route: string;
+  readonly query: URLSearchParams;
+  readonly headers: Headers;
+}
+
+export interface TabResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface TabApiDeps {
+  readonly services: Services;
+  readonly sso: Pick<SsoValidator, 'verify'>;
+  /** The monthly digest archive, once that feature is wired in. */
+  readonly digests?: DigestArchive;
+  /** Development mode: tenants that have bodies (when SLT_TENANT_IDS is not set). */
+  readonly devTenants?: () => Promise<string[]>;
+}
+
+export interface TabApi {
+  handle(req: TabRequest): Promise<TabResponse>;
+}
+
+const REFUSED: Record<string, string> = {
+  missing: 'Du må være logget inn (mangler token).',
+  devHeaderRefused: 'Utviklingsidentitet godtas ikke i produksjon.',
+  devIdentity: 'Ugyldig utviklingsidentitet.',
+  tenant: 'Organisasjonen din har ikke tilgang til SLT-boten.',
+  expired: 'Innloggingen er utløpt. Last fanen på nytt.',
+};
+
+function error(status: number, code: string, text: string, extra: Partial<ErrorResponse> = {}): TabResponse {
+  return { status, body: { error: code, message: text, ...extra } satisfies ErrorResponse };
+}
+
+/**
+ * The tab's JSON API: authentication first (SSO token, or in development mode the picked
+ * identity), then the viewer as the bot resolves it for a personal chat, then the section's
+ * read through the same repositories and scopes as the bot. Query parameters are validated with
+ * zod and refused with a Norwegian message per parameter.
+ */
+export function createTabApi(deps: TabApiDeps): TabApi {
+  const s = deps.services;
+  const identityDeps = { devMode: s.config.devMode, tenantIds: s.config.tenantIds, sso: deps.sso };
+
+  const sections: Record<string, (v: TabViewer, req: TabRequest) => Promise<TabResponse>> = {
+    async me(v, req) {
+      const q = parseQuery(meQuery, req.query, localeOf(req.query));
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      const locale = q.value.lang ?? 'nb';
+      const areas = await s.focusAreas.get(v.identity.tid);
+      const now = s.clock.now();
+      const channelBody = q.value.channel ? v.bodies.find((b) => b.channelId === q.value.channel!.split(';')[0]) : undefined;
+      const body: MeResponse = {
+        devMode: s.config.devMode,
+        viewer: { id: v.identity.oid, tenantId: v.identity.tid, name: v.identity.name, coordinator: v.standing.coordinator, admin: v.standing.admin, boardMember: v.standing.boardMember },
+        bodies: v.bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
+        focusAreas: areas.map((a) => ({ id: a.id, label: locale === 'en' ? a.en : a.nb })),
+        channelBodyId: channelBody?.id,
+        now: now.toISOString(),
+        month: monthOf(now),
+      };
+      return { status: 200, body };
+    },
+    async trends(v, req) {
+      const locale = localeOf(req.query);
+      const q = parseQuery(trendsQuery, req.query, locale);
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      const period = defaultPeriod(s.clock.now());
+      const to = q.value.to ?? (q.value.from && q.value.from > period.to ? q.value.from : period.to);
+      const from = q.value.from ?? shift(to, -11);
+      if (from > to) return error(400, 'invalid', 'Ugyldig spørring.', { fields: { from: message(locale, 'order') } });
+      if (monthRange(from, to).length > MAX_MONTHS) return error(400, 'invalid', 'Ugyldig spørring.', { fields: { from: message(locale, 'span') } });
+      const areas = await s.focusAreas.get(v.identity.tid);
+      return { status: 200, body: await trendsFor(s.trends, v, areas, { from, to, body: q.value.body, focusArea: q.value.focusArea }, locale) };
+    },
+    async escalations(v, req) {
+      const q = parseQuery(escalationsQuery, req.query, localeOf(req.query));
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      return { status: 200, body: await escalationsFor(s.escalations, s.audit, v, q.value.status) };
+    },
+    async wheel(v, req) {
+      const locale = localeOf(req.query);
+      const q = parseQuery(wheelQuery, req.query, locale);
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      const now = s.clock.now();
+      const year = q.value.year ?? Number(utcToOslo(now.toISOString()).date.slice(0, 4));
+      return { status: 200, body: await wheelFor(s.meetings, v, year, now, locale) };
+    },
+    async digests(v, req) {
+      const q = parseQuery(digestsQuery, req.query, localeOf(req.query));
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      const year = Number(utcToOslo(s.clock.now().toISOString()).date.slice(0, 4));
+      return { status: 200, body: await digestsFor(deps.digests, v.standing, v.identity.tid, year) };
+    },
+  };
+
+  async function devRoute(req: TabRequest): Promise<TabResponse> {
+    // Not even its existence is told in production.
+    if (!s.config.devMode) return error(404, 'notFound', 'Finnes ikke.');
+    const q = parseQuery(devPeopleQuery, req.query, localeOf(req.query));
+    if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+    const tenants = q.value.tenant ? [q.value.tenant] : s.config.tenantIds.length ? [...s.config.tenantIds] : ((await deps.devTenants?.()) ?? []);
+    return { status: 200, body: await devPeople(s, tenants) };
+  }
+
+  return {
+    async handle(req) {
+      const cid = randomUUID();
+      const started = Date.now();
+      let res: TabResponse;
+      try {
+        if (req.route === 'dev/people') res = await devRoute(req);
+        else {
+          const section = Object.hasOwn(sections, req.route) ? sections[req.route] : undefined;
+          if (!section) res = error(404, 'notFound', 'Finnes ikke.');
+          else {
+            const who: IdentityResult = await identify(identityDeps, req.headers);
+            if (!who.ok) res = error(401, who.reason, REFUSED[who.reason] ?? 'Innloggingen kunne ikke godkjennes.');
+            else res = await section(await tabViewer(s, who.identity), req);
+          }
+        }
+      } catch (err) {
+        // One sink: log with the correlation id, answer with it (never the error's text).
+        s.log.error({ cid, route: req.route, err }, 'tab api failed');
+        res = error(isStorageDown(err) ? 503 : 500, 'internal', 'Noe gikk galt. Prøv igjen om litt.', { correlationId: cid });
+      }
+      const level = res.status >= 500 ? 'error' : res.status >= 400 ? 'warn' : 'info';
+      s.log[level]({ cid, route: req.route, status: res.status, ms: Date.now() - started, ...(res.status === 401 ? { reason: (res.body as ErrorResponse).error } : {}) }, 'tab api');
+      return res;
+    },
+  };
+}
+
+/** YYYY-MM shifted by n months. */
+function shift(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Storage unreachable (connection refused / timed out) rather than a bug. */
+function isStorageDown(err: unknown): boolean {
+  const code = (err as { code?: string } | undefined)?.code;
+  return code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ECONNRESET' || code === 'REQUEST_SEND_ERROR';
+}
