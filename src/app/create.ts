@@ -1,4 +1,3 @@
-import type { Server } from 'restify';
 import type { Config } from '../config';
 import { createLogger, type Logger } from '../log';
 import { startingClock, systemClock, type Clock } from '../clock';
@@ -38,7 +37,6 @@ import { tenantsWithBodies } from '../storage/table/tenants';
 
 export interface App {
   readonly services: Services;
-  readonly server: Server;
   /** Creates tables, then listens. Resolves with the bound port. */
   start(): Promise<number>;
   stop(): Promise<void>;
@@ -126,7 +124,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   return {
     services,
-    server,
     jobRunner,
     outboxSender,
     async start() {

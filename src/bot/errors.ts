@@ -1,4 +1,4 @@
-import { RestError } from '@azure/data-tables';
+import { isStorageOutage } from '../storage/errors';
 import { format, pick, type Catalogue, type Locale } from '../i18n';
 
 const text: Catalogue<{ storage: string; generic: string }> = {
@@ -11,16 +11,6 @@ const text: Catalogue<{ storage: string; generic: string }> = {
     generic: 'Sorry, something went wrong on my side. Please try again shortly. If it happens again, give the error code {id} to the SLT coordinator.',
   },
 };
-
-/** True when the error means storage is unreachable or failing (not a logical conflict). */
-export function isStorageOutage(err: unknown): boolean {
-  if (err instanceof RestError) {
-    if (err.statusCode === undefined) return true; // no HTTP answer at all: connection refused, reset, timeout
-    return err.statusCode >= 500;
-  }
-  const code = (err as { code?: string } | undefined)?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE';
-}
 
 /** The short apology a user sees for an unexpected failure, with the correlation id. */
 export function apology(err: unknown, correlationId: string, locale: Locale): string {
