@@ -22,6 +22,7 @@ const schema = z
     SLT_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
     SLT_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').default('slt'),
     SLT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    SLT_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(20).default(3),
     SLT_PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -60,6 +61,8 @@ export interface Config {
   readonly defaultLocale: 'nb' | 'en';
   readonly clockStart?: string;
   readonly retentionMonths: number;
+  /** In digest breakdowns by two dimensions, counts from 1 to this − 1 are shown as "<n" (1 = none suppressed). */
+  readonly suppressBelow: number;
   /** Public base URL (for links such as .ics downloads); defaults to the local address. */
   readonly publicUrl: string;
   readonly logLevel: string;
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: e.SLT_LOCALE_DEFAULT,
     clockStart: e.SLT_CLOCK_START,
     retentionMonths: e.SLT_RETENTION_MONTHS,
+    suppressBelow: e.SLT_SUPPRESS_BELOW,
     publicUrl: (e.SLT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
   });

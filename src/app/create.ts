@@ -11,6 +11,9 @@ import { EscalationRepository } from '../storage/table/escalations';
 import { AuditRepository } from '../storage/table/audit';
 import { FocusAreaRepository } from '../storage/table/focus-areas';
 import { ProfileRepository } from '../storage/table/profiles';
+import { DigestRepository } from '../storage/table/digests';
+import { DigestSources } from '../storage/table/digest-sources';
+import { FileRepository } from '../storage/table/files';
 import { createAdapter } from '../bot/adapter';
 import { SltBot } from '../bot/handler';
 import { TeamsRoster } from '../bot/roster';
@@ -31,7 +34,7 @@ import type { Services } from './services';
 import type { Roster } from '../domain/ports';
 import { SsoValidator } from '../auth/sso';
 import { createTabApi } from '../tab-api';
-import type { DigestArchive } from '../tab-api/digests';
+import type { TabDigestSource } from '../tab-api/digests';
 import { defaultTabDir, tabFiles } from '../tab-api/static';
 import { tenantsWithBodies } from '../storage/table/tenants';
 
@@ -58,7 +61,7 @@ export interface AppOverrides {
   /** Stand-in for the Teams roster (tests in production mode, where the real one needs Entra). */
   roster?: Roster;
   /** The tab: where tenants' signing keys are published (tests: a local key set), its built folder, the digest archive. */
-  tab?: { jwksUrl?: (tenantId: string) => string; dir?: string; digests?: DigestArchive };
+  tab?: { jwksUrl?: (tenantId: string) => string; dir?: string; digests?: TabDigestSource };
 }
 
 /** Composition root: config → storage → services → bot → server. */
@@ -96,6 +99,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     audit: new AuditRepository(store.table('audit')),
     focusAreas: new FocusAreaRepository(store.table('settings')),
     profiles: new ProfileRepository(store.table('members')),
+    digests: new DigestRepository(store.table('digests')),
+    digestSources: new DigestSources(store.table('trends'), store.table('escalations')),
+    files: new FileRepository(store.table('files')),
     noteConversation: conversationTracker(bodies, log),
     standing: standingResolver({ config, roles, bodies, roster, log }),
   };

@@ -10,6 +10,9 @@ import type { EscalationRepository } from '../storage/table/escalations';
 import type { AuditRepository } from '../storage/table/audit';
 import type { FocusAreaRepository } from '../storage/table/focus-areas';
 import type { ProfileRepository } from '../storage/table/profiles';
+import type { DigestRepository } from '../storage/table/digests';
+import type { DigestSources } from '../storage/table/digest-sources';
+import type { FileRepository } from '../storage/table/files';
 import type { Standing } from '../domain/access';
 import type { Outbox, Roster } from '../domain/ports';
 import type { JobScheduler } from '../domain/ports';
@@ -43,6 +46,12 @@ export interface Services {
   readonly focusAreas: FocusAreaRepository;
   /** Per-person remembered choices (the reporter's service). */
   readonly profiles: ProfileRepository;
+  /** Every monthly digest sent, and the board's "Lest". */
+  readonly digests: DigestRepository;
+  /** Streamed reads of trends and matters for the digest and the annual report. */
+  readonly digestSources: DigestSources;
+  /** Documents to download for a limited time (`GET /files/<token>`). */
+  readonly files: FileRepository;
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */

@@ -20,6 +20,7 @@ export const TABLE_NAMES = [
   'idempotency',
   'settings',
   'members',
+  'files',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -1,0 +1,195 @@
+import type { Catalogue } from './index';
+
+/** Texts of the monthly digest (`rapport`, `digest.send`, `digest.ack`, the scheduled post). */
+export interface DigestTexts {
+  title: string;
+  subtitle: string;
+  generated: string;
+  sentBy: string;
+  scheduler: string;
+  trends: string;
+  total: string;
+  noTrends: string;
+  byArea: string;
+  byBody: string;
+  cross: string;
+  crossNote: string;
+  cols: { area: string; body: string; changePrev: string; changeAvg: string; total: string };
+  emerging: string;
+  emergingLine: string;
+  emergingNone: string;
+  chart: string;
+  chartFallback: string;
+  escalations: string;
+  escalationCounts: string;
+  newNamed: string;
+  resolved: string;
+  waiting: string;
+  waitingNone: string;
+  matterLine: string;
+  titleErased: string;
+  titleWithheld: string;
+  measures: string;
+  measureDue: string;
+  measureNext: string;
+  measureLine: string;
+  measuresNone: string;
+  meetings: string;
+  meetingCols: { body: string; held: string; planned: string; cancelled: string };
+  meetingsNone: string;
+  behind: string;
+  boardBelow: string;
+  upcoming: string;
+  upcomingNone: string;
+  upcomingLine: string;
+  ackCount: string;
+  ackCountNoTotal: string;
+  ackButton: string;
+  notAcked: string;
+  allAcked: string;
+  coordinatorsOnly: string;
+  sendButton: string;
+  notSent: string;
+  confirmTitle: string;
+  confirmText: string;
+  confirmButton: string;
+  sent: string;
+  sentAgainAlready: string;
+  noBoard: string;
+  privateNotice: string;
+  badMonth: string;
+  futureMonth: string;
+  notSentYet: string;
+  acked: string;
+  label: string;
+  more: string;
+}
+
+export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
+  nb: {
+    title: 'Månedsrapport for SLT-styret – {month}',
+    subtitle: 'Statistikk over trender, saker og møter. Ingen enkeltsaker, ingen navn på dem som meldte.',
+    generated: 'Laget {date}.',
+    sentBy: 'Sendt til styret {date} av {who}.',
+    scheduler: 'SLT-boten (automatisk)',
+    trends: 'Trender meldt inn',
+    total: '{count} trender i {month}: {changePrev} fra {prev}, {changeAvg} fra snittet av de tre månedene før ({avg}).',
+    noTrends: 'Ingen trender ble meldt inn i {month}.',
+    byArea: 'Per innsatsområde',
+    byBody: 'Per organ',
+    cross: 'Innsatsområde fordelt på organ',
+    crossNote: '«<{n}» betyr færre enn {n} (men flere enn 0). «:» er skjult slik at «<{n}» ikke kan regnes ut av summene. Små tall vises ikke fordelt på to kjennetegn (taushetsplikt).',
+    cols: { area: 'Innsatsområde', body: 'Organ', changePrev: 'Fra {prev}', changeAvg: 'Fra snitt 3 mnd.', total: 'Sum' },
+    emerging: 'Mest økende',
+    emergingLine: '{label}: {count} ({change} fra snittet av de tre månedene før)',
+    emergingNone: 'Ingen innsatsområder økte fra snittet av de tre månedene før.',
+    chart: 'Trender per innsatsområde, siste seks måneder',
+    chartFallback: 'Trender per innsatsområde, siste seks måneder (tabell)',
+    escalations: 'Saker som er løftet',
+    escalationCounts: 'Nye: {new} · Behandlet: {resolved} · Avslått: {declined} · Venter på styret: {waiting}',
+    newNamed: 'Nye saker i koordineringsgruppen og styret',
+    resolved: 'Behandlet i {month}',
+    waiting: 'Venter på styret',
+    waitingNone: 'Ingen saker venter på styret.',
+    matterLine: '{title} – {body}, {date}',
+    titleErased: '(tittelen er slettet etter oppbevaringstiden)',
+    titleWithheld: '(tittelen vises ikke: den ser ut til å inneholde personopplysninger)',
+    measures: 'Tiltak med frist',
+    measureDue: 'Frist i {month}',
+    measureNext: 'Frist i {next}',
+    measureLine: '{title} – frist {date}',
+    measuresNone: 'Ingen tiltak har frist i {month} eller {next}.',
+    meetings: 'Møter i {month}',
+    meetingCols: { body: 'Organ', held: 'Holdt', planned: 'Planlagt', cancelled: 'Avlyst' },
+    meetingsNone: 'Ingen organer er registrert ennå.',
+    behind: '{body} har gått lenger enn møterytmen sin uten møte.',
+    boardBelow: '{body} ligger an til færre enn fire møter i år.',
+    upcoming: 'Møter i {next}',
+    upcomingNone: 'Ingen møter er planlagt i {next}.',
+    upcomingLine: '{date} – {body}',
+    ackCount: 'Lest av {count} av {total} i styret.',
+    ackCountNoTotal: 'Lest av {count} i styret.',
+    ackButton: 'Lest',
+    notAcked: 'Ikke lest ennå: {names}.',
+    allAcked: 'Alle i styret har lest rapporten.',
+    coordinatorsOnly: 'Bare for koordinatorer',
+    sendButton: 'Send til styret',
+    notSent: 'Rapporten for {month} er ikke sendt til styret ennå.',
+    confirmTitle: 'Sende rapporten for {month} på nytt?',
+    confirmText: 'Rapporten for {month} ble sendt til styret {date} av {who}. Vil du sende en ny versjon med dagens tall? Den gamle blir stående i kanalen.',
+    confirmButton: 'Ja, send på nytt',
+    sent: 'Rapporten for {month} er sendt til {board}.',
+    sentAgainAlready: 'Rapporten for {month} er allerede sendt på nytt ({date}). Ingenting ble sendt nå.',
+    noBoard: 'Det er ingen kanal registrert for SLT-styret ennå. Skriv «@SLT-boten registrer» i styrets kanal først.',
+    privateNotice: 'Jeg har sendt rapporten til deg i en personlig melding.',
+    badMonth: 'Skriv måneden som ÅÅÅÅ-MM, for eksempel «rapport 2026-10».',
+    futureMonth: 'Måneden {month} har ikke begynt ennå.',
+    notSentYet: 'Rapporten for {month} er ikke sendt til styret ennå, så den kan ikke merkes som lest.',
+    acked: 'Takk! Du har merket rapporten som lest.',
+    label: 'månedsrapport {month}',
+    more: '… og {n} til',
+  },
+  en: {
+    title: 'Monthly digest for the SLT board – {month}',
+    subtitle: 'Statistics on trends, matters and meetings. No individual cases, no names of reporters.',
+    generated: 'Made {date}.',
+    sentBy: 'Sent to the board {date} by {who}.',
+    scheduler: 'SLT-boten (automatic)',
+    trends: 'Trend topics reported',
+    total: '{count} trend topics in {month}: {changePrev} from {prev}, {changeAvg} from the average of the three months before ({avg}).',
+    noTrends: 'No trend topics were reported in {month}.',
+    byArea: 'By focus area',
+    byBody: 'By body',
+    cross: 'Focus area by body',
+    crossNote: '"<{n}" means fewer than {n} (but more than 0). ":" is hidden so that "<{n}" cannot be worked out from the totals. Small counts are not shown broken down by two characteristics (confidentiality).',
+    cols: { area: 'Focus area', body: 'Body', changePrev: 'From {prev}', changeAvg: 'From 3-month avg.', total: 'Total' },
+    emerging: 'Rising most',
+    emergingLine: '{label}: {count} ({change} from the average of the three months before)',
+    emergingNone: 'No focus area rose above the average of the three months before.',
+    chart: 'Trend topics per focus area, last six months',
+    chartFallback: 'Trend topics per focus area, last six months (table)',
+    escalations: 'Matters lifted',
+    escalationCounts: 'New: {new} · Resolved: {resolved} · Declined: {declined} · Waiting for the board: {waiting}',
+    newNamed: 'New matters in the coordination group and the board',
+    resolved: 'Resolved in {month}',
+    waiting: 'Waiting for the board',
+    waitingNone: 'No matters are waiting for the board.',
+    matterLine: '{title} – {body}, {date}',
+    titleErased: '(title erased after the retention period)',
+    titleWithheld: '(title not shown: it appears to contain personal data)',
+    measures: 'Measures with a deadline',
+    measureDue: 'Due in {month}',
+    measureNext: 'Due in {next}',
+    measureLine: '{title} – due {date}',
+    measuresNone: 'No measures are due in {month} or {next}.',
+    meetings: 'Meetings in {month}',
+    meetingCols: { body: 'Body', held: 'Held', planned: 'Planned', cancelled: 'Cancelled' },
+    meetingsNone: 'No bodies are registered yet.',
+    behind: '{body} has gone longer than its meeting rhythm without a meeting.',
+    boardBelow: '{body} is on course for fewer than four meetings this year.',
+    upcoming: 'Meetings in {next}',
+    upcomingNone: 'No meetings are planned in {next}.',
+    upcomingLine: '{date} – {body}',
+    ackCount: 'Read by {count} of {total} on the board.',
+    ackCountNoTotal: 'Read by {count} on the board.',
+    ackButton: 'Read',
+    notAcked: 'Not read yet: {names}.',
+    allAcked: 'Everyone on the board has read the digest.',
+    coordinatorsOnly: 'For coordinators only',
+    sendButton: 'Send to the board',
+    notSent: 'The digest for {month} has not been sent to the board yet.',
+    confirmTitle: 'Send the digest for {month} again?',
+    confirmText: 'The digest for {month} was sent to the board {date} by {who}. Do you want to send a new version with today\'s figures? The old one stays in the channel.',
+    confirmButton: 'Yes, send again',
+    sent: 'The digest for {month} has been sent to {board}.',
+    sentAgainAlready: 'The digest for {month} has already been sent again ({date}). Nothing was sent now.',
+    noBoard: 'No channel is registered for the SLT board yet. Type "@SLT-boten register" in the board\'s channel first.',
+    privateNotice: 'I have sent you the digest in a personal message.',
+    badMonth: 'Write the month as YYYY-MM, for example "digest 2026-10".',
+    futureMonth: 'The month {month} has not begun yet.',
+    notSentYet: 'The digest for {month} has not been sent to the board yet, so it cannot be marked as read.',
+    acked: 'Thank you! You have marked the digest as read.',
+    label: 'monthly digest {month}',
+    more: '… and {n} more',
+  },
+};
