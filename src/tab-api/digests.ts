@@ -15,7 +15,7 @@ export interface ArchivedDigest {
  * What the tab needs of the digest archive (issue: monthly digest archive and annual report).
  * Implemented over the `digests` repository by the composition root; absent until that lands.
  */
-export interface DigestArchive {
+export interface TabDigestSource {
   /** Archived monthly digests of a network, newest first. */
   list(tenantId: string): Promise<readonly ArchivedDigest[]>;
   /** Link to the annual report draft of a year, when one can be produced. */
@@ -28,7 +28,7 @@ export function mayReadDigests(s: Standing): boolean {
 }
 
 /** The Digests section: the archive and the annual report draft, or why not. */
-export async function digestsFor(archive: DigestArchive | undefined, standing: Standing, tenantId: string, year: number): Promise<DigestsResponse> {
+export async function digestsFor(archive: TabDigestSource | undefined, standing: Standing, tenantId: string, year: number): Promise<DigestsResponse> {
   if (!mayReadDigests(standing)) return { allowed: false, items: [], source: archive ? 'archive' : 'unavailable' };
   if (!archive) return { allowed: true, items: [], source: 'unavailable' };
   const [items, draft] = await Promise.all([archive.list(tenantId), archive.annualReportDraft(tenantId, year)]);

@@ -4,7 +4,7 @@ import type { SsoValidator } from '../auth/sso';
 import { monthOf } from '../domain/trends';
 import { utcToOslo } from '../domain/calendar';
 import type { ErrorResponse, MeResponse } from './contract';
-import { digestsFor, type DigestArchive } from './digests';
+import { digestsFor, type TabDigestSource } from './digests';
 import { devPeople } from './dev';
 import { escalationsFor } from './escalations';
 import { identify, type Headers, type IdentityResult } from './identity';
@@ -30,7 +30,7 @@ export interface TabApiDeps {
   readonly services: Services;
   readonly sso: Pick<SsoValidator, 'verify'>;
   /** The monthly digest archive, once that feature is wired in. */
-  readonly digests?: DigestArchive;
+  readonly digests?: TabDigestSource;
   /** Development mode: tenants that have bodies (when SLT_TENANT_IDS is not set). */
   readonly devTenants?: () => Promise<string[]>;
 }
@@ -66,12 +66,13 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       const q = parseQuery(meQuery, req.query, localeOf(req.query));
       if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
       const locale = q.value.lang ?? 'nb';
-      const areas = await s.focusAreas.get(v.identity.tid);
+      // A token carries the person's name; a development identity gets the name the roles table knows, if any.
+      const [areas, role] = await Promise.all([s.focusAreas.get(v.identity.tid), v.identity.name ? undefined : s.roles.get(v.identity.tid, v.identity.oid)]);
       const now = s.clock.now();
       const channelBody = q.value.channel ? v.bodies.find((b) => b.channelId === q.value.channel!.split(';')[0]) : undefined;
       const body: MeResponse = {
         devMode: s.config.devMode,
-        viewer: { id: v.identity.oid, tenantId: v.identity.tid, name: v.identity.name, coordinator: v.standing.coordinator, admin: v.standing.admin, boardMember: v.standing.boardMember },
+        viewer: { id: v.identity.oid, tenantId: v.identity.tid, name: v.identity.name ?? role?.name, coordinator: v.standing.coordinator, admin: v.standing.admin, boardMember: v.standing.boardMember },
         bodies: v.bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
         focusAreas: areas.map((a) => ({ id: a.id, label: locale === 'en' ? a.en : a.nb })),
         channelBodyId: channelBody?.id,

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config';
-import { createApp, type App } from '../../src/app/create';
+import { createApp, type App, type AppOverrides } from '../../src/app/create';
 import { createLogger } from '../../src/log';
 import { ManualClock, type Clock } from '../../src/clock';
 import { freePort } from '../../scripts/azurite';
@@ -27,19 +27,23 @@ export function uniquePrefix(): string {
  * Starts the real bot (composition root, restify, CloudAdapter) on a free port against the
  * test run's Azurite, plus a fake connector that captures what the bot sends.
  */
-export async function startHarness(options: { env?: Record<string, string>; clock?: Clock; prefix?: string; loops?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { env?: Record<string, string>; clock?: Clock; prefix?: string; loops?: boolean; overrides?: Pick<AppOverrides, 'roster' | 'tab'>; host?: string } = {},
+): Promise<Harness> {
   const connector = new FakeConnector();
   await connector.start();
   const port = await freePort();
-  const config = loadConfig({
+  const loaded = loadConfig({
     STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
     PORT: String(port),
     SLT_TABLE_PREFIX: options.prefix ?? uniquePrefix(),
     LOG_LEVEL: 'silent',
     ...options.env,
   });
+  // Production-mode tests still listen on loopback only.
+  const config = options.host ? { ...loaded, host: options.host } : loaded;
   // No scheduler/outbox timers unless asked: tests run `drain()` (or the ticks) when they want posts to go out.
-  const app = createApp(config, { clock: options.clock ?? new ManualClock('2026-11-02T09:00:00Z'), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), loops: options.loops ?? false });
+  const app = createApp(config, { clock: options.clock ?? new ManualClock('2026-11-02T09:00:00Z'), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), loops: options.loops ?? false, ...options.overrides });
   await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

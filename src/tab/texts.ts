@@ -1,0 +1,171 @@
+/** The tab's words, Norwegian Bokmål first and English second (the bot's catalogues do the same). */
+export type TabLocale = 'nb' | 'en';
+
+const nb = {
+  title: 'SLT-oversikt',
+  loading: 'Laster …',
+  devBanner: 'Utviklingsmodus – ingen innlogging',
+  devPick: 'Se fanen som',
+  devPerson: 'Person',
+  devTenant: 'Leietaker (tenant)',
+  devFreeId: 'eller Entra-objekt-ID',
+  devShow: 'Vis',
+  devChoose: 'Velg hvem du vil se fanen som. Fanen viser det samme som denne personen ser i boten.',
+  devTheme: 'Tema',
+  themes: { default: 'Lyst', dark: 'Mørkt', contrast: 'Høy kontrast' },
+  openInTeams: 'Åpne SLT-oversikten i Microsoft Teams for å logge inn.',
+  signInFailed: 'Innloggingen mislyktes. Prøv å laste fanen på nytt.',
+  retry: 'Prøv igjen',
+  failed: 'Kunne ikke hente data.',
+  viewing: 'Viser det {name} har tilgang til',
+  roles: { coordinator: 'SLT-koordinator', admin: 'administrator', board: 'SLT-styret' },
+  sections: { trends: 'Trender', escalations: 'Saker', wheel: 'Årshjul', digests: 'Rapporter' },
+  noBodies: 'Du er ikke medlem av noe SLT-organ ennå, så det er ingenting å vise her.',
+  trends: {
+    heading: 'Trender per innsatsområde',
+    body: 'Organ',
+    allBodies: 'Alle organer',
+    focusArea: 'Innsatsområde',
+    allAreas: 'Alle innsatsområder',
+    from: 'Fra måned',
+    to: 'Til måned',
+    chartTitle: 'Antall trendmeldinger per måned',
+    total: '{n} trendmeldinger',
+    empty: 'Ingen trendmeldinger i perioden.',
+    list: 'Trendmeldinger du kan lese',
+    truncated: 'Viser de {n} nyeste.',
+    erased: '(teksten er slettet etter lagringstiden)',
+    directions: { new: 'Nytt', increasing: 'Økende', stable: 'Stabilt', decreasing: 'Avtagende' } as Record<string, string>,
+    services: {
+      school: 'Skole', outreach: 'Utekontakt', police: 'Politi', health: 'Helsestasjon', childWelfare: 'Barnevern', nav: 'NAV',
+      youthClub: 'Fritidsklubb', ppt: 'PPT', followUp: 'Oppfølgingstjenesten', volunteer: 'Frivillig', other: 'Annen tjeneste',
+    } as Record<string, string>,
+    ageSuffix: 'år',
+  },
+  escalations: {
+    heading: 'Saker som er løftet',
+    showClosed: 'Vis også avsluttede saker',
+    levels: { youthTeam: 'Ungdomsteam', coordinationGroup: 'Koordineringsgruppen', board: 'SLT-styret' } as Record<string, string>,
+    states: { proposed: 'Foreslått', accepted: 'Tatt imot', declined: 'Avvist', resolved: 'Avgjort', escalated: 'Løftet til styret', decided: 'Besluttet av styret' } as Record<string, string>,
+    verbs: { submit: 'meldt', accept: 'tatt imot', decline: 'avvist', resolve: 'avgjort', escalate: 'løftet', decide: 'besluttet' } as Record<string, string>,
+    from: 'Fra {body}',
+    history: 'Historikk ({n})',
+    decision: 'Vedtak',
+    measure: 'Tiltak',
+    none: 'Ingen saker her.',
+  },
+  wheel: {
+    heading: 'Årshjul {year}',
+    prev: 'Forrige år',
+    next: 'Neste år',
+    held: 'avholdt',
+    planned: 'planlagt',
+    cancelled: 'avlyst',
+    today: 'I dag',
+    meetings: 'Møter i {year}',
+    none: 'Ingen møter dette året.',
+    approx: '(omtrentlig)',
+    months: ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'],
+  },
+  digests: {
+    heading: 'Månedsrapporter og årsrapport',
+    notAllowed: 'Månedsrapportene er for SLT-koordinatorer og SLT-styret.',
+    unavailable: 'Rapportarkivet er ikke tilgjengelig ennå. Bruk «rapport» i chatten med boten så lenge.',
+    empty: 'Ingen månedsrapporter er arkivert ennå.',
+    annual: 'Last ned utkast til årsrapport {year}',
+    open: 'Åpne',
+  },
+};
+
+export type Texts = typeof nb;
+
+const en: Texts = {
+  ...nb,
+  title: 'SLT overview',
+  loading: 'Loading …',
+  devBanner: 'Development mode – no sign-in',
+  devPick: 'View the tab as',
+  devPerson: 'Person',
+  devTenant: 'Tenant',
+  devFreeId: 'or Entra object id',
+  devShow: 'Show',
+  devChoose: 'Choose whom to view the tab as. The tab shows what this person sees in the bot.',
+  devTheme: 'Theme',
+  themes: { default: 'Light', dark: 'Dark', contrast: 'High contrast' },
+  openInTeams: 'Open the SLT overview in Microsoft Teams to sign in.',
+  signInFailed: 'Sign-in failed. Try reloading the tab.',
+  retry: 'Try again',
+  failed: 'Could not load data.',
+  viewing: 'Showing what {name} may read',
+  roles: { coordinator: 'SLT coordinator', admin: 'administrator', board: 'SLT board' },
+  sections: { trends: 'Trends', escalations: 'Matters', wheel: 'Annual wheel', digests: 'Reports' },
+  noBodies: 'You are not a member of any SLT body yet, so there is nothing to show here.',
+  trends: {
+    ...nb.trends,
+    heading: 'Trends per focus area',
+    body: 'Body',
+    allBodies: 'All bodies',
+    focusArea: 'Focus area',
+    allAreas: 'All focus areas',
+    from: 'From month',
+    to: 'To month',
+    chartTitle: 'Trend reports per month',
+    total: '{n} trend reports',
+    empty: 'No trend reports in this period.',
+    list: 'Trend reports you may read',
+    truncated: 'Showing the {n} newest.',
+    erased: '(text erased after the retention period)',
+    directions: { new: 'New', increasing: 'Increasing', stable: 'Stable', decreasing: 'Decreasing' },
+    services: { ...nb.trends.services, school: 'School', outreach: 'Outreach', police: 'Police', health: 'School health', childWelfare: 'Child welfare', youthClub: 'Youth club', followUp: 'Follow-up service', volunteer: 'Volunteer', other: 'Other service' },
+    ageSuffix: 'years',
+  },
+  escalations: {
+    ...nb.escalations,
+    heading: 'Escalated matters',
+    showClosed: 'Show closed matters too',
+    levels: { youthTeam: 'Youth teams', coordinationGroup: 'Coordination group', board: 'SLT board' },
+    states: { proposed: 'Proposed', accepted: 'Accepted', declined: 'Declined', resolved: 'Resolved', escalated: 'Lifted to the board', decided: 'Decided by the board' },
+    verbs: { submit: 'raised', accept: 'accepted', decline: 'declined', resolve: 'resolved', escalate: 'lifted', decide: 'decided' },
+    from: 'From {body}',
+    history: 'History ({n})',
+    decision: 'Decision',
+    measure: 'Measure',
+    none: 'No matters here.',
+  },
+  wheel: {
+    ...nb.wheel,
+    heading: 'Annual wheel {year}',
+    prev: 'Previous year',
+    next: 'Next year',
+    held: 'held',
+    planned: 'planned',
+    cancelled: 'cancelled',
+    today: 'Today',
+    meetings: 'Meetings in {year}',
+    none: 'No meetings this year.',
+    approx: '(approximate)',
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+  digests: {
+    heading: 'Monthly digests and annual report',
+    notAllowed: 'The monthly digests are for SLT coordinators and the SLT board.',
+    unavailable: 'The report archive is not available yet. Use "digest" in the chat with the bot meanwhile.',
+    empty: 'No monthly digests archived yet.',
+    annual: 'Download the draft annual report {year}',
+    open: 'Open',
+  },
+};
+
+export function textsFor(locale: TabLocale): Texts {
+  return locale === 'en' ? en : nb;
+}
+
+/** Teams/browser language tag → our locale; Norwegian (any) and unknown → Bokmål. */
+export function localeOf(tag: string | undefined | null): TabLocale {
+  return (tag ?? '').toLowerCase().startsWith('en') ? 'en' : 'nb';
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}

@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../../scripts/build-tab';
+import { isHeld } from '../../src/domain/meetings';
+import { startHarness, type Harness } from '../support/harness';
+import { TENANT, type Person } from '../support/activities';
+import { FIXTURE_AREAS, FIXTURE_MONTHS, ROLES, seedYear, trendCount, TREND_BODIES, type SeededYear, type TrendBody } from '../support/tab-fixture';
+
+/**
+ * The SLT overview tab in headless Chromium (Debian's /usr/bin/chromium through playwright-core),
+ * in development mode outside Teams, against the real server seeded with a year of invented data.
+ */
+const SHOTS = path.resolve(__dirname, '../../screenshots');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** What the chart must show for a set of bodies: count per focus area per month. */
+function expected(bodies: readonly TrendBody[], area: number): number[] {
+  return FIXTURE_MONTHS.map((_, mi) => bodies.reduce((sum, b) => sum + trendCount(b, mi, area), 0));
+}
+
+describe('SLT overview tab in Chromium (development mode)', () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  let seeded: SeededYear;
+  let tabDir: string;
+  const renderTimes: number[] = [];
+
+  beforeAll(async () => {
+    tabDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slt-tab-'));
+    await buildTab(tabDir);
+    h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId, SLT_TENANT_IDS: TENANT }, overrides: { tab: { dir: tabDir } } });
+    seeded = await seedYear(h.app.services, h.connector);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+    if (tabDir) fs.rmSync(tabDir, { recursive: true, force: true });
+    if (renderTimes.length) console.log(`tab first render (navigation start → all four sections drawn): ${renderTimes.map((t) => `${t} ms`).join(', ')}`);
+  });
+
+  /** Opens the tab as a person (development identity in the address) and waits for the first render. */
+  async function openAs(person: Person, extra = ''): Promise<number> {
+    await page.goto(`${h.baseUrl}/tab/index.html?devUser=${encodeURIComponent(person.aadObjectId)}&devTenant=${TENANT}${extra}`);
+    await page.waitForSelector('body[data-first-render-ms]', { timeout: 15_000 });
+    const ms = Number(await page.getAttribute('body', 'data-first-render-ms'));
+    renderTimes.push(ms);
+    return ms;
+  }
+
+  const counts = (area: string): Promise<number[]> =>
+    page.$$eval(`svg.chart g.series[data-focus-area="${area}"] circle.dot`, (dots) => dots.map((d) => Number(d.getAttribute('data-count'))));
+
+  it('outside Teams shows the development banner and identity picker, then the tab for the person picked', async () => {
+    await page.goto(`${h.baseUrl}/tab/index.html`);
+    await page.waitForSelector('#dev-person option:nth-child(3)', { state: 'attached' });
+    expect(await page.textContent('#dev-banner')).toBe('Utviklingsmodus – ingen innlogging');
+    expect(await page.isVisible('#dev-banner')).toBe(true);
+    const options = await page.$$eval('#dev-person option', (os) => os.map((o) => o.textContent ?? ''));
+    expect(options.join('\n')).toContain(ROLES.coordinator.name);
+    expect(options.join('\n')).toContain(ROLES.vestMember.name);
+    expect(await page.inputValue('#dev-tenant')).toBe(TENANT);
+    await page.screenshot({ path: path.join(SHOTS, 'tab-dev-picker.png') });
+    await page.selectOption('#dev-person', ROLES.coordinator.aadObjectId);
+    await page.click('#dev-show');
+    await page.waitForSelector('svg.chart');
+    expect(await page.textContent('#who')).toContain(ROLES.coordinator.name);
+    expect(await page.textContent('#who')).toContain('SLT-koordinator');
+  });
+
+  it('draws the chart with the fixture year\'s counts per focus area and month, in under a second', async () => {
+    const ms = await openAs(ROLES.coordinator);
+    expect(ms).toBeLessThan(1000);
+    expect(await page.getAttribute('svg.chart', 'data-months')).toBe('12');
+    for (const [i, area] of FIXTURE_AREAS.entries()) expect(await counts(area), area).toEqual(expected(TREND_BODIES, i));
+    const total = FIXTURE_AREAS.reduce((n, _, i) => n + expected(TREND_BODIES, i).reduce((a, b) => a + b, 0), 0);
+    expect(total).toBe(seeded.trendCount);
+    expect(await page.getAttribute('p.total', 'data-total')).toBe(String(total));
+    expect(await page.$$eval('ul.legend li[data-focus-area]', (li) => li.length)).toBe(3);
+    await page.screenshot({ path: path.join(SHOTS, 'tab-trends-coordinator.png'), fullPage: false });
+  });
+
+  it('filters by body, focus area and period, and the chart follows', async () => {
+    await openAs(ROLES.coordinator);
+    await page.selectOption('#trend-body', seeded.bodies.vest.id);
+    await page.waitForFunction((n) => document.querySelector('p.total')?.getAttribute('data-total') === String(n), expected(['vest'], 0).concat(expected(['vest'], 1), expected(['vest'], 2)).reduce((a, b) => a + b, 0));
+    expect(await counts('drugs')).toEqual(expected(['vest'], 0));
+    expect(await counts('youth-networks')).toEqual(expected(['vest'], 2));
+
+    await page.selectOption('#trend-area', 'public-space');
+    await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 1);
+    expect(await counts('public-space')).toEqual(expected(['vest'], 1));
+    const areas = await page.$$eval('ul.trend-list li', (li) => [...new Set(li.map((l) => l.getAttribute('data-focus-area')))]);
+    expect(areas).toEqual(['public-space']);
+
+    await page.fill('#trend-from', '2026-06');
+    await page.dispatchEvent('#trend-from', 'change');
+    await page.waitForFunction(() => document.querySelector('svg.chart')?.getAttribute('data-months') === '6');
+    expect(await counts('public-space')).toEqual(expected(['vest'], 1).slice(6));
+    await page.screenshot({ path: path.join(SHOTS, 'tab-trends-filtered.png') });
+  });
+
+  it('a member of one youth team sees only that team\'s trend texts, never another team\'s', async () => {
+    await openAs(ROLES.vestMember);
+    const bodies = await page.$$eval('#trend-body option', (os) => os.map((o) => o.getAttribute('value')).filter(Boolean));
+    expect(bodies).toEqual([seeded.bodies.vest.id]);
+    const items = await page.$$eval('ul.trend-list li', (li) => li.map((l) => ({ body: l.getAttribute('data-body'), text: l.textContent ?? '' })));
+    expect(items.length).toBeGreaterThan(20);
+    expect(new Set(items.map((i) => i.body))).toEqual(new Set([seeded.bodies.vest.id]));
+    expect(items.some((i) => i.text.includes('Team Vest'))).toBe(true);
+    expect(items.some((i) => i.text.includes('Team Øst') || i.text.includes('Team Koordinering'))).toBe(false);
+    expect(await counts('drugs')).toEqual(expected(['vest'], 0));
+    await page.screenshot({ path: path.join(SHOTS, 'tab-member-vest.png') });
+
+    await openAs(ROLES.ostMember);
+    const ost = await page.$$eval('ul.trend-list li', (li) => li.map((l) => l.textContent ?? ''));
+    expect(ost.length).toBeGreaterThan(20);
+    expect(ost.every((t) => t.includes('Team Øst'))).toBe(true);
+  });
+
+  it('shows open matters by level and state with their history; members see the steps, coordinators also who and why', async () => {
+    await openAs(ROLES.coordinator);
+    await page.click('#tab-escalations');
+    const at = (level: string) => page.$$eval(`.column[data-level="${level}"] li.matter`, (li) => li.map((l) => `${l.getAttribute('data-escalation-id')}:${l.getAttribute('data-state')}`));
+    expect(await at('youthTeam')).toEqual([`${seeded.matters.vestOpen}:proposed`]);
+    expect(await at('coordinationGroup')).toEqual([`${seeded.matters.vestAtKoord}:accepted`]);
+    expect(await at('board')).toEqual([`${seeded.matters.ostAtBoard}:escalated`]);
+    const board = `li.matter[data-escalation-id="${seeded.matters.ostAtBoard}"]`;
+    await page.click(`${board} details summary`);
+    const steps = await page.$$eval(`${board} details li`, (li) => li.map((l) => l.textContent ?? ''));
+    expect(steps).toHaveLength(3);
+    expect(steps[2]).toContain('løftet');
+    expect(steps[2]).toContain(ROLES.coordinator.name);
+    await page.screenshot({ path: path.join(SHOTS, 'tab-escalations.png') });
+
+    await page.check('#esc-closed');
+    await page.waitForSelector(`li.matter[data-escalation-id="${seeded.matters.vestResolved}"]`);
+
+    await openAs(ROLES.vestMember);
+    await page.click('#tab-escalations');
+    const ids = await page.$$eval('li.matter', (li) => li.map((l) => l.getAttribute('data-escalation-id')));
+    expect(ids.sort()).toEqual([seeded.matters.vestOpen, seeded.matters.vestAtKoord].sort());
+    const history = await page.$$eval('li.matter details li', (li) => li.map((l) => l.textContent ?? '').join('\n'));
+    expect(history).not.toContain(ROLES.coordinator.name);
+  });
+
+  it('the annual wheel shows every meeting of the year, held and planned, and the seasonal markers', async () => {
+    await openAs(ROLES.coordinator);
+    await page.click('#tab-wheel');
+    const s = h.app.services;
+    const all = (await Promise.all(Object.values(seeded.bodies).map((b) => s.meetings.listForBody(TENANT, b.id)))).flat();
+    const now = s.clock.now();
+    const dots = await page.$$eval('svg.wheel circle.meeting', (c) => c.map((d) => d.getAttribute('data-status')));
+    expect(dots).toHaveLength(seeded.meetings);
+    expect(dots.filter((d) => d === 'held')).toHaveLength(all.filter((m) => isHeld(m, now)).length);
+    expect(dots.filter((d) => d === 'planned').length).toBeGreaterThan(0);
+    const markers = await page.$$eval('svg.wheel [data-marker]', (m) => m.map((x) => x.getAttribute('data-marker')));
+    expect(markers).toEqual(['russSeason', 'endOfSchoolParties', 'summerHolidays', 'schoolStart', 'halloween', 'newYear']);
+    expect(await page.$$eval('.meeting-list li', (li) => li.length)).toBe(seeded.meetings);
+    await page.screenshot({ path: path.join(SHOTS, 'tab-wheel.png') });
+
+    // A youth-team member's wheel holds only the bodies they belong to (as `møter` in a personal chat).
+    await openAs(ROLES.vestMember);
+    await page.click('#tab-wheel');
+    const bodies = await page.$$eval('svg.wheel circle.meeting', (c) => [...new Set(c.map((d) => d.getAttribute('data-body')))]);
+    expect(bodies).toEqual([seeded.bodies.vest.id]);
+  });
+
+  it('digests are for coordinators and the board; a youth-team member is told so', async () => {
+    await openAs(ROLES.coordinator);
+    await page.click('#tab-digests');
+    expect(await page.$eval('#digests [data-state], #digests ul, #digests p', (e) => e.getAttribute('data-state'))).not.toBe('not-allowed');
+    await page.screenshot({ path: path.join(SHOTS, 'tab-digests.png') });
+    await openAs(ROLES.vestMember);
+    await page.click('#tab-digests');
+    expect(await page.getAttribute('#digests [data-state]', 'data-state')).toBe('not-allowed');
+  });
+
+  it('follows the theme: dark and high contrast restyle the page through CSS variables', async () => {
+    await openAs(ROLES.coordinator, '&theme=dark');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await page.$eval('body', (b) => getComputedStyle(b).backgroundColor)).toBe('rgb(31, 31, 31)');
+    await page.screenshot({ path: path.join(SHOTS, 'tab-trends-dark.png') });
+    await openAs(ROLES.coordinator, '&theme=contrast#wheel');
+    expect(await page.$eval('body', (b) => getComputedStyle(b).backgroundColor)).toBe('rgb(0, 0, 0)');
+    // The board's ring comes first and takes the first high-contrast colour.
+    expect(await page.$eval(`svg.wheel circle.meeting[data-body="${seeded.bodies.styret.id}"]`, (c) => getComputedStyle(c).stroke)).toBe('rgb(255, 255, 1)');
+    await page.screenshot({ path: path.join(SHOTS, 'tab-wheel-contrast.png') });
+  });
+});
