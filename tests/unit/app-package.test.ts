@@ -136,6 +136,19 @@ describe('Teams app manifest', () => {
     });
   });
 
+  it('has the personal tab «SLT-oversikt» and a channel tab, both served from the bot domain', async () => {
+    const { manifest } = await built;
+    expect(manifest.staticTabs).toEqual([
+      { entityId: 'slt-oversikt', name: 'SLT-oversikt', contentUrl: `https://${VARS.BOT_DOMAIN}/tab/index.html`, scopes: ['personal'] },
+    ]);
+    expect(manifest.configurableTabs).toEqual([
+      { configurationUrl: `https://${VARS.BOT_DOMAIN}/tab/config.html`, canUpdateConfiguration: false, scopes: ['team'], context: ['channelTab'] },
+    ]);
+    // SSO from the tab needs the app id URI on the same domain the tab is served from.
+    expect(manifest.validDomains).toEqual([VARS.BOT_DOMAIN]);
+    expect(readJson('en.json')['staticTabs[0].name']).toBe('SLT overview');
+  });
+
   it('has an English localization that is valid and translates every command into a contract word', async () => {
     const { manifest } = await built;
     const en = readJson('en.json');
