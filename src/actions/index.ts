@@ -12,6 +12,8 @@ import { escalationDecline } from './escalation.decline';
 import { escalationResolve } from './escalation.resolve';
 import { escalationEscalate } from './escalation.escalate';
 import { escalationDecide } from './escalation.decide';
+import { digestSend } from './digest.send';
+import { digestAck } from './digest.ack';
 
 /**
  * Every card verb the bot answers: a closed union, so a verb without a handler does not
@@ -30,7 +32,9 @@ export type Verb =
   | 'escalation.decline'
   | 'escalation.resolve'
   | 'escalation.escalate'
-  | 'escalation.decide';
+  | 'escalation.decide'
+  | 'digest.send'
+  | 'digest.ack';
 
 export const ACTIONS: Record<Verb, ActionDef> = {
   'body.register': bodyRegister,
@@ -46,6 +50,8 @@ export const ACTIONS: Record<Verb, ActionDef> = {
   'escalation.resolve': escalationResolve,
   'escalation.escalate': escalationEscalate,
   'escalation.decide': escalationDecide,
+  'digest.send': digestSend,
+  'digest.ack': digestAck,
 };
 
 export function findAction(verb: string): ActionDef | undefined {

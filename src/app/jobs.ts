@@ -5,6 +5,7 @@ import { cadenceWatchHandler } from './cadence';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
 import { retentionHandler } from './retention';
+import { digestHandler } from './digest-jobs';
 
 /**
  * The one table of job handlers, by kind: what the scheduler runs when a job falls due.
@@ -30,5 +31,6 @@ export function jobHandlers(services: Services, meetingStats: MeetingStats): Job
       retentionMonths: services.config.retentionMonths,
       log: services.log,
     }),
+    digest: digestHandler(services),
   };
 }

@@ -8,6 +8,7 @@ import { trendCommand } from './trend';
 import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
 import { statusCommand } from './status';
+import { digestCommand } from './digest';
 
 /**
  * The one table of text commands. A command word matches exactly (first word, case and
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CommandDef[] = [
   escalateCommand,
   escalationsCommand,
   statusCommand,
+  digestCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

@@ -1,0 +1,182 @@
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { Body, BodyReader } from '../domain/bodies';
+import type { Outbox, Roster, RosterMember } from '../domain/ports';
+import type { Meeting } from '../domain/meetings';
+import type { DigestContent } from '../domain/digest-content';
+import { countTrends, digestWindow, monthStartUtc, summariseTrends } from '../domain/digest';
+import { summariseEscalations, summariseMeetings } from '../domain/digest-sections';
+import { focusAreaLabel, type FocusArea } from '../domain/focus-areas';
+import { systemScope } from '../domain/visibility';
+import type { DigestSources } from '../storage/table/digest-sources';
+import type { DigestRepository, DigestSend } from '../storage/table/digests';
+import { digestCard, monthName } from '../views/digest';
+import { DIGEST_TEXTS } from '../i18n/digest';
+import { format, pick, type Locale } from '../i18n';
+
+/**
+ * The monthly digest's flows (issue 6): gathering its content from storage (streamed), sending
+ * it to the board's channel under an idempotent outbox key, and the board's "Lest". Used by the
+ * `rapport` command, the `digest.send`/`digest.ack` actions and the scheduled job.
+ */
+export interface DigestDeps {
+  readonly config: Pick<Config, 'suppressBelow' | 'defaultLocale'>;
+  readonly log: Logger;
+  readonly bodies: BodyReader;
+  readonly meetings: { listForBody(tenantId: string, bodyId: string): Promise<Meeting[]> };
+  readonly focusAreas: { get(tenantId: string): Promise<FocusArea[]> };
+  readonly digestSources: DigestSources;
+  readonly digests: DigestRepository;
+  readonly roster: Roster;
+  readonly roles: { list(tenantId: string): Promise<{ aadObjectId: string; coordinator: boolean }[]> };
+  readonly outbox: Outbox;
+}
+
+/**
+ * Gathers a month's digest. The digest is statistics for the whole network, so it reads every
+ * body (`systemScope`); which matter titles it may name is decided in domain/digest-sections.
+ * Trends of the six months are streamed from their partitions, never collected.
+ */
+export async function buildDigest(deps: DigestDeps, tenantId: string, month: string, locale: Locale, now: Date): Promise<DigestContent> {
+  const bodies = await deps.bodies.list(tenantId);
+  const scope = systemScope(tenantId, bodies.map((b) => b.id));
+  const board = bodies.find((b) => b.kind === 'board');
+  const window = digestWindow(month);
+  const [areas, counts, escalations, meetingLists] = await Promise.all([
+    deps.focusAreas.get(tenantId),
+    countTrends(deps.digestSources.trendFacts(scope, window), window),
+    summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month), dueFrom: `${month}-01` }), month, board?.id),
+    Promise.all(bodies.map(async (b) => [b.id, await deps.meetings.listForBody(tenantId, b.id)] as const)),
+  ]);
+  const trends = summariseTrends(counts, month, {
+    suppressBelow: deps.config.suppressBelow,
+    areas: areas.map((a) => ({ id: a.id, label: focusAreaLabel(a, locale) })),
+    bodies: bodies.map((b) => ({ id: b.id, label: b.name })),
+  });
+  return {
+    version: 1,
+    month,
+    generatedAt: now.toISOString(),
+    suppressBelow: deps.config.suppressBelow,
+    bodies: bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
+    boardId: board?.id,
+    trends,
+    escalations,
+    meetings: summariseMeetings(bodies, new Map(meetingLists), month, now),
+  };
+}
+
+/** The board: the members of its channel, except the coordinators (its secretaries). Undefined when Teams cannot be asked. */
+export async function boardReaders(deps: DigestDeps, board: Body): Promise<RosterMember[] | undefined> {
+  try {
+    const [members, roles] = await Promise.all([deps.roster.members(board.ref), deps.roles.list(board.tenantId)]);
+    const coordinators = new Set(roles.filter((r) => r.coordinator).map((r) => r.aadObjectId));
+    return members.filter((m) => !coordinators.has(m.aadObjectId));
+  } catch (err) {
+    deps.log.warn({ err: (err as Error).name, bodyId: board.id }, 'digest: board roster not readable; read count shown without total');
+    return undefined;
+  }
+}
+
+/** How many of the board have read a month's digest, and (for coordinators) who has not. */
+export async function ackStatus(deps: DigestDeps, board: Body, month: string): Promise<{ count: number; total?: number; notAcked?: string[] }> {
+  const [readers, acks] = await Promise.all([boardReaders(deps, board), deps.digests.acks(board.tenantId, month)]);
+  if (!readers) return { count: acks.length };
+  const acked = new Set(acks.map((a) => a.aadObjectId));
+  return {
+    count: readers.filter((r) => acked.has(r.aadObjectId)).length,
+    total: readers.length,
+    notAcked: readers.filter((r) => !acked.has(r.aadObjectId)).map((r) => r.name).sort((a, b) => a.localeCompare(b, 'nb')),
+  };
+}
+
+/** The card as it stands in the board's channel: the board's view, with the read count. */
+export function boardCard(deps: Pick<DigestDeps, 'config'>, content: DigestContent, send: Pick<DigestSend, 'sentAt' | 'sentBy' | 'sentByName'>, ack: { count: number; total?: number }) {
+  return digestCard(deps.config.defaultLocale, content, {
+    ack,
+    sent: { at: send.sentAt, byName: send.sentByName, byScheduler: send.sentBy === SCHEDULER },
+    canAck: true,
+    canSend: false,
+  });
+}
+
+/** `sentBy` of a digest the scheduler sent. */
+export const SCHEDULER = 'scheduler';
+/** Outbox key of a sending's post in the board's channel. */
+export const digestPostKey = (tenantId: string, month: string, sendNo: number): string => `digest:${tenantId}:${month}:${sendNo}`;
+
+export type SendOutcome = { readonly kind: 'sent'; readonly send: DigestSend } | { readonly kind: 'taken'; readonly current: DigestSend } | { readonly kind: 'noBoard' };
+
+/**
+ * Sends sending number `sendNo` of a month's digest: archives it (insert-only on that number)
+ * and queues the post in the board's channel, its activity id written back to the archive row.
+ * When the number is taken, nothing new is written and the current sending is returned — and if
+ * it is this very number (archived, then a crash before its post was queued) its post is queued
+ * again under the same key, which posts it at most once.
+ */
+export async function sendDigest(deps: DigestDeps, p: { tenantId: string; month: string; sendNo: number; by: { id: string; name: string }; now: Date }): Promise<SendOutcome> {
+  const board = (await deps.bodies.list(p.tenantId)).find((b) => b.kind === 'board');
+  if (!board) return { kind: 'noBoard' };
+  const existing = await deps.digests.latest(p.tenantId, p.month);
+  if (existing && existing.sendNo > p.sendNo) return { kind: 'taken', current: existing };
+  if (existing && existing.sendNo === p.sendNo) {
+    // Archived before, perhaps without its post queued (a crash in between): the same key posts at most once.
+    await queuePost(deps, board, existing, JSON.parse(existing.content) as DigestContent);
+    return { kind: 'taken', current: existing };
+  }
+  const content = await buildDigest(deps, p.tenantId, p.month, deps.config.defaultLocale, p.now);
+  const send = { tenantId: p.tenantId, month: p.month, sendNo: p.sendNo, sentBy: p.by.id, sentByName: p.by.name, sentAt: p.now.toISOString(), boardId: board.id, content: JSON.stringify(content) };
+  if (!(await deps.digests.record(send))) {
+    const current = await deps.digests.latest(p.tenantId, p.month);
+    if (!current) throw new Error('digest sending taken but not found');
+    return { kind: 'taken', current }; // another instance or coordinator got there first and posts it
+  }
+  await queuePost(deps, board, send, content);
+  deps.log.info({ tenant: p.tenantId, month: p.month, sendNo: p.sendNo, scheduler: p.by.id === SCHEDULER }, 'digest sent');
+  return { kind: 'sent', send };
+}
+
+/** Queues a sending's post in the board's channel (key per sending), its activity id written back to the archive. */
+async function queuePost(deps: DigestDeps, board: Body, send: DigestSend, content: DigestContent): Promise<void> {
+  const readers = await boardReaders(deps, board);
+  await deps.outbox.enqueue({
+    key: digestPostKey(send.tenantId, send.month, send.sendNo),
+    tenantId: send.tenantId,
+    target: board.ref,
+    message: { type: 'card', card: boardCard(deps, content, send, { count: 0, total: readers?.length }) },
+    sink: deps.digests.cardSink(send.tenantId, send.month, send.sendNo),
+    label: digestLabel(deps, send.month),
+  });
+}
+
+/** 'månedsrapport oktober 2026' for `status` (no user text). */
+function digestLabel(deps: Pick<DigestDeps, 'config'>, month: string): string {
+  const locale = deps.config.defaultLocale;
+  return format(pick(locale, DIGEST_TEXTS).label, { month: monthName(month, locale) }).slice(0, 120);
+}
+
+/**
+ * After a "Lest": updates the posted card in place with the new count. The count is read again
+ * after each update is queued and queued once more if it moved meanwhile, so whichever update is
+ * queued last carries a count read after every "Lest" before it (keys carry count and reader,
+ * so each of these is queued once).
+ */
+export async function refreshBoardCard(deps: DigestDeps, board: Body, send: DigestSend, content: DigestContent, actorId: string): Promise<{ count: number; total?: number }> {
+  let status = await ackStatus(deps, board, send.month);
+  if (!send.cardActivityId) return status; // not posted yet: the post itself will show the count
+  const target = send.cardConversationId ? { ...board.ref, conversationId: send.cardConversationId } : board.ref;
+  for (let round = 0; round < 5; round++) {
+    await deps.outbox.enqueue({
+      key: `digest-ack:${send.tenantId}:${send.month}:${send.sendNo}:${status.count}:${actorId}`,
+      tenantId: send.tenantId,
+      target,
+      replaceActivityId: send.cardActivityId,
+      message: { type: 'card', card: boardCard(deps, content, send, status) },
+      label: digestLabel(deps, send.month),
+    });
+    const again = await ackStatus(deps, board, send.month);
+    if (again.count === status.count) break;
+    status = again;
+  }
+  return status;
+}

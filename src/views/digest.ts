@@ -1,0 +1,184 @@
+import { DateTime } from 'luxon';
+import type { CardJson } from '../app/types';
+import type { DigestContent } from '../domain/digest-content';
+import { shiftMonth, shownCount, type TrendLine } from '../domain/digest';
+import type { NamedMatter } from '../domain/digest-sections';
+import { shortDate } from '../domain/meetings';
+import { OSLO, formatMeetingTime } from '../domain/calendar';
+import { DIGEST_TEXTS, type DigestTexts } from '../i18n/digest';
+import { format, pick, type Locale } from '../i18n';
+import { renderCard } from './render';
+
+/** A table and a list of cards/digest.json (cells are plain strings; columns carry the alignment). */
+export interface TableData {
+  readonly heading: string;
+  readonly note: string;
+  readonly columns: readonly { readonly width: number; readonly align: 'Left' | 'Right' }[];
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+export interface ListData {
+  readonly heading: string;
+  readonly lines: readonly string[];
+  readonly empty: string;
+}
+
+/** Data of cards/digest.json. */
+export interface DigestCardData {
+  readonly month: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly stamp: string;
+  readonly trendsHeading: string;
+  readonly trendsTotal: string;
+  readonly trendTables: readonly TableData[];
+  readonly emerging: ListData;
+  readonly hasChart: boolean;
+  readonly chart: { readonly title: string; readonly series: readonly { readonly legend: string; readonly values: readonly { readonly x: string; readonly y: number }[] }[] };
+  readonly chartFallback: TableData;
+  readonly escalationsHeading: string;
+  readonly escalationCounts: string;
+  readonly escalationLists: readonly ListData[];
+  readonly meetingsHeading: string;
+  readonly meetingTable: TableData;
+  readonly meetingLists: readonly ListData[];
+  readonly ackLine: string;
+  readonly coordinatorHeading: string;
+  readonly coordinatorLines: readonly string[];
+  readonly canAck: boolean;
+  readonly canSend: boolean;
+  readonly ackLabel: string;
+  readonly sendLabel: string;
+}
+
+/** Who is looking, and what the card offers them. */
+export interface DigestView {
+  /** Read count for the board: acknowledged / board members (total unknown when the roster is not readable). */
+  readonly ack?: { readonly count: number; readonly total?: number };
+  /** When and by whom this version was sent (archived digests). */
+  readonly sent?: { readonly at: string; readonly byName: string; readonly byScheduler: boolean };
+  /** Coordinators only: names of board members who have not acknowledged, or a line saying it is not sent. */
+  readonly coordinator?: { readonly notAcked?: readonly string[]; readonly notSent: boolean };
+  readonly canAck: boolean;
+  readonly canSend: boolean;
+}
+
+const MAX_LINES = 12;
+const LUXON = { nb: 'nb', en: 'en-GB' } as const;
+
+/** 'oktober 2026' / 'October 2026'. */
+export function monthName(month: string, locale: Locale): string {
+  return DateTime.fromFormat(month, 'yyyy-LL', { zone: OSLO }).setLocale(LUXON[locale]).toFormat('LLLL yyyy');
+}
+const shortMonth = (month: string, locale: Locale): string => DateTime.fromFormat(month, 'yyyy-LL', { zone: OSLO }).setLocale(LUXON[locale]).toFormat('LLL');
+const num = (n: number, locale: Locale): string => (locale === 'nb' ? String(n).replace('.', ',') : String(n));
+
+/** '+3', '−1,5' (a real minus sign), '±0'. */
+export function signed(n: number, locale: Locale): string {
+  return n > 0 ? `+${num(n, locale)}` : n < 0 ? `\u2212${num(-n, locale)}` : '±0';
+}
+
+/** A first column of labels, then `n` right-aligned figure columns. */
+const columns = (n: number): TableData['columns'] => [{ width: 3, align: 'Left' }, ...Array.from({ length: n }, () => ({ width: 1, align: 'Right' as const }))];
+
+function changeTable(heading: string, first: string, lines: readonly TrendLine[], month: string, locale: Locale, t: DigestTexts): TableData {
+  const prev = shortMonth(shiftMonth(month, -1), locale);
+  return {
+    heading,
+    note: '',
+    columns: columns(3),
+    header: [first, shortMonth(month, locale), format(t.cols.changePrev, { prev }), t.cols.changeAvg],
+    rows: lines.map((l) => [l.label, String(l.count), signed(l.changePrevious, locale), signed(l.changeAverage, locale)]),
+  };
+}
+
+function list(heading: string, lines: readonly string[], empty: string, t: DigestTexts): ListData {
+  const shown = lines.slice(0, MAX_LINES);
+  if (lines.length > MAX_LINES) shown.push(format(t.more, { n: lines.length - MAX_LINES }));
+  return { heading, lines: shown, empty };
+}
+
+/** The monthly digest card: for the board's channel, or a preview shown only to the asker. */
+export function digestCard(locale: Locale, c: DigestContent, view: DigestView): CardJson {
+  return renderCard('digest', digestCardData(locale, c, view));
+}
+
+/** The card's data (exported for tests and the template sample). */
+export function digestCardData(locale: Locale, c: DigestContent, view: DigestView): DigestCardData {
+  const t = pick(locale, DIGEST_TEXTS);
+  const month = monthName(c.month, locale);
+  const next = monthName(shiftMonth(c.month, 1), locale);
+  const bodyName = (id: string): string => c.bodies.find((b) => b.id === id)?.name ?? '?';
+  const title = (m: NamedMatter): string => (m.titleState === 'ok' ? m.title : m.titleState === 'erased' ? t.titleErased : t.titleWithheld);
+  const matter = (m: NamedMatter): string => format(t.matterLine, { title: title(m), body: bodyName(m.bodyId), date: shortDate(m.date, locale) });
+  const measure = (m: NamedMatter): string => format(t.measureLine, { title: title(m), date: shortDate(m.date, locale) });
+  const { trends: tr, escalations: es, meetings: me } = c;
+  const cross = tr.cross;
+  const months = tr.chart.months;
+
+  const trendTables: TableData[] = [];
+  if (tr.byArea.length) trendTables.push(changeTable(t.byArea, t.cols.area, tr.byArea, c.month, locale, t));
+  if (tr.byBody.length) trendTables.push(changeTable(t.byBody, t.cols.body, tr.byBody, c.month, locale, t));
+  if (cross.areas.length && cross.bodies.length) {
+    trendTables.push({
+      heading: t.cross,
+      note: format(t.crossNote, { n: c.suppressBelow }),
+      columns: columns(cross.bodies.length),
+      header: [t.cols.area, ...cross.bodies.map((b) => b.label)],
+      rows: cross.areas.map((a, i) => [a.label, ...cross.bodies.map((_, j) => shownCount(cross.values[i]![j]!, cross.marks[i]![j]!, c.suppressBelow))]),
+    });
+  }
+  const sent = view.sent ? format(t.sentBy, { date: shortDate(DateTime.fromISO(view.sent.at, { zone: OSLO }).toISODate() ?? '', locale), who: view.sent.byScheduler ? t.scheduler : view.sent.byName }) : '';
+  const ack = view.ack ? (view.ack.total !== undefined ? format(t.ackCount, { count: view.ack.count, total: view.ack.total }) : format(t.ackCountNoTotal, { count: view.ack.count })) : '';
+  const coordinatorLines = !view.coordinator ? [] : view.coordinator.notSent ? [format(t.notSent, { month })] : view.coordinator.notAcked?.length ? [format(t.notAcked, { names: view.coordinator.notAcked.join(', ') })] : view.coordinator.notAcked ? [t.allAcked] : [];
+  const warnings = me.lines.flatMap((l) => [...(l.behind ? [format(t.behind, { body: bodyName(l.bodyId) })] : []), ...(l.boardBelowMinimum ? [format(t.boardBelow, { body: bodyName(l.bodyId) })] : [])]);
+
+  return {
+    month: c.month,
+    title: format(t.title, { month }),
+    subtitle: t.subtitle,
+    stamp: [format(t.generated, { date: shortDate(DateTime.fromISO(c.generatedAt, { zone: OSLO }).toISODate() ?? '', locale) }), sent].filter(Boolean).join(' '),
+    trendsHeading: t.trends,
+    trendsTotal:
+      tr.total.count === 0 && tr.total.previous === 0
+        ? format(t.noTrends, { month })
+        : format(t.total, { count: tr.total.count, month, changePrev: signed(tr.total.changePrevious, locale), prev: monthName(shiftMonth(c.month, -1), locale), changeAvg: signed(tr.total.changeAverage, locale), avg: num(tr.total.average3, locale) }),
+    trendTables,
+    emerging: list(t.emerging, tr.emerging.map((l) => format(t.emergingLine, { label: l.label, count: l.count, change: signed(l.changeAverage, locale) })), t.emergingNone, t),
+    hasChart: tr.chart.series.length > 0,
+    chart: { title: t.chart, series: tr.chart.series.map((s) => ({ legend: s.label, values: s.values.map((y, i) => ({ x: shortMonth(months[i]!, locale), y })) })) },
+    chartFallback: {
+      heading: t.chartFallback,
+      note: '',
+      columns: columns(months.length),
+      header: [t.cols.area, ...months.map((m) => shortMonth(m, locale))],
+      rows: tr.chart.series.map((s) => [s.label, ...s.values.map(String)]),
+    },
+    escalationsHeading: t.escalations,
+    escalationCounts: format(t.escalationCounts, { new: es.newCount, resolved: es.resolvedCount, declined: es.declinedCount, waiting: es.waitingForBoard.length }),
+    escalationLists: [
+      ...(es.newNamed.length ? [list(t.newNamed, es.newNamed.map(matter), '', t)] : []),
+      ...(es.resolved.length ? [list(format(t.resolved, { month }), es.resolved.map(matter), '', t)] : []),
+      list(t.waiting, es.waitingForBoard.map(matter), t.waitingNone, t),
+      ...(es.measuresDue.length || es.measuresNext.length
+        ? [...(es.measuresDue.length ? [list(`${t.measures}: ${format(t.measureDue, { month })}`, es.measuresDue.map(measure), '', t)] : []), ...(es.measuresNext.length ? [list(`${t.measures}: ${format(t.measureNext, { next })}`, es.measuresNext.map(measure), '', t)] : [])]
+        : [list(t.measures, [], format(t.measuresNone, { month, next }), t)]),
+    ],
+    meetingsHeading: format(t.meetings, { month }),
+    meetingTable: {
+      heading: '',
+      note: me.lines.length ? '' : t.meetingsNone,
+      columns: columns(3),
+      header: [t.meetingCols.body, t.meetingCols.held, t.meetingCols.planned, t.meetingCols.cancelled],
+      rows: me.lines.map((l) => [bodyName(l.bodyId), String(l.held), String(l.planned), String(l.cancelled)]),
+    },
+    meetingLists: [...(warnings.length ? [list('', warnings, '', t)] : []), list(format(t.upcoming, { next }), me.upcoming.map((u) => format(t.upcomingLine, { date: formatMeetingTime(u.startUtc, locale), body: bodyName(u.bodyId) })), format(t.upcomingNone, { next }), t)],
+    ackLine: ack,
+    coordinatorHeading: coordinatorLines.length ? t.coordinatorsOnly : '',
+    coordinatorLines,
+    canAck: view.canAck,
+    canSend: view.canSend,
+    ackLabel: t.ackButton,
+    sendLabel: t.sendButton,
+  };
+}
