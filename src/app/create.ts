@@ -35,6 +35,7 @@ import type { Roster } from '../domain/ports';
 import { SsoValidator } from '../auth/sso';
 import { createTabApi } from '../tab-api';
 import type { TabDigestSource } from '../tab-api/digests';
+import { digestArchiveOver } from '../tab-api/digest-archive';
 import { defaultTabDir, tabFiles } from '../tab-api/static';
 import { tenantsWithBodies } from '../storage/table/tenants';
 
@@ -116,7 +117,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   const bot = new SltBot(services);
   const sso = new SsoValidator({ audiences: tabAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
-  const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests, devTenants: () => tenantsWithBodies(store.table('bodies')) });
+  const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests ?? digestArchiveOver(services.digests, () => clock.now()), devTenants: () => tenantsWithBodies(store.table('bodies')) });
   const server = createServer({
     config,
     log,

@@ -117,6 +117,8 @@ export async function seedYear(s: Services, connector: FakeConnector): Promise<S
   await series(bodies.ost, '2026-01-15', '17:00', 8, 6);
   await series(bodies.koord, '2026-01-08', '09:00', 11, 4);
   await series(bodies.styret, '2026-02-10', '10:00', 4, 13);
+  // One monthly digest in the archive (the digest feature writes these when it sends).
+  await s.digests.record({ tenantId: TENANT, month: '2026-10', sendNo: 1, sentBy: 'scheduler', sentByName: '', sentAt: '2026-11-01T07:00:00.000Z', boardId: bodies.styret.id, content: '{}' });
   return { bodies, trendCount: trends, meetings, matters };
 }
 
