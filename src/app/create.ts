@@ -29,6 +29,7 @@ import { JobRunner } from '../scheduler/runner';
 import { BotFrameworkSender } from '../bot/sender';
 import { meetingStatsFrom } from '../domain/cadence';
 import { ensureCadenceWatch } from './cadence';
+import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
 import { jobHandlers } from './jobs';
 import type { Services } from './services';
 import type { Roster } from '../domain/ports';
@@ -84,6 +85,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const adapter = createAdapter(config, log);
   const roster = overrides.roster ?? new TeamsRoster(adapter, config.bot.appId);
 
+  const trackConversation = conversationTracker(bodies, log);
+  const ensureDigest = digestJobEnsurer(scheduler, clock, log);
   const services: Services = {
     config,
     clock,
@@ -103,7 +106,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     digests: new DigestRepository(store.table('digests')),
     digestSources: new DigestSources(store.table('trends'), store.table('escalations')),
     files: new FileRepository(store.table('files')),
-    noteConversation: conversationTracker(bodies, log),
+    noteConversation: async (place) => {
+      await trackConversation(place);
+      // A network that started using the bot since the last restart gets its monthly digest scheduled too.
+      await ensureDigest(place.tenantId);
+    },
     standing: standingResolver({ config, roles, bodies, roster, log }),
   };
 
@@ -136,7 +143,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     async start() {
       await store.ensureTables();
       // Each known tenant's daily cadence watch (it reschedules itself from then on).
-      await ensureCadenceWatch(scheduler, [...new Set([...config.tenantIds, ...(await jobTable.tenants())])], clock.now());
+      const tenants = [...new Set([...config.tenantIds, ...(await jobTable.tenants())])];
+      await ensureCadenceWatch(scheduler, tenants, clock.now());
+      // And each one's next monthly digest (each run schedules the following month's).
+      await ensureDigestJobs(scheduler, tenants, clock.now());
       if (overrides.loops !== false) {
         jobRunner.start();
         outboxSender.start();
