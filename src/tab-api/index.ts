@@ -67,12 +67,16 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
       const locale = q.value.lang ?? 'nb';
       // A token carries the person's name; a development identity gets the name the roles table knows, if any.
-      const [areas, role] = await Promise.all([s.focusAreas.get(v.identity.tid), v.identity.name ? undefined : s.roles.get(v.identity.tid, v.identity.oid)]);
+      const [areas, role, member] = await Promise.all([
+        s.focusAreas.get(v.identity.tid),
+        v.identity.name ? undefined : s.roles.get(v.identity.tid, v.identity.oid),
+        v.identity.via === 'dev' ? rosterName(v) : undefined,
+      ]);
       const now = s.clock.now();
       const channelBody = q.value.channel ? v.bodies.find((b) => b.channelId === q.value.channel!.split(';')[0]) : undefined;
       const body: MeResponse = {
         devMode: s.config.devMode,
-        viewer: { id: v.identity.oid, tenantId: v.identity.tid, name: v.identity.name ?? role?.name, coordinator: v.standing.coordinator, admin: v.standing.admin, boardMember: v.standing.boardMember },
+        viewer: { id: v.identity.oid, tenantId: v.identity.tid, name: v.identity.name ?? role?.name ?? member, coordinator: v.standing.coordinator, admin: v.standing.admin, boardMember: v.standing.boardMember },
         bodies: v.bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
         focusAreas: areas.map((a) => ({ id: a.id, label: locale === 'en' ? a.en : a.nb })),
         channelBodyId: channelBody?.id,
@@ -113,6 +117,19 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       return { status: 200, body: await digestsFor(deps.digests, v.standing, v.identity.tid, year) };
     },
   };
+
+  /** Development identities carry no name: take it from the roster of a body they belong to (cached briefly). */
+  async function rosterName(v: TabViewer): Promise<string | undefined> {
+    for (const b of v.bodies) {
+      const members = await s.roster.members(b.ref).catch((err: unknown) => {
+        s.log.warn({ bodyId: b.id, err: (err as Error).message }, 'tab: roster unreadable for a development name');
+        return [];
+      });
+      const m = members.find((x) => x.aadObjectId === v.identity.oid);
+      if (m?.name) return m.name;
+    }
+    return undefined;
+  }
 
   async function devRoute(req: TabRequest): Promise<TabResponse> {
     // Not even its existence is told in production.

@@ -110,6 +110,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
 
   it('a member of one youth team sees only that team\'s trend texts, never another team\'s', async () => {
     await openAs(ROLES.vestMember);
+    expect(await page.textContent('#who')).toBe(`Viser det ${ROLES.vestMember.name} har tilgang til`);
     const bodies = await page.$$eval('#trend-body option', (os) => os.map((o) => o.getAttribute('value')).filter(Boolean));
     expect(bodies).toEqual([seeded.bodies.vest.id]);
     const items = await page.$$eval('ul.trend-list li', (li) => li.map((l) => ({ body: l.getAttribute('data-body'), text: l.textContent ?? '' })));

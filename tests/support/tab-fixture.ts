@@ -83,7 +83,8 @@ export async function seedYear(s: Services, connector: FakeConnector): Promise<S
       for (const [ai, area] of FIXTURE_AREAS.entries()) {
         for (let n = 0; n < trendCount(body, mi, ai); n++) {
           const reporter = body === 'ost' ? PEOPLE.ola : body === 'vest' ? PEOPLE.kari : PEOPLE.amina;
-          const day = String(1 + ((n * 5 + ai * 3) % 27)).padStart(2, '0');
+          // Reported on or before the fixture's now (2 November 2026): the current month has only its first day.
+          const day = mi === FIXTURE_MONTHS.length - 1 ? '01' : String(1 + ((n * 5 + ai * 3) % 27)).padStart(2, '0');
           drafts.push({
             draft: {
               tenantId: TENANT, bodyId: bodies[body].id, month, focusAreaId: area, focusAreaLabel: AREA_LABELS[area]!, direction: DIRECTIONS[(mi + n) % 4]!,
