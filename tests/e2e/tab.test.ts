@@ -75,6 +75,19 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     expect(await page.textContent('#who')).toContain('SLT-koordinator');
   });
 
+  it('inside an iframe that is not Teams, gives up waiting for Teams after a short timeout and offers the development picker', async () => {
+    // A host page that frames the tab (same origin, as the page's CSP allows), but never answers teams-js.
+    fs.writeFileSync(path.join(tabDir, 'frame-test.html'), `<!doctype html><iframe id="f" width="1200" height="800" src="index.html?devUser=${ROLES.vestMember.aadObjectId}&devTenant=${TENANT}"></iframe>`);
+    const started = Date.now();
+    await page.goto(`${h.baseUrl}/tab/frame-test.html`);
+    const frame = page.frameLocator('#f');
+    await frame.locator('svg.chart').waitFor({ timeout: 15_000 });
+    const waited = Date.now() - started;
+    expect(await frame.locator('#dev-banner').textContent()).toBe('Utviklingsmodus – ingen innlogging');
+    expect(waited).toBeGreaterThanOrEqual(1500); // teams-js itself would wait 60 s
+    expect(waited).toBeLessThan(10_000);
+  });
+
   it('draws the chart with the fixture year\'s counts per focus area and month, in under a second', async () => {
     // Best of three loads: what the page costs, not how busy the test machine happens to be.
     const times = [await openAs(ROLES.coordinator), await openAs(ROLES.coordinator), await openAs(ROLES.coordinator)];
