@@ -10,6 +10,7 @@ import { mayPropose, stableKey, submitAudit, type Escalation } from '../domain/e
 import { bodyHere } from '../app/here';
 import { screenFields } from '../app/screen';
 import { ensureRetention } from '../app/retention';
+import { agendaChanged } from '../app/agenda';
 import { bodyNames, notifyRequester } from '../app/escalations';
 import { EscalationRepository } from '../storage/table/escalations';
 import { format, pick } from '../i18n';
@@ -84,6 +85,7 @@ export const escalationSubmit: ActionDef<typeof schema> = {
     await notifyCoordinators(services, e, all);
     await notifyRequester(services, e, names, here.body);
     await ensureRetention(services.scheduler, actor.tenantId, req.now);
+    if (created) await agendaChanged(services, actor.tenantId, [here.body.id], req.now);
     services.log.info({ cid: req.correlationId, escalation: e.id, body: here.body.id, created }, 'escalation proposed');
     const history = await services.audit.list(e.tenantId, e.id);
     return { type: 'card', card: escalationCard(locale, { escalation: e, names, history, actionable: true }) };

@@ -14,6 +14,12 @@ import { escalationEscalate } from './escalation.escalate';
 import { escalationDecide } from './escalation.decide';
 import { digestSend } from './digest.send';
 import { digestAck } from './digest.ack';
+import { agendaAddItem } from './agenda.addItem';
+import { agendaRemoveItem } from './agenda.removeItem';
+import { agendaRefresh } from './agenda.refresh';
+import { agendaShow } from './agenda.show';
+import { minutesRecord } from './minutes.record';
+import { minutesTaskDone } from './minutes.taskDone';
 
 /**
  * Every card verb the bot answers: a closed union, so a verb without a handler does not
@@ -34,7 +40,13 @@ export type Verb =
   | 'escalation.escalate'
   | 'escalation.decide'
   | 'digest.send'
-  | 'digest.ack';
+  | 'digest.ack'
+  | 'agenda.addItem'
+  | 'agenda.removeItem'
+  | 'agenda.refresh'
+  | 'agenda.show'
+  | 'minutes.record'
+  | 'minutes.taskDone';
 
 export const ACTIONS: Record<Verb, ActionDef> = {
   'body.register': bodyRegister,
@@ -52,6 +64,12 @@ export const ACTIONS: Record<Verb, ActionDef> = {
   'escalation.decide': escalationDecide,
   'digest.send': digestSend,
   'digest.ack': digestAck,
+  'agenda.addItem': agendaAddItem,
+  'agenda.removeItem': agendaRemoveItem,
+  'agenda.refresh': agendaRefresh,
+  'agenda.show': agendaShow,
+  'minutes.record': minutesRecord,
+  'minutes.taskDone': minutesTaskDone,
 };
 
 export function findAction(verb: string): ActionDef | undefined {

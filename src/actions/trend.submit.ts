@@ -8,6 +8,7 @@ import { stableKey } from '../domain/escalations';
 import { bodyHere, type Here } from '../app/here';
 import { screenFields } from '../app/screen';
 import { ensureRetention } from '../app/retention';
+import { agendaChanged } from '../app/agenda';
 import { format, pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
 import { trendDoneCard, trendFormCard } from '../views/trend';
@@ -85,6 +86,7 @@ export const trendSubmit: ActionDef<typeof schema> = {
     );
     if (data.service) await services.profiles.setReporterService(actor.tenantId, actor.id, data.service, req.now.toISOString());
     await ensureRetention(services.scheduler, actor.tenantId, req.now);
+    if (created) await agendaChanged(services, actor.tenantId, [here.body.id], req.now);
     services.log.info({ cid: req.correlationId, trend: trend.id, body: here.body.id, created }, 'trend stored');
     return { type: 'card', card: trendDoneCard(locale, trend, here.body.name, areas.find((a) => a.id === trend.focusAreaId), !created) };
   },

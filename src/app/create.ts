@@ -11,6 +11,7 @@ import { EscalationRepository } from '../storage/table/escalations';
 import { AuditRepository } from '../storage/table/audit';
 import { FocusAreaRepository } from '../storage/table/focus-areas';
 import { ProfileRepository } from '../storage/table/profiles';
+import { AgendaRepository } from '../storage/table/agendas';
 import { DigestRepository } from '../storage/table/digests';
 import { DigestSources } from '../storage/table/digest-sources';
 import { FileRepository } from '../storage/table/files';
@@ -106,6 +107,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     digests: new DigestRepository(store.table('digests')),
     digestSources: new DigestSources(store.table('trends'), store.table('escalations')),
     files: new FileRepository(store.table('files')),
+    agendas: new AgendaRepository(store.table('agendas')),
     noteConversation: async (place) => {
       await trackConversation(place);
       // A network that started using the bot since the last restart gets its monthly digest scheduled too.

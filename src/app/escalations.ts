@@ -12,6 +12,7 @@ import { escalationCard, escalationNoticeCard, levelName, type BodyNames } from 
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import { format, pick, type Locale } from '../i18n';
 import { screenFields } from './screen';
+import { agendaChanged } from './agenda';
 
 /**
  * The steps of a matter after the request (accept, decline, resolve, escalate, decide): the
@@ -83,6 +84,7 @@ export async function performStep(req: ActionRequest<{ escalationId: string }>, 
 
   const current = done.copies[0]!.escalation;
   await fanOut(services, current, done.copies, viewer.all, req.cardActivityId);
+  if (plan.kind === 'apply') await agendaChanged(services, current.tenantId, current.path, req.now);
   services.log.info({ cid: req.correlationId, escalation: current.id, verb, state: current.state, repeat: plan.kind === 'repeat' }, 'escalation step');
   const history = await services.audit.list(current.tenantId, current.id);
   return { type: 'card', card: escalationCard(locale, { escalation: current, names, history, actionable: actionableIn(place, viewer, current) }) };

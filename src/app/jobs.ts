@@ -4,6 +4,7 @@ import type { Services } from './services';
 import { cadenceWatchHandler } from './cadence';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
+import { agendaJobHandlers } from './agenda-jobs';
 import { retentionHandler } from './retention';
 import { digestHandler } from './digest-jobs';
 
@@ -14,6 +15,8 @@ import { digestHandler } from './digest-jobs';
 export function jobHandlers(services: Services, meetingStats: MeetingStats): JobHandlers {
   return {
     ...meetingJobHandlers(meetingDeps(services)),
+    // Call for topics, agenda and minutes prompt: the agenda feature's (they replace the simple posts).
+    ...agendaJobHandlers(services),
     cadenceWatch: cadenceWatchHandler({
       bodies: services.bodies,
       roles: services.roles,

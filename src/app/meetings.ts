@@ -2,13 +2,13 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Body, BodyReader } from '../domain/bodies';
 import type { JobScheduler, OutboundMessage, Outbox } from '../domain/ports';
-import { jobStillMeaningful, meetingJobKeys, meetingJobs, type Meeting, type MeetingJobKind } from '../domain/meetings';
+import { jobStillMeaningful, meetingJobKeys, meetingJobs, type Meeting } from '../domain/meetings';
 import { meetingIcs, utcToOslo } from '../domain/calendar';
 import type { MeetingRepository } from '../storage/table/meetings';
 import type { Place } from './types';
 import { pick, type Locale } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
-import { agendaCardFor, callForTopicsCard, icsFileName, meetingCard, minutesPromptText, reminderText } from '../views/meetings';
+import { icsFileName, meetingCard, reminderText } from '../views/meetings';
 
 /**
  * What happens around a stored meeting: its timed jobs, its card in the channel, its calendar
@@ -106,19 +106,12 @@ export async function icsFor(deps: Pick<MeetingDeps, 'bodies' | 'meetings'>, tok
   return { fileName: icsFileName(m), text };
 }
 
-/** Where a meeting job's post goes and what it says. */
-function jobPost(deps: MeetingDeps, kind: MeetingJobKind, body: Body, m: Meeting): { message: OutboundMessage; toUser?: { aadObjectId: string } } {
-  const locale = deps.config.defaultLocale;
-  switch (kind) {
-    case 'callForTopics':
-      return { message: { type: 'card', card: callForTopicsCard(locale, m) } };
-    case 'agenda':
-      return { message: { type: 'card', card: agendaCardFor(locale, body, m) } };
-    case 'reminder':
-      return { message: { type: 'text', text: reminderText(locale, body, m, utcToOslo(m.startUtc).time) } };
-    case 'minutesPrompt':
-      return { message: { type: 'text', text: minutesPromptText(locale, body, m) }, toUser: { aadObjectId: m.createdBy } };
-  }
+/**
+ * What a meeting job posts here: the reminder. The call for topics, the agenda and the minutes
+ * prompt are the agenda feature's (src/app/agenda-jobs.ts): they keep records and living cards.
+ */
+function jobPost(deps: MeetingDeps, _kind: 'reminder', body: Body, m: Meeting): { message: OutboundMessage; toUser?: { aadObjectId: string } } {
+  return { message: { type: 'text', text: reminderText(deps.config.defaultLocale, body, m, utcToOslo(m.startUtc).time) } };
 }
 
 /**
@@ -127,7 +120,7 @@ function jobPost(deps: MeetingDeps, kind: MeetingJobKind, body: Body, m: Meeting
  */
 export async function runMeetingJob(
   deps: MeetingDeps,
-  kind: MeetingJobKind,
+  kind: 'reminder',
   payload: { tenantId: string; bodyId: string; meetingId: string },
   now: Date,
 ): Promise<'queued' | 'duplicate' | 'skipped'> {

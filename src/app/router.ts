@@ -4,6 +4,7 @@ import { allows } from '../domain/access';
 import { findCommand } from '../commands';
 import { findAction } from '../actions';
 import { toFieldErrors } from './validation';
+import { callForTopicsReply } from './thread-replies';
 import { format, pick, type Catalogue, type Locale } from '../i18n';
 
 const text: Catalogue<{ unknown: string; empty: string; refused: string; unknownAction: string; roles: Record<Audience, string> }> = {
@@ -48,7 +49,7 @@ export async function routeMessage(req: Omit<CommandRequest, 'args'> & { text: s
   const t = pick(req.locale, text);
   if (!req.text.trim()) return [{ type: 'text', text: t.empty }];
   const found = findCommand(req.text);
-  if (!found.command) return [{ type: 'text', text: format(t.unknown, { word: found.word.slice(0, 40) }) }];
+  if (!found.command) return (await callForTopicsReply(req, services)) ?? [{ type: 'text', text: format(t.unknown, { word: found.word.slice(0, 40) }) }];
   const { command, args } = found;
   if (command.audience !== 'everyone') {
     const standing = await services.standing(req.actor, req.place);

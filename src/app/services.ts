@@ -13,6 +13,7 @@ import type { ProfileRepository } from '../storage/table/profiles';
 import type { DigestRepository } from '../storage/table/digests';
 import type { DigestSources } from '../storage/table/digest-sources';
 import type { FileRepository } from '../storage/table/files';
+import type { AgendaRepository } from '../storage/table/agendas';
 import type { Standing } from '../domain/access';
 import type { Outbox, Roster } from '../domain/ports';
 import type { JobScheduler } from '../domain/ports';
@@ -52,6 +53,8 @@ export interface Services {
   readonly digestSources: DigestSources;
   /** Documents to download for a limited time (`GET /files/<token>`). */
   readonly files: FileRepository;
+  /** Coordinators' agenda edits, the agenda/call/minutes card ids, and the minutes with their tasks. */
+  readonly agendas: AgendaRepository;
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */

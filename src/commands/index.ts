@@ -9,6 +9,7 @@ import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
 import { statusCommand } from './status';
 import { digestCommand } from './digest';
+import { agendaCommand } from './agenda';
 
 /**
  * The one table of text commands. A command word matches exactly (first word, case and
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CommandDef[] = [
   coordinatorCommand,
   meetingCommand,
   meetingsCommand,
+  agendaCommand,
   trendCommand,
   escalateCommand,
   escalationsCommand,

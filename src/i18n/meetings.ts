@@ -38,7 +38,7 @@ export interface MeetingTexts {
   };
   cancel: { notFound: string; over: string; notHere: string };
   list: { titleBody: string; titlePersonal: string; empty: string; emptyPersonal: string; calendar: string };
-  jobs: { callTitle: string; callText: string; agendaTitle: string; agendaItems: string[]; reminder: string; reminderPlace: string; minutes: string };
+  jobs: { callTitle: string; callText: string; reminder: string; reminderPlace: string; minutes: string };
   hours: string;
   minutes: string;
 }
@@ -100,8 +100,6 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
     jobs: {
       callTitle: 'Innspill til møtet {when}',
       callText: 'Hva ser dere i ungdomsmiljøet nå? Svar i tråden med «@SLT-boten trend», eller skriv «@SLT-boten trend». Husk: trender, ikke enkeltsaker – ingen navn eller andre personopplysninger.',
-      agendaTitle: 'Dagsorden – {body}',
-      agendaItems: ['Oppdatering fra politiet', 'Utfordringsbildet lokalt', 'Eventuelt'],
       reminder: 'Påminnelse: {body} har møte i dag kl. {time}{place}.',
       reminderPlace: ', {place}',
       minutes: 'Møtet i {body} {when} er over. Skriv et kort referat med tydelige oppgaver og ansvarlige, og del det med deltakerne snart.',
@@ -165,8 +163,6 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
     jobs: {
       callTitle: 'Input for the meeting {when}',
       callText: 'What are you seeing among young people now? Reply in the thread with "@SLT-boten trend", or type "@SLT-boten trend". Remember: trends, not individual cases – no names or other personal data.',
-      agendaTitle: 'Agenda – {body}',
-      agendaItems: ['Update from the police', 'The local challenge picture', 'Any other business'],
       reminder: 'Reminder: {body} meets today at {time}{place}.',
       reminderPlace: ', {place}',
       minutes: 'The meeting of {body} {when} is over. Write short minutes with clear tasks and who is responsible, and share them with the participants soon.',

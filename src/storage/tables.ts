@@ -21,6 +21,7 @@ export const TABLE_NAMES = [
   'settings',
   'members',
   'files',
+  'agendas',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -126,20 +126,6 @@ export function meetingListCard(locale: Locale, title: string, entries: readonly
   return renderCard('meeting-list', { title, empty: entries.length === 0 ? emptyText : '' }, { meetings });
 }
 
-/**
- * The agenda posted before a meeting. For now the standing items only; the composed agenda
- * (trend topics, escalated matters) replaces this one function later.
- */
-export function agendaCardFor(locale: Locale, body: Pick<Body, 'name'>, m: Meeting): CardJson {
-  const t = pick(locale, meetingTexts);
-  return renderCard('meeting-agenda', {
-    title: format(t.jobs.agendaTitle, { body: body.name }),
-    when: formatMeetingTime(m.startUtc, locale),
-    place: m.location ?? '',
-    items: t.jobs.agendaItems.map((title, i) => ({ number: i + 1, title })),
-  });
-}
-
 /** The call for trend topics before a meeting. */
 export function callForTopicsCard(locale: Locale, m: Meeting): CardJson {
   const t = pick(locale, meetingTexts).jobs;
@@ -151,12 +137,6 @@ export function reminderText(locale: Locale, body: Pick<Body, 'name'>, m: Meetin
   const t = pick(locale, meetingTexts).jobs;
   const place = m.location ? format(t.reminderPlace, { place: escapeUserText(m.location) }) : '';
   return format(t.reminder, { body: escapeUserText(body.name), time, place });
-}
-
-/** The 1:1 prompt to the coordinator to write minutes. */
-export function minutesPromptText(locale: Locale, body: Pick<Body, 'name'>, m: Meeting): string {
-  const t = pick(locale, meetingTexts).jobs;
-  return format(t.minutes, { body: escapeUserText(body.name), when: formatMeetingTime(m.startUtc, locale) });
 }
 
 /** Meeting date for the download's file name. */

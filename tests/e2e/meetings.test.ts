@@ -274,7 +274,8 @@ describe('meetings through /api/messages', () => {
     await drain();
     const direct = h.connector.messages.filter((m) => m.conversationId === `a:1on1-${KARI.id}`);
     expect(direct).toHaveLength(1);
-    expect(String(direct[0]!.body.text)).toContain('Møtet i Ungdomsteam Sentrum 13-16 torsdag 5. november 2026 kl. 18:00 er over');
+    // The prompt is the minutes form (issue 5): its intro says the meeting is over.
+    expect(shown(cardOf(direct[0]!.body)).join(' ')).toContain('Møtet i Ungdomsteam Sentrum 13-16 torsdag 5. november 2026 kl. 18:00 er over');
 
     // The cancelled meeting's days pass without a post about it.
     h.connector.clear();

@@ -1,0 +1,83 @@
+import type { FieldError } from '../actions/types';
+import { MAX_DECISION, MAX_TASKS_PER_ITEM, MAX_TASK_TITLE, RESPONSIBLES, type MinutesEntry, type Responsible, type TaskInput } from '../domain/minutes';
+import { cleanText } from '../domain/trends';
+import { parseDate } from '../domain/calendar/time';
+import { format, pick, type Locale } from '../i18n';
+import { AGENDA_TEXTS } from '../i18n/agenda';
+import { inputId, MINUTES_FIELDS, type MinutesField } from '../views/minutes';
+import { screenFields } from './screen';
+
+/**
+ * Reads a `minutes.record` submission into entries per agenda item, with field-level errors on
+ * the card's own inputs (`<field>__<item id>`). Two shapes arrive: the card's flat inputs, and
+ * the contract's `items: [{ itemId, decision, tasks: [{ title, responsible, due }] }]` from a
+ * script or flow. Every free text passes the confidentiality guard; nothing is stored when any
+ * field is wrong.
+ */
+export interface ParsedMinutes {
+  readonly entries: MinutesEntry[];
+  readonly errors: FieldError[];
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? cleanText(v) : typeof v === 'number' ? String(v) : '');
+const tooLong = (locale: Locale, max: number, value: string): string =>
+  format(locale === 'nb' ? 'Kan ha høyst {max} tegn (nå {length}).' : 'At most {max} characters (now {length}).', { max, length: value.length });
+
+interface RawEntry {
+  readonly itemId: string;
+  readonly decision?: unknown;
+  readonly tasks: readonly { title?: unknown; responsible?: unknown; due?: unknown }[];
+}
+
+/** The submission as raw entries, from either shape. */
+function rawEntries(data: Readonly<Record<string, unknown>>, itemIds: readonly string[]): RawEntry[] {
+  if (Array.isArray(data.items)) {
+    return data.items
+      .filter((i): i is Record<string, unknown> => !!i && typeof i === 'object')
+      .map((i) => ({ itemId: String(i.itemId ?? ''), decision: i.decision, tasks: Array.isArray(i.tasks) ? (i.tasks as RawEntry['tasks']) : [] }));
+  }
+  return itemIds
+    .filter((id) => MINUTES_FIELDS.some((f) => inputId(f, id) in data))
+    .map((id) => ({
+      itemId: id,
+      decision: data[inputId('decision', id)],
+      tasks: [{ title: data[inputId('task', id)], responsible: data[inputId('responsible', id)], due: data[inputId('due', id)] }],
+    }));
+}
+
+/** Parses and checks a submission against the items on the meeting's agenda. */
+export function parseMinutesInput(data: Readonly<Record<string, unknown>>, itemIds: readonly string[], locale: Locale): ParsedMinutes {
+  const t = pick(locale, AGENDA_TEXTS).minutes;
+  const known = new Set(itemIds);
+  const errors: FieldError[] = [];
+  const entries: MinutesEntry[] = [];
+  const screened: Record<string, string> = {};
+  for (const raw of rawEntries(data, itemIds)) {
+    if (!known.has(raw.itemId)) {
+      errors.push({ field: 'items', message: t.unknownItem });
+      continue;
+    }
+    const id = (f: MinutesField) => inputId(f, raw.itemId);
+    const decision = raw.decision === undefined ? undefined : text(raw.decision);
+    if (decision !== undefined && decision.length > MAX_DECISION) errors.push({ field: id('decision'), message: tooLong(locale, MAX_DECISION, decision) });
+    if (decision) screened[id('decision')] = decision;
+    const tasks: TaskInput[] = [];
+    for (const task of raw.tasks.slice(0, MAX_TASKS_PER_ITEM)) {
+      const title = text(task.title);
+      const responsible = text(task.responsible);
+      const due = text(task.due);
+      if (!title && !responsible && !due) continue;
+      const before = errors.length;
+      if (!title) errors.push({ field: id('task'), message: t.needTitle });
+      else if (title.length > MAX_TASK_TITLE) errors.push({ field: id('task'), message: tooLong(locale, MAX_TASK_TITLE, title) });
+      if (!(RESPONSIBLES as readonly string[]).includes(responsible)) errors.push({ field: id('responsible'), message: t.needResponsible });
+      if (!due) errors.push({ field: id('due'), message: t.needDue });
+      else if (!parseDate(due)) errors.push({ field: id('due'), message: t.badDue });
+      if (title) screened[id('task')] = `${screened[id('task')] ?? ''}\n${title}`.trim();
+      if (errors.length === before) tasks.push({ title, responsible: responsible as Responsible, due });
+    }
+    entries.push({ itemId: raw.itemId, decision, tasks });
+  }
+  errors.push(...screenFields(screened, locale));
+  return { entries, errors };
+}
