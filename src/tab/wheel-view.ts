@@ -73,11 +73,13 @@ function wheel(data: WheelResponse, t: Texts): SVGSVGElement {
     svg.append(s('line', { x1, y1, x2, y2, class: 'month-line' }), s('text', { x: lx, y: ly + 4, class: 'month-label' }, t.wheel.months[m]!));
   }
   svg.append(s('circle', { cx: C, cy: C, r: MONTH_IN, class: 'month-inner' }));
-  for (const mk of data.markers) {
+  for (const [i, mk] of data.markers.entries()) {
+    // Neighbouring periods (end-of-school parties, then the summer holidays) alternate between two radii, so they read as two.
+    const r = MARKER_R + (i % 2) * 10;
     const title = s('title', {}, `${mk.label}${mk.approximate ? ` ${t.wheel.approx}` : ''}`);
-    if ('from' in mk) svg.append(s('path', { d: arc(yearFraction(mk.from, data.year), yearFraction(mk.to, data.year), MARKER_R), class: `marker-arc mk-${mk.key}`, 'data-marker': mk.key }, title));
+    if ('from' in mk) svg.append(s('path', { d: arc(yearFraction(mk.from, data.year), yearFraction(mk.to, data.year), r), class: `marker-arc mk-${mk.key}`, 'data-marker': mk.key }, title));
     else {
-      const [x, y] = at(yearFraction(mk.date, data.year), MARKER_R);
+      const [x, y] = at(yearFraction(mk.date, data.year), r);
       svg.append(s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 6, class: `marker-dot mk-${mk.key}`, 'data-marker': mk.key }, title));
     }
   }
