@@ -31,6 +31,7 @@ import { BotFrameworkSender } from '../bot/sender';
 import { meetingStatsFrom } from '../domain/cadence';
 import { ensureCadenceWatch } from './cadence';
 import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
+import { fileLookup } from './annual-report';
 import { jobHandlers } from './jobs';
 import type { Services } from './services';
 import type { Roster } from '../domain/ports';
@@ -134,6 +135,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     bot,
     pingStorage: () => store.ping(),
     icsFor: (token) => icsFor({ bodies, meetings }, token),
+    fileFor: fileLookup(services),
     tabApi,
     tabFile: tabFiles(overrides.tab?.dir ?? defaultTabDir()),
   });

@@ -9,6 +9,7 @@ import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
 import { statusCommand } from './status';
 import { digestCommand } from './digest';
+import { annualReportCommand } from './annual-report';
 import { agendaCommand } from './agenda';
 
 /**
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandDef[] = [
   escalationsCommand,
   statusCommand,
   digestCommand,
+  annualReportCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

@@ -20,10 +20,14 @@ export interface HttpDeps {
   tabApi?: TabApi;
   /** The built tab page's files by name (`/tab/<name>`). */
   tabFile?(name: string): Promise<TabFile | undefined>;
+  /** A document to download (the annual report draft) by its token; undefined when unknown or expired. */
+  fileFor?(token: string): Promise<{ fileName: string; contentType: string; body: string } | undefined>;
 }
 
 /** Download tokens are base64url; anything else is not looked up at all. */
 const ICS_PATH = /^([A-Za-z0-9_-]{16,64})\.ics$/;
+/** Document tokens: 144 random bits, base64url. */
+const FILE_TOKEN = /^[A-Za-z0-9_-]{24}$/;
 
 /** The least an activity must carry for the bot to answer it at all. */
 const activityShape = z.object({
@@ -107,6 +111,34 @@ export function createServer(deps: HttpDeps): restify.Server {
       'cache-control': 'no-store',
     });
     res.end(file.text);
+  });
+
+  // Documents the bot made for one person (annual report draft): the expiring token is the only key.
+  server.get('/files/:token', async (req, res) => {
+    const token = String(req.params?.token ?? '');
+    let file: { fileName: string; contentType: string; body: string } | undefined;
+    try {
+      file = FILE_TOKEN.test(token) && deps.fileFor ? await deps.fileFor(token) : undefined;
+    } catch (err) {
+      log.warn({ err: (err as Error).name }, 'files: lookup failed');
+      res.send(503, { error: 'try again later' });
+      return;
+    }
+    if (!file) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      'cache-control': 'no-store',
+      // Should a browser render it anyway: no scripts, nothing fetched, no referrer, not indexed.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-robots-tag': 'noindex, nofollow',
+    });
+    res.end(file.body);
   });
 
   // The Teams tab: its JSON API (authenticated per request inside) and its static page.

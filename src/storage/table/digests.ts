@@ -2,6 +2,7 @@ import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import type { ActivityIdSink } from '../../domain/ports';
 import { insertOnce, listAll } from '../etag';
 import { odataString } from './keys';
+import { fromChunks, toChunks } from './chunks';
 
 /**
  * Table `digests` — every monthly digest sent to the board, and who on the board has read it.
@@ -27,7 +28,7 @@ type SendRow = {
   cCount: number;
   cardActivityId?: string;
   cardConversationId?: string;
-} & Record<`c${number}`, string>;
+} & Record<`c${number}`, Uint8Array>;
 
 type AckRow = { month: string; aadObjectId: string; name: string; at: string };
 
@@ -52,7 +53,6 @@ export interface DigestAck {
   readonly at: string;
 }
 
-const CHUNK = 30_000;
 const MAX_CHUNKS = 14;
 export const sendRowKey = (month: string, sendNo: number): string => `d|${month}|${String(sendNo).padStart(2, '0')}`;
 const ackRowKey = (month: string, aadObjectId: string): string => `a|${month}|${aadObjectId}`;
@@ -73,10 +73,7 @@ export class DigestRepository {
    * taken — someone else sent it first; nothing is written then.
    */
   async record(send: Omit<DigestSend, 'cardActivityId' | 'cardConversationId'>): Promise<boolean> {
-    const chunks = Math.max(1, Math.ceil(send.content.length / CHUNK));
-    if (chunks > MAX_CHUNKS) throw new Error(`digest content too large (${send.content.length} characters)`);
-    const content: Record<string, string> = {};
-    for (let i = 0; i < chunks; i++) content[`c${i}`] = send.content.slice(i * CHUNK, (i + 1) * CHUNK);
+    const { count, chunks } = toChunks(send.content, 'c', MAX_CHUNKS);
     return insertOnce(this.client, {
       partitionKey: send.tenantId,
       rowKey: sendRowKey(send.month, send.sendNo),
@@ -86,8 +83,8 @@ export class DigestRepository {
       sentByName: send.sentByName,
       sentAt: send.sentAt,
       boardId: send.boardId,
-      cCount: chunks,
-      ...content,
+      cCount: count,
+      ...chunks,
     });
   }
 
@@ -109,8 +106,7 @@ export class DigestRepository {
 }
 
 function toSend(tenantId: string, r: TableEntityResult<SendRow>): DigestSend {
-  let content = '';
-  for (let i = 0; i < (r.cCount ?? 1); i++) content += r[`c${i}`] ?? '';
+  const content = fromChunks(r, 'c', r.cCount ?? 1);
   return {
     tenantId,
     month: r.month,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { isNotFound } from '../etag';
 import { odataString } from './keys';
+import { fromChunks, toChunks } from './chunks';
 
 /**
  * Table `files` — documents the bot made for one person to download (the annual report draft),
@@ -9,13 +10,13 @@ import { odataString } from './keys';
  *   PartitionKey = 'f'
  *   RowKey       = token: 18 random bytes = 144 bits, base64url (24 characters) — the URL's only
  *                  key, unguessable, never derived from the content or the person
- *   columns      = tenant, who asked, file name, content type, `expiresAt`, the content in chunks
- *                  b0… of ≤ 30 000 characters
+ *   columns      = tenant, who asked, file name, content type, `expiresAt`, the content as UTF-8
+ *                  in binary chunks b0… of ≤ 60 000 bytes (see chunks.ts)
  * One small partition: files live for hours, an expired row is deleted when it is asked for, and
  * every new file first deletes the expired ones (a range filter on `expiresAt`), so the partition
  * holds only what is still downloadable.
  */
-type FileRow = { tenantId: string; createdBy: string; fileName: string; contentType: string; createdAt: string; expiresAt: string; bCount: number } & Record<`b${number}`, string>;
+type FileRow = { tenantId: string; createdBy: string; fileName: string; contentType: string; createdAt: string; expiresAt: string; bCount: number } & Record<`b${number}`, Uint8Array>;
 
 /** A document to serve. */
 export interface StoredFile {
@@ -25,20 +26,16 @@ export interface StoredFile {
 }
 
 const P = 'f';
-const CHUNK = 30_000;
 const MAX_CHUNKS = 15;
 const TOKEN_RE = /^[A-Za-z0-9_-]{24}$/;
 
 export class FileRepository {
   constructor(private readonly client: TableClient) {}
 
-  /** Stores a file until `expiresAt` and returns its token. Throws when it is too large to keep (> 450 000 characters). */
+  /** Stores a file until `expiresAt` and returns its token. Throws (code TooLarge) above 900 000 bytes. */
   async put(file: StoredFile & { tenantId: string; createdBy: string }, now: Date, expiresAt: Date): Promise<string> {
-    const chunks = Math.max(1, Math.ceil(file.body.length / CHUNK));
-    if (chunks > MAX_CHUNKS) throw Object.assign(new Error(`file too large (${file.body.length} characters)`), { code: 'FileTooLarge' });
+    const { count, chunks } = toChunks(file.body, 'b', MAX_CHUNKS);
     await this.purgeExpired(now);
-    const body: Record<string, string> = {};
-    for (let i = 0; i < chunks; i++) body[`b${i}`] = file.body.slice(i * CHUNK, (i + 1) * CHUNK);
     const token = randomBytes(18).toString('base64url');
     await this.client.createEntity<FileRow>({
       partitionKey: P,
@@ -49,8 +46,8 @@ export class FileRepository {
       contentType: file.contentType,
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
-      bCount: chunks,
-      ...body,
+      bCount: count,
+      ...chunks,
     } as FileRow & { partitionKey: string; rowKey: string });
     return token;
   }
@@ -69,9 +66,7 @@ export class FileRepository {
       await this.remove(token);
       return undefined;
     }
-    let body = '';
-    for (let i = 0; i < (row.bCount ?? 1); i++) body += row[`b${i}`] ?? '';
-    return { fileName: row.fileName, contentType: row.contentType, body };
+    return { fileName: row.fileName, contentType: row.contentType, body: fromChunks(row, 'b', row.bCount ?? 1) };
   }
 
   /** Deletes every expired file. Returns how many. */

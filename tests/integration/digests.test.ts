@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it, inject } from 'vitest';
+import { TableStore } from '../../src/storage/tables';
+import { TrendRepository } from '../../src/storage/table/trends';
+import { EscalationRepository } from '../../src/storage/table/escalations';
+import { DigestSources } from '../../src/storage/table/digest-sources';
+import { DigestRepository } from '../../src/storage/table/digests';
+import { FileRepository } from '../../src/storage/table/files';
+import { bodyScope, systemScope } from '../../src/domain/visibility';
+import type { Escalation } from '../../src/domain/escalations';
+import type { TrendFact } from '../../src/domain/digest';
+import { uniquePrefix } from '../support/harness';
+
+const TENANT = 'tenant-digests';
+const VEST = 'b00000000000000v1';
+const OST = 'b00000000000000o1';
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe('digest storage (Azurite)', () => {
+  const store = new TableStore(inject('storageConnectionString'), uniquePrefix());
+  const trends = new TrendRepository(store.table('trends'));
+  const escalations = new EscalationRepository(store.table('escalations'));
+  const sources = new DigestSources(store.table('trends'), store.table('escalations'));
+  const digests = new DigestRepository(store.table('digests'));
+  const files = new FileRepository(store.table('files'));
+  beforeAll(async () => {
+    await store.ensureTables();
+    let n = 0;
+    for (const [body, month, count] of [[VEST, '2026-10', 1_205], [OST, '2026-10', 3], [VEST, '2026-09', 2], [VEST, '2025-10', 4]] as const) {
+      for (let i = 0; i < count; i++) {
+        await trends.add({ tenantId: TENANT, bodyId: body, month, focusAreaId: 'drugs', focusAreaLabel: 'Rus', direction: 'new', description: 'Tekst som ikke skal leses', service: 'school', reporterId: 'aad-x', reportedAt: `${month}-05T10:00:00.000Z` }, `k${n++}`);
+      }
+    }
+  }, 120_000);
+
+  it('streams trend categories over pages of 1 000 from only the partitions asked for, without text or reporter', async () => {
+    const rows = await collect(sources.trendFacts(systemScope(TENANT, [VEST, OST]), ['2026-10']));
+    expect(rows).toHaveLength(1_208);
+    const first = rows[0] as TrendFact & Record<string, unknown>;
+    expect(Object.keys(first).sort()).toEqual(['bodyId', 'focusAreaId', 'focusAreaLabel', 'month']);
+    expect(await collect(sources.trendFacts(bodyScope(TENANT, OST), ['2026-09', '2026-10']))).toHaveLength(3);
+  });
+
+  it('reads each matter once (its origin copy), only open ones and those touched since the date asked for', async () => {
+    const base = (id: string, over: Partial<Escalation>): Escalation => ({
+      tenantId: TENANT, id, originBodyId: VEST, originKind: 'youthTeam', title: `Sak ${id}`, description: 'Beskrivelse', state: 'proposed', levelBodyId: VEST, path: [VEST],
+      requester: { id: 'aad-r', channelAccountId: '29:r', name: 'Navn Navnesen', locale: 'nb' }, createdAt: '2026-10-02T10:00:00.000Z', updatedAt: '2026-10-02T10:00:00.000Z', version: 1,
+      last: { verb: 'submit', actorId: 'aad-r', actorName: 'Navn Navnesen', dataKey: id, at: '2026-10-02T10:00:00.000Z' }, ...over,
+    });
+    await escalations.create(base('e00000000000000000001', {}));
+    await escalations.create(base('e00000000000000000002', { state: 'declined', createdAt: '2026-01-02T10:00:00.000Z', updatedAt: '2026-01-03T10:00:00.000Z' }));
+    await escalations.create(base('e00000000000000000003', { state: 'resolved', createdAt: '2025-01-02T10:00:00.000Z', updatedAt: '2025-02-03T10:00:00.000Z', measure: 'Tiltak', due: '2026-10-20' }));
+    const facts = await collect(sources.escalationFacts(systemScope(TENANT, [VEST, OST]), { touchedSince: '2026-09-30T22:00:00.000Z', dueFrom: '2026-10-01' }));
+    expect(facts.map((f) => f.id).sort()).toEqual(['e00000000000000000001', 'e00000000000000000003']);
+    expect(JSON.stringify(facts)).not.toContain('Navn Navnesen');
+    expect(JSON.stringify(facts)).not.toContain('Beskrivelse');
+  });
+
+  it('archives a sending once per number and counts each board member\'s "Lest" once', async () => {
+    const send = { tenantId: TENANT, month: '2026-10', sendNo: 1, sentBy: 'aad-c', sentByName: 'Koordinator', sentAt: '2026-11-02T07:00:00.000Z', boardId: 'styret', content: JSON.stringify({ big: 'Økt uro i skolegården – æøå '.repeat(5_000) }) };
+    expect(await digests.record(send)).toBe(true);
+    expect(await digests.record({ ...send, sentBy: 'other' })).toBe(false);
+    const latest = await digests.latest(TENANT, '2026-10');
+    expect(latest).toMatchObject({ sendNo: 1, sentBy: 'aad-c' });
+    expect(latest!.content).toBe(send.content);
+    expect(await digests.latest(TENANT, '2026-09')).toBeUndefined();
+    expect(await digests.ack(TENANT, '2026-10', 'aad-b1', 'B1', 'now')).toBe(true);
+    expect(await digests.ack(TENANT, '2026-10', 'aad-b1', 'B1', 'later')).toBe(false);
+    expect((await digests.acks(TENANT, '2026-10')).map((a) => a.aadObjectId)).toEqual(['aad-b1']);
+    expect(await digests.acks(TENANT, '2026-11')).toEqual([]);
+  });
+
+  it('keeps a download behind a 144-bit token until it expires, then forgets it', async () => {
+    const now = new Date('2026-11-02T10:00:00.000Z');
+    const body = '<p>' + 'æøå'.repeat(40_000) + '</p>';
+    const token = await files.put({ tenantId: TENANT, createdBy: 'aad-c', fileName: 'r.html', contentType: 'text/html; charset=utf-8', body }, now, new Date(now.getTime() + 3_600_000));
+    expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const got = await files.get(token, now);
+    expect({ ...got, body: undefined }).toEqual({ fileName: 'r.html', contentType: 'text/html; charset=utf-8', body: undefined });
+    expect(got?.body.length).toBe(body.length);
+    expect(got?.body === body).toBe(true);
+    expect(await files.get('x'.repeat(24), now)).toBeUndefined();
+    expect(await files.get('../etc', now)).toBeUndefined();
+    expect(await files.get(token, new Date(now.getTime() + 3_600_001))).toBeUndefined();
+    expect(await files.get(token, now)).toBeUndefined(); // deleted when found expired
+  });
+});
