@@ -39,6 +39,7 @@ import { SsoValidator } from '../auth/sso';
 import { createTabApi } from '../tab-api';
 import type { TabDigestSource } from '../tab-api/digests';
 import { digestArchiveOver } from '../tab-api/digest-archive';
+import { annualReportLinks } from './annual-report';
 import { defaultTabDir, tabFiles } from '../tab-api/static';
 import { tenantsWithBodies } from '../storage/table/tenants';
 
@@ -127,7 +128,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   const bot = new SltBot(services);
   const sso = new SsoValidator({ audiences: tabAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
-  const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests ?? digestArchiveOver(services.digests, () => clock.now()), devTenants: () => tenantsWithBodies(store.table('bodies')) });
+  const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests ?? digestArchiveOver(services.digests, () => clock.now(), (tenantId, year, by) => annualReportLinks(services, tenantId, year, by, clock.now())), devTenants: () => tenantsWithBodies(store.table('bodies')) });
   const server = createServer({
     config,
     log,

@@ -145,12 +145,14 @@ export function createServer(deps: HttpDeps): restify.Server {
   const tabApi = async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (!deps.tabApi) return void res.send(404, { error: 'notFound' });
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const out = await deps.tabApi.handle({ route: url.pathname.replace(/^\/api\/tab\//, ''), query: url.searchParams, headers: req.headers });
+    const method = req.method === 'POST' ? 'POST' : 'GET';
+    const out = await deps.tabApi.handle({ method, route: url.pathname.replace(/^\/api\/tab\//, ''), query: url.searchParams, headers: req.headers });
     res.header('cache-control', 'no-store');
     res.send(out.status, out.body);
   };
   server.get('/api/tab/dev/people', tabApi);
   server.get('/api/tab/:route', tabApi);
+  server.post('/api/tab/:route', tabApi);
   server.get('/tab/:file', async (req, res) => {
     let file: TabFile | undefined;
     try {

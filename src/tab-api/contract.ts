@@ -112,9 +112,17 @@ export interface DigestsResponse {
   /** Only coordinators and board members read the digests (as `rapport`). */
   readonly allowed: boolean;
   readonly items: readonly { readonly month: string; readonly title: string; readonly url?: string; readonly createdAt?: string }[];
-  readonly annualReport?: { readonly year: number; readonly url: string };
+  /** Coordinators may have the annual report draft made (POST /api/tab/annual-report), for these years. */
+  readonly annualReport?: { readonly years: readonly number[] };
   /** Where the list came from: the digest archive, or none yet (feature not available). */
   readonly source: 'archive' | 'unavailable';
+}
+
+/** POST /api/tab/annual-report?year= — the draft, made now, behind two download links (24 h). */
+export interface AnnualReportResponse {
+  readonly year: number;
+  readonly html: string;
+  readonly markdown: string;
 }
 
 /** GET /api/tab/dev/people — development mode only: whom the tab can be looked at as. */

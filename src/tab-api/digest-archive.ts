@@ -1,4 +1,5 @@
 import type { DigestRepository } from '../storage/table/digests';
+import type { ReportLinks } from '../app/annual-report';
 import { monthOf, monthsBack } from '../domain/trends';
 import type { ArchivedDigest, TabDigestSource } from './digests';
 
@@ -6,22 +7,22 @@ import type { ArchivedDigest, TabDigestSource } from './digests';
 export const ARCHIVE_MONTHS = 24;
 
 /**
- * The tab's digest list over what the `digests` repository offers today: the latest sending of
- * each of the last 24 months (one small key-range read per month). The repository has no
- * web view of a digest and no annual report draft yet, so items carry no link and the draft
- * is absent; when the annual report download (`GET /files/<token>`) is wired in, it replaces
- * `annualReportDraft` here.
+ * The tab's Digests section over the digest feature: the latest sending of each of the last 24
+ * months (one small key-range read per month; a digest has no web view, so items carry no
+ * link), and the annual report draft made on request by the same code as «årsrapport».
  */
-export function digestArchiveOver(digests: Pick<DigestRepository, 'latest'>, now: () => Date): TabDigestSource {
+export function digestArchiveOver(
+  digests: Pick<DigestRepository, 'latest'>,
+  now: () => Date,
+  annualReport: (tenantId: string, year: number, requestedBy: string) => Promise<ReportLinks>,
+): TabDigestSource {
   return {
     async list(tenantId) {
       const months = monthsBack(monthOf(now()), ARCHIVE_MONTHS);
       const sends = await Promise.all(months.map((m) => digests.latest(tenantId, m)));
       return sends.flatMap((s): ArchivedDigest[] => (s ? [{ month: s.month, title: titleOf(s.month, s.sendNo), createdAt: s.sentAt }] : []));
     },
-    async annualReportDraft() {
-      return undefined;
-    },
+    annualReport,
   };
 }
 

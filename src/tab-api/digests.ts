@@ -18,8 +18,8 @@ export interface ArchivedDigest {
 export interface TabDigestSource {
   /** Archived monthly digests of a network, newest first. */
   list(tenantId: string): Promise<readonly ArchivedDigest[]>;
-  /** Link to the annual report draft of a year, when one can be produced. */
-  annualReportDraft(tenantId: string, year: number): Promise<{ readonly url: string } | undefined>;
+  /** Makes the annual report draft of a year now and returns its download links (coordinators only). */
+  annualReport?(tenantId: string, year: number, requestedBy: string): Promise<{ readonly html: string; readonly markdown: string }>;
 }
 
 /** Who reads the digests: the same people as the `rapport` command (coordinators, board). */
@@ -27,10 +27,11 @@ export function mayReadDigests(s: Standing): boolean {
   return s.coordinator || s.admin || s.boardMember;
 }
 
-/** The Digests section: the archive and the annual report draft, or why not. */
+/** The Digests section: the archive, and for coordinators the years an annual report draft can be made for. */
 export async function digestsFor(archive: TabDigestSource | undefined, standing: Standing, tenantId: string, year: number): Promise<DigestsResponse> {
   if (!mayReadDigests(standing)) return { allowed: false, items: [], source: archive ? 'archive' : 'unavailable' };
   if (!archive) return { allowed: true, items: [], source: 'unavailable' };
-  const [items, draft] = await Promise.all([archive.list(tenantId), archive.annualReportDraft(tenantId, year)]);
-  return { allowed: true, items: [...items], annualReport: draft ? { year, url: draft.url } : undefined, source: 'archive' };
+  const items = await archive.list(tenantId);
+  const coordinator = standing.coordinator || standing.admin;
+  return { allowed: true, items: [...items], annualReport: coordinator && archive.annualReport ? { years: [year - 1, year] } : undefined, source: 'archive' };
 }

@@ -3,18 +3,19 @@ import type { Services } from '../app/services';
 import type { SsoValidator } from '../auth/sso';
 import { monthOf } from '../domain/trends';
 import { utcToOslo } from '../domain/calendar';
-import type { ErrorResponse, MeResponse } from './contract';
+import type { AnnualReportResponse, ErrorResponse, MeResponse } from './contract';
 import { digestsFor, type TabDigestSource } from './digests';
 import { devPeople } from './dev';
 import { escalationsFor } from './escalations';
 import { identify, type Headers, type IdentityResult } from './identity';
-import { devPeopleQuery, digestsQuery, escalationsQuery, localeOf, MAX_MONTHS, meQuery, message, parseQuery, trendsQuery, wheelQuery } from './schemas';
+import { annualReportQuery, devPeopleQuery, digestsQuery, escalationsQuery, localeOf, MAX_MONTHS, meQuery, message, parseQuery, trendsQuery, wheelQuery } from './schemas';
 import { defaultPeriod, monthRange, trendsFor } from './trends';
 import { tabViewer, type TabViewer } from './viewer';
 import { wheelFor } from './wheel';
 
 /** A tab API request as the HTTP edge hands it over: no framework types. */
 export interface TabRequest {
+  readonly method: 'GET' | 'POST';
   /** Path after `/api/tab/`, e.g. `trends` or `dev/people`. */
   readonly route: string;
   readonly query: URLSearchParams;
@@ -131,6 +132,17 @@ export function createTabApi(deps: TabApiDeps): TabApi {
     return undefined;
   }
 
+  /** The one route that makes something (a download): POST, coordinators only, as «årsrapport». */
+  async function annualReport(v: TabViewer, req: TabRequest): Promise<TabResponse> {
+    const locale = localeOf(req.query);
+    const q = parseQuery(annualReportQuery, req.query, locale);
+    if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+    if (!(v.standing.coordinator || v.standing.admin)) return error(403, 'forbidden', 'Utkast til årsrapport er for SLT-koordinatorer.');
+    if (!deps.digests?.annualReport) return error(404, 'notFound', 'Finnes ikke.');
+    const links = await deps.digests.annualReport(v.identity.tid, q.value.year, v.identity.oid);
+    return { status: 200, body: { year: q.value.year, ...links } satisfies AnnualReportResponse };
+  }
+
   async function devRoute(req: TabRequest): Promise<TabResponse> {
     // Not even its existence is told in production.
     if (!s.config.devMode) return error(404, 'notFound', 'Finnes ikke.');
@@ -146,10 +158,12 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       const started = Date.now();
       let res: TabResponse;
       try {
-        if (req.route === 'dev/people') res = await devRoute(req);
+        if (req.route === 'dev/people' && req.method === 'GET') res = await devRoute(req);
         else {
-          const section = Object.hasOwn(sections, req.route) ? sections[req.route] : undefined;
+          const post = req.route === 'annual-report';
+          const section = post ? annualReport : Object.hasOwn(sections, req.route) ? sections[req.route] : undefined;
           if (!section) res = error(404, 'notFound', 'Finnes ikke.');
+          else if (req.method !== (post ? 'POST' : 'GET')) res = error(405, 'method', 'Metoden er ikke tillatt.');
           else {
             const who: IdentityResult = await identify(identityDeps, req.headers);
             if (!who.ok) res = error(401, who.reason, REFUSED[who.reason] ?? 'Innloggingen kunne ikke godkjennes.');

@@ -32,6 +32,8 @@ export const wheelQuery = z.strictObject({ lang, year: z.coerce.number().int().m
 
 export const digestsQuery = z.strictObject({ lang });
 
+export const annualReportQuery = z.strictObject({ lang, year: z.coerce.number().int().min(2000).max(2100) });
+
 export const devPeopleQuery = z.strictObject({ lang, tenant: z.string().regex(/^[0-9a-f-]{36}$/i, 'msg:tenant').optional() });
 
 const messages: Catalogue<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import type { DevPeopleResponse, DigestsResponse, ErrorResponse, EscalationsResponse, MeResponse, TrendsResponse, WheelResponse } from '../tab-api/contract';
+import type { AnnualReportResponse, DevPeopleResponse, DigestsResponse, ErrorResponse, EscalationsResponse, MeResponse, TrendsResponse, WheelResponse } from '../tab-api/contract';
 
 /** How each request proves who it is for: the SSO token, or (development mode) the picked identity. */
 export type Auth = { readonly kind: 'sso'; token(): Promise<string> } | { readonly kind: 'dev'; readonly user: string; readonly tenant: string };
@@ -16,7 +16,7 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | undefined>;
 
-async function get<T>(auth: Auth | undefined, route: string, query: Query = {}): Promise<T> {
+async function get<T>(auth: Auth | undefined, route: string, query: Query = {}, method: 'GET' | 'POST' = 'GET'): Promise<T> {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -26,7 +26,7 @@ async function get<T>(auth: Auth | undefined, route: string, query: Query = {}):
     headers['x-slt-dev-tenant'] = auth.tenant;
   }
   const qs = params.toString();
-  const res = await fetch(`/api/tab/${route}${qs ? `?${qs}` : ''}`, { headers, credentials: 'omit' });
+  const res = await fetch(`/api/tab/${route}${qs ? `?${qs}` : ''}`, { method, headers, credentials: 'omit' });
   const body = (await res.json().catch(() => undefined)) as unknown;
   if (!res.ok) throw new ApiError(res.status, body as ErrorResponse | undefined);
   return body as T;
@@ -40,6 +40,7 @@ export function api(auth: Auth, lang: string) {
     escalations: (status: 'open' | 'all') => get<EscalationsResponse>(auth, 'escalations', { lang, status }),
     wheel: (year?: number) => get<WheelResponse>(auth, 'wheel', { lang, year }),
     digests: () => get<DigestsResponse>(auth, 'digests', { lang }),
+    annualReport: (year: number) => get<AnnualReportResponse>(auth, 'annual-report', { lang, year }, 'POST'),
   };
 }
 

@@ -79,7 +79,7 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string)
     trendsSection(byId('trends'), me, a, t, locale, trends, filter);
     escalationsSection(byId('escalations'), a, t, locale, escalations);
     wheelSection(byId('wheel'), a, t, wheel);
-    digestsSection(byId('digests'), t, locale, digests);
+    digestsSection(byId('digests'), a, t, locale, digests);
     nav(t);
     status.hidden = true;
     main.hidden = false;

@@ -150,6 +150,9 @@ describe('tab API in production mode: SSO tokens', () => {
     const wheel = await get<WheelResponse>('wheel?year=2026', kari);
     expect(new Set(wheel.body.meetings.map((m) => m.bodyId))).toEqual(new Set([seeded.bodies.vest.id]));
     expect((await get('digests', kari)).body).toMatchObject({ allowed: false, items: [] });
+    const post = (route: string, headers: Record<string, string>) => fetch(`${h.baseUrl}/api/tab/${route}`, { method: 'POST', headers });
+    expect((await post('annual-report?year=2025', kari)).status).toBe(403);
+    expect((await get('annual-report?year=2025', kari)).status).toBe(405);
 
     const amina = bearer(await token({ oid: ROLES.coordinator.aadObjectId, name: ROLES.coordinator.name }));
     const all = await get<TrendsResponse>('trends', amina);
@@ -157,6 +160,10 @@ describe('tab API in production mode: SSO tokens', () => {
     const allMatters = await get<EscalationsResponse>('escalations', amina);
     expect(allMatters.body.items.map((e) => e.id)).toContain(seeded.matters.ostAtBoard);
     expect(allMatters.body.items.find((e) => e.id === seeded.matters.ostAtBoard)?.history.at(-1)).toMatchObject({ verb: 'escalate', actorName: ROLES.coordinator.name });
+    expect((await get('digests', amina)).body).toMatchObject({ allowed: true, source: 'archive', items: [{ month: '2026-10' }], annualReport: { years: [2025, 2026] } });
+    const report = await post('annual-report?year=2026', amina);
+    expect(report.status).toBe(200);
+    expect(await report.json()).toMatchObject({ year: 2026, html: expect.stringMatching(/\/files\/[A-Za-z0-9_-]{24}$/), markdown: expect.stringMatching(/\/files\//) });
   });
 
   it('refuses the development identity headers in production, with or without a token, and hides the development route', async () => {
