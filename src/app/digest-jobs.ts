@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
+import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { JobScheduler, JobSpec } from '../domain/ports';
 import { firstWorkingDayOfMonth, OSLO } from '../domain/calendar';
 import { isMonth, monthStartUtc, shiftMonth } from '../domain/digest';
-import { monthOf } from '../domain/trends';
+import { monthOf, retentionCutoff } from '../domain/trends';
+import { parseDigestContent, withoutTitles } from '../domain/digest-content';
 import type { JobHandler } from '../scheduler/runner';
 import { SCHEDULER, sendDigest, type DigestDeps } from './digest';
 
@@ -41,17 +43,32 @@ export function nextDigestJob(tenantId: string, now: Date): JobSpec {
   return now.toISOString() < digestDueAt(last) ? digestJob(tenantId, last) : digestJob(tenantId, monthOf(now));
 }
 
-/** The handler of kind 'digest': posts the month's digest once (unless a coordinator already sent it). */
-export function digestHandler(deps: DigestDeps & { readonly scheduler: JobScheduler }): JobHandler {
+/**
+ * The handler of kind 'digest': posts the month's digest once (unless a coordinator already sent
+ * it), then empties the matter titles of archived digests older than the retention period.
+ */
+export function digestHandler(deps: DigestDeps & { readonly scheduler: JobScheduler; readonly config: Pick<Config, 'retentionMonths'> }): JobHandler {
   return async (job, ctx) => {
     const month = String(job.payload.month ?? '');
     if (!isMonth(month)) return { skipped: 'payload without a month' };
     await deps.scheduler.schedule([digestJob(job.tenantId, shiftMonth(month, 1))]);
     const outcome = await sendDigest(deps, { tenantId: job.tenantId, month, sendNo: 1, by: { id: SCHEDULER, name: '' }, now: ctx.now });
+    await eraseOldTitles(deps, job.tenantId, ctx.now);
     if (outcome.kind === 'noBoard') return { skipped: 'no board registered' };
     if (outcome.kind === 'taken' && outcome.current.sentBy !== SCHEDULER) return { skipped: 'already sent by a coordinator' };
     return undefined;
   };
+}
+
+/** Archived digests keep matter titles no longer than the matters themselves keep them. */
+async function eraseOldTitles(deps: DigestDeps & { readonly config: Pick<Config, 'retentionMonths'> }, tenantId: string, now: Date): Promise<void> {
+  const before = monthOf(new Date(retentionCutoff(now, deps.config.retentionMonths)));
+  const erase = (json: string): string => {
+    const c = parseDigestContent(json);
+    return c ? JSON.stringify(withoutTitles(c)) : json;
+  };
+  const n = await deps.digests.eraseTitlesBefore(tenantId, before, erase, now.toISOString());
+  if (n > 0) deps.log.info({ tenant: tenantId, before, digests: n }, 'digest archive: titles erased after the retention period');
 }
 
 /** Schedules each tenant's next digest (same key and time again changes nothing: safe on every start). */

@@ -1,6 +1,6 @@
 import type { BodyKind } from './bodies';
 import type { TrendSummary } from './digest';
-import type { EscalationSummary, MeetingSummary } from './digest-sections';
+import type { EscalationSummary, MeetingSummary, NamedMatter } from './digest-sections';
 
 /**
  * What a monthly digest says, in plain data: the card is rendered from it, and it is what the
@@ -31,4 +31,17 @@ export function parseDigestContent(json: string): DigestContent | undefined {
     if (err instanceof SyntaxError) return undefined; // a damaged row: shown as "not available", never a crash
     throw err;
   }
+}
+
+/**
+ * The content with every matter title emptied (shown as "erased"): for archived digests older
+ * than the retention period, like the matters' own free text (SLT_RETENTION_MONTHS).
+ */
+export function withoutTitles(c: DigestContent): DigestContent {
+  const blank = (list: readonly NamedMatter[]): NamedMatter[] => list.map((m) => ({ ...m, title: '', titleState: 'erased' }));
+  const e = c.escalations;
+  return {
+    ...c,
+    escalations: { ...e, newNamed: blank(e.newNamed), resolved: blank(e.resolved), waitingForBoard: blank(e.waitingForBoard), measuresDue: blank(e.measuresDue), measuresNext: blank(e.measuresNext) },
+  };
 }

@@ -198,6 +198,15 @@ describe('the monthly digest through /api/messages', () => {
     expect((await invoke('digest.ack', { month: '2026-10' }, AMINA, CHANNELS.styret)).message).toMatch(/^Dette krever rollen medlem av SLT-styret/);
   });
 
+  it('speaks English to an English client', async () => {
+    h.connector.clear();
+    await h.send(personalMessage('digest 2026-10', { serviceUrl: url(), from: SIGRID, locale: 'en-GB' }));
+    const card = cardOf(h.connector.messages[0]!.body)!;
+    expect(cardTexts(card)[0]).toBe('Monthly digest for the SLT board – October 2026');
+    expect(tableUnder(card, 'By focus area')[0]).toEqual(['Focus area', 'Oct', 'From Sept', 'From 3-month avg.']);
+    expect(nodes(card).find((n) => n.verb === 'digest.send')?.title).toBe('Send to the board');
+  });
+
   it('answers a month that is not a month, or has not begun, with how to write it', async () => {
     h.connector.clear();
     await h.send(personalMessage('rapport 2026-13', { serviceUrl: url(), from: SIGRID }));

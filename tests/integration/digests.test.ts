@@ -74,6 +74,17 @@ describe('digest storage (Azurite)', () => {
     expect(await digests.acks(TENANT, '2026-11')).toEqual([]);
   });
 
+  it('empties archived content of months before the retention cut-off once, and leaves newer months alone', async () => {
+    const row = (month: string) => ({ tenantId: TENANT, month, sendNo: 1, sentBy: 'scheduler', sentByName: '', sentAt: `${month}-28T07:00:00.000Z`, boardId: 'styret', content: `{"title":"Tittel ${month}"}` });
+    await digests.record(row('2024-08'));
+    await digests.record(row('2024-09'));
+    const erase = (json: string): string => json.replace(/Tittel [0-9-]+/, '');
+    expect(await digests.eraseTitlesBefore(TENANT, '2024-09', erase, '2026-09-01T00:00:00.000Z')).toBe(1);
+    expect((await digests.latest(TENANT, '2024-08'))?.content).toBe('{"title":""}');
+    expect((await digests.latest(TENANT, '2024-09'))?.content).toBe('{"title":"Tittel 2024-09"}');
+    expect(await digests.eraseTitlesBefore(TENANT, '2024-09', erase, '2026-10-01T00:00:00.000Z')).toBe(0);
+  });
+
   it('keeps a download behind a 144-bit token until it expires, then forgets it', async () => {
     const now = new Date('2026-11-02T10:00:00.000Z');
     const body = '<p>' + 'æøå'.repeat(40_000) + '</p>';

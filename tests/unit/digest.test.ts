@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { changeOf, countTrends, digestWindow, isMonth, monthStartUtc, shiftMonth, shownCount, summariseTrends, suppressTable, type TrendFact } from '../../src/domain/digest';
 import { isNamed, summariseEscalations, summariseMeetings, type EscalationFact } from '../../src/domain/digest-sections';
 import { digestDueAt, digestJob, nextDigestJob } from '../../src/app/digest-jobs';
+import { withoutTitles, type DigestContent } from '../../src/domain/digest-content';
 import type { Body } from '../../src/domain/bodies';
 import type { Meeting } from '../../src/domain/meetings';
 
@@ -146,6 +147,10 @@ describe('matters in the digest', () => {
     expect(s.waitingForBoard[0]).toMatchObject({ title: '', titleState: 'withheld' });
     expect(s.measuresNext.map((m) => [m.id, m.date])).toEqual([['e4', '2026-11-15']]);
     expect(s.measuresDue).toEqual([]);
+    // After the retention period the archive keeps the lists but no titles.
+    const erased = withoutTitles({ escalations: s } as unknown as DigestContent).escalations;
+    expect([...erased.newNamed, ...erased.resolved, ...erased.measuresNext].every((m) => m.title === '' && m.titleState === 'erased')).toBe(true);
+    expect(erased.newCount).toBe(3);
   });
 });
 

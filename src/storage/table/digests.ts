@@ -1,6 +1,6 @@
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import type { ActivityIdSink } from '../../domain/ports';
-import { insertOnce, listAll } from '../etag';
+import { insertOnce, isConflict, listAll } from '../etag';
 import { odataString } from './keys';
 import { fromChunks, toChunks } from './chunks';
 
@@ -20,6 +20,8 @@ import { fromChunks, toChunks } from './chunks';
  */
 type SendRow = {
   month: string;
+  /** Set when retention emptied the matter titles in the content. */
+  titlesErasedAt?: string;
   sendNo: number;
   sentBy: string;
   sentByName: string;
@@ -86,6 +88,28 @@ export class DigestRepository {
       cCount: count,
       ...chunks,
     });
+  }
+
+  /**
+   * Retention: rewrites the content of every sending of a month before `beforeMonth` with
+   * `erase` (which empties the matter titles), once per row (marked `titlesErasedAt`), each
+   * with its ETag. Returns how many rows it rewrote.
+   */
+  async eraseTitlesBefore(tenantId: string, beforeMonth: string, erase: (content: string) => string, at: string): Promise<number> {
+    const filter = `PartitionKey eq ${odataString(tenantId)} and RowKey gt 'd|' and RowKey lt ${odataString(`d|${beforeMonth}`)}`;
+    let n = 0;
+    for (const r of await listAll<SendRow>(this.client, filter)) {
+      if (r.titlesErasedAt) continue;
+      const { count, chunks } = toChunks(erase(fromChunks(r, 'c', r.cCount ?? 1)), 'c', MAX_CHUNKS);
+      try {
+        await this.client.updateEntity({ partitionKey: tenantId, rowKey: r.rowKey ?? '', cCount: count, ...chunks, titlesErasedAt: at }, 'Merge', { etag: r.etag });
+        n++;
+      } catch (err) {
+        // Changed meanwhile (the outbox wrote the card id): the next monthly run does it.
+        if (!isConflict(err)) throw err;
+      }
+    }
+    return n;
   }
 
   /** Where the outbox writes the posted card's ids. */
