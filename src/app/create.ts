@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import { createLogger, type Logger } from '../log';
 import { startingClock, systemClock, type Clock } from '../clock';
 import { TableStore } from '../storage/tables';
+import { LOOKUP_TTL_MS } from '../storage/cache';
 import { RoleRepository } from '../storage/table/roles';
 import { BodyRepository } from '../storage/table/bodies';
 import { MeetingRepository } from '../storage/table/meetings';
@@ -75,8 +76,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const clock = overrides.clock ?? (config.clockStart ? startingClock(config.clockStart) : systemClock);
   if (!config.storageConnectionString) throw new Error('STORAGE_CONNECTION_STRING missing (npm start provides Azurite)');
   const store = new TableStore(config.storageConnectionString, config.tablePrefix);
-  const roles = new RoleRepository(store.table('roles'));
-  const bodies = new BodyRepository(store.table('bodies'));
+  // Roles, bodies, focus areas and profiles are looked up on most requests and change rarely: reused for LOOKUP_TTL_MS (README "Roles").
+  const lookups = { cacheTtlMs: LOOKUP_TTL_MS };
+  const roles = new RoleRepository(store.table('roles'), lookups);
+  const bodies = new BodyRepository(store.table('bodies'), lookups);
   const meetings = new MeetingRepository(store.table('meetings'));
   const jobTable = new JobTable(store.table('jobs'), store.table('claims'));
   const scheduler = new StorageJobScheduler(jobTable, clock);
@@ -104,8 +107,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     trends: new TrendRepository(store.table('trends')),
     escalations: new EscalationRepository(store.table('escalations')),
     audit: new AuditRepository(store.table('audit')),
-    focusAreas: new FocusAreaRepository(store.table('settings')),
-    profiles: new ProfileRepository(store.table('members')),
+    focusAreas: new FocusAreaRepository(store.table('settings'), lookups),
+    profiles: new ProfileRepository(store.table('members'), lookups),
     digests: new DigestRepository(store.table('digests')),
     digestSources: new DigestSources(store.table('trends'), store.table('escalations')),
     files: new FileRepository(store.table('files')),

@@ -1,6 +1,6 @@
 import type { ActionOutcome, ActionRequest, Audience, CommandRequest, Reply } from './types';
 import type { Services } from './services';
-import { allows } from '../domain/access';
+import { allows, needsStanding } from '../domain/access';
 import { findCommand } from '../commands';
 import { findAction } from '../actions';
 import { toFieldErrors } from './validation';
@@ -51,7 +51,7 @@ export async function routeMessage(req: Omit<CommandRequest, 'args'> & { text: s
   const found = findCommand(req.text);
   if (!found.command) return (await callForTopicsReply(req, services)) ?? [{ type: 'text', text: format(t.unknown, { word: found.word.slice(0, 40) }) }];
   const { command, args } = found;
-  if (command.audience !== 'everyone') {
+  if (needsStanding(command.audience)) {
     const standing = await services.standing(req.actor, req.place);
     if (!allows(command.audience, standing)) return [{ type: 'text', text: refusal(req.locale, command.audience) }];
   }
@@ -63,7 +63,7 @@ export async function routeMessage(req: Omit<CommandRequest, 'args'> & { text: s
 export async function routeAction(req: ActionRequest<Record<string, unknown>>, services: Services): Promise<ActionOutcome> {
   const def = findAction(req.verb);
   if (!def) return { type: 'message', text: pick(req.locale, text).unknownAction };
-  if (def.audience !== 'everyone') {
+  if (needsStanding(def.audience)) {
     const standing = await services.standing(req.actor, req.place);
     if (!allows(def.audience, standing)) return { type: 'message', text: refusal(req.locale, def.audience) };
   }

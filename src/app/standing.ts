@@ -17,7 +17,9 @@ export interface StandingDeps {
 /**
  * Resolves a person's standing on the server, per request: administrator (SLT_ADMINS or
  * granted), coordinator (granted), board member (in the roster of the board's channel in this
- * tenant). Cheap: two point reads for the board plus the roster's 60-second cache.
+ * tenant). Cheap: the role row and the board come from the repositories' 30-second caches
+ * (LOOKUP_TTL_MS; a grant or revoke in this instance is seen at once, in another within that
+ * time) and membership from the roster's 60-second cache.
  */
 export function standingResolver(deps: StandingDeps): (actor: Actor, place: Place) => Promise<Standing> {
   const boardMember = async (actor: Actor): Promise<boolean> => {

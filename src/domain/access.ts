@@ -32,3 +32,8 @@ export function allows(audience: Audience, s: Standing): boolean {
       return s.coordinator || s.admin || s.boardMember;
   }
 }
+
+/** Whether `allows` looks at the standing at all for this audience (if not, nobody needs to look it up). */
+export function needsStanding(audience: Audience): boolean {
+  return audience !== 'everyone' && audience !== 'member';
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { Body, BodyKind, BodyReader, ConversationRef } from '../../domain/bodies';
 import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
+import { TtlCache } from '../cache';
 
 /**
  * Table `bodies` — SLT bodies, each bound to one Teams channel, plus the claims that keep a
@@ -15,6 +16,9 @@ import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
  * A body row and the claims it needs are written in ONE entity-group transaction with ETag
  * conditions, so two coordinators registering two coordination groups at once cannot both win,
  * and a failed write leaves nothing half-written.
+ * With `cacheTtlMs` (the app: LOOKUP_TTL_MS) lookups (`get`, `byChannel`, `ofKind`, `list`) are
+ * reused for that long; every write in this instance forgets them all (bodies change rarely),
+ * another instance sees a registration at most that late.
  */
 type BodyRow = {
   kind: BodyKind;
@@ -78,12 +82,23 @@ const quote = (s: string): string => s.replace(/'/g, "''");
 
 /** Azure Table implementation of the bodies repository. */
 export class BodyRepository implements BodyReader {
-  constructor(private readonly client: TableClient) {}
+  private readonly one: TtlCache<Body | undefined>;
+  private readonly all: TtlCache<readonly Body[]>;
+
+  constructor(
+    private readonly client: TableClient,
+    options: { cacheTtlMs?: number } = {},
+  ) {
+    this.one = new TtlCache(options.cacheTtlMs ?? 0);
+    this.all = new TtlCache(options.cacheTtlMs ?? 0, 1_000);
+  }
 
   async get(tenantId: string, bodyId: string): Promise<Body | undefined> {
     if (!/^b[0-9a-f]{16}$/.test(bodyId)) return undefined; // never look up claim rows or crafted keys
-    const row = await this.read<BodyRow>(tenantId, bodyId);
-    return row ? toBody(tenantId, row) : undefined;
+    return this.one.get(`${tenantId}|${bodyId}`, async () => {
+      const row = await this.read<BodyRow>(tenantId, bodyId);
+      return row ? toBody(tenantId, row) : undefined;
+    });
   }
 
   async byChannel(tenantId: string, channelId: string): Promise<Body | undefined> {
@@ -92,16 +107,29 @@ export class BodyRepository implements BodyReader {
 
   /** Every body of a network, youth teams first, then by name. */
   async list(tenantId: string): Promise<Body[]> {
-    // Body row keys start with 'b', claim rows with 'k': a key range keeps claims out.
-    const rows = await listAll<BodyRow>(this.client, `PartitionKey eq '${quote(tenantId)}' and RowKey ge 'b' and RowKey lt 'c'`);
-    const order: Record<BodyKind, number> = { youthTeam: 0, coordinationGroup: 1, board: 2 };
-    return rows.map((r) => toBody(tenantId, r)).sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'nb'));
+    const bodies = await this.all.get(tenantId, async () => {
+      // Body row keys start with 'b', claim rows with 'k': a key range keeps claims out.
+      const rows = await listAll<BodyRow>(this.client, `PartitionKey eq '${quote(tenantId)}' and RowKey ge 'b' and RowKey lt 'c'`);
+      const order: Record<BodyKind, number> = { youthTeam: 0, coordinationGroup: 1, board: 2 };
+      return rows.map((r) => toBody(tenantId, r)).sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'nb'));
+    });
+    return [...bodies]; // callers may sort or splice their copy
   }
 
   /** The one coordination group / board of a network, if registered (two point reads). */
   async ofKind(tenantId: string, kind: 'coordinationGroup' | 'board'): Promise<Body | undefined> {
-    const claim = await this.read<ClaimRow>(tenantId, claimKey(kind));
-    return claim?.bodyId ? this.get(tenantId, claim.bodyId) : undefined;
+    return this.one.get(`${tenantId}|${claimKey(kind)}`, async () => {
+      const claim = await this.read<ClaimRow>(tenantId, claimKey(kind));
+      // The body is read afresh, not through the cache, so the answer is never older than one TTL.
+      const row = claim?.bodyId && /^b[0-9a-f]{16}$/.test(claim.bodyId) ? await this.read<BodyRow>(tenantId, claim.bodyId) : undefined;
+      return row ? toBody(tenantId, row) : undefined;
+    });
+  }
+
+  /** Forgets every cached lookup: called after each write of this instance. */
+  private forget(): void {
+    this.one.clear();
+    this.all.clear();
   }
 
   /**
@@ -110,6 +138,14 @@ export class BodyRepository implements BodyReader {
    * writer got in between; refuses when another channel holds the coordination group/board.
    */
   async upsert(reg: BodyRegistration, maxAttempts = 6): Promise<UpsertResult> {
+    try {
+      return await this.upsertOnce(reg, maxAttempts);
+    } finally {
+      this.forget();
+    }
+  }
+
+  private async upsertOnce(reg: BodyRegistration, maxAttempts: number): Promise<UpsertResult> {
     const id = bodyIdFor(reg.channelId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const current = await this.read<BodyRow>(reg.tenantId, id);
@@ -165,6 +201,7 @@ export class BodyRepository implements BodyReader {
       if (sameRow(current, next)) return { kind: 'abort', reason: 'unchanged' };
       return { kind: 'write', entity: { partitionKey: tenantId, rowKey: id, ...next } };
     });
+    if (result.ok) this.forget();
     return result.ok;
   }
 

@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { DEFAULT_FOCUS_AREAS, type FocusArea } from '../../domain/focus-areas';
 import { isNotFound, readModifyWrite } from '../etag';
+import { TtlCache } from '../cache';
 
 /**
  * Table `settings`, row `focusAreas` — the network's focus areas.
@@ -9,16 +10,29 @@ import { isNotFound, readModifyWrite } from '../etag';
  *   areas        = JSON array of { id, nb, en }; updatedBy, updatedAt
  * No row means the defaults (DOMAIN.md). Coordinators replace the whole list; the write is
  * ETag-guarded, and writing the list it already holds changes nothing.
+ * With `cacheTtlMs` (the app: LOOKUP_TTL_MS) the list is reused for that long; `set` in this
+ * instance forgets it, another instance sees an edit at most that late.
  */
 type FocusAreaRow = { areas: string; updatedBy: string; updatedAt: string };
 
 export const FOCUS_AREAS_ROW = 'focusAreas';
 
 export class FocusAreaRepository {
-  constructor(private readonly client: TableClient) {}
+  private readonly cache: TtlCache<readonly FocusArea[]>;
+
+  constructor(
+    private readonly client: TableClient,
+    options: { cacheTtlMs?: number } = {},
+  ) {
+    this.cache = new TtlCache(options.cacheTtlMs ?? 0, 1_000);
+  }
 
   /** The tenant's focus areas, or the defaults when none are configured. */
   async get(tenantId: string): Promise<FocusArea[]> {
+    return [...(await this.cache.get(tenantId, () => this.read(tenantId)))];
+  }
+
+  private async read(tenantId: string): Promise<FocusArea[]> {
     try {
       const row = await this.client.getEntity<FocusAreaRow>(tenantId, FOCUS_AREAS_ROW);
       return parseAreas(row.areas) ?? [...DEFAULT_FOCUS_AREAS];
@@ -35,7 +49,7 @@ export class FocusAreaRepository {
       const before = current ? current.areas : JSON.stringify(DEFAULT_FOCUS_AREAS);
       if (before === json) return { kind: 'abort', reason: 'unchanged' };
       return { kind: 'write', entity: { partitionKey: tenantId, rowKey: FOCUS_AREAS_ROW, areas: json, updatedBy: by, updatedAt: at } };
-    });
+    }).finally(() => this.cache.delete(tenantId));
     if (!result.ok && result.reason !== 'unchanged') throw new Error(`focus areas not saved: ${result.reason}`);
     return result.ok;
   }

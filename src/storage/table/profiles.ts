@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { SERVICES, type Service } from '../../domain/trends';
 import { isNotFound } from '../etag';
+import { TtlCache } from '../cache';
 
 /**
  * Table `members`, column `reporterService` — the service a person reports trends for (school,
@@ -10,14 +11,28 @@ import { isNotFound } from '../etag';
  *   RowKey       = Entra object id
  * Written with Merge (upsert), so other features may keep their own columns on the same row.
  * One person writes their own row; last write wins is right here.
+ * With `cacheTtlMs` (the app: LOOKUP_TTL_MS) the last value this instance read or wrote is
+ * reused for that long, and writing the value it already holds is skipped: a person's remembered
+ * service is a convenience (a form default), so another instance's newer choice may be seen late.
  */
 type ProfileRow = { reporterService?: string; reporterServiceAt?: string };
 
 export class ProfileRepository {
-  constructor(private readonly client: TableClient) {}
+  private readonly cache: TtlCache<Service | undefined>;
+
+  constructor(
+    private readonly client: TableClient,
+    options: { cacheTtlMs?: number } = {},
+  ) {
+    this.cache = new TtlCache(options.cacheTtlMs ?? 0);
+  }
 
   async reporterService(tenantId: string, aadObjectId: string): Promise<Service | undefined> {
     if (!aadObjectId) return undefined;
+    return this.cache.get(`${tenantId}|${aadObjectId}`, () => this.read(tenantId, aadObjectId));
+  }
+
+  private async read(tenantId: string, aadObjectId: string): Promise<Service | undefined> {
     try {
       const row = await this.client.getEntity<ProfileRow>(tenantId, aadObjectId);
       return (SERVICES as readonly string[]).includes(row.reporterService ?? '') ? (row.reporterService as Service) : undefined;
@@ -27,7 +42,14 @@ export class ProfileRepository {
     }
   }
 
-  async setReporterService(tenantId: string, aadObjectId: string, service: Service, at: string): Promise<void> {
+  /** Remembers the person's service; returns whether it wrote (not when this instance knows it is stored already). */
+  async setReporterService(tenantId: string, aadObjectId: string, service: Service, at: string): Promise<boolean> {
+    const key = `${tenantId}|${aadObjectId}`;
+    const known = this.cache.peek(key);
+    if (known && (await known.catch(() => undefined)) === service) return false;
+    this.cache.delete(key);
     await this.client.upsertEntity<ProfileRow>({ partitionKey: tenantId, rowKey: aadObjectId, reporterService: service, reporterServiceAt: at }, 'Merge');
+    this.cache.set(key, service);
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { readModifyWrite, isNotFound } from '../etag';
+import { TtlCache } from '../cache';
 
 /**
  * Table `roles` — granted roles.
@@ -7,6 +8,9 @@ import { readModifyWrite, isNotFound } from '../etag';
  *   RowKey       = Entra object id of the person
  *   coordinator, admin: boolean; updatedBy, updatedAt
  * Administrators from SLT_ADMINS are not stored: configuration stays the source for them.
+ * With `cacheTtlMs` (the app: LOOKUP_TTL_MS) a person's row is reused for that long; `set` in
+ * this instance forgets it at once, another instance sees a grant or revoke at most that late.
+ * `list` is never cached (the last-administrator check needs the table as it is).
  */
 export interface RoleRow {
   coordinator: boolean;
@@ -19,9 +23,20 @@ export interface RoleRow {
 export type RoleName = 'coordinator' | 'admin';
 
 export class RoleRepository {
-  constructor(private readonly client: TableClient) {}
+  private readonly cache: TtlCache<RoleRow | undefined>;
+
+  constructor(
+    private readonly client: TableClient,
+    options: { cacheTtlMs?: number } = {},
+  ) {
+    this.cache = new TtlCache(options.cacheTtlMs ?? 0);
+  }
 
   async get(tenantId: string, aadObjectId: string): Promise<RoleRow | undefined> {
+    return this.cache.get(`${tenantId}|${aadObjectId}`, () => this.read(tenantId, aadObjectId));
+  }
+
+  private async read(tenantId: string, aadObjectId: string): Promise<RoleRow | undefined> {
     try {
       return await this.client.getEntity<RoleRow>(tenantId, aadObjectId);
     } catch (err) {
@@ -33,6 +48,7 @@ export class RoleRepository {
   /** Sets one role flag; idempotent (granting twice leaves one grant). Returns whether it changed. */
   async set(tenantId: string, aadObjectId: string, role: RoleName, value: boolean, by: string, at: string, name?: string): Promise<boolean> {
     let changed = false;
+    // Forgotten after the write (also a failed one): this instance's next check reads the table.
     const result = await readModifyWrite<RoleRow>(this.client, tenantId, aadObjectId, (current) => {
       const before = current?.[role] ?? false;
       changed = before !== value;
@@ -50,7 +66,7 @@ export class RoleRepository {
           updatedAt: at,
         },
       };
-    });
+    }).finally(() => this.cache.delete(`${tenantId}|${aadObjectId}`));
     if (!result.ok && result.reason !== 'unchanged') throw new Error(`role update failed: ${result.reason}`);
     return changed;
   }
