@@ -64,10 +64,26 @@ export function retentionHandler(deps: RetentionDeps): (job: JobSpec, ctx: { rea
   };
 }
 
+/** Per scheduler (one per bot instance): the retention job last made sure of, per tenant. */
+const ensured = new WeakMap<JobScheduler, Map<string, { readonly key: string; readonly done: Promise<void> }>>();
+
 /**
  * Makes sure a tenant's daily run is scheduled (called when free text is stored). Scheduling
- * the same key and time again changes nothing.
+ * the same key and time again changes nothing, so each instance does it once per tenant and
+ * day (the job key), not on every submission; a failed attempt is tried again next time.
  */
 export async function ensureRetention(scheduler: JobScheduler, tenantId: string, now: Date): Promise<void> {
-  await scheduler.schedule([retentionJob(tenantId, now)]);
+  const job = retentionJob(tenantId, now);
+  let byTenant = ensured.get(scheduler);
+  if (!byTenant) ensured.set(scheduler, (byTenant = new Map()));
+  const known = byTenant.get(tenantId);
+  if (known?.key === job.key) return known.done;
+  const entry = { key: job.key, done: scheduler.schedule([job]) };
+  byTenant.set(tenantId, entry);
+  try {
+    await entry.done;
+  } catch (err) {
+    if (byTenant.get(tenantId) === entry) byTenant.delete(tenantId);
+    throw err;
+  }
 }

@@ -1,6 +1,7 @@
 import type { CommandDef } from './types';
-import { allows } from '../domain/access';
-import { pick, type Catalogue } from '../i18n';
+import { allows, type Standing } from '../domain/access';
+import type { CardJson } from '../app/types';
+import { pick, type Catalogue, type Locale } from '../i18n';
 import { renderCard } from '../views/render';
 
 const text: Catalogue<{ title: string; intro: string; roles: Record<'admin' | 'coordinator' | 'board' | 'member', string>; footer: string; channelHint: string }> = {
@@ -30,8 +31,13 @@ const text: Catalogue<{ title: string; intro: string; roles: Record<'admin' | 'c
   },
 };
 
-/** `hjelp` / `help`: a card listing exactly the commands this user may use. */
+/**
+ * `hjelp` / `help`: a card listing exactly the commands this user may use. The card depends only
+ * on the language, the standing's three flags and whether the chat is personal, so each of
+ * those (at most 2 × 8 × 2) is rendered once and handed out as a fresh copy.
+ */
 export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
+  const rendered = new Map<string, string>();
   return {
     id: 'help',
     words: { nb: 'hjelp', en: 'help' },
@@ -40,26 +46,33 @@ export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
     describe: { nb: 'Viser denne oversikten.', en: 'Shows this overview.' },
     async handle(req, services) {
       const standing = await services.standing(req.actor, req.place);
-      const t = pick(req.locale, text);
-      const commands = all()
-        .filter((c) => allows(c.audience, standing))
-        .map((c) => ({
-          word: c.words[req.locale] + (c.argHint ? c.argHint[req.locale] : ''),
-          description: c.describe[req.locale],
-        }));
-      const role = standing.admin ? 'admin' : standing.coordinator ? 'coordinator' : standing.boardMember ? 'board' : 'member';
-      return [
-        {
-          type: 'card',
-          card: renderCard('help', {
-            title: t.title,
-            intro: req.place.kind === 'personal' ? t.intro : `${t.intro} ${t.channelHint}`,
-            commands,
-            roleLine: t.roles[role],
-            footer: t.footer,
-          }),
-        },
-      ];
+      const personal = req.place.kind === 'personal';
+      const key = [req.locale, standing.admin, standing.coordinator, standing.boardMember, personal].join('|');
+      let json = rendered.get(key);
+      if (json === undefined) {
+        json = JSON.stringify(helpCard(req.locale, standing, personal, all()));
+        rendered.set(key, json);
+      }
+      return [{ type: 'card', card: JSON.parse(json) as CardJson }];
     },
   };
+}
+
+/** The help card for one language, standing and kind of chat. */
+function helpCard(locale: Locale, standing: Standing, personal: boolean, all: readonly CommandDef[]): CardJson {
+  const t = pick(locale, text);
+  const commands = all
+    .filter((c) => allows(c.audience, standing))
+    .map((c) => ({
+      word: c.words[locale] + (c.argHint ? c.argHint[locale] : ''),
+      description: c.describe[locale],
+    }));
+  const role = standing.admin ? 'admin' : standing.coordinator ? 'coordinator' : standing.boardMember ? 'board' : 'member';
+  return renderCard('help', {
+    title: t.title,
+    intro: personal ? t.intro : `${t.intro} ${t.channelHint}`,
+    commands,
+    roleLine: t.roles[role],
+    footer: t.footer,
+  });
 }

@@ -17,13 +17,19 @@ function findRoot(start: string): string {
 
 export const CARDS_DIR = path.join(findRoot(__dirname), 'cards');
 
-const templates = new Map<string, unknown>();
+/**
+ * Prepared templates by name. Preparing parses every `${…}` with the expression parser (0.6 ms
+ * for `help`, 5 ms for `trend-form` on the 2-core bench machine) while binding takes ~0.15 ms,
+ * so each template is prepared once per process. Binding is synchronous, so one instance
+ * serves every request.
+ */
+const templates = new Map<string, ACData.Template>();
 
-function template(name: string): unknown {
+function template(name: string): ACData.Template {
   let t = templates.get(name);
   if (!t) {
     if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`bad card name ${name}`);
-    t = JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
+    t = new ACData.Template(JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
     templates.set(name, t);
   }
   return t;
@@ -36,8 +42,7 @@ function template(name: string): unknown {
  * (URLs, ids, verbs), never for anything a user typed.
  */
 export function renderCard<D extends object>(name: string, data: D, raw: Partial<Record<string, unknown>> = {}): CardJson {
-  const t = new ACData.Template(template(name));
-  return t.expand({ $root: { ...escapeDeep(data), ...raw } }) as CardJson;
+  return template(name).expand({ $root: { ...escapeDeep(data), ...raw } }) as CardJson;
 }
 
 /** Lists template names in cards/ (for tests). */
