@@ -103,24 +103,45 @@ export function digestCard(locale: Locale, c: DigestContent, view: DigestView): 
   return renderCard('digest', digestCardData(locale, c, view));
 }
 
+/** What every part of the card needs. */
+interface Ctx {
+  readonly t: DigestTexts;
+  readonly locale: Locale;
+  readonly c: DigestContent;
+  readonly month: string;
+  readonly next: string;
+  readonly bodyName: (id: string) => string;
+}
+
 /** The card's data (exported for tests and the template sample). */
 export function digestCardData(locale: Locale, c: DigestContent, view: DigestView): DigestCardData {
   const t = pick(locale, DIGEST_TEXTS);
-  const month = monthName(c.month, locale);
-  const next = monthName(shiftMonth(c.month, 1), locale);
-  const bodyName = (id: string): string => c.bodies.find((b) => b.id === id)?.name ?? '?';
-  const title = (m: NamedMatter): string => (m.titleState === 'ok' ? m.title : m.titleState === 'erased' ? t.titleErased : t.titleWithheld);
-  const matter = (m: NamedMatter): string => format(t.matterLine, { title: title(m), body: bodyName(m.bodyId), date: shortDate(m.date, locale) });
-  const measure = (m: NamedMatter): string => format(t.measureLine, { title: title(m), date: shortDate(m.date, locale) });
-  const { trends: tr, escalations: es, meetings: me } = c;
-  const cross = tr.cross;
-  const months = tr.chart.months;
+  const x: Ctx = { t, locale, c, month: monthName(c.month, locale), next: monthName(shiftMonth(c.month, 1), locale), bodyName: (id) => c.bodies.find((b) => b.id === id)?.name ?? '?' };
+  const day = (iso: string): string => shortDate(DateTime.fromISO(iso, { zone: OSLO }).toISODate() ?? '', locale);
+  const sent = view.sent ? format(t.sentBy, { date: day(view.sent.at), who: view.sent.byScheduler ? t.scheduler : view.sent.byName }) : '';
+  return {
+    month: c.month,
+    title: format(t.title, { month: x.month }),
+    subtitle: t.subtitle,
+    stamp: [format(t.generated, { date: day(c.generatedAt) }), sent].filter(Boolean).join(' '),
+    ...trendPart(x),
+    ...escalationPart(x),
+    ...meetingPart(x),
+    ...footer(x, view),
+  };
+}
 
-  const trendTables: TableData[] = [];
-  if (tr.byArea.length) trendTables.push(changeTable(t.byArea, t.cols.area, tr.byArea, c.month, locale, t));
-  if (tr.byBody.length) trendTables.push(changeTable(t.byBody, t.cols.body, tr.byBody, c.month, locale, t));
+type TrendPart = Pick<DigestCardData, 'trendsHeading' | 'trendsTotal' | 'trendTables' | 'emerging' | 'hasChart' | 'chart' | 'chartFallback'>;
+
+function trendPart({ t, locale, c, month }: Ctx): TrendPart {
+  const tr = c.trends;
+  const { cross } = tr;
+  const months = tr.chart.months;
+  const tables: TableData[] = [];
+  if (tr.byArea.length) tables.push(changeTable(t.byArea, t.cols.area, tr.byArea, c.month, locale, t));
+  if (tr.byBody.length) tables.push(changeTable(t.byBody, t.cols.body, tr.byBody, c.month, locale, t));
   if (cross.areas.length && cross.bodies.length) {
-    trendTables.push({
+    tables.push({
       heading: t.cross,
       note: format(t.crossNote, { n: c.suppressBelow }),
       columns: columns(cross.bodies.length),
@@ -128,22 +149,14 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
       rows: cross.areas.map((a, i) => [a.label, ...cross.bodies.map((_, j) => shownCount(cross.values[i]![j]!, cross.marks[i]![j]!, c.suppressBelow))]),
     });
   }
-  const sent = view.sent ? format(t.sentBy, { date: shortDate(DateTime.fromISO(view.sent.at, { zone: OSLO }).toISODate() ?? '', locale), who: view.sent.byScheduler ? t.scheduler : view.sent.byName }) : '';
-  const ack = view.ack ? (view.ack.total !== undefined ? format(t.ackCount, { count: view.ack.count, total: view.ack.total }) : format(t.ackCountNoTotal, { count: view.ack.count })) : '';
-  const coordinatorLines = !view.coordinator ? [] : view.coordinator.notSent ? [format(t.notSent, { month })] : view.coordinator.notAcked?.length ? [format(t.notAcked, { names: view.coordinator.notAcked.join(', ') })] : view.coordinator.notAcked ? [t.allAcked] : [];
-  const warnings = me.lines.flatMap((l) => [...(l.behind ? [format(t.behind, { body: bodyName(l.bodyId) })] : []), ...(l.boardBelowMinimum ? [format(t.boardBelow, { body: bodyName(l.bodyId) })] : [])]);
-
+  const total = tr.total;
   return {
-    month: c.month,
-    title: format(t.title, { month }),
-    subtitle: t.subtitle,
-    stamp: [format(t.generated, { date: shortDate(DateTime.fromISO(c.generatedAt, { zone: OSLO }).toISODate() ?? '', locale) }), sent].filter(Boolean).join(' '),
     trendsHeading: t.trends,
     trendsTotal:
-      tr.total.count === 0 && tr.total.previous === 0
+      total.count === 0 && total.previous === 0
         ? format(t.noTrends, { month })
-        : format(t.total, { count: tr.total.count, month, changePrev: signed(tr.total.changePrevious, locale), prev: monthName(shiftMonth(c.month, -1), locale), changeAvg: signed(tr.total.changeAverage, locale), avg: num(tr.total.average3, locale) }),
-    trendTables,
+        : format(t.total, { count: total.count, month, changePrev: signed(total.changePrevious, locale), prev: monthName(shiftMonth(c.month, -1), locale), changeAvg: signed(total.changeAverage, locale), avg: num(total.average3, locale) }),
+    trendTables: tables,
     emerging: list(t.emerging, tr.emerging.map((l) => format(t.emergingLine, { label: l.label, count: l.count, change: signed(l.changeAverage, locale) })), t.emergingNone, t),
     hasChart: tr.chart.series.length > 0,
     chart: { title: t.chart, series: tr.chart.series.map((s) => ({ legend: s.label, values: s.values.map((y, i) => ({ x: shortMonth(months[i]!, locale), y })) })) },
@@ -154,16 +167,33 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
       header: [t.cols.area, ...months.map((m) => shortMonth(m, locale))],
       rows: tr.chart.series.map((s) => [s.label, ...s.values.map(String)]),
     },
+  };
+}
+
+function escalationPart({ t, locale, c, month, next, bodyName }: Ctx): Pick<DigestCardData, 'escalationsHeading' | 'escalationCounts' | 'escalationLists'> {
+  const es = c.escalations;
+  const title = (m: NamedMatter): string => (m.titleState === 'ok' ? m.title : m.titleState === 'erased' ? t.titleErased : t.titleWithheld);
+  const matter = (m: NamedMatter): string => format(t.matterLine, { title: title(m), body: bodyName(m.bodyId), date: shortDate(m.date, locale) });
+  const measure = (m: NamedMatter): string => format(t.measureLine, { title: title(m), date: shortDate(m.date, locale) });
+  const lists: ListData[] = [];
+  if (es.newNamed.length) lists.push(list(t.newNamed, es.newNamed.map(matter), '', t));
+  if (es.resolved.length) lists.push(list(format(t.resolved, { month }), es.resolved.map(matter), '', t));
+  lists.push(list(t.waiting, es.waitingForBoard.map(matter), t.waitingNone, t));
+  if (es.measuresDue.length) lists.push(list(`${t.measures}: ${format(t.measureDue, { month })}`, es.measuresDue.map(measure), '', t));
+  if (es.measuresNext.length) lists.push(list(`${t.measures}: ${format(t.measureNext, { next })}`, es.measuresNext.map(measure), '', t));
+  if (!es.measuresDue.length && !es.measuresNext.length) lists.push(list(t.measures, [], format(t.measuresNone, { month, next }), t));
+  return {
     escalationsHeading: t.escalations,
     escalationCounts: format(t.escalationCounts, { new: es.newCount, resolved: es.resolvedCount, declined: es.declinedCount, waiting: es.waitingForBoard.length }),
-    escalationLists: [
-      ...(es.newNamed.length ? [list(t.newNamed, es.newNamed.map(matter), '', t)] : []),
-      ...(es.resolved.length ? [list(format(t.resolved, { month }), es.resolved.map(matter), '', t)] : []),
-      list(t.waiting, es.waitingForBoard.map(matter), t.waitingNone, t),
-      ...(es.measuresDue.length || es.measuresNext.length
-        ? [...(es.measuresDue.length ? [list(`${t.measures}: ${format(t.measureDue, { month })}`, es.measuresDue.map(measure), '', t)] : []), ...(es.measuresNext.length ? [list(`${t.measures}: ${format(t.measureNext, { next })}`, es.measuresNext.map(measure), '', t)] : [])]
-        : [list(t.measures, [], format(t.measuresNone, { month, next }), t)]),
-    ],
+    escalationLists: lists,
+  };
+}
+
+function meetingPart({ t, locale, c, month, next, bodyName }: Ctx): Pick<DigestCardData, 'meetingsHeading' | 'meetingTable' | 'meetingLists'> {
+  const me = c.meetings;
+  const warnings = me.lines.flatMap((l) => [...(l.behind ? [format(t.behind, { body: bodyName(l.bodyId) })] : []), ...(l.boardBelowMinimum ? [format(t.boardBelow, { body: bodyName(l.bodyId) })] : [])]);
+  const upcoming = me.upcoming.map((u) => format(t.upcomingLine, { date: formatMeetingTime(u.startUtc, locale), body: bodyName(u.bodyId) }));
+  return {
     meetingsHeading: format(t.meetings, { month }),
     meetingTable: {
       heading: '',
@@ -172,10 +202,18 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
       header: [t.meetingCols.body, t.meetingCols.held, t.meetingCols.planned, t.meetingCols.cancelled],
       rows: me.lines.map((l) => [bodyName(l.bodyId), String(l.held), String(l.planned), String(l.cancelled)]),
     },
-    meetingLists: [...(warnings.length ? [list('', warnings, '', t)] : []), list(format(t.upcoming, { next }), me.upcoming.map((u) => format(t.upcomingLine, { date: formatMeetingTime(u.startUtc, locale), body: bodyName(u.bodyId) })), format(t.upcomingNone, { next }), t)],
-    ackLine: ack,
-    coordinatorHeading: coordinatorLines.length ? t.coordinatorsOnly : '',
-    coordinatorLines,
+    meetingLists: [...(warnings.length ? [list('', warnings, '', t)] : []), list(format(t.upcoming, { next }), upcoming, format(t.upcomingNone, { next }), t)],
+  };
+}
+
+function footer({ t, month }: Ctx, view: DigestView): Pick<DigestCardData, 'ackLine' | 'coordinatorHeading' | 'coordinatorLines' | 'canAck' | 'canSend' | 'ackLabel' | 'sendLabel'> {
+  const ack = view.ack && (view.ack.total !== undefined ? format(t.ackCount, { count: view.ack.count, total: view.ack.total }) : format(t.ackCountNoTotal, { count: view.ack.count }));
+  const k = view.coordinator;
+  const lines = !k ? [] : k.notSent ? [format(t.notSent, { month })] : k.notAcked?.length ? [format(t.notAcked, { names: k.notAcked.join(', ') })] : k.notAcked ? [t.allAcked] : [];
+  return {
+    ackLine: ack || '',
+    coordinatorHeading: lines.length ? t.coordinatorsOnly : '',
+    coordinatorLines: lines,
     canAck: view.canAck,
     canSend: view.canSend,
     ackLabel: t.ackButton,
