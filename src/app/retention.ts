@@ -64,21 +64,29 @@ export function retentionHandler(deps: RetentionDeps): (job: JobSpec, ctx: { rea
   };
 }
 
-/** Per scheduler (one per bot instance): the retention job last made sure of, per tenant. */
-const ensured = new WeakMap<JobScheduler, Map<string, { readonly key: string; readonly done: Promise<void> }>>();
+/** Per scheduler (one per bot instance): the retention job last made sure of, per tenant, and the half hour it was asked for in. */
+const ensured = new WeakMap<JobScheduler, Map<string, { readonly key: string; slot: number; readonly done: Promise<void> }>>();
+const HALF_HOUR_MS = 1_800_000;
 
 /**
  * Makes sure a tenant's daily run is scheduled (called when free text is stored). Scheduling
  * the same key and time again changes nothing, so each instance does it once per tenant and
  * day (the job key), not on every submission; a failed attempt is tried again next time.
+ * The key changes at 03:30 Oslo, a whole UTC half hour, so within the half hour of the last
+ * call not even the key is computed (luxon's time-zone maths is costly under load).
  */
 export async function ensureRetention(scheduler: JobScheduler, tenantId: string, now: Date): Promise<void> {
-  const job = retentionJob(tenantId, now);
+  const slot = Math.floor(now.getTime() / HALF_HOUR_MS);
   let byTenant = ensured.get(scheduler);
   if (!byTenant) ensured.set(scheduler, (byTenant = new Map()));
   const known = byTenant.get(tenantId);
-  if (known?.key === job.key) return known.done;
-  const entry = { key: job.key, done: scheduler.schedule([job]) };
+  if (known?.slot === slot) return known.done;
+  const job = retentionJob(tenantId, now);
+  if (known?.key === job.key) {
+    known.slot = slot; // the same entry, so a failure still removes it
+    return known.done;
+  }
+  const entry = { key: job.key, slot, done: scheduler.schedule([job]) };
   byTenant.set(tenantId, entry);
   try {
     await entry.done;

@@ -82,8 +82,15 @@ export interface Trend {
 
 /** Oslo calendar month of an instant, YYYY-MM (trends are filed by the month people live in). */
 export function monthOf(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: 'Europe/Oslo' }).toFormat('yyyy-LL');
+  // Oslo's offset is a whole number of hours, so the month cannot change within a UTC hour;
+  // reports come in bursts and luxon's time-zone maths is costly, so the last answer is kept.
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  if (lastMonthOf?.hour === hour) return lastMonthOf.month;
+  const month = DateTime.fromJSDate(at, { zone: 'Europe/Oslo' }).toFormat('yyyy-LL');
+  lastMonthOf = { hour, month };
+  return month;
 }
+let lastMonthOf: { readonly hour: number; readonly month: string } | undefined;
 
 /** The month `count` months before `month` (YYYY-MM), for looking back over several partitions. */
 export function monthsBack(month: string, count: number): string[] {
