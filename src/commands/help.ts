@@ -34,10 +34,11 @@ const text: Catalogue<{ title: string; intro: string; roles: Record<'admin' | 'c
 /**
  * `hjelp` / `help`: a card listing exactly the commands this user may use. The card depends only
  * on the language, the standing's three flags and whether the chat is personal, so each of
- * those (at most 2 × 8 × 2) is rendered once and handed out as a fresh copy.
+ * those (at most 2 × 8 × 2) is rendered once. The card is frozen: every reply shares it, and
+ * nothing on the way out may change it.
  */
 export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
-  const rendered = new Map<string, string>();
+  const rendered = new Map<string, CardJson>();
   return {
     id: 'help',
     words: { nb: 'hjelp', en: 'help' },
@@ -48,12 +49,12 @@ export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
       const standing = await services.standing(req.actor, req.place);
       const personal = req.place.kind === 'personal';
       const key = [req.locale, standing.admin, standing.coordinator, standing.boardMember, personal].join('|');
-      let json = rendered.get(key);
-      if (json === undefined) {
-        json = JSON.stringify(helpCard(req.locale, standing, personal, all()));
-        rendered.set(key, json);
+      let card = rendered.get(key);
+      if (!card) {
+        card = deepFreeze(helpCard(req.locale, standing, personal, all()));
+        rendered.set(key, card);
       }
-      return [{ type: 'card', card: JSON.parse(json) as CardJson }];
+      return [{ type: 'card', card }];
     },
   };
 }
@@ -75,4 +76,12 @@ function helpCard(locale: Locale, standing: Standing, personal: boolean, all: re
     roleLine: t.roles[role],
     footer: t.footer,
   });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
