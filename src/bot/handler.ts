@@ -6,6 +6,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Activity,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Services } from '../app/services';
@@ -77,6 +78,20 @@ export class SltBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * A card action whose `value` is not an object with an `action` object is refused with 400
+   * here: botbuilder would read `value.action.type` from it, throw, and answer 501.
+   */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+    if (name === 'adaptiveCard/action' && !(isObject(value) && isObject(value.action))) {
+      this.services.log.warn({ cid: correlationIdOf(context) }, 'rejected: card action without an action object');
+      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'value.action must be an object' } } };
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** `Action.Execute` from any card. */
