@@ -7,21 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { repoRoot } from '../src/paths';
 
-/** The project root: the folder holding package.json, from src/ or dist/scripts alike. */
-export function projectRoot(from: string = __dirname): string {
-  let dir = from;
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`no package.json above ${from}`);
-}
 
 const STATIC_FILES = ['index.html', 'config.html', 'tab.css'];
 
 /** Bundles and copies the tab into `outDir`; resolves with the files written and their sizes. */
-export async function buildTab(outDir: string, root: string = projectRoot()): Promise<Record<string, number>> {
+export async function buildTab(outDir: string, root: string = repoRoot(__dirname)): Promise<Record<string, number>> {
   const src = path.join(root, 'src', 'tab');
   fs.mkdirSync(outDir, { recursive: true });
   await build({
@@ -41,7 +33,7 @@ export async function buildTab(outDir: string, root: string = projectRoot()): Pr
 }
 
 if (require.main === module) {
-  const out = path.join(projectRoot(), 'dist', 'tab');
+  const out = path.join(repoRoot(__dirname), 'dist', 'tab');
   buildTab(out).then(
     (files) => console.log(`tab built in ${out}: ${Object.entries(files).map(([f, n]) => `${f} ${(n / 1024).toFixed(1)} KB`).join(', ')}`),
     (err: unknown) => {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
+import { repoRoot } from '../src/paths';
 
 /** Dark teal; also the manifest's `accentColor`, so the icon blends into its tile. */
 export const ACCENT_COLOR = '#0B5563';
@@ -105,16 +106,6 @@ export function writeIcons(dir: string): string[] {
   });
 }
 
-/** The nearest folder above `from` that holds package.json (works from scripts/ and dist/scripts/). */
-function repoRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 if (require.main === module) {
   const dir = process.argv[2] ?? path.join(repoRoot(__dirname), 'appPackage');

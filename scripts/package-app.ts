@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { repoRoot } from '../src/paths';
 
 /** Every placeholder the package files use, and what to put there. */
 export const VARIABLES: Readonly<Record<string, string>> = {
@@ -257,16 +258,6 @@ export function createZip(files: readonly PackageFile[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** The nearest folder above `from` that holds package.json (works from scripts/ and dist/scripts/). */
-export function repoRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 async function main(): Promise<void> {
   const root = repoRoot(__dirname);

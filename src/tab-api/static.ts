@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '../paths';
 
 /** A file of the built tab page. */
 export interface TabFile {
@@ -23,12 +24,7 @@ const NAME = /^[a-z0-9][a-z0-9-]{0,40}\.(html|js|css|svg|png)$/;
  * root, found from this file whether it runs from `src/` (tests) or `dist/src/` (built).
  */
 export function defaultTabDir(from: string = __dirname): string {
-  let dir = from;
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'dist', 'tab');
-    dir = path.dirname(dir);
-  }
-  return path.resolve(from, '..', '..', 'tab');
+  return path.join(repoRoot(from), 'dist', 'tab');
 }
 
 /**

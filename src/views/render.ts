@@ -3,19 +3,9 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { CardJson } from '../app/types';
 import { escapeDeep } from './escape';
+import { repoRoot } from '../paths';
 
-/** Repository root: the folder holding package.json (works from src/ and from dist/src/). */
-function findRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`package.json not found above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const CARDS_DIR = path.join(findRoot(__dirname), 'cards');
+export const CARDS_DIR = path.join(repoRoot(__dirname), 'cards');
 
 /**
  * Prepared templates by name. Preparing parses every `${…}` with the expression parser (0.6 ms
