@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
 import { cardAction, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall, RosterMember } from '../support/connector';
+import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
 import { bodyIdFor } from '../../src/storage/table/bodies';
+import { member } from '../support/card-reading';
 
-const member = (p: Person): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 const KARI = PEOPLE.kari; // administrator
 const OLA = PEOPLE.ola; // member
 const VEST = CHANNELS.vest;

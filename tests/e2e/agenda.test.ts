@@ -1,47 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
+import { startHarness, cardOf, type Harness } from '../support/harness';
 import { cardAction, channelMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall, RosterMember } from '../support/connector';
+import type { ConnectorCall } from '../support/connector';
 import { validateCard } from '../support/card-validator';
 import { ManualClock } from '../../src/clock';
 import { bodyIdFor } from '../../src/storage/table/bodies';
 import { addedItemId } from '../../src/domain/agenda';
 import type { Meeting } from '../../src/domain/meetings';
+import { allElements, byId, errorAfter, member, shown, verbs, type Card } from '../support/card-reading';
 
-type Card = Record<string, unknown>;
-interface Element {
-  type: string;
-  id?: string;
-  value?: unknown;
-  text?: string;
-  color?: string;
-  verb?: string;
-  title?: string;
-  data?: Record<string, unknown>;
-}
 
-const member = (p: Person): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
-/** What the user reads: card texts with the Markdown escapes of bound data removed. */
-const shown = (card: Card | undefined): string[] => cardTexts(card).map((t) => t.replace(/\\([\\`*_[\]<#>+-])/g, '$1'));
-/** Every element of a card, depth first. */
-function all(node: unknown, out: Element[] = []): Element[] {
-  if (Array.isArray(node)) node.forEach((n) => all(n, out));
-  else if (node && typeof node === 'object') {
-    const o = node as Element & Record<string, unknown>;
-    if (typeof o.type === 'string') out.push(o);
-    for (const v of Object.values(o)) all(v, out);
-  }
-  return out;
-}
-const verbs = (card: Card | undefined): string[] => [...new Set(all(card).filter((e) => e.type === 'Action.Execute').map((e) => String(e.verb)))];
-const byId = (card: Card | undefined, id: string): Element | undefined => all(card).find((e) => e.id === id);
-/** The attention-coloured TextBlock right after the input with this id ('' when none). */
-function errorAfter(card: Card | undefined, id: string): string {
-  const els = all(card);
-  const i = els.findIndex((e) => e.id === id);
-  const next = els.slice(i + 1).find((e) => e.type === 'TextBlock' || e.id);
-  return i >= 0 && next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
-}
 
 const KARI = PEOPLE.kari; // administrator (SLT_ADMINS): scheduled the meetings, gets the minutes form
 const SIGRID = PEOPLE.sigrid; // SLT coordinator
@@ -277,7 +245,7 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
 
     const next = { meetingId: meetings[1]!.id, bodyId: vestId };
     const view = await invoke('agenda.refresh', next, SIGRID);
-    const done = all(view.card).find((e) => e.verb === 'minutes.taskDone');
+    const done = allElements(view.card).find((e) => e.verb === 'minutes.taskDone');
     expect(done?.data).toMatchObject(next);
     h.connector.clear();
     const res = await invoke('minutes.taskDone', done!.data!, SIGRID);

@@ -1,43 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
 import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { RosterMember } from '../support/connector';
+import { errorAfter, invokeResult, member, shown, valueOf, type Card, type Element } from '../support/card-reading';
 
-type Card = Record<string, unknown>;
-interface Element {
-  type: string;
-  id?: string;
-  value?: unknown;
-  text?: string;
-  color?: string;
-  choices?: { title: string; value: string }[];
-}
 
-/** What the user reads: card texts with the Markdown escapes of bound data removed. */
-const shown = (card: Card | undefined): string[] => cardTexts(card).map((t) => t.replace(/\\([\\`*_[\]<#>+-])/g, '$1'));
 
-const member = (p: Person): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 
 /** Body elements of a card in order. */
 function elements(card: Card | undefined): Element[] {
   return ((card?.body as Element[] | undefined) ?? []).filter(Boolean);
 }
 
-/** The attention-coloured TextBlock right after the input with this id ('' when none). */
-function errorAfter(card: Card | undefined, id: string): string {
-  const els = elements(card);
-  const i = els.findIndex((e) => e.id === id);
-  const next = els[i + 1];
-  return i >= 0 && next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
-}
 
-const valueOf = (card: Card | undefined, id: string): unknown => elements(card).find((e) => e.id === id)?.value;
 
-/** The card or message an invoke answered with. */
-function invokeResult(res: { status: number; body: unknown }): { card?: Card; message?: string } {
-  const body = res.body as { type?: string; value?: unknown };
-  return body?.type === 'application/vnd.microsoft.card.adaptive' ? { card: body.value as Card } : { message: String(body?.value) };
-}
 
 const REGISTER = { kind: 'youthTeam', name: 'Ungdomsteam Sentrum', cadenceWeeks: '', weekday: '2', time: '09:00', durationMinutes: '90' };
 

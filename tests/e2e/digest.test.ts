@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
 import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, type Person } from '../support/activities';
-import type { ConnectorCall, RosterMember } from '../support/connector';
+import type { ConnectorCall } from '../support/connector';
 import { validateCard } from '../support/card-validator';
 import { MATTERS, TREND_SPEC, seedDigestFixture, type BodyKey, type DigestFixture } from '../support/digest-fixture';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { ManualClock } from '../../src/clock';
+import { member } from '../support/card-reading';
 
 type Node = Record<string, unknown>;
-const member = (p: Person): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 const SIGRID = PEOPLE.sigrid; // coordinator (also in the board's channel, as its secretary)
 const OLA = PEOPLE.ola; // board member
 const PER = PEOPLE.per; // board member

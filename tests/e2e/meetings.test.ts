@@ -1,36 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
+import { startHarness, cardOf, type Harness } from '../support/harness';
 import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall, RosterMember } from '../support/connector';
+import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
 import { createApp } from '../../src/app/create';
 import { createLogger } from '../../src/log';
 import { bodyIdFor } from '../../src/storage/table/bodies';
 import { utcToOslo } from '../../src/domain/calendar';
+import { errorAfter, member, shown, valueOf, type Card } from '../support/card-reading';
 
-type Card = Record<string, unknown>;
-interface Element {
-  type: string;
-  id?: string;
-  value?: unknown;
-  text?: string;
-  color?: string;
-}
 
-/** What the user reads: card texts with the Markdown escapes of bound data removed. */
-const shown = (card: Card | undefined): string[] => cardTexts(card).map((t) => t.replace(/\\([\\`*_[\]<#>+-])/g, '$1'));
-const member = (p: Person): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
-const elements = (card: Card | undefined): Element[] => ((card?.body as Element[] | undefined) ?? []).filter(Boolean);
-const valueOf = (card: Card | undefined, id: string): unknown => elements(card).find((e) => e.id === id)?.value;
 
-/** The attention-coloured TextBlock right after the input with this id ('' when none). */
-function errorAfter(card: Card | undefined, id: string): string {
-  const els = elements(card);
-  const i = els.findIndex((e) => e.id === id);
-  const next = els[i + 1];
-  return i >= 0 && next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
-}
 
 /** Actions of a card, by type. */
 const actionsOf = (card: Card | undefined): Record<string, unknown>[] => (card?.actions as Record<string, unknown>[] | undefined) ?? [];

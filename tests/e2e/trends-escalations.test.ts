@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
 import { cardAction, channelMessage, personalMessage, BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall, RosterMember } from '../support/connector';
+import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
@@ -15,40 +15,10 @@ import { isValidNationalId } from '../../src/domain/guard';
 import { escapeUserText } from '../../src/views/escape';
 import { validateCard } from '../support/card-validator';
 import type { BodyKind } from '../../src/domain/bodies';
+import { byId, errorAfter, executeData, member, type Card } from '../support/card-reading';
 
-type Card = Record<string, unknown>;
-interface Element {
-  type: string;
-  id?: string;
-  value?: unknown;
-  text?: string;
-  color?: string;
-  verb?: string;
-  data?: Record<string, unknown>;
-  card?: Card;
-}
 
-const member = (p: Person): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 
-/** Every element of a card, depth first (inputs inside ShowCards included). */
-function all(node: unknown, out: Element[] = []): Element[] {
-  if (Array.isArray(node)) node.forEach((n) => all(n, out));
-  else if (node && typeof node === 'object') {
-    const o = node as Element & Record<string, unknown>;
-    if (typeof o.type === 'string') out.push(o);
-    for (const v of Object.values(o)) all(v, out);
-  }
-  return out;
-}
-const byId = (card: Card | undefined, id: string): Element | undefined => all(card).find((e) => e.id === id);
-const executeData = (card: Card | undefined, verb: string): Record<string, unknown> | undefined => all(card).find((e) => e.type === 'Action.Execute' && e.verb === verb)?.data;
-/** The attention-coloured TextBlock right after the input with this id ('' when none). */
-function errorAfter(card: Card | undefined, id: string): string {
-  const els = all(card);
-  const i = els.findIndex((e) => e.id === id);
-  const next = els.slice(i + 1).find((e) => e.type === 'TextBlock' || e.id);
-  return i >= 0 && next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
-}
 
 /** A valid-checksum national identity number (both mod-11 digits), born 15.03.2007. */
 function validIdentityNumber(): string {
