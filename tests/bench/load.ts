@@ -34,6 +34,8 @@ export interface LoadResult {
   errorKinds: Record<string, number>;
   /** Measured window: from the end of the warm-up to the last answer. */
   elapsedMs: number;
+  /** Every request answered, warm-up included (to divide CPU time by). */
+  completed: number;
 }
 
 /** POSTs JSON over a keep-alive agent; resolves with status and body (network errors reject). */
@@ -69,6 +71,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const measureFrom = start + o.warmupMs;
   const stopAt = measureFrom + o.durationMs;
   let lastEnd = measureFrom;
+  let completed = 0;
   const tick = o.onTick ? setInterval(o.onTick, 250) : undefined;
 
   const user = async (n: number): Promise<void> => {
@@ -82,6 +85,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         kind = `network ${(err as { code?: string }).code ?? (err as Error).message}`;
       }
       const t1 = performance.now();
+      completed += 1;
       if (t0 < measureFrom) continue;
       latencies.push(t1 - t0);
       lastEnd = Math.max(lastEnd, t1);
@@ -97,5 +101,5 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     if (tick) clearInterval(tick);
     agent.destroy();
   }
-  return { latencies: Float64Array.from(latencies), errors, errorKinds, elapsedMs: lastEnd - measureFrom };
+  return { latencies: Float64Array.from(latencies), errors, errorKinds, elapsedMs: lastEnd - measureFrom, completed };
 }

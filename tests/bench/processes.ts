@@ -12,6 +12,8 @@ export interface ServerProcess {
   rssMb(): number;
   /** Peak resident set size of the process's life so far in MB (VmHWM). */
   peakRssMb(): number;
+  /** CPU time (user + system) the process has used so far, in ms (NaN where /proc is missing). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,21 @@ export function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
     return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : NaN;
   } catch {
     return NaN; // not Linux: memory figures are reported as missing rather than guessed
+  }
+}
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (clock ticks
+ * of 10 ms, as on every Linux the bench runs on); NaN where /proc is missing.
+ */
+export function procCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces): state is the first, utime the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN; // not Linux: CPU figures are reported as missing rather than guessed
   }
 }
 
@@ -75,6 +92,7 @@ export async function startServer(name: string, script: string, port: number, en
     errorLines,
     rssMb: () => procStatusMb(pid, 'VmRSS'),
     peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    cpuMs: () => procCpuMs(pid),
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

@@ -17,6 +17,11 @@ export interface Phase {
   errorKinds: Record<string, number>;
   /** Largest resident set size of the server process sampled during the phase. */
   peakRssMb: number;
+  /**
+   * CPU time per request during the phase (warm-up included), ms: the server under test,
+   * Azurite (storage on the same machine) and the bench process (load generator and connector).
+   */
+  cpuMsPerRequest?: { server: number; azurite: number; bench: number };
 }
 
 export interface Ratio {
@@ -81,10 +86,12 @@ export function formatReport(r: BenchReport): string {
   const out: string[] = [];
   out.push(`SLT-boten benchmark ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart} at start; ${r.settings.seconds} s per phase after ${r.settings.warmupSeconds} s warm-up`);
   out.push('');
-  out.push(`${'scenario'.padEnd(14)}${pad('users', 6)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('RSS MB', 8)}`);
+  out.push(`${'scenario'.padEnd(14)}${pad('users', 6)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('RSS MB', 8)}   CPU ms/request: server+Azurite+bench`);
   for (const p of r.phases) {
     const l = p.latencyMs;
-    out.push(`${p.scenario.padEnd(14)}${pad(p.concurrency, 6)}${pad(p.requests, 10)}${pad(p.throughputRps.toFixed(1), 9)}${pad(l.p50.toFixed(2), 9)}${pad(l.p95.toFixed(2), 9)}${pad(l.p99.toFixed(2), 9)}${pad(l.max.toFixed(1), 9)}${pad(p.errors, 8)}${pad(p.peakRssMb, 8)}`);
+    const c = p.cpuMsPerRequest;
+    const cpu = c ? `${c.server.toFixed(2)}+${c.azurite.toFixed(2)}+${c.bench.toFixed(2)}` : '';
+    out.push(`${p.scenario.padEnd(14)}${pad(p.concurrency, 6)}${pad(p.requests, 10)}${pad(p.throughputRps.toFixed(1), 9)}${pad(l.p50.toFixed(2), 9)}${pad(l.p95.toFixed(2), 9)}${pad(l.p99.toFixed(2), 9)}${pad(l.max.toFixed(1), 9)}${pad(p.errors, 8)}${pad(p.peakRssMb, 8)}   ${cpu}`);
     for (const [kind, n] of Object.entries(p.errorKinds)) out.push(`${''.padEnd(20)}error: ${kind} × ${n}`);
   }
   for (const s of r.skipped) out.push(`${s.scenario.padEnd(14)}SKIPPED: ${s.reason}`);
@@ -115,7 +122,7 @@ export function saveReport(r: BenchReport, benchDir: string): { latest: string; 
     date: r.date,
     machine: r.machine,
     settings: r.settings,
-    figures: r.phases.map((p) => ({ scenario: p.scenario, users: p.concurrency, rps: p.throughputRps, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, errors: p.errors })),
+    figures: r.phases.map((p) => ({ scenario: p.scenario, users: p.concurrency, rps: p.throughputRps, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, errors: p.errors, cpuMsPerRequest: p.cpuMsPerRequest })),
     ratios: r.ratios.map((x) => ({ scenario: x.scenario, users: x.concurrency, p50: x.p50, p99: x.p99 })),
     memory: r.memory,
     skipped: r.skipped.map((s) => s.scenario),

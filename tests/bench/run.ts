@@ -6,7 +6,7 @@ import { BENCH_ADMIN, benchUser } from './activities';
 import { BenchConnector } from './connector';
 import { measureDigest } from './digest';
 import { postJson, runLoad } from './load';
-import { startServer, type ServerProcess } from './processes';
+import { procCpuMs, startServer, type ServerProcess } from './processes';
 import { formatReport, machine, saveReport, type BenchReport, type Phase, type Ratio } from './report';
 import type { BenchContext, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
@@ -62,10 +62,11 @@ async function prepare(scenarios: readonly Scenario[], ctx: BenchContext) {
   return { skipped, setupFailures, runnable };
 }
 
-/** One scenario at one concurrency, with the server's peak RSS sampled while it runs. */
-async function runPhase(s: Scenario, c: number, server: ServerProcess, ctx: BenchContext): Promise<Phase> {
+/** One scenario at one concurrency, with the server's peak RSS sampled and the CPU time of server, Azurite and bench taken while it runs. */
+async function runPhase(s: Scenario, c: number, server: ServerProcess, azuritePid: number, ctx: BenchContext): Promise<Phase> {
   ctx.connector.clear();
   let peak = server.rssMb();
+  const cpuBefore = { server: server.cpuMs(), azurite: procCpuMs(azuritePid), bench: process.cpuUsage() };
   process.stdout.write(`  ${s.name} at ${c} users… `);
   const result = await runLoad({
     url: `${server.baseUrl}/api/messages`,
@@ -75,11 +76,18 @@ async function runPhase(s: Scenario, c: number, server: ServerProcess, ctx: Benc
     next: (user, seq) => s.next(ctx, user, seq),
     onTick: () => (peak = Math.max(peak, server.rssMb())),
   });
+  const bench = process.cpuUsage(cpuBefore.bench);
+  const perRequest = (ms: number): number => Math.round((ms / Math.max(result.completed, 1)) * 100) / 100;
+  const cpuMsPerRequest = {
+    server: perRequest(server.cpuMs() - cpuBefore.server),
+    azurite: perRequest(procCpuMs(azuritePid) - cpuBefore.azurite),
+    bench: perRequest((bench.user + bench.system) / 1000),
+  };
   const latencyMs = summarise(result.latencies);
   const seconds = result.elapsedMs / 1000;
   const throughputRps = Math.round((result.latencies.length / Math.max(seconds, 0.001)) * 10) / 10;
   console.log(`${throughputRps} req/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${result.errors} errors`);
-  return { scenario: s.name, target: s.target, concurrency: c, seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak };
+  return { scenario: s.name, target: s.target, concurrency: c, seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak, cpuMsPerRequest };
 }
 
 /** ours / baseline for every scenario that names a baseline, at each concurrency both ran at. */
@@ -127,7 +135,7 @@ async function main(): Promise<void> {
     const phases: Phase[] = [];
     for (const c of CONCURRENCY) {
       for (const s of runnable) {
-        phases.push(await runPhase(s, c, s.target === 'echo' ? echo : bot, ctx));
+        phases.push(await runPhase(s, c, s.target === 'echo' ? echo : bot, azurite.process.pid ?? 0, ctx));
         await new Promise((r) => setTimeout(r, 500)); // let the servers settle between phases
       }
     }
