@@ -80,7 +80,11 @@ export async function performStep(req: ActionRequest<{ escalationId: string }>, 
   const plan = done.plan;
   const names = bodyNames(viewer.all);
   if (plan.kind === 'illegal') return { type: 'message', text: t.already[plan.state] };
-  if (plan.kind === 'noTarget') return { type: 'message', text: format(t.noTarget, { level: levelName(locale, names, plan.level) }) };
+  if (plan.kind === 'noTarget') {
+    // The level's name opens the sentence ("Koordineringsgruppen er ikke registrert …").
+    const level = levelName(locale, names, plan.level);
+    return { type: 'message', text: format(t.noTarget, { level: level.charAt(0).toLocaleUpperCase(locale) + level.slice(1) }) };
+  }
 
   const current = done.copies[0]!.escalation;
   await fanOut(services, current, done.copies, viewer.all, req.cardActivityId);
