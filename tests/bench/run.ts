@@ -6,6 +6,7 @@ import { BENCH_ADMIN, benchUser } from './activities';
 import { BenchConnector } from './connector';
 import { measureDigest } from './digest';
 import { postJson, runLoad } from './load';
+import { TableClient } from '@azure/data-tables';
 import { procCpuMs, startServer, type ServerProcess } from './processes';
 import { formatReport, machine, saveReport, type BenchReport, type Phase, type Ratio } from './report';
 import type { BenchContext, Scenario } from './scenario';
@@ -90,6 +91,15 @@ async function runPhase(s: Scenario, c: number, server: ServerProcess, azuritePi
   return { scenario: s.name, target: s.target, concurrency: c, seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak, cpuMsPerRequest };
 }
 
+/** Empties the bot's tables `names` (see Scenario.grows): dropped and created again, Azurite does that at once. */
+async function emptyTables(connectionString: string, prefix: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const table = TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: true });
+    await table.deleteTable();
+    await table.createTable();
+  }
+}
+
 /** ours / baseline for every scenario that names a baseline, at each concurrency both ran at. */
 function ratiosOf(runnable: readonly Scenario[], phases: readonly Phase[]): Ratio[] {
   const ratios: Ratio[] = [];
@@ -135,6 +145,7 @@ async function main(): Promise<void> {
     const phases: Phase[] = [];
     for (const c of CONCURRENCY) {
       for (const s of runnable) {
+        if (s.grows?.length) await emptyTables(azurite.connectionString, botEnv.SLT_TABLE_PREFIX, s.grows);
         phases.push(await runPhase(s, c, s.target === 'echo' ? echo : bot, azurite.process.pid ?? 0, ctx));
         await new Promise((r) => setTimeout(r, 500)); // let the servers settle between phases
       }

@@ -30,6 +30,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'hjelp',
     target: 'bot',
     baseline: 'echo',
+    grows: ['idempotency'],
     next(ctx, user) {
       const activity = personalMessage('hjelp', benchUser(user), ctx.serviceUrl);
       return { body: activity, check: replyCheck(ctx, activity.id, (r) => r.cardTitle === HELP_TITLE) };
@@ -39,6 +40,7 @@ export const SCENARIOS: readonly Scenario[] = [
     // A member submits a trend from the `trend` card in a registered youth-team channel.
     name: 'trend.submit',
     target: 'bot',
+    grows: ['trends'],
     probe: (ctx) => probeVerb(ctx, 'trend.submit'),
     async setup(ctx) {
       await registerBenchChannel(ctx);
@@ -62,6 +64,7 @@ export const SCENARIOS: readonly Scenario[] = [
     // `agenda` in a registered channel with one meeting scheduled.
     name: 'agenda',
     target: 'bot',
+    grows: ['idempotency'],
     probe: (ctx) => probeCommand(ctx, 'agenda'),
     async setup(ctx) {
       await registerBenchChannel(ctx);
