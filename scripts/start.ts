@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import Module from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort, startAzurite, type AzuriteHandle } from './azurite';
@@ -20,8 +21,11 @@ const PLAYGROUND_LOG = path.join(ROOT, '.data', 'agentsplayground.log');
 const LOOPBACK_ENV = 'SLT_START_LOOPBACK_ONLY';
 const LOCALE_ENV = 'SLT_START_PLAYGROUND_LOCALE';
 const BOT_HOST_ENV = 'SLT_START_BOT_HOST';
+const CHANNELS_ENV = 'SLT_START_PLAYGROUND_CHANNELS';
 const DEFAULT_AZURITE_PORT = 10002;
 const DEFAULT_PLAYGROUND_PORT = 56150;
+/** Channels besides General the Playground accepts in `.m365agentsplayground.yml` (see allowPlaygroundChannels). */
+const PLAYGROUND_MAX_CHANNELS = 10;
 
 /**
  * The Agents Playground listens on every interface and has no option for that; it relays to a bot
@@ -66,8 +70,28 @@ function rewritePlaygroundLocale(botHost: string, locale: string): void {
   }
 }
 
+/**
+ * The Playground's bundled config schema (0.1.1) allows one channel besides General, so an SLT
+ * network's channels (two youth teams, the coordination group, the board) cannot all be modelled;
+ * its UI and mock connector handle any number. Preloaded into the Playground, this raises that
+ * schema limit to `max` while its bundle is compiled. If a later Playground bundles the schema
+ * differently, nothing is changed and the Playground's own config check speaks.
+ */
+export const PLAYGROUND_CHANNEL_LIMIT = '"maxItems":1,"items":{"$ref":"#/$defs/Channel"}';
+function allowPlaygroundChannels(max: number): void {
+  // Module.prototype._compile (CommonJS, untyped in @types/node) is where a preload sees a bundle's source.
+  const proto = Module.prototype as unknown as { _compile(content: string, filename: string): unknown };
+  const original = proto._compile;
+  proto._compile = function compile(this: unknown, content: string, filename: string) {
+    const ours = filename.includes(`${path.sep}m365agentsplayground${path.sep}`) && content.includes(PLAYGROUND_CHANNEL_LIMIT);
+    return original.call(this, ours ? content.replace(PLAYGROUND_CHANNEL_LIMIT, PLAYGROUND_CHANNEL_LIMIT.replace(':1,', `:${max},`)) : content, filename);
+  };
+}
+
 if (require.main === undefined) {
   if (process.env[LOOPBACK_ENV] === '1') bindLoopbackOnly();
+  const channels = Number(process.env[CHANNELS_ENV]);
+  if (Number.isInteger(channels) && channels > 1) allowPlaygroundChannels(channels);
   const locale = process.env[LOCALE_ENV];
   const botHost = process.env[BOT_HOST_ENV];
   if (locale && botHost && /^[a-z]{2}-[A-Z]{2}$/.test(locale) && locale !== 'en-US') rewritePlaygroundLocale(botHost, locale);
@@ -315,6 +339,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         [LOOPBACK_ENV]: '1',
         [LOCALE_ENV]: playgroundLocale,
         [BOT_HOST_ENV]: `127.0.0.1:${botPort}`,
+        [CHANNELS_ENV]: String(PLAYGROUND_MAX_CHANNELS),
       };
       const args = [
         '--require', __filename, PLAYGROUND_BIN,
