@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import ical, { type VEvent } from 'node-ical';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stack, StackOptions } from '../../scripts/start';
+import { PlaygroundUi } from '../support/playground';
+
+/**
+ * What `npm start` gives a newcomer, used the way they would: the stack the start script builds
+ * (embedded Azurite, the bot from dist/, the Agents Playground with this repository's
+ * `.m365agentsplayground.yml`) and the Playground's own web UI in headless Chromium. Screenshots
+ * land in screenshots/ (git-ignored) for a person to look at.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'screenshots');
+const START = path.join(ROOT, 'dist', 'scripts', 'start.js');
+const CHANNEL = 'SLT-nettverket - Ungdomsteam Øst 13-16';
+/** Valid mod-11 check digits (invented): the guard must recognise it, with the space users type. */
+const IDENTITY_NUMBER = '150309 12311';
+
+describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', () => {
+  let stack: Stack;
+  let ui: PlaygroundUi;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(START)) throw new Error(`${START} is missing: npm test builds it first (npm run build)`);
+    // Loaded from dist/ as `npm start` runs it: the script finds the repository from its own place there.
+    const { startStack } = require(START) as { startStack(o: StackOptions): Promise<Stack> };
+    const { freePort } = require(path.join(ROOT, 'dist', 'scripts', 'azurite.js')) as { freePort(): Promise<number> };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+    stack = await startStack({ env, azuritePort: 0, playgroundPort: 0, childOutput: 'ignore' });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    ui = await PlaygroundUi.open(stack.playgroundUrl!);
+  }, 120_000);
+
+  afterAll(async () => {
+    await ui?.close();
+    await stack?.stop();
+  });
+
+  it('models an SLT network: a team with two youth teams, the coordination group and the board, and the current user is an administrator', async () => {
+    expect(await ui.conversations()).toEqual(
+      expect.arrayContaining([
+        'Personal Chat',
+        'SLT-nettverket - General',
+        'SLT-nettverket - Ungdomsteam Vest 13-16',
+        CHANNEL,
+        'SLT-nettverket - Koordineringsgruppen',
+        'SLT-nettverket - SLT-styret',
+      ]),
+    );
+    expect(stack.devMode).toBe(true);
+    expect(stack.admin?.name).toBe('Sigrid Vågen');
+  });
+
+  it('hjelp in the personal chat answers with the help card, administrator commands included', async () => {
+    await ui.select('Personal Chat');
+    await ui.send('hjelp', { expect: 'Dette kan du gjøre med SLT-boten' });
+    const help = ui.card('Dette kan du gjøre med SLT-boten');
+    expect(await help.innerText()).toContain('Du er administrator');
+    await ui.screenshot(SHOTS, 'playground-hjelp.png');
+  });
+
+  it('a coordinator registers a channel as a youth team, schedules a series of four, lists them and gets calendar files', async () => {
+    await ui.select(CHANNEL);
+    await ui.send('registrer', { mention: true, expect: 'Registrer kanalen som SLT-organ' });
+    const form = ui.card('Registrer kanalen som SLT-organ');
+    await form.getByText('Ungdomsteam', { exact: true }).click();
+    await (await ui.field(form, 'Navn')).fill('Ungdomsteam Øst 13-16');
+    await ui.press(form, 'Lagre', 'Kanalen er registrert');
+    expect(await ui.card('Kanalen er registrert').innerText()).toContain('ungdomsteam «Ungdomsteam Øst 13-16»');
+
+    // The form comes prefilled (tomorrow, 09:00, a series of four following the 6-week cadence).
+    await ui.send('møte', { mention: true, expect: 'Planlegg møte – Ungdomsteam Øst 13-16' });
+    const schedule = ui.card('Planlegg møte – Ungdomsteam Øst 13-16');
+    await (await ui.field(schedule, 'Sted')).fill('Rådhuset, møterom 3');
+    await ui.press(schedule, 'Planlegg', '4 møter er planlagt – Ungdomsteam Øst 13-16');
+    await ui.screenshot(SHOTS, 'playground-moter-planlagt.png');
+
+    await ui.send('møter', { mention: true, expect: 'Kommende møter – Ungdomsteam Øst 13-16' });
+    const list = ui.card('Kommende møter – Ungdomsteam Øst 13-16');
+    const links = await list.locator('a', { hasText: 'Legg til i kalender' }).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toHaveLength(4);
+    await ui.screenshot(SHOTS, 'playground-moter.png');
+
+    // The calendar files a calendar app would download: one event each, 09:00 Oslo time, six weeks apart (or moved off a holiday).
+    const starts: DateTime[] = [];
+    for (const link of links) {
+      const res = await fetch(link.replace('//localhost:', '//127.0.0.1:'));
+      expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+      const events = Object.values(ical.sync.parseICS(await res.text())).filter((c) => c?.type === 'VEVENT');
+      expect(events).toHaveLength(1);
+      const event = events[0] as VEvent;
+      expect(String(event.summary)).toContain('Ungdomsteam Øst 13-16');
+      expect(String(event.location)).toBe('Rådhuset, møterom 3');
+      starts.push(DateTime.fromJSDate(event.start).setZone('Europe/Oslo'));
+    }
+    for (const start of starts) expect(start.toFormat('HH:mm')).toBe('09:00');
+    for (let i = 1; i < starts.length; i++) {
+      const days = starts[i]!.startOf('day').diff(starts[i - 1]!.startOf('day'), 'days').days;
+      expect(Math.abs(days - 42)).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('a member reporting a trend with an identity number is refused with the text kept; without it the trend is stored', async () => {
+    await ui.select(CHANNEL);
+    await ui.send('trend', { mention: true, expect: 'Meld inn en trend' });
+    const form = ui.card('Meld inn en trend');
+    await ui.choose(form, 'Innsatsområde', 'Rusmiddelbruk blant unge');
+    await form.getByText('Økende', { exact: true }).click();
+    const typed = `Flere elever forteller om salg av snus via Snapchat etter skoletid. Gjelder ${IDENTITY_NUMBER}.`;
+    await (await ui.field(form, 'Beskrivelse')).fill(typed);
+    await ui.choose(form, 'Din tjeneste', 'Skole');
+    await ui.press(form, 'Send inn', 'Teksten ser ut til å inneholde personopplysninger');
+
+    const refused = ui.card('Teksten ser ut til å inneholde personopplysninger');
+    expect(await refused.innerText()).toContain(`fødselsnummer («${IDENTITY_NUMBER}»)`);
+    const description = await ui.field(refused, 'Beskrivelse');
+    expect(await description.inputValue()).toBe(typed);
+    await ui.screenshot(SHOTS, 'playground-trend-avvist.png');
+
+    await description.fill('Flere elever forteller om salg av snus via Snapchat etter skoletid.');
+    await ui.press(refused, 'Send inn', 'Takk! Trenden er registrert.');
+    await ui.screenshot(SHOTS, 'playground-trend-lagret.png');
+  });
+});
