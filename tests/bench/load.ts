@@ -17,8 +17,14 @@ export interface PlannedRequest {
 export interface LoadOptions {
   /** Full URL of `/api/messages`. */
   url: string;
-  /** Closed-loop users, each with one request in flight and no think time. */
+  /** Users, each with one request in flight. */
   concurrency: number;
+  /**
+   * 0: closed loop, no think time (each user sends again as soon as answered). Otherwise each
+   * user starts a request at most every `paceMs` (waiting out the rest after an answer), the
+   * users' first requests spread over one interval so they do not arrive in step.
+   */
+  paceMs?: number;
   warmupMs: number;
   durationMs: number;
   /** The request user `user` sends as its `seq`-th. */
@@ -57,8 +63,10 @@ export function postJson(agent: http.Agent, url: URL, body: object): Promise<Htt
   });
 }
 
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 /**
- * Closed-loop load: `concurrency` users each send, wait for the answer, and send again, for
+ * Closed-loop load (or paced, see LoadOptions.paceMs): `concurrency` users each send, wait for the answer, and send again, for
  * warm-up + duration. Only requests started after the warm-up are measured.
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
@@ -74,7 +82,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   let completed = 0;
   const tick = o.onTick ? setInterval(o.onTick, 250) : undefined;
 
+  const pace = o.paceMs ?? 0;
   const user = async (n: number): Promise<void> => {
+    if (pace > 0) await sleep((pace * n) / o.concurrency);
     for (let seq = 0; performance.now() < stopAt; seq++) {
       const planned = o.next(n, seq);
       const t0 = performance.now();
@@ -86,6 +96,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       }
       const t1 = performance.now();
       completed += 1;
+      if (pace > 0 && t1 - t0 < pace) await sleep(pace - (t1 - t0));
       if (t0 < measureFrom) continue;
       latencies.push(t1 - t0);
       lastEnd = Math.max(lastEnd, t1);

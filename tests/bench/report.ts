@@ -9,6 +9,8 @@ export interface Phase {
   scenario: string;
   target: 'bot' | 'echo';
   concurrency: number;
+  /** Paced phase: each user starts at most one request per this many ms (absent: closed loop, no think time). */
+  paceMs?: number;
   seconds: number;
   requests: number;
   throughputRps: number;
@@ -54,7 +56,7 @@ export interface Machine {
 export interface BenchReport {
   date: string;
   machine: Machine;
-  settings: { seconds: number; warmupSeconds: number; concurrency: number[] };
+  settings: { seconds: number; warmupSeconds: number; concurrency: number[]; paced?: { users: number; paceMs: number } };
   phases: Phase[];
   skipped: { scenario: string; reason: string }[];
   ratios: Ratio[];
@@ -81,20 +83,25 @@ export function machine(): Machine {
 
 const pad = (v: string | number, n: number): string => String(v).padStart(n);
 
+/** The scenario's name, with its pace for a paced phase ("hjelp @1/s"). */
+export function phaseLabel(p: Phase): string {
+  return p.paceMs ? `${p.scenario} @${Math.round((1000 / p.paceMs) * 10) / 10}/s` : p.scenario;
+}
+
 /** The human-readable report: one line per phase, then ratios, memory, digest, targets. */
 export function formatReport(r: BenchReport): string {
   const out: string[] = [];
   out.push(`SLT-boten benchmark ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart} at start; ${r.settings.seconds} s per phase after ${r.settings.warmupSeconds} s warm-up`);
   out.push('');
-  out.push(`${'scenario'.padEnd(14)}${pad('users', 6)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('RSS MB', 8)}   CPU ms/request: server+Azurite+bench`);
+  out.push(`${'scenario'.padEnd(20)}${pad('users', 6)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('RSS MB', 8)}   CPU ms/request: server+Azurite+bench`);
   for (const p of r.phases) {
     const l = p.latencyMs;
     const c = p.cpuMsPerRequest;
     const cpu = c ? `${c.server.toFixed(2)}+${c.azurite.toFixed(2)}+${c.bench.toFixed(2)}` : '';
-    out.push(`${p.scenario.padEnd(14)}${pad(p.concurrency, 6)}${pad(p.requests, 10)}${pad(p.throughputRps.toFixed(1), 9)}${pad(l.p50.toFixed(2), 9)}${pad(l.p95.toFixed(2), 9)}${pad(l.p99.toFixed(2), 9)}${pad(l.max.toFixed(1), 9)}${pad(p.errors, 8)}${pad(p.peakRssMb, 8)}   ${cpu}`);
+    out.push(`${phaseLabel(p).padEnd(20)}${pad(p.concurrency, 6)}${pad(p.requests, 10)}${pad(p.throughputRps.toFixed(1), 9)}${pad(l.p50.toFixed(2), 9)}${pad(l.p95.toFixed(2), 9)}${pad(l.p99.toFixed(2), 9)}${pad(l.max.toFixed(1), 9)}${pad(p.errors, 8)}${pad(p.peakRssMb, 8)}   ${cpu}`);
     for (const [kind, n] of Object.entries(p.errorKinds)) out.push(`${''.padEnd(20)}error: ${kind} × ${n}`);
   }
-  for (const s of r.skipped) out.push(`${s.scenario.padEnd(14)}SKIPPED: ${s.reason}`);
+  for (const s of r.skipped) out.push(`${s.scenario.padEnd(20)}SKIPPED: ${s.reason}`);
   if (r.ratios.length) {
     out.push('');
     out.push('ours / baseline (latency: lower is better; throughput: higher is better)');
@@ -122,7 +129,7 @@ export function saveReport(r: BenchReport, benchDir: string): { latest: string; 
     date: r.date,
     machine: r.machine,
     settings: r.settings,
-    figures: r.phases.map((p) => ({ scenario: p.scenario, users: p.concurrency, rps: p.throughputRps, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, errors: p.errors, cpuMsPerRequest: p.cpuMsPerRequest })),
+    figures: r.phases.map((p) => ({ scenario: p.scenario, users: p.concurrency, ...(p.paceMs ? { paceMs: p.paceMs } : {}), rps: p.throughputRps, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, errors: p.errors, cpuMsPerRequest: p.cpuMsPerRequest })),
     ratios: r.ratios.map((x) => ({ scenario: x.scenario, users: x.concurrency, p50: x.p50, p99: x.p99 })),
     memory: r.memory,
     skipped: r.skipped.map((s) => s.scenario),

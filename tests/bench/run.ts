@@ -23,6 +23,8 @@ import { judgeTargets } from './targets';
  * Environment: BENCH_SECONDS (per phase, default 20), BENCH_WARMUP_SECONDS (default 2),
  * BENCH_CONCURRENCY (default "1,10,50"), BENCH_ONLY (scenario names, comma-separated),
  * BENCH_STRICT=1 (exit 1 when a target fails; otherwise the run exits 0 after reporting),
+ * BENCH_PACE_MS (paced phases: 50 users each starting one request per this many ms, default
+ * 1000; 0 = none),
  * BENCH_BOT_NODE_ARGS (extra node flags for the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 
@@ -38,6 +40,8 @@ function numberEnv(name: string, fallback: number): number {
 const SECONDS = numberEnv('BENCH_SECONDS', 20);
 const WARMUP = numberEnv('BENCH_WARMUP_SECONDS', 2);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number).filter((n) => n > 0);
+const PACE_MS = numberEnv('BENCH_PACE_MS', 1000);
+const PACED_USERS = 50;
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Probes and sets up every scenario before anything is measured. */
@@ -64,14 +68,15 @@ async function prepare(scenarios: readonly Scenario[], ctx: BenchContext) {
 }
 
 /** One scenario at one concurrency, with the server's peak RSS sampled and the CPU time of server, Azurite and bench taken while it runs. */
-async function runPhase(s: Scenario, c: number, server: ServerProcess, azuritePid: number, ctx: BenchContext): Promise<Phase> {
+async function runPhase(s: Scenario, c: number, server: ServerProcess, azuritePid: number, ctx: BenchContext, paceMs = 0): Promise<Phase> {
   ctx.connector.clear();
   let peak = server.rssMb();
   const cpuBefore = { server: server.cpuMs(), azurite: procCpuMs(azuritePid), bench: process.cpuUsage() };
-  process.stdout.write(`  ${s.name} at ${c} users… `);
+  process.stdout.write(`  ${s.name} at ${c} users${paceMs ? `, one request per ${paceMs} ms each` : ''}… `);
   const result = await runLoad({
     url: `${server.baseUrl}/api/messages`,
     concurrency: c,
+    paceMs,
     warmupMs: WARMUP * 1000,
     durationMs: SECONDS * 1000,
     next: (user, seq) => s.next(ctx, user, seq),
@@ -88,7 +93,7 @@ async function runPhase(s: Scenario, c: number, server: ServerProcess, azuritePi
   const seconds = result.elapsedMs / 1000;
   const throughputRps = Math.round((result.latencies.length / Math.max(seconds, 0.001)) * 10) / 10;
   console.log(`${throughputRps} req/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${result.errors} errors`);
-  return { scenario: s.name, target: s.target, concurrency: c, seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak, cpuMsPerRequest };
+  return { scenario: s.name, target: s.target, concurrency: c, ...(paceMs ? { paceMs } : {}), seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak, cpuMsPerRequest };
 }
 
 /** Empties the bot's tables `names` (see Scenario.grows): dropped and created again, Azurite does that at once. */
@@ -106,8 +111,8 @@ function ratiosOf(runnable: readonly Scenario[], phases: readonly Phase[]): Rati
   for (const s of runnable) {
     if (!s.baseline) continue;
     for (const c of CONCURRENCY) {
-      const ours = phases.find((p) => p.scenario === s.name && p.concurrency === c);
-      const base = phases.find((p) => p.scenario === s.baseline && p.concurrency === c);
+      const ours = phases.find((p) => p.scenario === s.name && p.concurrency === c && !p.paceMs);
+      const base = phases.find((p) => p.scenario === s.baseline && p.concurrency === c && !p.paceMs);
       if (!ours || !base) continue;
       const [l, b] = [ours.latencyMs, base.latencyMs];
       ratios.push({ scenario: s.name, baseline: s.baseline, concurrency: c, p50: ratio(l.p50, b.p50), p95: ratio(l.p95, b.p95), p99: ratio(l.p99, b.p99), throughput: ratio(ours.throughputRps, base.throughputRps) });
@@ -119,7 +124,7 @@ function ratiosOf(runnable: readonly Scenario[], phases: readonly Phase[]): Rati
 async function main(): Promise<void> {
   const host = machine(); // now, so the load average is the one the run started under
   const scenarios = SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.name) || SCENARIOS.some((b) => ONLY.includes(b.name) && b.baseline === s.name));
-  const phasesTotal = scenarios.length * CONCURRENCY.length;
+  const phasesTotal = scenarios.length * (CONCURRENCY.length + (PACE_MS > 0 ? 1 : 0));
   console.log(`bench: ${scenarios.map((s) => s.name).join(', ')} at ${CONCURRENCY.join('/')} users, ${SECONDS} s + ${WARMUP} s warm-up per phase (at most ${Math.round((phasesTotal * (SECONDS + WARMUP)) / 60)} min)`);
 
   let azurite: AzuriteHandle | undefined;
@@ -150,12 +155,20 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 500)); // let the servers settle between phases
       }
     }
+    // Paced: many people at once, each with a moment between clicks — what a network's members do.
+    if (PACE_MS > 0) {
+      for (const s of runnable) {
+        if (s.grows?.length) await emptyTables(azurite.connectionString, botEnv.SLT_TABLE_PREFIX, s.grows);
+        phases.push(await runPhase(s, PACED_USERS, s.target === 'echo' ? echo : bot, azurite.process.pid ?? 0, ctx, PACE_MS));
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
     const ratios = ratiosOf(runnable, phases);
 
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: host,
-      settings: { seconds: SECONDS, warmupSeconds: WARMUP, concurrency: CONCURRENCY },
+      settings: { seconds: SECONDS, warmupSeconds: WARMUP, concurrency: CONCURRENCY, ...(PACE_MS > 0 ? { paced: { users: PACED_USERS, paceMs: PACE_MS } } : {}) },
       phases,
       skipped,
       ratios,

@@ -64,7 +64,9 @@ export const SCENARIOS: readonly Scenario[] = [
     // `agenda` in a registered channel with one meeting scheduled.
     name: 'agenda',
     target: 'bot',
-    grows: ['idempotency'],
+    // trends too: trend.submit's phases fill the same channel's partition with thousands of
+    // trends, which the agenda would then compose (a youth team reports a few dozen per meeting).
+    grows: ['idempotency', 'trends'],
     probe: (ctx) => probeCommand(ctx, 'agenda'),
     async setup(ctx) {
       await registerBenchChannel(ctx);
