@@ -11,7 +11,7 @@ import { bodyHere } from '../app/here';
 import { screenFields } from '../app/screen';
 import { ensureRetention } from '../app/retention';
 import { agendaChanged } from '../app/agenda';
-import { bodyNames, notifyRequester } from '../app/escalations';
+import { bodyNames, cardIn, fanOut } from '../app/escalations';
 import { EscalationRepository } from '../storage/table/escalations';
 import { format, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
@@ -83,12 +83,14 @@ export const escalationSubmit: ActionDef<typeof schema> = {
     const all = await services.bodies.list(actor.tenantId);
     const names = bodyNames(all);
     await notifyCoordinators(services, e, all);
-    await notifyRequester(services, e, names, here.body);
+    // The form card in the channel becomes the matter's read-only card for everyone, and the
+    // requester is told: the same posts as after every later step.
+    await fanOut(services, e, [copy], all);
     await ensureRetention(services.scheduler, actor.tenantId, req.now);
     if (created) await agendaChanged(services, actor.tenantId, [here.body.id], req.now);
     services.log.info({ cid: req.correlationId, escalation: e.id, body: here.body.id, created }, 'escalation proposed');
     const history = await services.audit.list(e.tenantId, e.id);
-    return { type: 'card', card: escalationCard(locale, { escalation: e, names, history, actionable: true }) };
+    return { type: 'card', card: await cardIn(services, locale, here.body, { escalation: e, names, history, actionable: here.coordinator }) };
   },
   async form(req, errors, services) {
     const here = await bodyHere(services, req.actor, req.place);

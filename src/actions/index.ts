@@ -12,6 +12,7 @@ import { escalationDecline } from './escalation.decline';
 import { escalationResolve } from './escalation.resolve';
 import { escalationEscalate } from './escalation.escalate';
 import { escalationDecide } from './escalation.decide';
+import { escalationRefresh } from './escalation.refresh';
 import { digestSend } from './digest.send';
 import { digestAck } from './digest.ack';
 import { agendaAddItem } from './agenda.addItem';
@@ -39,6 +40,7 @@ export type Verb =
   | 'escalation.resolve'
   | 'escalation.escalate'
   | 'escalation.decide'
+  | 'escalation.refresh'
   | 'digest.send'
   | 'digest.ack'
   | 'agenda.addItem'
@@ -62,6 +64,7 @@ export const ACTIONS: Record<Verb, ActionDef> = {
   'escalation.resolve': escalationResolve,
   'escalation.escalate': escalationEscalate,
   'escalation.decide': escalationDecide,
+  'escalation.refresh': escalationRefresh,
   'digest.send': digestSend,
   'digest.ack': digestAck,
   'agenda.addItem': agendaAddItem,

@@ -13,6 +13,7 @@ import { levelName } from '../views/escalation';
 import type { Locale } from '../i18n';
 import { bodyNames } from './escalations';
 import { syncLivingCard, type SyncOutcome } from './living-card';
+import { coordinatorAccounts } from './roles';
 
 /**
  * The agenda of a meeting as the bot shows it: loaded from trends, escalations, earlier minutes
@@ -84,22 +85,6 @@ async function waitingAtStart(services: Services, body: Body, meeting: Meeting):
 export function cardContext(scene: AgendaScene, locale: Locale): AgendaCardContext {
   const level = levelName(locale, bodyNames(scene.all), nextLevel(scene.body.kind));
   return { body: scene.body, meeting: scene.meeting, agenda: scene.agenda, items: { nextLevelName: level } };
-}
-
-/**
- * Teams ids of the coordinators (and administrators) in the body's channel, for the card's
- * user-specific refresh (at most 60). An unreadable roster gives none: everyone then sees the
- * read-only card until they press "Oppdater".
- */
-export async function coordinatorAccounts(services: Services, body: Body): Promise<string[]> {
-  try {
-    const [members, roles] = await Promise.all([services.roster.members(body.ref), services.roles.list(body.tenantId)]);
-    const ids = new Set([...roles.filter((r) => r.coordinator || r.admin).map((r) => r.aadObjectId), ...services.config.admins]);
-    return members.filter((m) => ids.has(m.aadObjectId) && m.channelAccountId).map((m) => m.channelAccountId);
-  } catch (err) {
-    services.log.warn({ bodyId: body.id, err: (err as Error).message }, 'roster unreadable; agenda card without user-specific views');
-    return [];
-  }
 }
 
 /** The card one person sees: the coordinators' view for coordinators, the read-only one for others. */

@@ -4,6 +4,7 @@ import { cadenceNotices, cadenceWatchJob, osloDate, osloWeek, osloYear, type Cad
 import { formatDate } from '../domain/calendar';
 import type { JobHandler } from '../scheduler/runner';
 import type { Logger } from '../log';
+import type { Clock } from '../clock';
 import { cadenceText } from '../i18n/bodies';
 import { schedulerText } from '../i18n/scheduler';
 import { format, pick, type Locale } from '../i18n';
@@ -76,4 +77,24 @@ export function noticeText(locale: Locale, body: Pick<Body, 'name'>, notice: Cad
 export async function ensureCadenceWatch(scheduler: JobScheduler, tenants: readonly string[], now: Date): Promise<void> {
   if (tenants.length === 0) return;
   await scheduler.schedule(tenants.map((t) => cadenceWatchJob(t, osloDate(now))));
+}
+
+/**
+ * For a tenant's first activity in this process: schedules today's cadence watch. `start` knows
+ * only the configured tenants and those with jobs, so without this a network first seen after
+ * start (development mode accepts any tenant) would not be watched until a restart. Once per
+ * tenant and process is enough: each run schedules the next day's. Never fails the turn: a
+ * storage hiccup is logged and tried again on the tenant's next activity.
+ */
+export function cadenceWatchEnsurer(scheduler: JobScheduler, clock: Clock, log: Logger): (tenantId: string) => Promise<void> {
+  const done = new Set<string>();
+  return async (tenantId) => {
+    if (!tenantId || done.has(tenantId)) return;
+    try {
+      await ensureCadenceWatch(scheduler, [tenantId], clock.now());
+      done.add(tenantId);
+    } catch (err) {
+      log.warn({ err: (err as Error).name, tenant: tenantId }, 'cadence watch: could not schedule it; will try again');
+    }
+  };
 }

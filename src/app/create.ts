@@ -30,7 +30,7 @@ import { OutboxSender, StorageOutbox } from '../scheduler/outbox';
 import { JobRunner } from '../scheduler/runner';
 import { BotFrameworkSender } from '../bot/sender';
 import { meetingStatsFrom } from '../domain/cadence';
-import { ensureCadenceWatch } from './cadence';
+import { cadenceWatchEnsurer, ensureCadenceWatch } from './cadence';
 import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
 import { fileLookup } from './annual-report';
 import { jobHandlers } from './jobs';
@@ -93,6 +93,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   const trackConversation = conversationTracker(bodies, log);
   const ensureDigest = digestJobEnsurer(scheduler, clock, log);
+  const ensureCadence = cadenceWatchEnsurer(scheduler, clock, log);
   const services: Services = {
     config,
     clock,
@@ -115,8 +116,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     agendas: new AgendaRepository(store.table('agendas')),
     noteConversation: async (place) => {
       await trackConversation(place);
-      // A network that started using the bot since the last restart gets its monthly digest scheduled too.
-      await ensureDigest(place.tenantId);
+      // A network that started using the bot since the last restart gets its monthly digest and
+      // its daily cadence watch scheduled too (start knows only the tenants it has jobs for).
+      await Promise.all([ensureDigest(place.tenantId), ensureCadence(place.tenantId)]);
     },
     standing: standingResolver({ config, roles, bodies, roster, log }),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Services } from './services';
-import type { ActionOutcome, ActionRequest } from './types';
+import type { ActionOutcome, ActionRequest, CardJson } from './types';
 import type { ActionDef, FieldError } from '../actions/types';
 import { cleanText } from '../domain/trends';
 import type { Body, BodyKind } from '../domain/bodies';
@@ -8,11 +8,12 @@ import { lastAudit, mayPerform, planTransition, type Escalation, type Escalation
 import { actingScope, resolveViewer, type ReadScope, type Viewer } from '../domain/visibility';
 import { CARD_FIELDS, rowKeyOf, type EscalationCopy, type EscalationRepository } from '../storage/table/escalations';
 import type { AuditRepository } from '../storage/table/audit';
-import { escalationCard, escalationNoticeCard, levelName, type BodyNames } from '../views/escalation';
+import { escalationCard, escalationNoticeCard, levelName, type BodyNames, type EscalationView } from '../views/escalation';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import { format, pick, type Locale } from '../i18n';
 import { screenFields } from './screen';
 import { agendaChanged } from './agenda';
+import { coordinatorAccounts } from './roles';
 
 /**
  * The steps of a matter after the request (accept, decline, resolve, escalate, decide): the
@@ -40,6 +41,16 @@ export function actionableIn(place: { kind: string }, viewer: Viewer, e: Escalat
   return place.kind === 'personal' || viewer.here?.id === e.levelBodyId;
 }
 
+/**
+ * A matter's card as shown in a body's channel: the view given, plus the refresh that lets
+ * Teams ask `escalation.refresh` for each coordinator there. Without a body (personal chat,
+ * only ever the person's own): the view as it is.
+ */
+export async function cardIn(services: Services, locale: Locale, body: Body | undefined, view: Omit<EscalationView, 'refresh'>): Promise<CardJson> {
+  if (!body) return escalationCard(locale, view);
+  return escalationCard(locale, { ...view, refresh: { bodyId: body.id, userIds: await coordinatorAccounts(services, body) } });
+}
+
 /** Which card input holds a step's field (inputs need unique ids on one card). */
 export function cardField(verb: EscalationVerb, field: string): string {
   if (field === 'note' || field === 'acceptNote' || field === 'declineNote' || field === 'escalateNote') return verb === 'accept' ? 'acceptNote' : verb === 'decline' ? 'declineNote' : 'escalateNote';
@@ -60,7 +71,7 @@ export async function stepForm(req: ActionRequest<Record<string, unknown>>, serv
   for (const f of ['note', 'decision']) if (typeof req.data[f] === 'string') values[cardField(verb, f)] = req.data[f];
   const notice = `${t.verbs[verb]}: ${mapped.map((e) => e.message).join(' ')}`;
   const history = await services.audit.list(viewer.tenantId, id);
-  const card = escalationCard(req.locale, { escalation: copy.escalation, names: bodyNames(viewer.all), history, actionable: actionableIn(req.place, viewer, copy.escalation), notice, values, errors: mapped });
+  const card = await cardIn(services, req.locale, viewer.here, { escalation: copy.escalation, names: bodyNames(viewer.all), history, actionable: actionableIn(req.place, viewer, copy.escalation), notice, values, errors: mapped });
   return { type: 'card', card };
 }
 
@@ -87,11 +98,12 @@ export async function performStep(req: ActionRequest<{ escalationId: string }>, 
   }
 
   const current = done.copies[0]!.escalation;
-  await fanOut(services, current, done.copies, viewer.all, req.cardActivityId);
+  await fanOut(services, current, done.copies, viewer.all);
   if (plan.kind === 'apply') await agendaChanged(services, current.tenantId, current.path, req.now);
   services.log.info({ cid: req.correlationId, escalation: current.id, verb, state: current.state, repeat: plan.kind === 'repeat' }, 'escalation step');
   const history = await services.audit.list(current.tenantId, current.id);
-  return { type: 'card', card: escalationCard(locale, { escalation: current, names, history, actionable: actionableIn(place, viewer, current) }) };
+  // The coordinator's own view; everyone else's copy of this card is updated by fanOut.
+  return { type: 'card', card: await cardIn(services, locale, viewer.here, { escalation: current, names, history, actionable: actionableIn(place, viewer, current) }) };
 }
 
 /**
@@ -123,11 +135,12 @@ export async function applyStep(
 
 /**
  * The posts after a step, each under an idempotent outbox key (a repeat queues nothing new):
- * every body's copy of the card updated in place (except the one just clicked, which the
- * action response replaces), a first post in the channel of a body the matter just reached,
- * and a 1:1 note to the requester in their language.
+ * every body's copy of the card updated in place — the one just clicked too, since Teams
+ * replaces a card with the action's response only for the person who clicked — a first post
+ * in the channel of a body the matter just reached, and a 1:1 note to the requester in their
+ * language. Channel cards are the read-only view; coordinators get theirs by refresh.
  */
-export async function fanOut(services: Services, e: Escalation, copies: readonly EscalationCopy[], all: readonly Body[], clickedActivityId?: string): Promise<void> {
+export async function fanOut(services: Services, e: Escalation, copies: readonly EscalationCopy[], all: readonly Body[]): Promise<void> {
   const locale: Locale = services.config.defaultLocale;
   const names = bodyNames(all);
   const byId = new Map(all.map((b) => [b.id, b]));
@@ -135,9 +148,10 @@ export async function fanOut(services: Services, e: Escalation, copies: readonly
   const label = `sak ${e.id.slice(0, 8)} v${e.version}`;
   for (const copy of copies) {
     const body = byId.get(copy.bodyId);
-    if (!body) continue;
-    const card = escalationCard(locale, { escalation: e, names, history, actionable: copy.bodyId === e.levelBodyId });
-    if (copy.card && copy.card.activityId !== clickedActivityId) {
+    const firstPost = !copy.card && copy.bodyId === e.levelBodyId && copy.bodyId !== e.originBodyId;
+    if (!body || (!copy.card && !firstPost)) continue;
+    const card = await cardIn(services, locale, body, { escalation: e, names, history, actionable: false });
+    if (copy.card) {
       await services.outbox.enqueue({
         key: `esc:${e.id}:v${e.version}:card:${copy.bodyId}`,
         tenantId: e.tenantId,
@@ -146,7 +160,7 @@ export async function fanOut(services: Services, e: Escalation, copies: readonly
         message: { type: 'card', card },
         label: `${label} oppdatert`,
       });
-    } else if (!copy.card && copy.bodyId === e.levelBodyId && copy.bodyId !== e.originBodyId) {
+    } else {
       await services.outbox.enqueue({
         key: `esc:${e.id}:post:${copy.bodyId}`,
         tenantId: e.tenantId,

@@ -2,6 +2,7 @@ import type { RosterMember } from '../domain/ports';
 import type { FieldError } from '../actions/types';
 import type { CardJson, Place, RequestBase } from './types';
 import type { Services } from './services';
+import type { Body } from '../domain/bodies';
 import { refOf } from './conversations';
 import { rolesCard, type RoleHolder } from '../views/roles';
 
@@ -46,4 +47,20 @@ export async function showRoles(
   const members = await pickableMembers(services, req.place, req.correlationId);
   const holders = await roleHolders(services, req.actor.tenantId, members);
   return rolesCard(req.locale, { holders, choices: members, values: extra.values ?? {}, errors: extra.errors, result: extra.result });
+}
+
+/**
+ * Teams ids of the coordinators (and administrators) in a body's channel, for a posted card's
+ * user-specific refresh (agenda, escalation; Teams takes at most 60). An unreadable roster gives
+ * none: everyone then sees the read-only card until they press "Oppdater".
+ */
+export async function coordinatorAccounts(services: Services, body: Body): Promise<string[]> {
+  try {
+    const [members, roles] = await Promise.all([services.roster.members(body.ref), services.roles.list(body.tenantId)]);
+    const ids = new Set([...roles.filter((r) => r.coordinator || r.admin).map((r) => r.aadObjectId), ...services.config.admins]);
+    return members.filter((m) => ids.has(m.aadObjectId) && m.channelAccountId).map((m) => m.channelAccountId);
+  } catch (err) {
+    services.log.warn({ bodyId: body.id, err: (err as Error).message }, 'roster unreadable; card posted without user-specific views');
+    return [];
+  }
 }

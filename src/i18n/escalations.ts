@@ -27,6 +27,7 @@ export interface EscalationTexts {
   personal: string;
   notMember: string;
   erased: string;
+  refresh: string;
   notify: Record<EscalationState, string>;
   notifyTitle: string;
   newForCoordinators: string;
@@ -106,6 +107,7 @@ export const ESCALATION_TEXTS: Catalogue<EscalationTexts> = {
     personal: 'Løft saker fra kanalen til organet ditt: skriv «@SLT-boten løft» der.',
     notMember: 'Bare medlemmer av {body} og SLT-koordinatorer kan løfte saker herfra.',
     erased: '(teksten er slettet etter oppbevaringstiden)',
+    refresh: 'Oppdater',
     notify: {
       proposed: 'Saken «{title}» er sendt til SLT-koordinator for vurdering.',
       accepted: 'Saken «{title}» er godtatt og løftet til {level}.',
@@ -190,6 +192,7 @@ export const ESCALATION_TEXTS: Catalogue<EscalationTexts> = {
     personal: 'Escalate matters from your body\'s channel: type "@SLT-boten escalate" there.',
     notMember: 'Only members of {body} and SLT coordinators can escalate matters from here.',
     erased: '(text erased after the retention period)',
+    refresh: 'Refresh',
     notify: {
       proposed: 'The matter “{title}” has been sent to an SLT coordinator for review.',
       accepted: 'The matter “{title}” has been accepted and lifted to {level}.',

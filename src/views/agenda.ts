@@ -11,6 +11,7 @@ import { AGENDA_TEXTS } from '../i18n/agenda';
 import { renderCard } from './render';
 import { escapeUserText } from './escape';
 import { errorMap, keptText } from './form';
+import { withRefresh } from './refresh';
 import { itemLines, itemMeta, itemTitle, type ItemContext } from './agenda-items';
 
 /**
@@ -26,8 +27,6 @@ import { itemLines, itemMeta, itemTitle, type ItemContext } from './agenda-items
 export const CARD_BUDGET = 26_000;
 /** Items per "show all" page. */
 export const PAGE_SIZE = 30;
-/** Teams' limit for user-specific views. */
-export const MAX_REFRESH_USERS = 60;
 
 export interface AgendaCardContext {
   readonly body: Pick<Body, 'id' | 'name'>;
@@ -119,7 +118,7 @@ function render(locale: Locale, ctx: AgendaCardContext, opts: AgendaCardOptions,
       bringers: bringerChoices(locale),
     },
   );
-  return withRefresh(card, target, opts.refreshUserIds);
+  return withRefresh(card, 'agenda.refresh', target, opts.refreshUserIds);
 }
 
 /** The coordinators' actions on one item. */
@@ -134,12 +133,6 @@ function itemActions(locale: Locale, item: AgendaItem, target: { meetingId: stri
 function bringerChoices(locale: Locale): { title: string; value: string }[] {
   const services = pick(locale, SERVICE_LABELS);
   return [{ title: pick(locale, AGENDA_TEXTS).bringers.coordinator, value: 'coordinator' }, ...SERVICES.map((s) => ({ title: services[s], value: s }))];
-}
-
-/** Adds the user-specific refresh: Teams asks `agenda.refresh` for each listed user. */
-function withRefresh(card: CardJson, target: Record<string, string>, userIds: readonly string[] | undefined): CardJson {
-  if (!userIds) return card;
-  return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'agenda.refresh', data: target }, userIds: userIds.slice(0, MAX_REFRESH_USERS) } };
 }
 
 /** One page of "show all": every item's number, title and who/when, no details. Pages are 1-based. */

@@ -7,6 +7,7 @@ import { format, pick, type Locale } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import { renderCard } from './render';
 import { errorMap, keptText } from './form';
+import { withRefresh } from './refresh';
 
 /** Names of the bodies of a network by id, and of the unique levels by kind. */
 export interface BodyNames {
@@ -55,9 +56,22 @@ export interface EscalationView {
   readonly notice?: string;
   readonly values?: Readonly<Record<string, unknown>>;
   readonly errors?: readonly FieldError[];
+  /**
+   * For a card in a body's channel: that body and the Teams ids Teams should ask
+   * `escalation.refresh` for (the coordinators there), plus an "Oppdater" button for anyone
+   * else. Undefined (a personal chat): neither.
+   */
+  readonly refresh?: { readonly bodyId: string; readonly userIds: readonly string[] };
 }
 
-/** The status card of a matter, updated in place at every step. */
+/** What `escalation.refresh` carries: the matter and the body whose channel holds the card. */
+export const refreshTarget = (escalationId: string, bodyId: string): Record<string, string> => ({ escalationId, bodyId });
+
+/**
+ * The status card of a matter, updated in place at every step. In a channel everyone gets the
+ * read-only view (`actionable` false) with a `refresh` naming the coordinators, who get the
+ * view with the steps legal now from `escalation.refresh`.
+ */
 export function escalationCard(locale: Locale, view: EscalationView): CardJson {
   const t = pick(locale, ESCALATION_TEXTS);
   const e = view.escalation;
@@ -79,7 +93,8 @@ export function escalationCard(locale: Locale, view: EscalationView): CardJson {
   ].filter((f): f is { title: string; value: string } => !!f.value);
   const can = Object.fromEntries(ESCALATION_VERBS.map((v) => [v, view.actionable && !!nextState(e.state, v, e.originKind)]));
   const values = view.values ?? {};
-  return renderCard(
+  const refreshData = view.refresh ? refreshTarget(e.id, view.refresh.bodyId) : undefined;
+  const card = renderCard(
     'escalation',
     {
       title: text(e.title),
@@ -89,15 +104,18 @@ export function escalationCard(locale: Locale, view: EscalationView): CardJson {
       description: text(e.description),
       facts,
       history: (view.history ?? []).map((h) => ({ line: format(t.historyLine[h.verb], { date: osloDate(h.at) }) })),
-      labels: { history: t.history, verbs: t.verbs, inputs: t.inputs },
+      labels: { history: t.history, verbs: t.verbs, inputs: t.inputs, refresh: t.refresh },
       err: errorMap(STEP_FIELDS, view.errors ?? []),
       can,
+      refreshable: !!refreshData,
     },
     {
       form: Object.fromEntries(STEP_FIELDS.map((f) => [f, keptText(values[f], 5_000)])),
       escalationId: e.id,
+      refreshData: refreshData ?? {},
     },
   );
+  return refreshData ? withRefresh(card, 'escalation.refresh', refreshData, view.refresh?.userIds) : card;
 }
 
 export interface ListSection {

@@ -64,6 +64,8 @@ describe('trends and escalations through /api/messages', () => {
   };
   /** 1:1 messages the bot sent to a person (the fake connector names 1:1 chats by member id). */
   const directTo = (p: Person): ConnectorCall[] => h.connector.messages.filter((m) => m.conversationId === `a:1on1-${p.id}`);
+  /** The matter a card shows: the requester's view has no step buttons, but its refresh names it. */
+  const matterId = (card: Card | undefined): string => String((card?.refresh as { action: { data: { escalationId: string } } }).action.data.escalationId);
   const postsIn = (channel: { id: string }): ConnectorCall[] => h.connector.posts.filter((m) => (m.conversationId ?? '').split(';')[0] === channel.id && !m.activityId);
 
   beforeAll(async () => {
@@ -200,7 +202,7 @@ describe('trends and escalations through /api/messages', () => {
       const data = { title: 'Økende uro ved kjøpesenteret på kveldstid', description: 'Flere tjenester ser grupper som samles etter stengetid.', requestedAction: 'Felles tiltak med politiet', formId };
       const proposed = await invoke('escalation.submit', data, KARI, CHANNELS.vest, formActivity);
       expect(cardTexts(proposed.card).slice(0, 2)).toEqual([data.title, 'Foreslått – venter på SLT-koordinator']);
-      const id = String(executeData(proposed.card, 'escalation.accept')?.escalationId);
+      const id = matterId(proposed.card);
       await drain();
       expect(cardTexts(cardOf(directTo(KARI).at(-1)!.body)).join(' ')).toContain('er sendt til SLT-koordinator for vurdering');
       expect(cardTexts(cardOf(directTo(SIGRID).at(-1)!.body))).toContain('Ny sak til vurdering fra Ungdomsteam Vest 13-16');
@@ -254,7 +256,7 @@ describe('trends and escalations through /api/messages', () => {
     it('refuses a declined matter without a reason next to the field, and tells the requester the reason', async () => {
       const { activityId } = await say('løft', KARI, CHANNELS.vest);
       const proposed = await invoke('escalation.submit', { title: 'Lite tilbud til unge om sommeren', description: 'Flere melder at unge mangler steder å være.', formId: 'decline-1' }, KARI, CHANNELS.vest, activityId);
-      const id = String(executeData(proposed.card, 'escalation.decline')?.escalationId);
+      const id = matterId(proposed.card);
       const noReason = await invoke('escalation.decline', { escalationId: id, declineNote: '' }, SIGRID, CHANNELS.vest, activityId);
       expect(errorAfter(noReason.card, 'declineNote')).toBe('Feltet må fylles ut.');
       const declined = await invoke('escalation.decline', { escalationId: id, declineNote: 'Ungdomsteamet følger det opp selv først' }, SIGRID, CHANNELS.vest, activityId);
@@ -267,7 +269,7 @@ describe('trends and escalations through /api/messages', () => {
       await h.app.services.roles.set(TENANT, OLA.aadObjectId, 'coordinator', true, 'test', clock.now().toISOString(), OLA.name);
       const { activityId } = await say('løft', KARI, CHANNELS.vest);
       const proposed = await invoke('escalation.submit', { title: 'Salg av snus i friminuttene', description: 'Skolene melder om salg mellom elever.', formId: 'race-1' }, KARI, CHANNELS.vest, activityId);
-      const id = String(executeData(proposed.card, 'escalation.accept')?.escalationId);
+      const id = matterId(proposed.card);
       const [a, b] = await Promise.all([
         invoke('escalation.accept', { escalationId: id }, SIGRID, null),
         invoke('escalation.decline', { escalationId: id, declineNote: 'Ikke nå' }, OLA, null),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureRetention } from '../../src/app/retention';
 import { digestJobEnsurer } from '../../src/app/digest-jobs';
+import { cadenceWatchEnsurer } from '../../src/app/cadence';
 import { ManualClock } from '../../src/clock';
 import { createLogger } from '../../src/log';
 import type { JobScheduler, JobSpec } from '../../src/domain/ports';
@@ -65,5 +66,30 @@ describe('digestJobEnsurer', () => {
     clock.set('2026-11-02T07:00:00.000Z');
     await ensure('t1');
     expect(scheduled).toEqual(['digest:t1:2026-10', 'digest:t1:2026-11']);
+  });
+});
+
+describe('cadenceWatchEnsurer', () => {
+  it('schedules today\'s cadence watch on a tenant\'s first activity in the process, and only then', async () => {
+    const { scheduler, scheduled } = recordingScheduler();
+    const clock = new ManualClock('2026-11-02T09:00:00.000Z');
+    const ensure = cadenceWatchEnsurer(scheduler, clock, createLogger('silent'));
+    await Promise.all([ensure('t1'), ensure('t2')]);
+    await ensure('t1');
+    // The next day's run is scheduled by the run itself, not by later activity.
+    clock.set('2026-11-03T09:00:00.000Z');
+    await ensure('t1');
+    expect(scheduled.sort()).toEqual(['cadenceWatch:t1:2026-11-02', 'cadenceWatch:t2:2026-11-02']);
+  });
+
+  it('does not fail the turn when storage is down, and tries again on the next activity', async () => {
+    const { scheduler, scheduled, fail } = recordingScheduler();
+    const ensure = cadenceWatchEnsurer(scheduler, new ManualClock('2026-11-02T09:00:00.000Z'), createLogger('silent'));
+    fail(true);
+    await ensure('t1');
+    expect(scheduled).toEqual([]);
+    fail(false);
+    await ensure('t1');
+    expect(scheduled).toEqual(['cadenceWatch:t1:2026-11-02']);
   });
 });
