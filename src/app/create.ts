@@ -36,7 +36,7 @@ import { fileLookup } from './annual-report';
 import { jobHandlers } from './jobs';
 import type { Services } from './services';
 import type { Roster } from '../domain/ports';
-import { SsoValidator } from '../auth/sso';
+import { SsoValidator, ssoAudiences } from '../auth/sso';
 import { createTabApi } from '../tab-api';
 import type { TabDigestSource } from '../tab-api/digests';
 import { digestArchiveOver } from '../tab-api/digest-archive';
@@ -130,7 +130,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log }, overrides.outboxIntervalMs ?? 1_000);
 
   const bot = new SltBot(services);
-  const sso = new SsoValidator({ audiences: tabAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
+  const sso = new SsoValidator({ audiences: ssoAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
   const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests ?? digestArchiveOver(services.digests, () => clock.now(), (tenantId, year, by) => annualReportLinks(services, tenantId, year, by, clock.now())), devTenants: () => tenantsWithBodies(store.table('bodies')) });
   const server = createServer({
     config,
@@ -175,10 +175,4 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The tab's SSO audience: the app's client id, and its app id URI `api://<domain>/<client id>` (manifest webApplicationInfo). */
-function tabAudiences(config: Config): string[] {
-  if (!config.bot.appId) return [];
-  return [config.bot.appId, `api://${new URL(config.publicUrl).host}/${config.bot.appId}`];
 }
