@@ -16,7 +16,7 @@ import { AgendaRepository } from '../storage/table/agendas';
 import { DigestRepository } from '../storage/table/digests';
 import { DigestSources } from '../storage/table/digest-sources';
 import { FileRepository } from '../storage/table/files';
-import { createAdapter } from '../bot/adapter';
+import { createAdapter, type AdapterOptions } from '../bot/adapter';
 import { SltBot } from '../bot/handler';
 import { TeamsRoster } from '../bot/roster';
 import { standingResolver } from './standing';
@@ -66,6 +66,8 @@ export interface AppOverrides {
   outboxIntervalMs?: number;
   /** Stand-in for the Teams roster (tests in production mode, where the real one needs Entra). */
   roster?: Roster;
+  /** The bot's JWT check (tests: the channel's OpenID metadata served locally, with a test key). */
+  botAuth?: AdapterOptions;
   /** The tab: where tenants' signing keys are published (tests: a local key set), its built folder, the digest archive. */
   tab?: { jwksUrl?: (tenantId: string) => string; dir?: string; digests?: TabDigestSource };
 }
@@ -88,7 +90,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const outbox = new StorageOutbox(outboxTable, clock);
 
   // The adapter comes first: the roster reads Teams through it, proactively.
-  const adapter = createAdapter(config, log);
+  const adapter = createAdapter(config, log, overrides.botAuth);
   const roster = overrides.roster ?? new TeamsRoster(adapter, config.bot.appId);
 
   const trackConversation = conversationTracker(bodies, log);
