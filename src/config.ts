@@ -128,8 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appType: e.MicrosoftAppType ?? 'SingleTenant',
       appTenantId: e.MicrosoftAppTenantId ?? '',
     }),
-    admins: Object.freeze([...e.SLT_ADMINS]),
-    tenantIds: Object.freeze([...e.SLT_TENANT_IDS]),
+    // Teams and Entra write GUIDs in lower case, and the tenant gate, role lookups and table keys compare exactly.
+    admins: Object.freeze(e.SLT_ADMINS.map((id) => (guid.test(id) ? id.toLowerCase() : id))),
+    tenantIds: Object.freeze(e.SLT_TENANT_IDS.map((id) => id.toLowerCase())),
     defaultLocale: e.SLT_LOCALE_DEFAULT,
     clockStart: e.SLT_CLOCK_START,
     retentionMonths: e.SLT_RETENTION_MONTHS,

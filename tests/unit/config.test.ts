@@ -44,6 +44,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ...PROD, SLT_ADMINS: ` ${ADMIN} ,` }).admins).toEqual([ADMIN]);
   });
 
+  it('writes tenant and admin GUIDs in lower case, as Teams sends them (the tenant gate compares exactly)', () => {
+    const c = loadConfig({ ...PROD, SLT_TENANT_IDS: TENANT.toUpperCase(), SLT_ADMINS: ADMIN.toUpperCase() });
+    expect(c.tenantIds).toEqual([TENANT]);
+    expect(c.admins).toEqual([ADMIN]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '' }).devMode).toBe(true);
   });
