@@ -50,9 +50,17 @@ param sltAdmins string = ''
 ])
 param sltLocaleDefault string = 'nb'
 
-@description('Tables the app uses. The app also creates missing tables at start; listing them here makes them part of the deployment.')
-param tableNames string[] = [
+@description('SLT_TABLE_PREFIX: prefix of every table name, letters and digits starting with a letter (the app default is slt).')
+@minLength(1)
+@maxLength(21)
+param tablePrefix string = 'slt'
+
+// Every table of TABLE_NAMES in src/storage/tables.ts, without the prefix (tests/unit/infra.test.ts
+// fails when the two lists differ). The app also creates missing tables at start; listing them
+// here makes them part of the deployment.
+var tableNames = [
   'bodies'
+  'conversations'
   'roles'
   'meetings'
   'jobs'
@@ -62,6 +70,11 @@ param tableNames string[] = [
   'escalations'
   'audit'
   'digests'
+  'idempotency'
+  'settings'
+  'members'
+  'files'
+  'agendas'
 ]
 
 @description('App Service plan SKU. The scheduler needs Always On, which the Free tier lacks.')
@@ -110,7 +123,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
 resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
   for table in tableNames: {
     parent: tableService
-    name: table
+    name: '${tablePrefix}${table}'
   }
 ]
 
@@ -125,6 +138,11 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
     reserved: true // Linux
   }
 }
+
+// The web app's address under App Service's default host name, set as SLT_PUBLIC_URL (required in
+// production). Its host is in the tab's SSO audience api://<host>/<app id> and is the app package's BOT_DOMAIN.
+var webAppHost = '${webAppName}.azurewebsites.net'
+var sltPublicUrl = 'https://${webAppHost}'
 
 var storageConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
 
@@ -165,6 +183,14 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'STORAGE_CONNECTION_STRING'
           value: storageConnectionString
+        }
+        {
+          name: 'SLT_PUBLIC_URL'
+          value: sltPublicUrl
+        }
+        {
+          name: 'SLT_TABLE_PREFIX'
+          value: tablePrefix
         }
         {
           name: 'SLT_TENANT_IDS'
@@ -232,8 +258,11 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-@description('BOT_DOMAIN for `npm run package`.')
-output botDomain string = web.properties.defaultHostName
+@description('BOT_DOMAIN for `npm run package` (the host of SLT_PUBLIC_URL).')
+output botDomain string = webAppHost
+
+@description('SLT_PUBLIC_URL as set on the web app.')
+output publicUrl string = sltPublicUrl
 
 @description('Messaging endpoint registered on the Azure Bot.')
 output messagingEndpoint string = bot.properties.endpoint

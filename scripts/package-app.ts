@@ -2,8 +2,10 @@
  * Builds the Teams app package `dist/appPackage/slt-boten.zip` (run: `npm run package`).
  *
  * appPackage/manifest.json (and its localization files) hold `{{NAME}}` placeholders that are
- * filled from the environment; see {@link VARIABLES}. The filled manifest is validated offline
- * against the schema bundled in `@microsoft/app-manifest`, then zipped with the icons.
+ * filled from the environment; see {@link VARIABLES}. BOT_DOMAIN defaults to the host of
+ * SLT_PUBLIC_URL (the bot's own setting), so the tab's SSO resource is the audience the bot
+ * accepts. The filled manifest is validated offline against the schema bundled in
+ * `@microsoft/app-manifest`, then zipped with the icons.
  *
  * This is a build tool, not the bot: reading `process.env` here is deliberate.
  */
@@ -16,7 +18,7 @@ import { repoRoot } from '../src/paths';
 /** Every placeholder the package files use, and what to put there. */
 export const VARIABLES: Readonly<Record<string, string>> = {
   MicrosoftAppId: 'Entra app (client) id of the bot registration; also the Teams app id (GUID)',
-  BOT_DOMAIN: 'host name of the web app, without https:// (e.g. slt-boten.azurewebsites.net)',
+  BOT_DOMAIN: 'host name of the web app, without https:// (e.g. slt-boten.azurewebsites.net); defaults to the host of SLT_PUBLIC_URL, and must equal it when both are set',
   APP_VERSION: 'app version shown in Teams (semver); defaults to package.json "version"',
   DEVELOPER_NAME: 'publisher shown in Teams, at most 32 characters (e.g. Bærum kommune)',
   DEVELOPER_WEBSITE_URL: 'https URL of the support/information page',
@@ -88,6 +90,30 @@ export function checkVariables(vars: Variables): string[] {
     if (url && !/^https:\/\/\S+$/.test(url)) problems.push(`${name} must be an https:// URL, got "${url}"`);
   }
   return problems;
+}
+
+/**
+ * Fills BOT_DOMAIN from SLT_PUBLIC_URL when it is not given, so the manifest's SSO resource
+ * `api://{{BOT_DOMAIN}}/{{MicrosoftAppId}}` is the audience the server accepts (the host of
+ * SLT_PUBLIC_URL, see `ssoAudiences`); when both are given and differ, that is a problem: the tab's
+ * sign-in would fail in Teams with nothing pointing at the cause.
+ */
+export function withBotDomain(vars: Variables): { vars: Variables; problems: string[] } {
+  const publicUrl = vars.SLT_PUBLIC_URL?.trim();
+  const given = vars.BOT_DOMAIN?.trim();
+  if (!publicUrl) return { vars, problems: [] };
+  if (!URL.canParse(publicUrl) || new URL(publicUrl).protocol !== 'https:') {
+    return { vars, problems: [`SLT_PUBLIC_URL must be the bot's https:// address, got "${publicUrl}"`] };
+  }
+  const host = new URL(publicUrl).host;
+  if (!given) return { vars: { ...vars, BOT_DOMAIN: host }, problems: [] };
+  if (given.toLowerCase() !== host.toLowerCase()) {
+    return {
+      vars,
+      problems: [`BOT_DOMAIN "${given}" differs from the host of SLT_PUBLIC_URL "${host}": the tab's SSO resource api://${given}/… would not be the audience the bot accepts (api://${host}/…); leave BOT_DOMAIN unset or make them equal`],
+    };
+  }
+  return { vars, problems: [] };
 }
 
 const SCHEMA_FILES = { manifest: 'MicrosoftTeams.schema.json', localization: 'MicrosoftTeams.Localization.schema.json' };
@@ -170,7 +196,10 @@ function jsonFile(name: string, value: unknown): PackageFile {
  * in `dir`, and returns the package's files, manifest.json first.
  * @throws MissingVariablesError, AppPackageError
  */
-export async function buildAppPackage(dir: string, vars: Variables): Promise<{ manifest: Record<string, unknown>; files: PackageFile[] }> {
+export async function buildAppPackage(dir: string, given: Variables): Promise<{ manifest: Record<string, unknown>; files: PackageFile[] }> {
+  const { vars, problems: domainProblems } = withBotDomain(given);
+  // Before filling: a bad SLT_PUBLIC_URL would otherwise surface as a missing BOT_DOMAIN.
+  if (domainProblems.length > 0) throw new AppPackageError(domainProblems);
   const manifest = fillPlaceholders(readJson(path.join(dir, 'manifest.json')), vars);
   const problems = [...checkVariables(vars), ...(await validateManifest(manifest))];
   const files: PackageFile[] = [jsonFile('manifest.json', manifest)];

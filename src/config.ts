@@ -7,15 +7,17 @@ const csv = z
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An Entra id (app, tenant, object): a GUID, or unset. */
+const entraId = (what: string) => z.string().trim().regex(guid, `must be a GUID (${what})`).optional();
 
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
     STORAGE_CONNECTION_STRING: z.string().trim().min(1).optional(),
-    MicrosoftAppId: z.string().trim().optional(),
+    MicrosoftAppId: entraId('the Entra app (client) id of the bot registration'),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
-    MicrosoftAppTenantId: z.string().trim().optional(),
+    MicrosoftAppTenantId: entraId('the tenant of the Entra app registration'),
     SLT_ADMINS: csv,
     SLT_TENANT_IDS: csv.pipe(z.array(z.string().regex(guid, 'must be tenant GUIDs'))),
     SLT_LOCALE_DEFAULT: z.enum(['nb', 'en']).default('nb'),
@@ -28,6 +30,21 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     const prod = !!env.MicrosoftAppId;
+    // botbuilder treats a missing MicrosoftAppType as MultiTenant; this bot passes SingleTenant (see loadConfig).
+    const appType = env.MicrosoftAppType ?? 'SingleTenant';
+    if (prod && appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `required when MicrosoftAppType is ${appType}${env.MicrosoftAppType ? '' : ' (the default)'}` });
+    }
+    // In development mode ids come from whatever the local client (Playground, tests) sends; in production they are Entra object ids.
+    const badAdmins = prod ? env.SLT_ADMINS.filter((id) => !guid.test(id)) : [];
+    if (badAdmins.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['SLT_ADMINS'], message: `must be Entra object ids (GUIDs) when MicrosoftAppId is set, got ${badAdmins.map((id) => `"${id}"`).join(', ')}` });
+    }
+    if (prod) {
+      // Calendar links, download links and the tab's SSO audience api://<host>/<app id> are built from it.
+      const problem = publicUrlProblem(env.SLT_PUBLIC_URL);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['SLT_PUBLIC_URL'], message: `${problem} when MicrosoftAppId is set (e.g. https://slt-boten.azurewebsites.net)` });
+    }
     if (prod && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
     }
@@ -41,6 +58,18 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['STORAGE_CONNECTION_STRING'], message: 'required when MicrosoftAppId is set' });
     }
   });
+
+/** Why a production SLT_PUBLIC_URL is unusable, or undefined when it is fine: https, a host, nothing after it. */
+function publicUrlProblem(value: string | undefined): string | undefined {
+  if (!value) return 'required';
+  if (!URL.canParse(value)) return undefined; // z.url() reports it
+  const url = new URL(value);
+  if (url.protocol !== 'https:') return `must be an https:// URL, got "${value}"`;
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    return `must be the bare https://<host> the bot is served at (no path, query or credentials), got "${value}"`;
+  }
+  return undefined;
+}
 
 /** The bot's whole configuration, read once at start. Nothing else reads `process.env`. */
 export interface Config {
@@ -63,7 +92,7 @@ export interface Config {
   readonly retentionMonths: number;
   /** In digest breakdowns by two dimensions, counts from 1 to this − 1 are shown as "<n" (1 = none suppressed). */
   readonly suppressBelow: number;
-  /** Public base URL (for links such as .ics downloads); defaults to the local address. */
+  /** Public base URL, no trailing slash (links such as .ics downloads, the tab's SSO audience); required and https in production, the local address in development mode. */
   readonly publicUrl: string;
   readonly logLevel: string;
 }
@@ -99,8 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appType: e.MicrosoftAppType ?? 'SingleTenant',
       appTenantId: e.MicrosoftAppTenantId ?? '',
     }),
-    admins: Object.freeze([...e.SLT_ADMINS]),
-    tenantIds: Object.freeze([...e.SLT_TENANT_IDS]),
+    // Teams and Entra write GUIDs in lower case, and the tenant gate, role lookups and table keys compare exactly.
+    admins: Object.freeze(e.SLT_ADMINS.map((id) => (guid.test(id) ? id.toLowerCase() : id))),
+    tenantIds: Object.freeze(e.SLT_TENANT_IDS.map((id) => id.toLowerCase())),
     defaultLocale: e.SLT_LOCALE_DEFAULT,
     clockStart: e.SLT_CLOCK_START,
     retentionMonths: e.SLT_RETENTION_MONTHS,

@@ -16,7 +16,7 @@ import { AgendaRepository } from '../storage/table/agendas';
 import { DigestRepository } from '../storage/table/digests';
 import { DigestSources } from '../storage/table/digest-sources';
 import { FileRepository } from '../storage/table/files';
-import { createAdapter } from '../bot/adapter';
+import { createAdapter, type AdapterOptions } from '../bot/adapter';
 import { SltBot } from '../bot/handler';
 import { TeamsRoster } from '../bot/roster';
 import { standingResolver } from './standing';
@@ -36,7 +36,7 @@ import { fileLookup } from './annual-report';
 import { jobHandlers } from './jobs';
 import type { Services } from './services';
 import type { Roster } from '../domain/ports';
-import { SsoValidator } from '../auth/sso';
+import { SsoValidator, ssoAudiences } from '../auth/sso';
 import { createTabApi } from '../tab-api';
 import type { TabDigestSource } from '../tab-api/digests';
 import { digestArchiveOver } from '../tab-api/digest-archive';
@@ -66,6 +66,8 @@ export interface AppOverrides {
   outboxIntervalMs?: number;
   /** Stand-in for the Teams roster (tests in production mode, where the real one needs Entra). */
   roster?: Roster;
+  /** The bot's JWT check (tests: the channel's OpenID metadata served locally, with a test key). */
+  botAuth?: AdapterOptions;
   /** The tab: where tenants' signing keys are published (tests: a local key set), its built folder, the digest archive. */
   tab?: { jwksUrl?: (tenantId: string) => string; dir?: string; digests?: TabDigestSource };
 }
@@ -88,7 +90,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const outbox = new StorageOutbox(outboxTable, clock);
 
   // The adapter comes first: the roster reads Teams through it, proactively.
-  const adapter = createAdapter(config, log);
+  const adapter = createAdapter(config, log, overrides.botAuth);
   const roster = overrides.roster ?? new TeamsRoster(adapter, config.bot.appId);
 
   const trackConversation = conversationTracker(bodies, log);
@@ -132,7 +134,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log }, overrides.outboxIntervalMs ?? 1_000);
 
   const bot = new SltBot(services);
-  const sso = new SsoValidator({ audiences: tabAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
+  const sso = new SsoValidator({ audiences: ssoAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
   const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests ?? digestArchiveOver(services.digests, () => clock.now(), (tenantId, year, by) => annualReportLinks(services, tenantId, year, by, clock.now())), devTenants: () => tenantsWithBodies(store.table('bodies')) });
   const server = createServer({
     config,
@@ -177,10 +179,4 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The tab's SSO audience: the app's client id, and its app id URI `api://<domain>/<client id>` (manifest webApplicationInfo). */
-function tabAudiences(config: Config): string[] {
-  if (!config.bot.appId) return [];
-  return [config.bot.appId, `api://${new URL(config.publicUrl).host}/${config.bot.appId}`];
 }

@@ -38,6 +38,16 @@ export const entraJwksUrl = (tenantId: string): string => `https://login.microso
 /** Both issuers Entra uses for a tenant: v1 (sts.windows.net) and v2 tokens. */
 export const issuersOf = (tenantId: string): string[] => [`https://sts.windows.net/${tenantId}/`, `https://login.microsoftonline.com/${tenantId}/v2.0`];
 
+/**
+ * The audiences the tab's tokens may carry: the app's client id, and its app id URI
+ * `api://<host of the public URL>/<client id>` — the manifest's `webApplicationInfo.resource`,
+ * which `npm run package` fills from the same SLT_PUBLIC_URL. None in development mode.
+ */
+export function ssoAudiences(config: { readonly bot: { readonly appId: string }; readonly publicUrl: string }): string[] {
+  if (!config.bot.appId) return [];
+  return [config.bot.appId, `api://${new URL(config.publicUrl).host}/${config.bot.appId}`];
+}
+
 export const REQUIRED_SCOPE = 'access_as_user';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Tolerated clock skew between Entra and this server. */

@@ -1,17 +1,48 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { resolveLocale } from '../i18n';
 import { apology } from './errors';
 import { correlationIdOf } from './handler';
 
+/** jsonwebtoken's errors: what botbuilder lets through for a token with a known key id but a missing or bad signature. */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botbuilder's authentication, except that a token it cannot verify is always an
+ * AuthenticationError: botbuilder rethrows jsonwebtoken's own error for an unsigned or forged
+ * token under a known key id, which CloudAdapter answers with 500 and the library's message.
+ */
+class ChannelAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      if (!(err instanceof AuthenticationError) && err instanceof Error && JWT_ERRORS.has(err.name)) {
+        throw new AuthenticationError(`Unauthorized. ${err.name}`, 401);
+      }
+      throw err;
+    }
+  }
+}
+
+export interface AdapterOptions {
+  /**
+   * More settings for botbuilder's ConfigurationBotFrameworkAuthentication (production mode only).
+   * Tests pass the public cloud's own values with `ToBotFromChannelOpenIdMetadataUrl` pointing at
+   * a local key set; botbuilder then uses exactly the settings given, none of its defaults.
+   */
+  authSettings?: Readonly<Record<string, string | boolean>>;
+}
+
 /**
  * The CloudAdapter. Without MicrosoftAppId it accepts unauthenticated activities
  * (development mode, bound to 127.0.0.1 by the HTTP layer); with it, the Bot Framework JWT
  * is validated on every request.
  */
-export function createAdapter(config: Config, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+export function createAdapter(config: Config, log: Logger, options: AdapterOptions = {}): CloudAdapter {
+  const auth = new ChannelAuthentication(
     config.devMode
       ? {}
       : {
@@ -19,6 +50,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
           MicrosoftAppPassword: config.bot.appPassword,
           MicrosoftAppType: config.bot.appType,
           MicrosoftAppTenantId: config.bot.appTenantId,
+          ...options.authSettings,
         },
   );
   const adapter = new CloudAdapter(auth);

@@ -18,6 +18,8 @@ import { ROLES, seedYear, type SeededYear } from '../support/tab-fixture';
 const APP_ID = '7f0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 const DOMAIN = 'slt-boten-test.example.no';
 const OTHER_TENANT = '0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a';
+/** Production mode takes only Entra object ids (GUIDs) in SLT_ADMINS; the fixture's people have made-up ids. */
+const CONFIGURED_ADMIN = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
 const V2_ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
 
 interface KeyPair {
@@ -74,7 +76,7 @@ describe('tab API in production mode: SSO tokens', () => {
       isMember: async (ref, id) => (h.connector.rosters.get(ref.conversationId) ?? []).some((m) => m.aadObjectId === id),
     };
     h = await startHarness({
-      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT, SLT_TENANT_IDS: TENANT, SLT_PUBLIC_URL: `https://${DOMAIN}`, SLT_ADMINS: ROLES.admin.aadObjectId },
+      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT, SLT_TENANT_IDS: TENANT, SLT_PUBLIC_URL: `https://${DOMAIN}`, SLT_ADMINS: CONFIGURED_ADMIN },
       host: '127.0.0.1',
       overrides: { roster, tab: { jwksUrl: (tid) => `${jwksBase}/${tid}/discovery/v2.0/keys` } },
     });

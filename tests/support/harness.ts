@@ -13,8 +13,8 @@ export interface Harness {
   baseUrl: string;
   /** Runs what is due: one scheduler tick (jobs queue their posts), then one outbox pass (posts go to the connector). */
   drain(): Promise<void>;
-  /** Posts an activity to /api/messages; resolves with the HTTP status and parsed body. */
-  send(activity: object): Promise<{ status: number; body: unknown }>;
+  /** Posts an activity to /api/messages (with extra headers, e.g. Authorization); resolves with the HTTP status and parsed body. */
+  send(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
 }
 
@@ -28,7 +28,7 @@ export function uniquePrefix(): string {
  * test run's Azurite, plus a fake connector that captures what the bot sends.
  */
 export async function startHarness(
-  options: { env?: Record<string, string>; clock?: Clock; prefix?: string; loops?: boolean; overrides?: Pick<AppOverrides, 'roster' | 'tab'>; host?: string } = {},
+  options: { env?: Record<string, string>; clock?: Clock; prefix?: string; loops?: boolean; overrides?: Pick<AppOverrides, 'roster' | 'tab' | 'botAuth'>; host?: string } = {},
 ): Promise<Harness> {
   const connector = new FakeConnector();
   await connector.start();
@@ -54,8 +54,8 @@ export async function startHarness(
       await app.jobRunner.tick();
       await app.outboxSender.tick();
     },
-    async send(activity) {
-      const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    async send(activity, headers = {}) {
+      const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       const text = await res.text();
       let body: unknown = text;
       try {

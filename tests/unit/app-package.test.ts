@@ -17,8 +17,11 @@ import {
   validateLocalization,
   validateManifest,
   VARIABLES,
+  withBotDomain,
   type PackageFile,
 } from '../../scripts/package-app';
+import { loadConfig } from '../../src/config';
+import { ssoAudiences } from '../../src/auth/sso';
 
 const DIR = path.resolve(__dirname, '../../appPackage');
 const APP_ID = '7f0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -171,6 +174,45 @@ describe('Teams app manifest', () => {
     for (const key of ['activities.activityTypes[0].description', 'activities.activityTypes[127].description', 'activities.activityTypes[128].description', 'name.short']) {
       expect(new RegExp(repaired, 'u').test(key), key).toBe(new RegExp(original).test(key));
     }
+  });
+});
+
+describe('the SSO resource in the manifest and the audience the bot accepts', () => {
+  /** One production environment, as App Service would have it (infra/main.bicep) plus the package's own variables. */
+  const PUBLIC_HOST = 'slt-boten-prod.azurewebsites.net';
+  const env = {
+    ...VARS,
+    BOT_DOMAIN: undefined,
+    MicrosoftAppPassword: 'hemmelig',
+    MicrosoftAppTenantId: '5b1c7c44-6c2f-4a8e-9d1e-3f2a1b0c9d8e',
+    SLT_TENANT_IDS: '5b1c7c44-6c2f-4a8e-9d1e-3f2a1b0c9d8e',
+    STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+    SLT_PUBLIC_URL: `https://${PUBLIC_HOST}/`,
+  };
+
+  it('takes BOT_DOMAIN from SLT_PUBLIC_URL, so webApplicationInfo.resource is an audience the bot accepts', async () => {
+    const { manifest } = await buildAppPackage(DIR, env);
+    const resource = (manifest.webApplicationInfo as { resource: string }).resource;
+    const config = loadConfig(env);
+    expect(ssoAudiences(config)).toContain(resource);
+    expect(resource).toBe(`api://${PUBLIC_HOST}/${APP_ID}`);
+    // The tab is loaded from the same host the links and the audience come from.
+    expect(manifest.validDomains).toEqual([PUBLIC_HOST]);
+    expect((manifest.staticTabs as { contentUrl: string }[])[0]!.contentUrl.startsWith(`${config.publicUrl}/`)).toBe(true);
+  });
+
+  it('accepts a BOT_DOMAIN equal to the host of SLT_PUBLIC_URL and refuses one that differs', async () => {
+    const same = await buildAppPackage(DIR, { ...env, BOT_DOMAIN: PUBLIC_HOST.toUpperCase() });
+    expect(ssoAudiences(loadConfig(env)).map((a) => a.toLowerCase())).toContain((same.manifest.webApplicationInfo as { resource: string }).resource.toLowerCase());
+    const other = { ...env, BOT_DOMAIN: 'slt.eksempel.kommune.no' };
+    expect(withBotDomain(other).problems.join('\n')).toMatch(/BOT_DOMAIN "slt\.eksempel\.kommune\.no" differs from the host of SLT_PUBLIC_URL "slt-boten-prod\.azurewebsites\.net"/);
+    await expect(buildAppPackage(DIR, other)).rejects.toThrow(AppPackageError);
+  });
+
+  it('refuses an SLT_PUBLIC_URL that is not https, and still names BOT_DOMAIN when neither is set', async () => {
+    await expect(buildAppPackage(DIR, { ...env, SLT_PUBLIC_URL: `http://${PUBLIC_HOST}` })).rejects.toThrow(/SLT_PUBLIC_URL must be the bot's https:\/\/ address/);
+    await expect(buildAppPackage(DIR, { ...env, SLT_PUBLIC_URL: undefined })).rejects.toThrow(MissingVariablesError);
+    expect(withBotDomain(VARS)).toEqual({ vars: VARS, problems: [] });
   });
 });
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config';
 
 const TENANT = '5b1c7c44-6c2f-4a8e-9d1e-3f2a1b0c9d8e';
-const PROD = { MicrosoftAppId: '0f1e2d3c-0000-4000-8000-000000000abc', MicrosoftAppPassword: 'hemmelig', SLT_TENANT_IDS: TENANT, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+const APP_ID = '0f1e2d3c-0000-4000-8000-000000000abc';
+const ADMIN = '8c2d4e6f-1a3b-4c5d-9e8f-7a6b5c4d3e2f';
+const PROD = {
+  MicrosoftAppId: APP_ID,
+  MicrosoftAppPassword: 'hemmelig',
+  MicrosoftAppTenantId: TENANT,
+  SLT_TENANT_IDS: TENANT,
+  STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+  SLT_PUBLIC_URL: 'https://slt-boten.example.no',
+};
 
 function errorOf(env: Record<string, string>): string {
   try {
@@ -32,6 +41,13 @@ describe('configuration from the environment', () => {
     const c = loadConfig({ SLT_ADMINS: ' a1 , ,b2,', SLT_TENANT_IDS: `${TENANT},` });
     expect(c.admins).toEqual(['a1', 'b2']);
     expect(c.tenantIds).toEqual([TENANT]);
+    expect(loadConfig({ ...PROD, SLT_ADMINS: ` ${ADMIN} ,` }).admins).toEqual([ADMIN]);
+  });
+
+  it('writes tenant and admin GUIDs in lower case, as Teams sends them (the tenant gate compares exactly)', () => {
+    const c = loadConfig({ ...PROD, SLT_TENANT_IDS: TENANT.toUpperCase(), SLT_ADMINS: ADMIN.toUpperCase() });
+    expect(c.tenantIds).toEqual([TENANT]);
+    expect(c.admins).toEqual([ADMIN]);
   });
 
   it('treats empty variables as unset', () => {
@@ -45,16 +61,49 @@ describe('configuration from the environment', () => {
     [{ SLT_TENANT_IDS: 'not-a-guid' }, 'SLT_TENANT_IDS'],
     [{ SLT_CLOCK_START: 'i morgen' }, 'SLT_CLOCK_START'],
     [{ MicrosoftAppType: 'Whatever' }, 'MicrosoftAppType'],
+    [{ ...PROD, MicrosoftAppId: 'slt-boten' }, 'MicrosoftAppId'],
+    [{ ...PROD, MicrosoftAppTenantId: 'contoso.onmicrosoft.com' }, 'MicrosoftAppTenantId'],
+    [{ MicrosoftAppTenantId: 'not-a-guid' }, 'MicrosoftAppTenantId'],
+    [{ ...PROD, SLT_TENANT_IDS: `${TENANT},tenant-b` }, 'SLT_TENANT_IDS'],
+    [{ ...PROD, SLT_ADMINS: `${ADMIN},aad-kari` }, 'SLT_ADMINS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('stops start-up naming the bad variable: %o', (env, name) => {
     expect(errorOf(env)).toContain(name);
   });
 
-  it('requires a password, tenants and storage once an app id is set', () => {
+  it('requires a password, tenants, storage, the app tenant and the public URL once an app id is set', () => {
     const message = errorOf({ MicrosoftAppId: PROD.MicrosoftAppId });
     expect(message).toContain('MicrosoftAppPassword');
     expect(message).toContain('SLT_TENANT_IDS');
     expect(message).toContain('STORAGE_CONNECTION_STRING');
+    expect(message).toContain('MicrosoftAppTenantId');
+    expect(message).toContain('SLT_PUBLIC_URL');
+  });
+
+  it('requires SLT_PUBLIC_URL in production as a bare https origin, and keeps the local default in development mode', () => {
+    const { SLT_PUBLIC_URL: _, ...withoutUrl } = PROD;
+    expect(errorOf(withoutUrl)).toMatch(/SLT_PUBLIC_URL: required/);
+    for (const bad of ['http://slt-boten.example.no', 'https://slt-boten.example.no/bot', 'https://slt-boten.example.no/?a=1', 'https://kari:pw@slt-boten.example.no']) {
+      expect(errorOf({ ...PROD, SLT_PUBLIC_URL: bad }), bad).toContain('SLT_PUBLIC_URL');
+    }
+    expect(errorOf({ ...PROD, SLT_PUBLIC_URL: 'slt-boten.example.no' })).toContain('SLT_PUBLIC_URL');
+    expect(loadConfig({ ...PROD, SLT_PUBLIC_URL: 'https://slt-boten.example.no/' }).publicUrl).toBe('https://slt-boten.example.no');
+    expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ SLT_PUBLIC_URL: 'http://127.0.0.1:3978' }).publicUrl).toBe('http://127.0.0.1:3978');
+  });
+
+  it('requires MicrosoftAppTenantId for SingleTenant (the default) and UserAssignedMSI, not for MultiTenant', () => {
+    const { MicrosoftAppTenantId: _, ...withoutTenant } = PROD;
+    expect(errorOf(withoutTenant)).toMatch(/MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant \(the default\)/);
+    expect(errorOf({ ...withoutTenant, MicrosoftAppType: 'SingleTenant' })).toContain('MicrosoftAppTenantId');
+    expect(errorOf({ ...withoutTenant, MicrosoftAppType: 'UserAssignedMSI' })).toContain('MicrosoftAppTenantId');
+    expect(loadConfig({ ...withoutTenant, MicrosoftAppType: 'MultiTenant' }).bot.appType).toBe('MultiTenant');
+    expect(loadConfig(PROD).bot).toMatchObject({ appId: APP_ID, appTenantId: TENANT, appType: 'SingleTenant' });
+  });
+
+  it('takes SLT_ADMINS as given in development mode (the Playground and tests send made-up ids) but only GUIDs in production', () => {
+    expect(loadConfig({ SLT_ADMINS: 'aad-kari' }).admins).toEqual(['aad-kari']);
+    expect(errorOf({ ...PROD, SLT_ADMINS: 'aad-kari' })).toMatch(/SLT_ADMINS: .*"aad-kari"/);
   });
 
   it('allows SLT_CLOCK_START only in development mode', () => {
