@@ -20,6 +20,11 @@ export interface DigestTexts {
   emergingNone: string;
   chart: string;
   chartFallback: string;
+  chartFallbackShort: string;
+  chartFallbackNone: string;
+  shortened: string;
+  others: string;
+  othersAreas: string;
   escalations: string;
   escalationCounts: string;
   newNamed: string;
@@ -85,6 +90,11 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     emergingNone: 'Ingen innsatsområder økte fra snittet av de tre månedene før.',
     chart: 'Trender per innsatsområde, siste seks måneder',
     chartFallback: 'Trender per innsatsområde, siste seks måneder (tabell)',
+    chartFallbackShort: 'Trender per innsatsområde, siste {n} måneder (tabell)',
+    chartFallbackNone: 'Tallene per måned står i fanen «SLT-oversikt» under Trender.',
+    shortened: 'Rapporten er forkortet for å få plass i Teams: organer med færrest trender er slått sammen og lange lister kuttet. Alle trender, saker og møter finner du i fanen «SLT-oversikt».',
+    others: 'Andre ({n} organer)',
+    othersAreas: 'Andre ({n} innsatsområder)',
     escalations: 'Saker som er løftet',
     escalationCounts: 'Nye: {new} · Behandlet: {resolved} · Avslått: {declined} · Venter på styret: {waiting}',
     newNamed: 'Nye saker i koordineringsgruppen og styret',
@@ -148,6 +158,11 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     emergingNone: 'No focus area rose above the average of the three months before.',
     chart: 'Trend topics per focus area, last six months',
     chartFallback: 'Trend topics per focus area, last six months (table)',
+    chartFallbackShort: 'Trend topics per focus area, last {n} months (table)',
+    chartFallbackNone: 'The figures per month are in the «SLT-oversikt» tab under Trends.',
+    shortened: 'This digest is shortened to fit in Teams: the bodies with the fewest trend topics are summed and long lists cut. All trend topics, matters and meetings are in the «SLT-oversikt» tab.',
+    others: 'Others ({n} bodies)',
+    othersAreas: 'Others ({n} focus areas)',
     escalations: 'Matters lifted',
     escalationCounts: 'New: {new} · Resolved: {resolved} · Declined: {declined} · Waiting for the board: {waiting}',
     newNamed: 'New matters in the coordination group and the board',
