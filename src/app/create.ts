@@ -110,7 +110,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     focusAreas: new FocusAreaRepository(store.table('settings'), lookups),
     profiles: new ProfileRepository(store.table('members'), lookups),
     digests: new DigestRepository(store.table('digests')),
-    digestSources: new DigestSources(store.table('trends'), store.table('escalations')),
+    digestSources: new DigestSources(store.table('trends'), store.table('escalations'), store.table('agendas')),
     files: new FileRepository(store.table('files')),
     agendas: new AgendaRepository(store.table('agendas')),
     noteConversation: async (place) => {

@@ -4,8 +4,9 @@ import type { Body, BodyReader } from '../domain/bodies';
 import type { Outbox, Roster, RosterMember } from '../domain/ports';
 import type { Meeting } from '../domain/meetings';
 import type { DigestContent } from '../domain/digest-content';
-import { countTrends, digestWindow, monthStartUtc, summariseTrends } from '../domain/digest';
+import { countTrends, digestWindow, monthStartUtc, shiftMonth, summariseTrends } from '../domain/digest';
 import { summariseEscalations, summariseMeetings } from '../domain/digest-sections';
+import { dueWindow, summariseDue } from '../domain/digest-due';
 import { focusAreaLabel, type FocusArea } from '../domain/focus-areas';
 import { systemScope } from '../domain/visibility';
 import type { DigestSources } from '../storage/table/digest-sources';
@@ -35,17 +36,22 @@ export interface DigestDeps {
 /**
  * Gathers a month's digest. The digest is statistics for the whole network, so it reads every
  * body (`systemScope`); which matter titles it may name is decided in domain/digest-sections.
- * Trends of the six months are streamed from their partitions, never collected.
+ * Trends of the six months, the matters, the measures and the minutes' tasks are streamed from
+ * their partitions, never collected (only what the digest lists is kept).
  */
 export async function buildDigest(deps: DigestDeps, tenantId: string, month: string, locale: Locale, now: Date): Promise<DigestContent> {
   const bodies = await deps.bodies.list(tenantId);
   const scope = systemScope(tenantId, bodies.map((b) => b.id));
   const board = bodies.find((b) => b.kind === 'board');
   const window = digestWindow(month);
-  const [areas, counts, escalations, meetingLists] = await Promise.all([
+  const dueIn = dueWindow(month, now);
+  const kindOf = (id: string) => bodies.find((b) => b.id === id)?.kind;
+  const [areas, counts, escalations, due, meetingLists] = await Promise.all([
     deps.focusAreas.get(tenantId),
     countTrends(deps.digestSources.trendFacts(scope, window), window),
-    summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month), dueFrom: `${month}-01` }), month, board?.id),
+    summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month) }), month, board?.id),
+    // Tasks given at meetings up to the month's end (a digest of an earlier month shows what it knew then).
+    summariseDue(deps.digestSources.measureFacts(scope, dueIn.before), deps.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(shiftMonth(month, 1)) }), dueIn, kindOf),
     Promise.all(bodies.map(async (b) => [b.id, await deps.meetings.listForBody(tenantId, b.id)] as const)),
   ]);
   const trends = summariseTrends(counts, month, {
@@ -62,6 +68,7 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
     boardId: board?.id,
     trends,
     escalations,
+    due,
     meetings: summariseMeetings(bodies, new Map(meetingLists), month, now),
   };
 }

@@ -9,6 +9,7 @@ import { OSLO, formatMeetingTime } from '../domain/calendar';
 import { DIGEST_TEXTS, type DigestTexts } from '../i18n/digest';
 import { format, pick, type Locale } from '../i18n';
 import { renderCard } from './render';
+import { dueLists } from './digest-due';
 import { CARD_BUDGET } from './agenda';
 import { FULL, LEVELS, type Level } from './digest-levels';
 
@@ -44,6 +45,8 @@ export interface DigestCardData {
   readonly escalationsHeading: string;
   readonly escalationCounts: string;
   readonly escalationLists: readonly ListData[];
+  readonly dueHeading: string;
+  readonly dueLists: readonly ListData[];
   readonly meetingsHeading: string;
   readonly meetingTable: TableData;
   readonly meetingLists: readonly ListData[];
@@ -160,6 +163,8 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
     shortened: level === FULL ? '' : t.shortened,
     ...trendPart(x),
     ...escalationPart(x),
+    dueHeading: t.dueHeading,
+    dueLists: dueLists(c.due, { t, locale, next: x.next, bodyName: x.bodyName, list: (heading, lines, empty) => list(heading, lines, empty, x) }),
     ...meetingPart(x),
     ...footer(x, view),
   };
@@ -220,18 +225,14 @@ function chartPart({ t, locale, c, level }: Ctx): Pick<DigestCardData, 'hasChart
 }
 
 function escalationPart(x: Ctx): Pick<DigestCardData, 'escalationsHeading' | 'escalationCounts' | 'escalationLists'> {
-  const { t, locale, c, month, next, bodyName } = x;
+  const { t, locale, c, month, bodyName } = x;
   const es = c.escalations;
   const title = (m: NamedMatter): string => (m.titleState === 'ok' ? m.title : m.titleState === 'erased' ? t.titleErased : t.titleWithheld);
   const matter = (m: NamedMatter): string => format(t.matterLine, { title: title(m), body: bodyName(m.bodyId), date: shortDate(m.date, locale) });
-  const measure = (m: NamedMatter): string => format(t.measureLine, { title: title(m), date: shortDate(m.date, locale) });
   const lists: ListData[] = [];
   if (es.newNamed.length) lists.push(list(t.newNamed, es.newNamed.map(matter), '', x));
   if (es.resolved.length) lists.push(list(format(t.resolved, { month }), es.resolved.map(matter), '', x));
   lists.push(list(t.waiting, es.waitingForBoard.map(matter), t.waitingNone, x));
-  if (es.measuresDue.length) lists.push(list(`${t.measures}: ${format(t.measureDue, { month })}`, es.measuresDue.map(measure), '', x));
-  if (es.measuresNext.length) lists.push(list(`${t.measures}: ${format(t.measureNext, { next })}`, es.measuresNext.map(measure), '', x));
-  if (!es.measuresDue.length && !es.measuresNext.length) lists.push(list(t.measures, [], format(t.measuresNone, { month, next }), x));
   return {
     escalationsHeading: t.escalations,
     escalationCounts: format(t.escalationCounts, { new: es.newCount, resolved: es.resolvedCount, declined: es.declinedCount, waiting: es.waitingForBoard.length }),

@@ -1,6 +1,7 @@
 import { countTrends, digestWindow, summariseTrends, type TrendFact } from '../../src/domain/digest';
 import type { DigestContent } from '../../src/domain/digest-content';
 import type { NamedMatter } from '../../src/domain/digest-sections';
+import type { DueItem } from '../../src/domain/digest-due';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 
 /**
@@ -49,6 +50,10 @@ export async function sampleDigest(o: SampleOptions): Promise<DigestContent> {
   const n = o.listLength ?? 4;
   const matter = (i: number): NamedMatter => ({ id: `e${i}`, title: `Uro ved kjøpesenteret i ${PLACES[i % PLACES.length]} sent på kvelden, sak ${i}`, titleState: 'ok', bodyId: bodies[i % bodies.length]!.id, state: 'accepted', date: '2026-10-05' });
   const many = (from: number): NamedMatter[] => Array.from({ length: n }, (_, i) => matter(from + i));
+  const due = (i: number, day: string): DueItem =>
+    i % 3 === 0
+      ? { kind: 'task', id: `t${i}`, title: '', titleState: 'teamOnly', responsible: { service: 'school' }, bodyId: bodies[i % bodies.length]!.id, due: day, meetingDay: '2026-09-15' }
+      : { kind: 'measure', id: `e${i}`, title: `Flere voksne ute på kveldstid ved ${PLACES[i % PLACES.length]} skole, tiltak ${i}`, titleState: 'ok', responsible: { text: 'Utekontakten', state: 'ok' }, bodyId: 'koord', due: day };
   return {
     version: 1,
     month,
@@ -57,7 +62,8 @@ export async function sampleDigest(o: SampleOptions): Promise<DigestContent> {
     bodies: [...bodies.map((b) => ({ id: b.id, name: b.label, kind: 'youthTeam' as const })), { id: 'koord', name: 'Koordineringsgruppen', kind: 'coordinationGroup' }, { id: 'styret', name: 'SLT-styret', kind: 'board' }],
     boardId: 'styret',
     trends,
-    escalations: { newCount: n, newNamed: many(0), resolvedCount: n, resolved: many(100), declinedCount: 1, waitingForBoard: many(200), measuresDue: many(300), measuresNext: many(400) },
+    escalations: { newCount: n, newNamed: many(0), resolvedCount: n, resolved: many(100), declinedCount: 1, waitingForBoard: many(200) },
+    due: { asOf: '2026-10-31', overdue: Array.from({ length: n }, (_, i) => due(300 + i, '2026-09-20')), upcoming: Array.from({ length: n }, (_, i) => due(400 + i, '2026-11-12')) },
     meetings: {
       lines: bodies.map((b, i) => ({ bodyId: b.id, planned: 1 + (i % 2), held: 1, cancelled: i % 3 === 0 ? 1 : 0, behind: i % 4 === 0, boardBelowMinimum: false })),
       upcoming: bodies.map((b, i) => ({ bodyId: b.id, startUtc: `2026-11-${String(3 + (i % 25)).padStart(2, '0')}T16:00:00.000Z` })),
