@@ -282,6 +282,21 @@ describe('the monthly digest through /api/messages', () => {
     expect(cardTexts(await preview(SIGRID))).toContain('Alle i styret har lest rapporten.');
   });
 
+  it('"Lest" clicked before the post has its activity id is shown once the post is in the channel', async () => {
+    h.connector.clear();
+    expect((await invoke('digest.send', { month: '2026-08' }, SIGRID, null)).message).toBe(`Rapporten for august 2026 er sendt til ${CHANNELS.styret.name}.`);
+    // The post is still in the outbox: no activity id to update yet.
+    expect((await h.app.services.digests.latest(fx.bodies.styret.tenantId, '2026-08'))?.cardActivityId).toBeUndefined();
+    expect(cardTexts((await invoke('digest.ack', { month: '2026-08' }, OLA, CHANNELS.styret)).card)).toContain('Lest av 1 av 2 i styret.');
+    await h.app.outboxSender.tick(); // the post (rendered with 0 read) goes out and its id comes back
+    await h.app.outboxSender.tick(); // the update that carries the read count
+    const posted = (await h.app.services.digests.latest(fx.bodies.styret.tenantId, '2026-08'))!;
+    expect(cardTexts(cardOf(boardPosts().find((p) => p.assignedId === posted.cardActivityId)!.body))).toContain('Lest av 0 av 2 i styret.');
+    const updates = h.connector.updates.filter((u) => u.activityId === posted.cardActivityId);
+    expect(updates).toHaveLength(1);
+    expect(cardTexts(cardOf(updates[0]!.body))).toContain('Lest av 1 av 2 i styret.');
+  });
+
   it('"Lest" on a month never sent says so and records nothing', async () => {
     const r = await invoke('digest.ack', { month: '2026-09' }, OLA, CHANNELS.styret);
     expect(r.message).toBe('Rapporten for september 2026 er ikke sendt til styret ennå, så den kan ikke merkes som lest.');
