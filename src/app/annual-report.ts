@@ -16,7 +16,8 @@ export interface ReportLinks {
 
 /**
  * Makes the annual report draft of a calendar year for a coordinator: the year's trend
- * partitions and the matters touched in the year are streamed (never a whole table), the
+ * partitions, the matters touched in the year and the tasks of the minutes up to the year's end
+ * are streamed (never a whole table), the
  * document is written as HTML and Markdown in the network's language, and both are stored as
  * downloads behind fresh unguessable tokens that expire after FILE_TTL_HOURS.
  */
@@ -38,6 +39,7 @@ export async function annualReportLinks(services: Services, tenantId: string, ye
     areas: areas.map((a) => ({ id: a.id, label: focusAreaLabel(a, locale) })),
     counts,
     matters: services.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(`${year}-01`), createdBefore: monthStartUtc(`${year + 1}-01`) }),
+    tasks: services.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(`${year + 1}-01`) }),
     meetingsOf: new Map(meetingLists),
   });
   const doc = annualReportDoc(report, locale);

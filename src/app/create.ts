@@ -35,7 +35,8 @@ import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
 import { fileLookup } from './annual-report';
 import { jobHandlers } from './jobs';
 import type { Services } from './services';
-import type { Roster } from '../domain/ports';
+import type { OutboxItem, Roster } from '../domain/ports';
+import { digestPosted } from './digest';
 import { SsoValidator, ssoAudiences } from '../auth/sso';
 import { createTabApi } from '../tab-api';
 import type { TabDigestSource } from '../tab-api/digests';
@@ -113,7 +114,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     focusAreas: new FocusAreaRepository(store.table('settings'), lookups),
     profiles: new ProfileRepository(store.table('members'), lookups),
     digests: new DigestRepository(store.table('digests')),
-    digestSources: new DigestSources(store.table('trends'), store.table('escalations')),
+    digestSources: new DigestSources(store.table('trends'), store.table('escalations'), store.table('agendas')),
     files: new FileRepository(store.table('files')),
     agendas: new AgendaRepository(store.table('agendas')),
     noteConversation: async (place) => {
@@ -131,7 +132,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   );
   // Retry-After dates are compared with real time, not the (possibly shifted) business clock.
   const proactive = new BotFrameworkSender(adapter, config.bot.appId, () => systemClock.now().getTime());
-  const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log }, overrides.outboxIntervalMs ?? 1_000);
+  // A digest's «Lest» clicked before its post had an id is carried onto the post once it has one.
+  const afterSink = async (item: OutboxItem): Promise<void> => {
+    if (item.sink?.table === 'digests') await digestPosted(services, item.tenantId, item.sink.rowKey);
+  };
+  const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log, afterSink }, overrides.outboxIntervalMs ?? 1_000);
 
   const bot = new SltBot(services);
   const sso = new SsoValidator({ audiences: ssoAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });

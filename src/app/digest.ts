@@ -3,13 +3,14 @@ import type { Logger } from '../log';
 import type { Body, BodyReader } from '../domain/bodies';
 import type { Outbox, Roster, RosterMember } from '../domain/ports';
 import type { Meeting } from '../domain/meetings';
-import type { DigestContent } from '../domain/digest-content';
-import { countTrends, digestWindow, monthStartUtc, summariseTrends } from '../domain/digest';
+import { parseDigestContent, type DigestContent } from '../domain/digest-content';
+import { countTrends, digestWindow, monthStartUtc, shiftMonth, summariseTrends } from '../domain/digest';
 import { summariseEscalations, summariseMeetings } from '../domain/digest-sections';
+import { dueWindow, summariseDue } from '../domain/digest-due';
 import { focusAreaLabel, type FocusArea } from '../domain/focus-areas';
 import { systemScope } from '../domain/visibility';
 import type { DigestSources } from '../storage/table/digest-sources';
-import type { DigestRepository, DigestSend } from '../storage/table/digests';
+import { parseSendRowKey, type DigestRepository, type DigestSend } from '../storage/table/digests';
 import { digestCard, monthName } from '../views/digest';
 import { DIGEST_TEXTS } from '../i18n/digest';
 import { format, pick, type Locale } from '../i18n';
@@ -35,17 +36,22 @@ export interface DigestDeps {
 /**
  * Gathers a month's digest. The digest is statistics for the whole network, so it reads every
  * body (`systemScope`); which matter titles it may name is decided in domain/digest-sections.
- * Trends of the six months are streamed from their partitions, never collected.
+ * Trends of the six months, the matters, the measures and the minutes' tasks are streamed from
+ * their partitions, never collected (only what the digest lists is kept).
  */
 export async function buildDigest(deps: DigestDeps, tenantId: string, month: string, locale: Locale, now: Date): Promise<DigestContent> {
   const bodies = await deps.bodies.list(tenantId);
   const scope = systemScope(tenantId, bodies.map((b) => b.id));
   const board = bodies.find((b) => b.kind === 'board');
   const window = digestWindow(month);
-  const [areas, counts, escalations, meetingLists] = await Promise.all([
+  const dueIn = dueWindow(month, now);
+  const kindOf = (id: string) => bodies.find((b) => b.id === id)?.kind;
+  const [areas, counts, escalations, due, meetingLists] = await Promise.all([
     deps.focusAreas.get(tenantId),
     countTrends(deps.digestSources.trendFacts(scope, window), window),
-    summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month), dueFrom: `${month}-01` }), month, board?.id),
+    summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month) }), month, board?.id),
+    // Tasks given at meetings up to the month's end (a digest of an earlier month shows what it knew then).
+    summariseDue(deps.digestSources.measureFacts(scope, dueIn.before), deps.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(shiftMonth(month, 1)) }), dueIn, kindOf),
     Promise.all(bodies.map(async (b) => [b.id, await deps.meetings.listForBody(tenantId, b.id)] as const)),
   ]);
   const trends = summariseTrends(counts, month, {
@@ -62,6 +68,7 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
     boardId: board?.id,
     trends,
     escalations,
+    due,
     meetings: summariseMeetings(bodies, new Map(meetingLists), month, now),
   };
 }
@@ -161,9 +168,12 @@ function digestLabel(deps: Pick<DigestDeps, 'config'>, month: string): string {
  * queued last carries a count read after every "Lest" before it (keys carry count and reader,
  * so each of these is queued once).
  */
-export async function refreshBoardCard(deps: DigestDeps, board: Body, send: DigestSend, content: DigestContent, actorId: string): Promise<{ count: number; total?: number }> {
-  let status = await ackStatus(deps, board, send.month);
-  if (!send.cardActivityId) return status; // not posted yet: the post itself will show the count
+export async function refreshBoardCard(deps: DigestDeps, board: Body, given: DigestSend, content: DigestContent, actorId: string): Promise<{ count: number; total?: number }> {
+  let status = await ackStatus(deps, board, given.month);
+  // Read after the «Lest» was stored: either this sees the id the outbox wrote, or the outbox,
+  // writing it after, sees this «Lest» (digestPosted) — never neither.
+  const send = given.cardActivityId ? given : await deps.digests.latest(given.tenantId, given.month);
+  if (!send?.cardActivityId || send.sendNo !== given.sendNo) return status; // the post is on its way: digestPosted updates it
   const target = send.cardConversationId ? { ...board.ref, conversationId: send.cardConversationId } : board.ref;
   for (let round = 0; round < 5; round++) {
     await deps.outbox.enqueue({
@@ -179,4 +189,20 @@ export async function refreshBoardCard(deps: DigestDeps, board: Body, send: Dige
     status = again;
   }
   return status;
+}
+
+/**
+ * The outbox wrote the id of a sending's post (`digests` sink): a «Lest» clicked while the post
+ * was on its way found no activity to update and the post shows the count it was rendered with
+ * (0), so it is updated now with the current count. Nothing to do without a «Lest», or when a
+ * later sending of the month has taken over.
+ */
+export async function digestPosted(deps: DigestDeps, tenantId: string, rowKey: string): Promise<void> {
+  const key = parseSendRowKey(rowKey);
+  if (!key) return;
+  const [send, acks] = await Promise.all([deps.digests.latest(tenantId, key.month), deps.digests.acks(tenantId, key.month)]);
+  if (!send || send.sendNo !== key.sendNo || acks.length === 0) return;
+  const board = (await deps.bodies.list(tenantId)).find((b) => b.kind === 'board');
+  const content = parseDigestContent(send.content);
+  if (board && content) await refreshBoardCard(deps, board, send, content, 'posted');
 }

@@ -4,6 +4,7 @@ import { isHeld } from './meetings';
 import type { EscalationState } from './escalations';
 import { countOf, dayOfInstant, monthOfInstant, suppressTable, type CellMark, type TrendCounts } from './digest';
 import { screenedTitle, type EscalationFact, type TitleState } from './digest-sections';
+import type { TaskFact } from './digest-due';
 import { screenText } from './guard';
 
 /**
@@ -14,6 +15,13 @@ import { screenText } from './guard';
  * counts (streamed into TrendCounts), a stream of matters and each body's meetings. Statistical
  * like the digest (small counts suppressed in the area × body table); texts are the matters'
  * own (they passed the guard when stored, and are screened again here).
+ *
+ * Measures and their status: the measures decided for matters and the tasks given in meetings'
+ * minutes. A task is «Utført» once marked done (`minutes.taskDone`). A matter's measure has no
+ * done marker — the bot records the decision, not its follow-up — so it is «Pågår» until its
+ * deadline and «Fristen er passert» after, never «Utført»: the draft says so under the table,
+ * and the coordinators correct it when they edit (claiming «Utført» from a resolved matter would
+ * report as done what nobody said was done).
  */
 export interface ReportText {
   readonly text: string;
@@ -31,14 +39,24 @@ export interface ReportMatter {
   readonly boardDecision?: ReportText;
 }
 
-export type MeasureStatus = 'overdue' | 'open' | 'noDue';
+export type MeasureStatus = 'done' | 'overdue' | 'open' | 'noDue';
 
 export interface ReportMeasure {
-  readonly matterTitle: ReportText;
+  readonly kind: 'measure' | 'task';
+  /** A measure's matter. */
+  readonly matterTitle?: ReportText;
+  /** A task's meeting: the body and the day (YYYY-MM-DD) of the minutes that gave it. */
+  readonly meeting?: { readonly bodyId: string; readonly day: string };
+  /** The measure, or the task. */
   readonly measure: ReportText;
+  /** As written for a measure. */
   readonly responsible?: ReportText;
+  /** A task's service (or 'coordinator'). */
+  readonly responsibleService?: string;
   readonly due?: string;
   readonly status: MeasureStatus;
+  /** YYYY-MM-DD a task was marked done. */
+  readonly doneOn?: string;
 }
 
 export interface AnnualReport {
@@ -70,6 +88,8 @@ export interface AnnualInput {
   /** Trend counts of the year's twelve months. */
   readonly counts: TrendCounts;
   readonly matters: AsyncIterable<EscalationFact> | Iterable<EscalationFact>;
+  /** Tasks of minutes of meetings before the year's end (those of earlier years count if still open when it began). */
+  readonly tasks?: AsyncIterable<TaskFact> | Iterable<TaskFact>;
   readonly meetingsOf: ReadonlyMap<string, readonly Meeting[]>;
 }
 
@@ -87,7 +107,25 @@ const titleOf = (s: string): ReportText => {
   return { text: t.title, state: t.titleState };
 };
 
-/** Builds the report; the matters stream is read once. */
+const byDate = (due: string | undefined, today: string): MeasureStatus => (!due ? 'noDue' : due < today ? 'overdue' : 'open');
+
+/** A task given in the year, or given before and still open when it began; undefined otherwise. */
+function taskOfYear(t: TaskFact, year: number, today: string): ReportMeasure | undefined {
+  const day = dayOfInstant(t.meetingStartUtc);
+  const doneOn = t.doneAt ? dayOfInstant(t.doneAt) : undefined;
+  if (day >= `${year + 1}-01-01` || (day < `${year}-01-01` && doneOn !== undefined && doneOn < `${year}-01-01`)) return undefined;
+  return {
+    kind: 'task',
+    meeting: { bodyId: t.bodyId, day },
+    measure: text(t.title) ?? { text: '', state: 'erased' },
+    responsibleService: t.responsible,
+    due: t.due,
+    status: doneOn ? 'done' : byDate(t.due, today),
+    doneOn,
+  };
+}
+
+/** Builds the report; the matters and tasks streams are read once each. */
 export async function buildAnnualReport(input: AnnualInput): Promise<AnnualReport> {
   const { year, counts, bodies } = input;
   const months = monthsOfYear(year);
@@ -117,7 +155,11 @@ export async function buildAnnualReport(input: AnnualInput): Promise<AnnualRepor
     if (coordination && e.path.includes(coordination)) cg.push(m);
     if (board && e.path.includes(board)) bd.push(m);
     const measure = text(e.measure);
-    if (measure) measures.push({ matterTitle: m.title, measure, responsible: text(e.responsible), due: e.due, status: !e.due ? 'noDue' : e.due < today ? 'overdue' : 'open' });
+    if (measure) measures.push({ kind: 'measure', matterTitle: m.title, measure, responsible: text(e.responsible), due: e.due, status: byDate(e.due, today) });
+  }
+  for await (const t of input.tasks ?? []) {
+    const task = taskOfYear(t, year, today);
+    if (task) measures.push(task);
   }
   const byRaised = (a: ReportMatter, b: ReportMatter): number => a.raised.localeCompare(b.raised) || a.id.localeCompare(b.id);
 

@@ -1,6 +1,7 @@
 import type { BodyKind } from './bodies';
 import type { TrendSummary } from './digest';
 import type { EscalationSummary, MeetingSummary, NamedMatter } from './digest-sections';
+import { dueWindow, type DueItem, type DueSummary } from './digest-due';
 
 /**
  * What a monthly digest says, in plain data: the card is rendered from it, and it is what the
@@ -19,18 +20,35 @@ export interface DigestContent {
   readonly boardId?: string;
   readonly trends: TrendSummary;
   readonly escalations: EscalationSummary;
+  /** Measures and minutes tasks not done with a deadline before the end of next month. */
+  readonly due: DueSummary;
   readonly meetings: MeetingSummary;
+}
+
+/** What digests archived before `due` existed kept: the measures due in the month and the next. */
+interface LegacyEscalations {
+  readonly measuresDue?: readonly NamedMatter[];
+  readonly measuresNext?: readonly NamedMatter[];
 }
 
 /** Reads archived content back; undefined when it is not a digest this release understands. */
 export function parseDigestContent(json: string): DigestContent | undefined {
   try {
     const v = JSON.parse(json) as Partial<DigestContent>;
-    return v && v.version === 1 && typeof v.month === 'string' && v.trends && v.escalations && v.meetings ? (v as DigestContent) : undefined;
+    if (!(v && v.version === 1 && typeof v.month === 'string' && v.trends && v.escalations && v.meetings)) return undefined;
+    return v.due ? (v as DigestContent) : { ...(v as DigestContent), due: legacyDue(v as DigestContent) };
   } catch (err) {
     if (err instanceof SyntaxError) return undefined; // a damaged row: shown as "not available", never a crash
     throw err;
   }
+}
+
+/** An older archive's measure lists as due items, judged as of the end of its month. */
+function legacyDue(c: DigestContent): DueSummary {
+  const e = c.escalations as EscalationSummary & LegacyEscalations;
+  const { asOf } = dueWindow(c.month, new Date(c.generatedAt));
+  const items = [...(e.measuresDue ?? []), ...(e.measuresNext ?? [])].map((m): DueItem => ({ kind: 'measure', id: m.id, title: m.title, titleState: m.titleState, bodyId: m.bodyId, due: m.date }));
+  return { asOf, overdue: items.filter((d) => d.due < asOf), upcoming: items.filter((d) => d.due >= asOf) };
 }
 
 /**
@@ -39,9 +57,13 @@ export function parseDigestContent(json: string): DigestContent | undefined {
  */
 export function withoutTitles(c: DigestContent): DigestContent {
   const blank = (list: readonly NamedMatter[]): NamedMatter[] => list.map((m) => ({ ...m, title: '', titleState: 'erased' }));
+  // A measure's responsible is free text too; a task's is a service (a category, kept).
+  const blankDue = (list: readonly DueItem[]): DueItem[] =>
+    list.map((d) => ({ ...d, title: '', titleState: d.titleState === 'teamOnly' ? 'teamOnly' : 'erased', responsible: d.responsible && 'text' in d.responsible ? { text: '', state: 'erased' } : d.responsible }));
   const e = c.escalations;
   return {
     ...c,
-    escalations: { ...e, newNamed: blank(e.newNamed), resolved: blank(e.resolved), waitingForBoard: blank(e.waitingForBoard), measuresDue: blank(e.measuresDue), measuresNext: blank(e.measuresNext) },
+    escalations: { ...e, newNamed: blank(e.newNamed), resolved: blank(e.resolved), waitingForBoard: blank(e.waitingForBoard) },
+    due: { ...c.due, overdue: blankDue(c.due.overdue), upcoming: blankDue(c.due.upcoming) },
   };
 }

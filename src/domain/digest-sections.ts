@@ -6,9 +6,9 @@ import { screenText } from './guard';
 import { dayOfInstant, monthOfInstant, monthStartUtc, shiftMonth } from './digest';
 
 /**
- * The digest's other sections (issue 6): escalations of the month, measures whose deadline falls
- * in it or the next, meetings held versus planned per body with bodies behind their cadence, and
- * the meetings of the next month. Pure functions over plain rows.
+ * The digest's other sections (issue 6): escalations of the month, meetings held versus planned
+ * per body with bodies behind their cadence, and the meetings of the next month (measures and
+ * tasks with a deadline: digest-due). Pure functions over plain rows.
  *
  * Which matters are named: a matter's title is shown once it reached the coordination group or
  * the board (what the annual report lists as "matters treated in the coordination group");
@@ -46,7 +46,7 @@ export interface NamedMatter {
   /** The body where it sits now. */
   readonly bodyId: string;
   readonly state: EscalationState;
-  /** The date that matters for the list (created, resolved, waiting since, deadline), YYYY-MM-DD in Oslo. */
+  /** The date that matters for the list (created, resolved, waiting since), YYYY-MM-DD in Oslo. */
   readonly date: string;
 }
 
@@ -58,9 +58,6 @@ export interface EscalationSummary {
   readonly resolved: readonly NamedMatter[];
   readonly declinedCount: number;
   readonly waitingForBoard: readonly NamedMatter[];
-  /** Measures whose deadline fell in the month, and those due in the next one. */
-  readonly measuresDue: readonly NamedMatter[];
-  readonly measuresNext: readonly NamedMatter[];
 }
 
 /** A title as it may be shown. */
@@ -85,8 +82,7 @@ function named(e: EscalationFact, date: string): NamedMatter {
  * may hold other months' rows (they are skipped). Lists are ordered by date.
  */
 export async function summariseEscalations(rows: AsyncIterable<EscalationFact> | Iterable<EscalationFact>, month: string, boardId: string | undefined): Promise<EscalationSummary> {
-  const next = shiftMonth(month, 1);
-  const s = { newCount: 0, newNamed: [] as NamedMatter[], resolvedCount: 0, resolved: [] as NamedMatter[], declinedCount: 0, waitingForBoard: [] as NamedMatter[], measuresDue: [] as NamedMatter[], measuresNext: [] as NamedMatter[] };
+  const s = { newCount: 0, newNamed: [] as NamedMatter[], resolvedCount: 0, resolved: [] as NamedMatter[], declinedCount: 0, waitingForBoard: [] as NamedMatter[] };
   for await (const e of rows) {
     if (monthOfInstant(e.createdAt) === month) {
       s.newCount++;
@@ -99,12 +95,8 @@ export async function summariseEscalations(rows: AsyncIterable<EscalationFact> |
     }
     if (e.state === 'declined' && closedThisMonth) s.declinedCount++;
     if (boardId && (e.state === 'accepted' || e.state === 'escalated') && e.levelBodyId === boardId) s.waitingForBoard.push(named(e, osloDay(e.updatedAt)));
-    if (e.measure && e.due && (e.state === 'resolved' || e.state === 'decided')) {
-      if (e.due.slice(0, 7) === month) s.measuresDue.push(named(e, e.due));
-      if (e.due.slice(0, 7) === next) s.measuresNext.push(named(e, e.due));
-    }
   }
-  for (const list of [s.newNamed, s.resolved, s.waitingForBoard, s.measuresDue, s.measuresNext]) list.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  for (const list of [s.newNamed, s.resolved, s.waitingForBoard]) list.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return s;
 }
 

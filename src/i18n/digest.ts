@@ -20,6 +20,11 @@ export interface DigestTexts {
   emergingNone: string;
   chart: string;
   chartFallback: string;
+  chartFallbackShort: string;
+  chartFallbackNone: string;
+  shortened: string;
+  others: string;
+  othersAreas: string;
   escalations: string;
   escalationCounts: string;
   newNamed: string;
@@ -29,11 +34,19 @@ export interface DigestTexts {
   matterLine: string;
   titleErased: string;
   titleWithheld: string;
-  measures: string;
-  measureDue: string;
-  measureNext: string;
-  measureLine: string;
-  measuresNone: string;
+  dueHeading: string;
+  dueOverdue: string;
+  dueUpcoming: string;
+  dueNone: string;
+  dueLine: string;
+  kindMeasure: string;
+  kindTask: string;
+  taskOfTeam: string;
+  noResponsible: string;
+  responsibleWithheld: string;
+  lateDay: string;
+  lateDays: string;
+  lateMonths: string;
   meetings: string;
   meetingCols: { body: string; held: string; planned: string; cancelled: string };
   meetingsNone: string;
@@ -85,6 +98,11 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     emergingNone: 'Ingen innsatsområder økte fra snittet av de tre månedene før.',
     chart: 'Trender per innsatsområde, siste seks måneder',
     chartFallback: 'Trender per innsatsområde, siste seks måneder (tabell)',
+    chartFallbackShort: 'Trender per innsatsområde, siste {n} måneder (tabell)',
+    chartFallbackNone: 'Tallene per måned står i fanen «SLT-oversikt» under Trender.',
+    shortened: 'Rapporten er forkortet for å få plass i Teams: organer med færrest trender er slått sammen og lange lister kuttet. Alle trender, saker og møter finner du i fanen «SLT-oversikt».',
+    others: 'Andre ({n} organer)',
+    othersAreas: 'Andre ({n} innsatsområder)',
     escalations: 'Saker som er løftet',
     escalationCounts: 'Nye: {new} · Behandlet: {resolved} · Avslått: {declined} · Venter på styret: {waiting}',
     newNamed: 'Nye saker i koordineringsgruppen og styret',
@@ -94,11 +112,19 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     matterLine: '{title} – {body}, {date}',
     titleErased: '(tittelen er slettet etter oppbevaringstiden)',
     titleWithheld: '(tittelen vises ikke: den ser ut til å inneholde personopplysninger)',
-    measures: 'Tiltak med frist',
-    measureDue: 'Frist i {month}',
-    measureNext: 'Frist i {next}',
-    measureLine: '{title} – frist {date}',
-    measuresNone: 'Ingen tiltak har frist i {month} eller {next}.',
+    dueHeading: 'Tiltak og oppgaver med frist',
+    dueOverdue: 'Forfalt',
+    dueUpcoming: 'Forfaller innen utgangen av {next}',
+    dueNone: 'Ingen åpne tiltak eller oppgaver har frist før utgangen av {next}.',
+    dueLine: '{what} – {who}, {body}, frist {date}',
+    kindMeasure: 'Tiltak',
+    kindTask: 'Oppgave',
+    taskOfTeam: 'Oppgave fra møtet {date}',
+    noResponsible: 'ansvarlig ikke oppgitt',
+    responsibleWithheld: '(ansvarlig vises ikke)',
+    lateDay: '1 dag over fristen',
+    lateDays: '{n} dager over fristen',
+    lateMonths: '{n} måneder over fristen',
     meetings: 'Møter i {month}',
     meetingCols: { body: 'Organ', held: 'Holdt', planned: 'Planlagt', cancelled: 'Avlyst' },
     meetingsNone: 'Ingen organer er registrert ennå.',
@@ -148,6 +174,11 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     emergingNone: 'No focus area rose above the average of the three months before.',
     chart: 'Trend topics per focus area, last six months',
     chartFallback: 'Trend topics per focus area, last six months (table)',
+    chartFallbackShort: 'Trend topics per focus area, last {n} months (table)',
+    chartFallbackNone: 'The figures per month are in the «SLT-oversikt» tab under Trends.',
+    shortened: 'This digest is shortened to fit in Teams: the bodies with the fewest trend topics are summed and long lists cut. All trend topics, matters and meetings are in the «SLT-oversikt» tab.',
+    others: 'Others ({n} bodies)',
+    othersAreas: 'Others ({n} focus areas)',
     escalations: 'Matters lifted',
     escalationCounts: 'New: {new} · Resolved: {resolved} · Declined: {declined} · Waiting for the board: {waiting}',
     newNamed: 'New matters in the coordination group and the board',
@@ -157,11 +188,19 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     matterLine: '{title} – {body}, {date}',
     titleErased: '(title erased after the retention period)',
     titleWithheld: '(title not shown: it appears to contain personal data)',
-    measures: 'Measures with a deadline',
-    measureDue: 'Due in {month}',
-    measureNext: 'Due in {next}',
-    measureLine: '{title} – due {date}',
-    measuresNone: 'No measures are due in {month} or {next}.',
+    dueHeading: 'Measures and tasks with a deadline',
+    dueOverdue: 'Overdue',
+    dueUpcoming: 'Due by the end of {next}',
+    dueNone: 'No open measures or tasks are due before the end of {next}.',
+    dueLine: '{what} – {who}, {body}, due {date}',
+    kindMeasure: 'Measure',
+    kindTask: 'Task',
+    taskOfTeam: 'Task from the meeting of {date}',
+    noResponsible: 'no one responsible given',
+    responsibleWithheld: '(responsible not shown)',
+    lateDay: '1 day overdue',
+    lateDays: '{n} days overdue',
+    lateMonths: '{n} months overdue',
     meetings: 'Meetings in {month}',
     meetingCols: { body: 'Body', held: 'Held', planned: 'Planned', cancelled: 'Cancelled' },
     meetingsNone: 'No bodies are registered yet.',

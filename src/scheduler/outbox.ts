@@ -54,6 +54,12 @@ export interface OutboxSenderOptions {
   readonly maxWaitMs?: number;
   /** Conversations served at once. Default 8. */
   readonly concurrency?: number;
+  /**
+   * Called once a post's ids were written to its sink: for a record that changed while its
+   * first post was on the way and had no id to update yet (the digest's «Lest»). Its failure
+   * is logged and does not unsend the post.
+   */
+  readonly afterSink?: (item: OutboxItem, posted: Posted) => Promise<void>;
 }
 
 export interface SendReport {
@@ -139,8 +145,9 @@ export class OutboxSender {
       try {
         const written = await table.writeSink(d.item.sink, posted.activityId, posted.conversationId);
         if (!written) log.warn({ key: d.key, table: d.item.sink.table }, 'outbox: sink row not found; activity id kept on the outbox record only');
+        else await this.o.afterSink?.(d.item, posted);
       } catch (err) {
-        log.warn({ key: d.key, err }, 'outbox: could not write the activity id to the sink');
+        log.warn({ key: d.key, err }, 'outbox: could not write the activity id to the sink, or act on it');
       }
     }
     await table.markSent(d.key, posted, now);

@@ -4,6 +4,11 @@ import { formatDate } from '../domain/calendar';
 import { ANNUAL_REPORT_TEXTS, type AnnualReportTexts } from '../i18n/annual-report';
 import { format, pick, type Locale } from '../i18n';
 import type { Block, Doc, Section } from './document';
+import { RESPONSIBLES, type Responsible } from '../domain/minutes';
+import { responsibleLabel } from './agenda-items';
+
+/** A task's service (or the coordinators) in the report's language; '' for an unknown value. */
+const responsibleOf = (locale: Locale, s: string): string => ((RESPONSIBLES as readonly string[]).includes(s) ? responsibleLabel(locale, s as Responsible) : '');
 
 /**
  * The annual report draft as a document, in the order of the municipalities' SLT annual
@@ -44,7 +49,20 @@ export function annualReportDoc(r: AnnualReport, locale: Locale): Doc {
       {
         heading: t.measures,
         blocks: r.measures.length
-          ? [{ kind: 'table', header: [t.cols.measure, t.cols.matter, t.cols.responsible, t.cols.due, t.cols.status], rows: r.measures.map((m) => [txt(m.measure), txt(m.matterTitle), txt(m.responsible), date(m.due), t.measureStatus[m.status]]) }]
+          ? [
+              {
+                kind: 'table',
+                header: [t.cols.measure, t.cols.origin, t.cols.responsible, t.cols.due, t.cols.status],
+                rows: r.measures.map((m) => [
+                  txt(m.measure),
+                  m.meeting ? format(t.fromMinutes, { body: name(m.meeting.bodyId), date: date(m.meeting.day) }) : txt(m.matterTitle),
+                  m.responsibleService ? responsibleOf(locale, m.responsibleService) : txt(m.responsible),
+                  date(m.due),
+                  m.status === 'done' && m.doneOn ? format(t.doneOn, { date: date(m.doneOn) }) : t.measureStatus[m.status],
+                ]),
+              },
+              { kind: 'note', text: t.measuresNote },
+            ]
           : [{ kind: 'p', text: t.measuresNone }],
       },
       { heading: t.next, blocks: [{ kind: 'placeholder', text: t.nextPlaceholder }] },

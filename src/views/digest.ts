@@ -3,11 +3,15 @@ import type { CardJson } from '../app/types';
 import type { DigestContent } from '../domain/digest-content';
 import { shiftMonth, shownCount, type TrendLine } from '../domain/digest';
 import type { NamedMatter } from '../domain/digest-sections';
+import { groupCross, groupLines, keepLargest } from '../domain/digest-grouping';
 import { shortDate } from '../domain/meetings';
 import { OSLO, formatMeetingTime } from '../domain/calendar';
 import { DIGEST_TEXTS, type DigestTexts } from '../i18n/digest';
 import { format, pick, type Locale } from '../i18n';
 import { renderCard } from './render';
+import { dueLists } from './digest-due';
+import { CARD_BUDGET } from './agenda';
+import { FULL, LEVELS, type Level } from './digest-levels';
 
 /** A table and a list of cards/digest.json (cells are plain strings; columns carry the alignment). */
 export interface TableData {
@@ -29,6 +33,8 @@ export interface DigestCardData {
   readonly title: string;
   readonly subtitle: string;
   readonly stamp: string;
+  /** Says the card was shortened to fit, and where the rest is; '' when complete. */
+  readonly shortened: string;
   readonly trendsHeading: string;
   readonly trendsTotal: string;
   readonly trendTables: readonly TableData[];
@@ -39,6 +45,8 @@ export interface DigestCardData {
   readonly escalationsHeading: string;
   readonly escalationCounts: string;
   readonly escalationLists: readonly ListData[];
+  readonly dueHeading: string;
+  readonly dueLists: readonly ListData[];
   readonly meetingsHeading: string;
   readonly meetingTable: TableData;
   readonly meetingLists: readonly ListData[];
@@ -63,7 +71,6 @@ export interface DigestView {
   readonly canSend: boolean;
 }
 
-const MAX_LINES = 12;
 const LUXON = { nb: 'nb', en: 'en-GB' } as const;
 
 /** 'oktober 2026' / 'October 2026'. */
@@ -92,15 +99,32 @@ function changeTable(heading: string, first: string, lines: readonly TrendLine[]
   };
 }
 
-function list(heading: string, lines: readonly string[], empty: string, t: DigestTexts): ListData {
-  const shown = lines.slice(0, MAX_LINES);
-  if (lines.length > MAX_LINES) shown.push(format(t.more, { n: lines.length - MAX_LINES }));
+function list(heading: string, lines: readonly string[], empty: string, { t, level }: Pick<Ctx, 't' | 'level'>): ListData {
+  const max = level.lines;
+  const shown = lines.slice(0, max);
+  if (lines.length > max) shown.push(format(t.more, { n: lines.length - max }));
   return { heading, lines: shown, empty };
 }
 
-/** The monthly digest card: for the board's channel, or a preview shown only to the asker. */
+const bytes = (card: CardJson): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
+
+/**
+ * The monthly digest card: for the board's channel, or a preview shown only to the asker.
+ * Shortened level by level (views/digest-levels) until it fits Teams' card limit.
+ */
 export function digestCard(locale: Locale, c: DigestContent, view: DigestView): CardJson {
-  return renderCard('digest', digestCardData(locale, c, view));
+  let card: CardJson = {};
+  let previous = '';
+  for (const level of LEVELS) {
+    const data = digestCardData(locale, c, view, level);
+    // A level that cuts nothing this card has (a small network) would only add the note.
+    const same = JSON.stringify({ ...data, shortened: '' });
+    if (same === previous) continue;
+    previous = same;
+    card = renderCard('digest', data);
+    if (bytes(card) <= CARD_BUDGET) return card;
+  }
+  return card; // the shortest there is (bounded: ≤ 20 focus areas of ≤ 80 characters, lists of 3)
 }
 
 /** What every part of the card needs. */
@@ -111,12 +135,24 @@ interface Ctx {
   readonly month: string;
   readonly next: string;
   readonly bodyName: (id: string) => string;
+  readonly level: Level;
+  /** 'Andre (3 organer)'. */
+  readonly others: (n: number) => string;
 }
 
 /** The card's data (exported for tests and the template sample). */
-export function digestCardData(locale: Locale, c: DigestContent, view: DigestView): DigestCardData {
+export function digestCardData(locale: Locale, c: DigestContent, view: DigestView, level: Level = FULL): DigestCardData {
   const t = pick(locale, DIGEST_TEXTS);
-  const x: Ctx = { t, locale, c, month: monthName(c.month, locale), next: monthName(shiftMonth(c.month, 1), locale), bodyName: (id) => c.bodies.find((b) => b.id === id)?.name ?? '?' };
+  const x: Ctx = {
+    t,
+    locale,
+    c,
+    month: monthName(c.month, locale),
+    next: monthName(shiftMonth(c.month, 1), locale),
+    bodyName: (id) => c.bodies.find((b) => b.id === id)?.name ?? '?',
+    level,
+    others: (n) => format(t.others, { n }),
+  };
   const day = (iso: string): string => shortDate(DateTime.fromISO(iso, { zone: OSLO }).toISODate() ?? '', locale);
   const sent = view.sent ? format(t.sentBy, { date: day(view.sent.at), who: view.sent.byScheduler ? t.scheduler : view.sent.byName }) : '';
   return {
@@ -124,8 +160,11 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
     title: format(t.title, { month: x.month }),
     subtitle: t.subtitle,
     stamp: [format(t.generated, { date: day(c.generatedAt) }), sent].filter(Boolean).join(' '),
+    shortened: level === FULL ? '' : t.shortened,
     ...trendPart(x),
     ...escalationPart(x),
+    dueHeading: t.dueHeading,
+    dueLists: dueLists(c.due, { t, locale, next: x.next, bodyName: x.bodyName, list: (heading, lines, empty) => list(heading, lines, empty, x) }),
     ...meetingPart(x),
     ...footer(x, view),
   };
@@ -133,14 +172,15 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
 
 type TrendPart = Pick<DigestCardData, 'trendsHeading' | 'trendsTotal' | 'trendTables' | 'emerging' | 'hasChart' | 'chart' | 'chartFallback'>;
 
-function trendPart({ t, locale, c, month }: Ctx): TrendPart {
+function trendPart(x: Ctx): TrendPart {
+  const { t, locale, c, month, level } = x;
   const tr = c.trends;
-  const { cross } = tr;
-  const months = tr.chart.months;
+  // Grouped first, then suppressed: the marks must hold on the table as shown.
+  const cross = groupCross(tr.cross, level.crossBodies, c.suppressBelow, x.others);
   const tables: TableData[] = [];
-  if (tr.byArea.length) tables.push(changeTable(t.byArea, t.cols.area, tr.byArea, c.month, locale, t));
-  if (tr.byBody.length) tables.push(changeTable(t.byBody, t.cols.body, tr.byBody, c.month, locale, t));
-  if (cross.areas.length && cross.bodies.length) {
+  if (tr.byArea.length) tables.push(changeTable(t.byArea, t.cols.area, groupLines(tr.byArea, level.areas, (n) => format(t.othersAreas, { n })), c.month, locale, t));
+  if (tr.byBody.length) tables.push(changeTable(t.byBody, t.cols.body, groupLines(tr.byBody, level.rows, x.others), c.month, locale, t));
+  if (level.crossBodies > 0 && cross.areas.length && cross.bodies.length) {
     tables.push({
       heading: t.cross,
       note: format(t.crossNote, { n: c.suppressBelow }),
@@ -157,31 +197,42 @@ function trendPart({ t, locale, c, month }: Ctx): TrendPart {
         ? format(t.noTrends, { month })
         : format(t.total, { count: total.count, month, changePrev: signed(total.changePrevious, locale), prev: monthName(shiftMonth(c.month, -1), locale), changeAvg: signed(total.changeAverage, locale), avg: num(total.average3, locale) }),
     trendTables: tables,
-    emerging: list(t.emerging, tr.emerging.map((l) => format(t.emergingLine, { label: l.label, count: l.count, change: signed(l.changeAverage, locale) })), t.emergingNone, t),
-    hasChart: tr.chart.series.length > 0,
-    chart: { title: t.chart, series: tr.chart.series.map((s) => ({ legend: s.label, values: s.values.map((y, i) => ({ x: shortMonth(months[i]!, locale), y })) })) },
+    emerging: list(t.emerging, tr.emerging.map((l) => format(t.emergingLine, { label: l.label, count: l.count, change: signed(l.changeAverage, locale) })), t.emergingNone, x),
+    ...chartPart(x),
+  };
+}
+
+/** The six-month chart per focus area (the largest areas when shortened) and its fallback table. */
+function chartPart({ t, locale, c, level }: Ctx): Pick<DigestCardData, 'hasChart' | 'chart' | 'chartFallback'> {
+  const { months, series: all } = c.trends.chart;
+  // The same areas as the per-area table keeps (its lines and the series are the same areas).
+  const keptIds = new Set(keepLargest(c.trends.byArea, level.areas, (l) => l.count).kept.map((l) => l.id));
+  const rest = all.filter((s) => !keptIds.has(s.id));
+  const series = rest.length ? [...all.filter((s) => keptIds.has(s.id)), { label: format(t.othersAreas, { n: rest.length }), values: months.map((_, i) => rest.reduce((sum, s) => sum + s.values[i]!, 0)) }] : all;
+  const from = months.length - Math.min(level.fallbackMonths, months.length);
+  const shown = months.slice(from);
+  return {
+    hasChart: series.length > 0,
+    chart: { title: t.chart, series: series.map((s) => ({ legend: s.label, values: s.values.map((y, i) => ({ x: shortMonth(months[i]!, locale), y })) })) },
     chartFallback: {
-      heading: t.chartFallback,
-      note: '',
-      columns: columns(months.length),
-      header: [t.cols.area, ...months.map((m) => shortMonth(m, locale))],
-      rows: tr.chart.series.map((s) => [s.label, ...s.values.map(String)]),
+      heading: from === 0 ? t.chartFallback : shown.length ? format(t.chartFallbackShort, { n: shown.length }) : t.chart,
+      note: shown.length ? '' : t.chartFallbackNone,
+      columns: columns(shown.length),
+      header: [t.cols.area, ...shown.map((m) => shortMonth(m, locale))],
+      rows: shown.length ? series.map((s) => [s.label, ...s.values.slice(from).map(String)]) : [],
     },
   };
 }
 
-function escalationPart({ t, locale, c, month, next, bodyName }: Ctx): Pick<DigestCardData, 'escalationsHeading' | 'escalationCounts' | 'escalationLists'> {
+function escalationPart(x: Ctx): Pick<DigestCardData, 'escalationsHeading' | 'escalationCounts' | 'escalationLists'> {
+  const { t, locale, c, month, bodyName } = x;
   const es = c.escalations;
   const title = (m: NamedMatter): string => (m.titleState === 'ok' ? m.title : m.titleState === 'erased' ? t.titleErased : t.titleWithheld);
   const matter = (m: NamedMatter): string => format(t.matterLine, { title: title(m), body: bodyName(m.bodyId), date: shortDate(m.date, locale) });
-  const measure = (m: NamedMatter): string => format(t.measureLine, { title: title(m), date: shortDate(m.date, locale) });
   const lists: ListData[] = [];
-  if (es.newNamed.length) lists.push(list(t.newNamed, es.newNamed.map(matter), '', t));
-  if (es.resolved.length) lists.push(list(format(t.resolved, { month }), es.resolved.map(matter), '', t));
-  lists.push(list(t.waiting, es.waitingForBoard.map(matter), t.waitingNone, t));
-  if (es.measuresDue.length) lists.push(list(`${t.measures}: ${format(t.measureDue, { month })}`, es.measuresDue.map(measure), '', t));
-  if (es.measuresNext.length) lists.push(list(`${t.measures}: ${format(t.measureNext, { next })}`, es.measuresNext.map(measure), '', t));
-  if (!es.measuresDue.length && !es.measuresNext.length) lists.push(list(t.measures, [], format(t.measuresNone, { month, next }), t));
+  if (es.newNamed.length) lists.push(list(t.newNamed, es.newNamed.map(matter), '', x));
+  if (es.resolved.length) lists.push(list(format(t.resolved, { month }), es.resolved.map(matter), '', x));
+  lists.push(list(t.waiting, es.waitingForBoard.map(matter), t.waitingNone, x));
   return {
     escalationsHeading: t.escalations,
     escalationCounts: format(t.escalationCounts, { new: es.newCount, resolved: es.resolvedCount, declined: es.declinedCount, waiting: es.waitingForBoard.length }),
@@ -189,8 +240,11 @@ function escalationPart({ t, locale, c, month, next, bodyName }: Ctx): Pick<Dige
   };
 }
 
-function meetingPart({ t, locale, c, month, next, bodyName }: Ctx): Pick<DigestCardData, 'meetingsHeading' | 'meetingTable' | 'meetingLists'> {
+function meetingPart(x: Ctx): Pick<DigestCardData, 'meetingsHeading' | 'meetingTable' | 'meetingLists'> {
+  const { t, locale, c, month, next, bodyName } = x;
   const me = c.meetings;
+  const { kept, rest } = keepLargest(me.lines, x.level.rows, (l) => l.planned + l.cancelled);
+  const sum = (f: (l: (typeof rest)[number]) => number): string => String(rest.reduce((s, l) => s + f(l), 0));
   const warnings = me.lines.flatMap((l) => [...(l.behind ? [format(t.behind, { body: bodyName(l.bodyId) })] : []), ...(l.boardBelowMinimum ? [format(t.boardBelow, { body: bodyName(l.bodyId) })] : [])]);
   const upcoming = me.upcoming.map((u) => format(t.upcomingLine, { date: formatMeetingTime(u.startUtc, locale), body: bodyName(u.bodyId) }));
   return {
@@ -200,9 +254,12 @@ function meetingPart({ t, locale, c, month, next, bodyName }: Ctx): Pick<DigestC
       note: me.lines.length ? '' : t.meetingsNone,
       columns: columns(3),
       header: [t.meetingCols.body, t.meetingCols.held, t.meetingCols.planned, t.meetingCols.cancelled],
-      rows: me.lines.map((l) => [bodyName(l.bodyId), String(l.held), String(l.planned), String(l.cancelled)]),
+      rows: [
+        ...kept.map((l) => [bodyName(l.bodyId), String(l.held), String(l.planned), String(l.cancelled)]),
+        ...(rest.length ? [[x.others(rest.length), sum((l) => l.held), sum((l) => l.planned), sum((l) => l.cancelled)]] : []),
+      ],
     },
-    meetingLists: [...(warnings.length ? [list('', warnings, '', t)] : []), list(format(t.upcoming, { next }), upcoming, format(t.upcomingNone, { next }), t)],
+    meetingLists: [...(warnings.length ? [list('', warnings, '', x)] : []), list(format(t.upcoming, { next }), upcoming, format(t.upcomingNone, { next }), x)],
   };
 }
 

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     bodies: new BodyRepository(store.table('bodies')),
     meetings: new MeetingRepository(store.table('meetings')),
     focusAreas: new FocusAreaRepository(store.table('settings')),
-    digestSources: new DigestSources(store.table('trends'), store.table('escalations')),
+    digestSources: new DigestSources(store.table('trends'), store.table('escalations'), store.table('agendas')),
     digests: new DigestRepository(store.table('digests')),
     roster: { members: unused('the roster'), isMember: unused('the roster') },
     roles: { list: unused('roles') },

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
 import { channelMessage, personalMessage, CHANNELS, PEOPLE, TENANT, type Person } from '../support/activities';
-import { MATTERS, TREND_SPEC, seedDigestFixture, type DigestFixture } from '../support/digest-fixture';
+import { MATTERS, TASKS, TREND_SPEC, seedDigestFixture, type DigestFixture } from '../support/digest-fixture';
 import { EscalationRepository } from '../../src/storage/table/escalations';
 import { applyStep, targetsOf } from '../../src/app/escalations';
 import { systemScope } from '../../src/domain/visibility';
@@ -81,6 +81,10 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     expect(html).toContain('Utekontakten og politiet går sammen på kveldstid.');
     expect(html).toContain('Informasjonsmøte for foreldre');
     expect(html).toContain('Fristen er passert');
+    // Tasks from the minutes: «Utført» where ticked off; a matter's measure has no such marker.
+    expect(html).toContain(`<td>${TASKS[2]![2].title}</td><td>Referat fra ${CHANNELS.koord.name} 13. oktober 2026</td><td>SLT-koordinator</td><td>15. oktober 2026</td><td>Utført 14. oktober 2026</td>`);
+    expect(html).toContain(`<td>${TASKS[1]![2].title}</td>`);
+    expect(html).toContain('ingen «utført»-markering i boten');
     // A youth team's matter that never reached the coordination group is not listed; reporters and requesters are never named.
     expect(html).not.toContain(MATTERS.newProposedOnly);
     for (const p of [PEOPLE.kari, PEOPLE.amina]) expect(html).not.toContain(p.name);

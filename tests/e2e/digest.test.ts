@@ -3,7 +3,7 @@ import { startHarness, cardOf, cardTexts, type Harness } from '../support/harnes
 import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, type Person } from '../support/activities';
 import type { ConnectorCall } from '../support/connector';
 import { validateCard } from '../support/card-validator';
-import { MATTERS, TREND_SPEC, seedDigestFixture, type BodyKey, type DigestFixture } from '../support/digest-fixture';
+import { MATTERS, TASKS, TREND_SPEC, seedDigestFixture, type BodyKey, type DigestFixture } from '../support/digest-fixture';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { ManualClock } from '../../src/clock';
 import { member } from '../support/card-reading';
@@ -151,13 +151,29 @@ describe('the monthly digest through /api/messages', () => {
     expect(waiting[1]).toMatch(new RegExp(`^${MATTERS.koordOwnAtBoard} – SLT-styret, `));
     expect(listUnder(card, 'Nye saker i koordineringsgruppen og styret').map((l) => l.split(' – ')[0])).toEqual([MATTERS.newAtKoord, MATTERS.koordOwnAtBoard]);
     expect(listUnder(card, 'Behandlet i oktober 2026')[0]).toMatch(new RegExp(`^${MATTERS.resolvedInOctober} – Koordineringsgruppen`));
-    expect(listUnder(card, 'Tiltak med frist: Frist i oktober 2026')).toEqual([`${MATTERS.measureDueOctober} – frist 30. oktober`]);
-    expect(listUnder(card, 'Tiltak med frist: Frist i november 2026')).toEqual([`${MATTERS.resolvedInOctober} – frist 20. november`]);
     const json = JSON.stringify(card);
     // Statistical form: a youth team's own matter is counted, not named; no reporter or requester names.
     expect(json).not.toContain(MATTERS.newProposedOnly);
     for (const p of [PEOPLE.kari, AMINA]) expect(json).not.toContain(p.name);
     expect(json).not.toContain('Observasjon');
+  });
+
+  it('lists measures and minutes tasks not done: overdue with how long (also from earlier months), then due by the end of November', async () => {
+    const card = await preview(SIGRID);
+    const koord = CHANNELS.koord.name;
+    expect(listUnder(card, 'Forfalt')).toEqual([
+      `Tiltak: Foreldrevandring i boligområdet – Kulturetaten, ${koord}, frist 15. august (2 måneder over fristen)`,
+      `Oppgave: ${TASKS[0]![2].title} – SLT-koordinator, ${koord}, frist 20. oktober (11 dager over fristen)`,
+      `Tiltak: Informasjonsmøte for foreldre – Skoleetaten, ${koord}, frist 30. oktober (1 dag over fristen)`,
+    ]);
+    expect(listUnder(card, 'Forfaller innen utgangen av november 2026')).toEqual([
+      `Oppgave fra møtet 6. oktober – Skole, ${CHANNELS.vest.name}, frist 5. november`,
+      `Oppgave: ${TASKS[1]![2].title} – Fritidsklubb / ungdomshus, ${koord}, frist 10. november`,
+      `Tiltak: Flere voksne ute på kveldstid – Utekontakten, ${koord}, frist 20. november`,
+    ]);
+    // A task marked done, or due after next month, is not listed; a youth team's own task is not named.
+    const json = JSON.stringify(card);
+    for (const [, , task] of [TASKS[2]!, TASKS[3]!, TASKS[4]!]) expect(json).not.toContain(task.title);
   });
 
   it('shows meetings held against planned per body, the bodies behind their rhythm, and next month\'s meetings', async () => {
@@ -264,6 +280,21 @@ describe('the monthly digest through /api/messages', () => {
 
     await invoke('digest.ack', { month: '2026-10' }, PER, CHANNELS.styret);
     expect(cardTexts(await preview(SIGRID))).toContain('Alle i styret har lest rapporten.');
+  });
+
+  it('"Lest" clicked before the post has its activity id is shown once the post is in the channel', async () => {
+    h.connector.clear();
+    expect((await invoke('digest.send', { month: '2026-08' }, SIGRID, null)).message).toBe(`Rapporten for august 2026 er sendt til ${CHANNELS.styret.name}.`);
+    // The post is still in the outbox: no activity id to update yet.
+    expect((await h.app.services.digests.latest(fx.bodies.styret.tenantId, '2026-08'))?.cardActivityId).toBeUndefined();
+    expect(cardTexts((await invoke('digest.ack', { month: '2026-08' }, OLA, CHANNELS.styret)).card)).toContain('Lest av 1 av 2 i styret.');
+    await h.app.outboxSender.tick(); // the post (rendered with 0 read) goes out and its id comes back
+    await h.app.outboxSender.tick(); // the update that carries the read count
+    const posted = (await h.app.services.digests.latest(fx.bodies.styret.tenantId, '2026-08'))!;
+    expect(cardTexts(cardOf(boardPosts().find((p) => p.assignedId === posted.cardActivityId)!.body))).toContain('Lest av 0 av 2 i styret.');
+    const updates = h.connector.updates.filter((u) => u.activityId === posted.cardActivityId);
+    expect(updates).toHaveLength(1);
+    expect(cardTexts(cardOf(updates[0]!.body))).toContain('Lest av 1 av 2 i styret.');
   });
 
   it('"Lest" on a month never sent says so and records nothing', async () => {

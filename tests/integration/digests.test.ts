@@ -5,6 +5,8 @@ import { EscalationRepository } from '../../src/storage/table/escalations';
 import { DigestSources } from '../../src/storage/table/digest-sources';
 import { DigestRepository } from '../../src/storage/table/digests';
 import { FileRepository } from '../../src/storage/table/files';
+import { AgendaRepository } from '../../src/storage/table/agendas';
+import type { Minutes } from '../../src/domain/minutes';
 import { bodyScope, systemScope } from '../../src/domain/visibility';
 import type { Escalation } from '../../src/domain/escalations';
 import type { TrendFact } from '../../src/domain/digest';
@@ -24,9 +26,10 @@ describe('digest storage (Azurite)', () => {
   const store = new TableStore(inject('storageConnectionString'), uniquePrefix());
   const trends = new TrendRepository(store.table('trends'));
   const escalations = new EscalationRepository(store.table('escalations'));
-  const sources = new DigestSources(store.table('trends'), store.table('escalations'));
+  const sources = new DigestSources(store.table('trends'), store.table('escalations'), store.table('agendas'));
   const digests = new DigestRepository(store.table('digests'));
   const files = new FileRepository(store.table('files'));
+  const agendas = new AgendaRepository(store.table('agendas'));
   beforeAll(async () => {
     await store.ensureTables();
     let n = 0;
@@ -54,10 +57,36 @@ describe('digest storage (Azurite)', () => {
     await escalations.create(base('e00000000000000000001', {}));
     await escalations.create(base('e00000000000000000002', { state: 'declined', createdAt: '2026-01-02T10:00:00.000Z', updatedAt: '2026-01-03T10:00:00.000Z' }));
     await escalations.create(base('e00000000000000000003', { state: 'resolved', createdAt: '2025-01-02T10:00:00.000Z', updatedAt: '2025-02-03T10:00:00.000Z', measure: 'Tiltak', due: '2026-10-20' }));
-    const facts = await collect(sources.escalationFacts(systemScope(TENANT, [VEST, OST]), { touchedSince: '2026-09-30T22:00:00.000Z', dueFrom: '2026-10-01' }));
-    expect(facts.map((f) => f.id).sort()).toEqual(['e00000000000000000001', 'e00000000000000000003']);
-    expect(JSON.stringify(facts)).not.toContain('Navn Navnesen');
-    expect(JSON.stringify(facts)).not.toContain('Beskrivelse');
+    await escalations.create(base('e00000000000000000004', { state: 'resolved', createdAt: '2025-01-02T10:00:00.000Z', updatedAt: '2025-02-03T10:00:00.000Z', measure: 'Senere tiltak', due: '2026-12-20' }));
+    const facts = await collect(sources.escalationFacts(systemScope(TENANT, [VEST, OST]), { touchedSince: '2026-09-30T22:00:00.000Z' }));
+    expect(facts.map((f) => f.id).sort()).toEqual(['e00000000000000000001']);
+    // Measures: decided ones due before the date, however long ago they were decided or due.
+    const measures = await collect(sources.measureFacts(systemScope(TENANT, [VEST, OST]), '2026-12-01'));
+    expect(measures.map((f) => [f.id, f.measure, f.due])).toEqual([['e00000000000000000003', 'Tiltak', '2026-10-20']]);
+    for (const x of [facts, measures]) {
+      expect(JSON.stringify(x)).not.toContain('Navn Navnesen');
+      expect(JSON.stringify(x)).not.toContain('Beskrivelse');
+    }
+  });
+
+  it('streams the tasks of the minutes of the bodies asked for, by meeting start, without decisions or who recorded them', async () => {
+    const minutes = (bodyId: string, meetingId: string, start: string, titles: string[]): Minutes => ({
+      tenantId: TENANT, bodyId, meetingId, meetingStartUtc: start, items: [{ itemId: 'police', number: 1, title: 'Politiets oppdatering', decision: 'Vedtakstekst' }],
+      tasks: titles.map((title, i) => ({ id: `t${meetingId.slice(-3)}${i}`, itemId: 'police', title, responsible: 'school', due: '2026-11-01', createdAt: start, createdBy: 'aad-recorder', ...(i === 1 ? { doneAt: start, doneBy: 'aad-done' } : {}) })),
+      recordedBy: 'aad-recorder', recordedAt: start, version: 1,
+    });
+    await agendas.changeMinutes(TENANT, VEST, 'm0000000000000001-1', () => minutes(VEST, 'm0000000000000001-1', '2026-09-10T16:00:00.000Z', ['Første', 'Andre']));
+    await agendas.changeMinutes(TENANT, VEST, 'm0000000000000002-1', () => minutes(VEST, 'm0000000000000002-1', '2026-11-10T16:00:00.000Z', ['Senere']));
+    await agendas.changeMinutes(TENANT, OST, 'm0000000000000003-1', () => minutes(OST, 'm0000000000000003-1', '2026-10-10T16:00:00.000Z', ['Øst']));
+    await agendas.ensureAgenda(TENANT, VEST, 'm0000000000000001-1', '2026-09-01T00:00:00.000Z');
+    const tasks = await collect(sources.taskFacts(systemScope(TENANT, [VEST, OST]), { meetingBefore: '2026-10-31T23:00:00.000Z' }));
+    expect(tasks.map((t) => [t.bodyId, t.meetingId, t.title, !!t.doneAt])).toEqual([
+      [VEST, 'm0000000000000001-1', 'Første', false],
+      [VEST, 'm0000000000000001-1', 'Andre', true],
+      [OST, 'm0000000000000003-1', 'Øst', false],
+    ]);
+    expect(await collect(sources.taskFacts(bodyScope(TENANT, VEST), { meetingFrom: '2026-10-01T00:00:00.000Z' }))).toHaveLength(1);
+    expect(JSON.stringify(tasks)).not.toMatch(/aad-|Vedtakstekst|Politiets/);
   });
 
   it('archives a sending once per number and counts each board member\'s "Lest" once', async () => {

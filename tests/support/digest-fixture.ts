@@ -2,6 +2,7 @@ import type { Services } from '../../src/app/services';
 import type { Body, BodyKind } from '../../src/domain/bodies';
 import type { Escalation, EscalationVerb, TransitionInput } from '../../src/domain/escalations';
 import type { NewMeeting } from '../../src/domain/meetings';
+import { markTaskDone, taskId, type Minutes, type TaskInput } from '../../src/domain/minutes';
 import { EscalationRepository } from '../../src/storage/table/escalations';
 import { applyStep, targetsOf } from '../../src/app/escalations';
 import { systemScope } from '../../src/domain/visibility';
@@ -41,7 +42,17 @@ export const MATTERS = {
   declinedEarly: 'Forsøpling i parken',
   declinedInOctober: 'Støy fra mopeder',
   measureDueOctober: 'Deling av bilder i sosiale medier',
+  measureOverdue: 'Fyrverkeri i boligområdet',
 } as const;
+
+/** Tasks in the minutes of October's meetings: [body, meeting id, task, done at]. */
+export const TASKS: readonly (readonly [BodyKey, string, TaskInput, string?])[] = [
+  ['koord', 'm000000000000000c-1', { title: 'Invitere natteravnene til neste møte', responsible: 'coordinator', due: '2026-10-20' }],
+  ['koord', 'm000000000000000c-1', { title: 'Kartlegge tilbud på kveldstid', responsible: 'youthClub', due: '2026-11-10' }],
+  ['koord', 'm000000000000000c-1', { title: 'Sende ut referatet', responsible: 'coordinator', due: '2026-10-15' }, '2026-10-14T12:00:00.000Z'],
+  ['koord', 'm000000000000000c-1', { title: 'Lage plan for russetiden', responsible: 'police', due: '2027-01-15' }],
+  ['vest', 'm000000000000000a-1', { title: 'Ta opp deling av bilder i klassene', responsible: 'school', due: '2026-11-05' }],
+];
 
 export interface DigestFixture {
   readonly bodies: Record<BodyKey, Body>;
@@ -130,6 +141,10 @@ export async function seedDigestFixture(services: Services, serviceUrl: string):
   const h = await raise('measureDueOctober', 'vest', '2026-07-01T09:00:00.000Z');
   await step(h, 'accept', '2026-07-03T09:00:00.000Z');
   await step(h, 'resolve', '2026-08-10T09:00:00.000Z', { decision: 'Foreldremøte på alle ungdomsskolene.', measure: 'Informasjonsmøte for foreldre', responsible: 'Skoleetaten', due: '2026-10-30' });
+  // A measure whose deadline passed two months before October: still open, since nothing marks it done.
+  const o = await raise('measureOverdue', 'ost', '2026-05-20T09:00:00.000Z');
+  await step(o, 'accept', '2026-05-22T09:00:00.000Z');
+  await step(o, 'resolve', '2026-06-05T09:00:00.000Z', { decision: 'Felles innsats før sommeren.', measure: 'Foreldrevandring i boligområdet', responsible: 'Kulturetaten', due: '2026-08-15' });
 
   const meeting = (key: BodyKey, series: string, startUtc: string): NewMeeting => ({
     tenantId: TENANT,
@@ -156,5 +171,16 @@ export async function seedDigestFixture(services: Services, serviceUrl: string):
   ];
   for (const [key, series, start] of plan) await services.meetings.createSeries([meeting(key, series, start)]);
   await services.meetings.cancel(TENANT, bodies.vest.id, 'm000000000000000b-1', COORDINATOR.aadObjectId, 'Høstferie', new Date('2026-10-01T08:00:00.000Z'));
+
+  for (const [key, meetingId, task, doneAt] of TASKS) {
+    const start = plan.find(([, series]) => `${series}-1` === meetingId)![2];
+    const id = taskId(meetingId, 'police', task);
+    const recorded = `${start.slice(0, 10)}T18:00:00.000Z`;
+    await services.agendas.changeMinutes(TENANT, bodies[key].id, meetingId, (current): Minutes => {
+      const base: Minutes = current ?? { tenantId: TENANT, bodyId: bodies[key].id, meetingId, meetingStartUtc: start, items: [{ itemId: 'police', number: 1, title: 'Politiets oppdatering' }], tasks: [], recordedBy: COORDINATOR.aadObjectId, recordedAt: recorded, version: 0 };
+      const next = { ...base, tasks: [...base.tasks, { id, itemId: 'police', ...task, createdAt: recorded, createdBy: COORDINATOR.aadObjectId }], version: base.version + 1 };
+      return doneAt ? markTaskDone(next, id, COORDINATOR.aadObjectId, doneAt).next : next;
+    });
+  }
   return { bodies, matters };
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { changeOf, countTrends, digestWindow, isMonth, monthStartUtc, shiftMonth, shownCount, summariseTrends, suppressTable, type TrendFact } from '../../src/domain/digest';
 import { isNamed, summariseEscalations, summariseMeetings, type EscalationFact } from '../../src/domain/digest-sections';
 import { digestDueAt, digestJob, nextDigestJob } from '../../src/app/digest-jobs';
-import { withoutTitles, type DigestContent } from '../../src/domain/digest-content';
+import { parseDigestContent, withoutTitles, type DigestContent } from '../../src/domain/digest-content';
+import { dueWindow, summariseDue, type TaskFact } from '../../src/domain/digest-due';
 import type { Body } from '../../src/domain/bodies';
 import type { Meeting } from '../../src/domain/meetings';
 
@@ -145,12 +146,60 @@ describe('matters in the digest', () => {
     expect(s.waitingForBoard.map((m) => m.id)).toEqual(['e6', 'e3']);
     // A title that no longer passes the guard is withheld, never shown.
     expect(s.waitingForBoard[0]).toMatchObject({ title: '', titleState: 'withheld' });
-    expect(s.measuresNext.map((m) => [m.id, m.date])).toEqual([['e4', '2026-11-15']]);
-    expect(s.measuresDue).toEqual([]);
     // After the retention period the archive keeps the lists but no titles.
-    const erased = withoutTitles({ escalations: s } as unknown as DigestContent).escalations;
-    expect([...erased.newNamed, ...erased.resolved, ...erased.measuresNext].every((m) => m.title === '' && m.titleState === 'erased')).toBe(true);
+    const erased = withoutTitles({ escalations: s, due: { asOf: '2026-10-31', overdue: [], upcoming: [] } } as unknown as DigestContent).escalations;
+    expect([...erased.newNamed, ...erased.resolved].every((m) => m.title === '' && m.titleState === 'erased')).toBe(true);
     expect(erased.newCount).toBe(3);
+  });
+});
+
+describe('measures and tasks with a deadline', () => {
+  const measure = (id: string, due: string, over: Partial<EscalationFact> = {}): EscalationFact =>
+    matter({ id, state: 'resolved', levelBodyId: 'cg', path: ['yt', 'cg'], createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-10T10:00:00Z', measure: `Tiltak ${id}`, responsible: 'Utekontakten', due, ...over });
+  const task = (id: string, bodyId: string, due: string, over: Partial<TaskFact> = {}): TaskFact => ({ id, bodyId, meetingId: 'm1', meetingStartUtc: '2026-09-15T16:00:00Z', title: `Oppgave ${id}`, responsible: 'school', due, ...over });
+  const kindOf = (id: string) => (id === 'yt' ? 'youthTeam' : id === 'cg' ? 'coordinationGroup' : undefined);
+
+  it('judges a past month from its last day and a running month from today', () => {
+    expect(dueWindow('2026-10', new Date('2026-11-02T07:00:00Z'))).toEqual({ asOf: '2026-10-31', before: '2026-12-01' });
+    expect(dueWindow('2026-10', new Date('2026-10-14T22:30:00Z'))).toEqual({ asOf: '2026-10-15', before: '2026-12-01' });
+  });
+
+  it('lists a measure overdue since an earlier month, open tasks, and what falls due by the end of next month', async () => {
+    const s = await summariseDue(
+      [
+        measure('e1', '2026-08-15'), // overdue since August: once missed, never listed before
+        measure('e2', '2026-11-20'),
+        measure('e3', '2026-12-01'), // after next month
+        measure('e4', '2026-10-01', { state: 'accepted' }), // not decided: no measure yet
+        measure('e5', '2026-10-30', { measure: 'Ring Ola Nordmann på 912 34 567' }),
+      ],
+      [
+        task('t1', 'cg', '2026-10-20'),
+        task('t2', 'cg', '2026-10-10', { doneAt: '2026-10-09T10:00:00Z' }),
+        task('t3', 'yt', '2026-11-05'),
+        task('t4', 'cg', '2027-01-15'),
+      ],
+      dueWindow('2026-10', new Date('2026-11-02T07:00:00Z')),
+      kindOf,
+    );
+    expect(s.overdue.map((d) => [d.kind, d.id, d.due])).toEqual([['measure', 'e1', '2026-08-15'], ['task', 't1', '2026-10-20'], ['measure', 'e5', '2026-10-30']]);
+    expect(s.upcoming.map((d) => d.id)).toEqual(['t3', 'e2']);
+    expect(s.overdue[0]).toMatchObject({ title: 'Tiltak e1', titleState: 'ok', responsible: { text: 'Utekontakten', state: 'ok' }, bodyId: 'cg' });
+    // A text that no longer passes the guard is withheld; a youth team's task is named by its meeting only.
+    expect(s.overdue[2]).toMatchObject({ title: '', titleState: 'withheld' });
+    expect(s.upcoming[0]).toMatchObject({ title: '', titleState: 'teamOnly', responsible: { service: 'school' }, bodyId: 'yt', meetingDay: '2026-09-15' });
+    // Retention empties the measures' texts (title and responsible) but keeps a task's service.
+    const erased = withoutTitles({ escalations: { newNamed: [], resolved: [], waitingForBoard: [] }, due: s } as unknown as DigestContent).due;
+    expect(erased.overdue[0]).toMatchObject({ title: '', titleState: 'erased', responsible: { text: '', state: 'erased' } });
+    expect(erased.upcoming[0]).toMatchObject({ titleState: 'teamOnly', responsible: { service: 'school' } });
+  });
+
+  it('reads a digest archived before tasks were listed, with its measures judged from the month\'s end', () => {
+    const m = (id: string, date: string) => ({ id, title: `Tiltak ${id}`, titleState: 'ok', bodyId: 'cg', state: 'resolved', date });
+    const old = { version: 1, month: '2026-10', generatedAt: '2026-11-02T07:00:00.000Z', trends: {}, meetings: {}, escalations: { newNamed: [], resolved: [], waitingForBoard: [], measuresDue: [m('e1', '2026-10-30')], measuresNext: [m('e2', '2026-11-20')] } };
+    const c = parseDigestContent(JSON.stringify(old))!;
+    expect(c.due.overdue.map((d) => d.id)).toEqual(['e1']);
+    expect(c.due.upcoming.map((d) => [d.kind, d.id, d.due])).toEqual([['measure', 'e2', '2026-11-20']]);
   });
 });
 

@@ -78,6 +78,12 @@ function fromParts<T>(name: string, row: Row, fallback: T): T {
   return JSON.parse(json) as T;
 }
 
+/** The columns that hold a minutes row's tasks (for reads that need only those). */
+export const TASK_COLUMNS = ['tasksParts', ...Array.from({ length: MAX_PARTS }, (_, i) => `tasks${i}`)];
+
+/** The tasks of a minutes row read with (at least) TASK_COLUMNS. */
+export const tasksOfRow = (row: Row): Task[] => fromParts<Task[]>('tasks', row, []);
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 export class AgendaRepository {

@@ -1,22 +1,28 @@
 import type { TableClient } from '@azure/data-tables';
 import type { TrendFact } from '../../domain/digest';
 import type { EscalationFact } from '../../domain/digest-sections';
+import type { TaskFact } from '../../domain/digest-due';
 import type { ReadScope } from '../../domain/visibility';
 import { trendPartition } from './trends';
 import type { EscalationRow } from './escalations';
 import { odataString } from './keys';
+import { agendaPartition, TASK_COLUMNS, tasksOfRow } from './agendas';
 
 /**
- * The digest's and annual report's reads of the `trends` and `escalations` tables (designs in
- * trends.ts and escalations.ts; nothing is written here). Both are streams: table pages (≤ 1 000
- * rows) are yielded row by row as they arrive and nothing is collected, so aggregating a busy
- * month or a whole year holds one page at a time. Only what is needed is read:
+ * The digest's and annual report's reads of the `trends`, `escalations` and `agendas` tables
+ * (designs in trends.ts, escalations.ts and agendas.ts; nothing is written here). All are
+ * streams: table pages (≤ 1 000 rows) are yielded row by row as they arrive and nothing is
+ * collected, so aggregating a busy month or a whole year holds one page at a time. Only what is
+ * needed is read:
  *   trends       one query per (body, month) partition of the scope and the months asked for —
  *                never a scan — selecting the four category columns (no text, no reporter);
  *   escalations  per body of the scope its key range `<body>|…`, only the origin copy of each
- *                matter (so each matter once), filtered to the open ones and those touched (or
- *                with a measure due) since the date asked for, selecting the columns the
- *                digest uses (no description, notes or requester).
+ *                matter (so each matter once), filtered to the open ones and those touched since
+ *                the date asked for — or, for measures, to decided ones with a measure due before
+ *                a date — selecting the columns the digest uses (no description, notes or
+ *                requester);
+ *   minutes      per body of the scope the `m|…` range of its `agendas` partition, optionally by
+ *                meeting start, selecting only the task columns (no decisions, no item titles).
  */
 type TrendCategoryRow = Pick<TrendFact, 'bodyId' | 'month' | 'focusAreaId' | 'focusAreaLabel'>;
 const TREND_COLUMNS = ['bodyId', 'month', 'focusAreaId', 'focusAreaLabel'];
@@ -30,10 +36,14 @@ const ESCALATION_COLUMNS = ['RowKey', 'originBodyId', 'originKind', 'state', 'le
 /** Which matters to read: open ones, and those changed since `touchedSince` (UTC ISO). */
 export interface EscalationWindow {
   readonly touchedSince: string;
-  /** Also those whose measure is due on or after this date (YYYY-MM-DD), however old. */
-  readonly dueFrom?: string;
   /** Only those created before this instant (UTC ISO). */
   readonly createdBefore?: string;
+}
+
+/** Which minutes to read, by their meeting's start (UTC ISO). */
+export interface MinutesWindow {
+  readonly meetingFrom?: string;
+  readonly meetingBefore?: string;
 }
 
 const PAGE = 1_000;
@@ -43,6 +53,7 @@ export class DigestSources {
   constructor(
     private readonly trends: TableClient,
     private readonly escalations: TableClient,
+    private readonly agendas: TableClient,
   ) {}
 
   /** The categories of every trend of the scope's bodies in the given months, page by page. */
@@ -59,18 +70,43 @@ export class DigestSources {
   }
 
   /** Every matter that started at one of the scope's bodies and falls in the window, once each. */
-  async *escalationFacts(scope: ReadScope, window: EscalationWindow): AsyncGenerator<EscalationFact> {
-    const wanted = [`open eq true`, `updatedAt ge ${odataString(window.touchedSince)}`];
-    if (window.dueFrom) wanted.push(`due ge ${odataString(window.dueFrom)}`);
+  escalationFacts(scope: ReadScope, window: EscalationWindow): AsyncGenerator<EscalationFact> {
+    const wanted = `(open eq true or updatedAt ge ${odataString(window.touchedSince)})`;
+    return this.matters(scope, window.createdBefore ? `${wanted} and createdAt lt ${odataString(window.createdBefore)}` : wanted);
+  }
+
+  /** Every decided matter of the scope's bodies with a measure due before `dueBefore` (YYYY-MM-DD), however old. */
+  measureFacts(scope: ReadScope, dueBefore: string): AsyncGenerator<EscalationFact> {
+    return this.matters(scope, `(state eq 'resolved' or state eq 'decided') and measure ne '' and due ne '' and due lt ${odataString(dueBefore)}`);
+  }
+
+  /** The tasks of the minutes of the scope's bodies' meetings in the window, page by page. */
+  async *taskFacts(scope: ReadScope, window: MinutesWindow = {}): AsyncGenerator<TaskFact> {
+    for (const bodyId of scope.bodyIds) {
+      const parts = [`PartitionKey eq ${odataString(agendaPartition(scope.tenantId, bodyId))}`, `RowKey ge 'm|'`, `RowKey lt 'm}'`];
+      if (window.meetingFrom) parts.push(`meetingStartUtc ge ${odataString(window.meetingFrom)}`);
+      if (window.meetingBefore) parts.push(`meetingStartUtc lt ${odataString(window.meetingBefore)}`);
+      const pages = this.agendas.listEntities<Record<string, unknown>>({ queryOptions: { filter: parts.join(' and '), select: ['meetingId', 'meetingStartUtc', ...TASK_COLUMNS] } }).byPage({ maxPageSize: PAGE });
+      for await (const page of pages) {
+        for (const r of page) {
+          const meetingId = String(r.meetingId ?? '');
+          const meetingStartUtc = String(r.meetingStartUtc ?? '');
+          for (const t of tasksOfRow(r)) yield { id: t.id, bodyId, meetingId, meetingStartUtc, title: t.title, responsible: t.responsible, due: t.due, doneAt: t.doneAt };
+        }
+      }
+    }
+  }
+
+  /** The origin copies of the scope's bodies' matters that pass `filter`, once each. */
+  private async *matters(scope: ReadScope, filter: string): AsyncGenerator<EscalationFact> {
     for (const bodyId of scope.bodyIds) {
       const parts = [
         `PartitionKey eq ${odataString(scope.tenantId)}`,
         `RowKey gt ${odataString(`${bodyId}|`)}`,
         `RowKey lt ${odataString(`${bodyId}}`)}`,
         `originBodyId eq ${odataString(bodyId)}`,
-        `(${wanted.join(' or ')})`,
+        filter,
       ];
-      if (window.createdBefore) parts.push(`createdAt lt ${odataString(window.createdBefore)}`);
       const pages = this.escalations.listEntities<EscalationFactRow>({ queryOptions: { filter: parts.join(' and '), select: ESCALATION_COLUMNS } }).byPage({ maxPageSize: PAGE });
       for await (const page of pages) {
         for (const r of page) {

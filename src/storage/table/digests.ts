@@ -57,6 +57,11 @@ export interface DigestAck {
 
 const MAX_CHUNKS = 14;
 export const sendRowKey = (month: string, sendNo: number): string => `d|${month}|${String(sendNo).padStart(2, '0')}`;
+/** Month and sending number of a sending's row key; undefined for any other key. */
+export function parseSendRowKey(rowKey: string): { month: string; sendNo: number } | undefined {
+  const m = /^d\|(\d{4}-\d{2})\|(\d{2})$/.exec(rowKey);
+  return m ? { month: m[1]!, sendNo: Number(m[2]) } : undefined;
+}
 const ackRowKey = (month: string, aadObjectId: string): string => `a|${month}|${aadObjectId}`;
 const range = (tenantId: string, prefix: string): string => `PartitionKey eq ${odataString(tenantId)} and RowKey gt ${odataString(prefix)} and RowKey lt ${odataString(`${prefix.slice(0, -1)}}`)}`;
 

@@ -1,0 +1,59 @@
+import { suppressTable, type CrossTable, type TrendLine } from './digest';
+
+/**
+ * Shortening the digest's breakdowns so the card fits Teams' size limit (views/digest-levels):
+ * the largest entries are kept as they are and the rest summed into one «Andre (n organer)».
+ * For the focus area × body table the small-count suppression is decided again on the grouped
+ * table — the one that is shown — since a sum of hidden cells can itself be a 1 or a 2, and the
+ * cells hidden to protect a «<3» in the full table may not be the ones that protect it now.
+ */
+
+/** Splits `items` into the `keep` largest by `size` (ties: the earlier first), in their own order, and the rest. */
+export function keepLargest<T>(items: readonly T[], keep: number, size: (t: T) => number): { kept: T[]; rest: T[] } {
+  // Grouping a single entry would only rename it.
+  if (items.length - keep < 2) return { kept: [...items], rest: [] };
+  const chosen = new Set(
+    items
+      .map((t, i) => ({ i, n: size(t) }))
+      .sort((a, b) => b.n - a.n || a.i - b.i)
+      .slice(0, Math.max(0, keep))
+      .map((x) => x.i),
+  );
+  return { kept: items.filter((_, i) => chosen.has(i)), rest: items.filter((_, i) => !chosen.has(i)) };
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** Lines of a one-dimensional table with the smallest summed into one line (no suppression: a one-dimensional list is shown as it is). */
+export function groupLines(lines: readonly TrendLine[], keep: number, label: (n: number) => string): TrendLine[] {
+  const { kept, rest } = keepLargest(lines, keep, (l) => l.count);
+  if (!rest.length) return kept;
+  const sum = (f: (l: TrendLine) => number): number => rest.reduce((s, l) => s + f(l), 0);
+  const other: TrendLine = {
+    id: '',
+    label: label(rest.length),
+    count: sum((l) => l.count),
+    previous: sum((l) => l.previous),
+    average3: round1(sum((l) => l.average3)),
+    changePrevious: sum((l) => l.changePrevious),
+    changeAverage: round1(sum((l) => l.changeAverage)),
+  };
+  return [...kept, other];
+}
+
+/**
+ * The focus area × body table with only the `keep` bodies of the most topics in the month as
+ * columns and the others summed into a last column, its cells marked again by `suppressTable`.
+ */
+export function groupCross(cross: CrossTable, keep: number, below: number, label: (n: number) => string): CrossTable {
+  const columns = cross.bodies.map((b, j) => ({ ...b, j, total: cross.values.reduce((s, row) => s + row[j]!, 0) }));
+  const { kept, rest } = keepLargest(columns, keep, (c) => c.total);
+  if (!rest.length) return cross;
+  const values = cross.values.map((row) => [...kept.map((c) => row[c.j]!), rest.reduce((s, c) => s + row[c.j]!, 0)]);
+  return {
+    areas: cross.areas,
+    bodies: [...kept.map(({ id, label: l }) => ({ id, label: l })), { id: '', label: label(rest.length) }],
+    values,
+    marks: suppressTable(values, below),
+  };
+}
