@@ -1,36 +1,11 @@
 import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
 import { SURNAME_ENDING, SURNAMES } from './surnames';
+import { AGE_AFTER, AGE_BEFORE, CONJUNCTIONS, EVERYDAY_WORDS, FAMILY_WORDS, NAMING_VERBS, PERSON_NOUNS, PLACE_AFTER, PRONOUNS, RELATIONS, ROLE_GAP } from './name-context';
 import { isCapitalised, isSpaceGap, tokenize, type Token } from './tokens';
 import { finding, overlaps, type Finding } from './types';
 
 type NameClass = 'strong' | 'ambiguous';
-
-const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
-
-// Nouns for a person: a name right after them is that person ("eleven Jonas", "the boy Omar").
-// Not the mass nouns "ungdom"/"unge": "tilbud for ungdom Skoletiltak" is a heading, not a name.
-const PERSON_NOUNS = set(`eleven gutten gutt jenta jente ungdommen sønnen sønn datteren datter
-  broren bror søsteren søster lillebroren storebroren lillesøsteren storesøsteren kameraten venninnen vennen
-  venn kjæresten moren mora mor faren far mammaen pappaen mamma pappa fetteren kusinen åringen
-  student pupil boy girl son daughter brother sister teenager friend boyfriend girlfriend mother father mum
-  mom dad cousin youngster kid child`);
-const PRONOUNS = set('han hun he she his her hans hennes');
-// Verbs that introduce a name. Also used for things ("tilbudet heter Fritidskassa"), so an unknown word
-// after them counts as a name only when a person word or pronoun comes just before the verb.
-const NAMING_VERBS = set('heter kalt kalles kaller named called nicknamed is er');
-const FAMILY_WORDS = set('familien family brødrene søstrene søsknene fru herr mr mrs ms miss');
-const CONJUNCTIONS = set('og and eller or');
-// A name followed by one of these is a street or an institution named after someone ("Karl Johans gate").
-const PLACE_AFTER = set(`gate gata gaten gt vei veien veg vegen plass plassen allé alle street road avenue
-  lane square skole skule school gymnas videregående vgs barnehage kirke kirken church hospital sykehus
-  senter center centre stasjon station park parken hus huset house hall hallen stiftelse fond prisen
-  kafe kafé cafe café fritidshus fritidsklubb fritidsklubben ungdomshus bibliotek moské moskeen mosque`);
-
-// Same line only: a role word at the end of one line and a heading on the next are unrelated.
-const ROLE_GAP = /^[ \t,:«»"“”‘'’]*$/;
-const AGE_AFTER = /^\s*(?:\(\s*\d{1,2}\s*(?:år|years?|y\.?o\.?)?\s*\)|,\s*\d{1,2}\s*(?:år|years?\b)|\s(?:på|aged)\s+\d{1,2}\b)/iu;
-const AGE_BEFORE = /\d{1,2}\s*(?:år\s+gamle|-?årige|-year-old|year-old|years?\s+old)\s*$/iu;
 
 /** The given-name class of a word, trying possessive forms ("Sofie's", "Emils"). */
 function classify(word: string): NameClass | null {
@@ -65,12 +40,25 @@ const isUnknownCapitalised = (t: Token): boolean =>
   !bare(t).split('-').some((p) => ALLOWED_WORDS.has(p)) &&
   !TITLE_WORDS.has(t.lower);
 
-/** 'strong' when the word before makes the next word a person's name, 'weak' when only a known name is. */
-function roleBefore(tokens: readonly Token[], i: number): 'strong' | 'weak' | null {
+/**
+ * What the words before token i say about it: `strong` when they make it a person's name ("eleven",
+ * "mor til", "hun heter"), `weak` when only a known name is one ("tilbudet heter"); `byVerb` when a
+ * naming verb did it, which is the only trigger strong enough for a lower-case "per" or "liv".
+ */
+interface Role {
+  strength: 'strong' | 'weak';
+  byVerb: boolean;
+}
+
+function roleBefore(tokens: readonly Token[], i: number): Role | null {
   const current = tokens[i];
   const previous = tokens[i - 1];
   if (!current || !previous || !ROLE_GAP.test(current.gapBefore)) return null;
-  if (PERSON_NOUNS.has(previous.lower)) return 'strong';
+  if (PERSON_NOUNS.has(previous.lower)) return { strength: 'strong', byVerb: false };
+  if (RELATIONS.has(previous.lower)) {
+    const noun = tokens[i - 2];
+    return noun && PERSON_NOUNS.has(noun.lower) && isSpaceGap(previous.gapBefore) ? { strength: 'strong', byVerb: false } : null;
+  }
   if (!NAMING_VERBS.has(previous.lower)) return null;
   // "is"/"er" only as "his name is", "navnet (hans) er".
   if (previous.lower === 'is' || previous.lower === 'er') {
@@ -78,7 +66,21 @@ function roleBefore(tokens: readonly Token[], i: number): 'strong' | 'weak' | nu
     if (!before.includes('name') && !before.includes('navnet') && !before.includes('navn')) return null;
   }
   const window = tokens.slice(Math.max(0, i - 5), i - 1);
-  return window.some((t) => PERSON_NOUNS.has(t.lower) || PRONOUNS.has(t.lower)) ? 'strong' : 'weak';
+  const person = window.some((t) => PERSON_NOUNS.has(t.lower) || PRONOUNS.has(t.lower));
+  return { strength: person ? 'strong' : 'weak', byVerb: true };
+}
+
+/**
+ * The given-name class of a lower-case word ("ahmed", "anne-lise"), or null. Names that are also
+ * everyday words stay out: "endre" is "to change" far more often than it is Endre.
+ */
+function classifyLower(word: string): NameClass | null {
+  if (!/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(word)) return null;
+  const parts = word.split('-');
+  const isName = (p: string): boolean => GIVEN_NAMES.has(p) || AMBIGUOUS_GIVEN_NAMES.has(p);
+  const isClear = (p: string): boolean => GIVEN_NAMES.has(p) && !EVERYDAY_WORDS.has(p) && !ALLOWED_WORDS.has(p);
+  if (!parts.every(isName)) return null;
+  return parts.some(isClear) ? 'strong' : 'ambiguous';
 }
 
 /** Title before ("profeten Muhammed", "St. Olavs") or a street/institution after ("Karl Johans gate"). */
@@ -105,7 +107,13 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
   const cls = isCapitalised(t.text) ? classify(t.text) : null;
   const role = roleBefore(tokens, i);
   if (role && cls) return true;
-  if (role === 'strong' && isUnknownCapitalised(t)) return true;
+  if (role?.strength === 'strong') {
+    if (isUnknownCapitalised(t)) return true;
+    // Lower case only after a strong trigger: "eleven ahmed", "mor til jonas"; "per"/"liv" only after
+    // "heter"/"kalles" ("jenta heter liv"), never after a noun ("kostnaden for eleven per år").
+    const lower = classifyLower(t.text);
+    if (lower === 'strong' || (lower === 'ambiguous' && role.byVerb)) return true;
+  }
   const next = tokens[i + 1];
   if (cls === 'strong') return !isTitleOrPlace(tokens, i);
   if (cls === 'ambiguous') return (next !== undefined && isSpaceGap(next.gapBefore) && isSurname(next)) || hasAgeContext(text, t);
@@ -114,17 +122,23 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
   return isSurname(t) && next?.lower === 'family' && isSpaceGap(next.gapBefore);
 }
 
-/** Marks ambiguous names next to a flagged name: "Emma og Per", "Tor Erik" (given-name pairs). */
+/**
+ * Marks ambiguous names next to a flagged name: "Emma og Per", "Tor Erik" (given-name pairs), and a
+ * lower-case name next to a lower-case one ("eleven ahmed og fatima").
+ */
 function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: readonly boolean[]): void {
   let changed = true;
   while (changed) {
     changed = false;
     tokens.forEach((t, i) => {
-      if (flagged[i] || !free[i] || !isCapitalised(t.text) || classify(t.text) === null) return;
+      if (flagged[i] || !free[i]) return;
+      const capitalised = isCapitalised(t.text);
+      if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return;
       const linked = (j: number, k: number): boolean => {
         const a = tokens[Math.min(j, k)];
         const b = tokens[Math.max(j, k)];
         if (!a || !b || !flagged[j]) return false;
+        if (!capitalised && isCapitalised(tokens[j]?.text ?? '')) return false;
         if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
         const middle = tokens[Math.min(j, k) + 1];
         return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);
