@@ -40,3 +40,33 @@ export const EVERYDAY_WORDS = set(`endre tore iver snorre lene lise tilde luka r
 export const ROLE_GAP = /^[ \t,:«»"“”‘'’]*$/;
 export const AGE_AFTER = /^\s*(?:\(\s*\d{1,2}\s*(?:år|years?|y\.?o\.?)?\s*\)|,\s*\d{1,2}\s*(?:år|years?\b)|\s(?:på|aged)\s+\d{1,2}\b)/iu;
 export const AGE_BEFORE = /\d{1,2}\s*(?:år\s+gamle|-?årige|-year-old|year-old|years?\s+old)\s*$/iu;
+
+/**
+ * Words that are capitalised at the start of a sentence or in a heading and are never a given name.
+ * An unknown capitalised word is only taken for a name when a surname or an age follows it
+ * ("Kornelius Bergersen", "Timur (16)"); these stay out of that rule ("Både Hansen og …", "The
+ * Johnsons").
+ */
+export const SENTENCE_WORDS = set(`i på fra til med mot ved hos om av for etter før under over mellom blant
+  rundt langs uten innen ifølge utover innenfor utenfor gjennom omkring foran bak siden fordi selv likevel
+  derfor dermed samtidig først deretter angående vedrørende tross
+  både også men og eller som når hvis da nå der her dette denne disse den det
+  de en et ei alle flere mange noen ingen hver hele begge vår våre vårt min mitt mine din ditt dine deres
+  jeg du vi dere han hun ikke bare kun særlig spesielt gjelder sak saken tema tiltak møte status ny nye
+  nytt gamle store lille nedre øvre søndre nordre vestre østre ytre indre gml sankt
+  the a an in on at from to with by for of and or but this that these those all many some several no both
+  through within outside beyond across among after before since because however therefore meanwhile
+  also only our their his her my your we they he she it new old young north south east west upper lower
+  dear hi hello re fw fwd`);
+// Ages of the children and young people SLT is about; a bare "(n)" outside this range is a count.
+export const YOUTH_AGE = { min: 10, max: 25 } as const;
+// "Kornelius (16)", "Kornelius (16 år)", "Kornelius, 15 år", "Daler, aged 15": the explicit forms.
+export const STRICT_AGE_AFTER = /^\s*(?:\(\s*(?<bare>\d{1,2})\s*\)|\(\s*\d{1,2}\s*(?:år|years?|y\.?o\.?)\s*\)|,\s*(?:\d{1,2}\s*(?:år|years?)\b|aged\s+\d{1,2}\b))/iu;
+// A text about a person: a personal pronoun (not "her", Norwegian "here", nor "hans", also a name) or
+// a person noun ("gutten", "mor").
+export const ABOUT_A_PERSON = new RegExp(
+  String.raw`(?<!\p{L})(?:han|hun|ham|henne|hennes|he|she|him|his|${[...PERSON_NOUNS].join('|')})(?!\p{L})`,
+  'iu',
+);
+// A text listing three or more "Word (n)" is a table of counts ("Skui (12), Hosle (4), Tanum (9)").
+export const COUNT_LIST = /\p{Lu}[\p{L}-]+\s*\(\s*\d+\s*\)/gu;

@@ -1,7 +1,10 @@
 import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
-import { SURNAME_ENDING, SURNAMES } from './surnames';
-import { AGE_AFTER, AGE_BEFORE, CONJUNCTIONS, EVERYDAY_WORDS, FAMILY_WORDS, NAMING_VERBS, PERSON_NOUNS, PLACE_AFTER, PRONOUNS, RELATIONS, ROLE_GAP } from './name-context';
+import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
+import {
+  AGE_AFTER, AGE_BEFORE, CONJUNCTIONS, COUNT_LIST, EVERYDAY_WORDS, FAMILY_WORDS, NAMING_VERBS, PERSON_NOUNS, PLACE_AFTER, PRONOUNS,
+  ABOUT_A_PERSON, RELATIONS, ROLE_GAP, SENTENCE_WORDS, STRICT_AGE_AFTER, YOUTH_AGE,
+} from './name-context';
 import { isCapitalised, isSpaceGap, tokenize, type Token } from './tokens';
 import { finding, overlaps, type Finding } from './types';
 
@@ -31,8 +34,16 @@ function classify(word: string): NameClass | null {
 }
 
 const bare = (t: Token): string => t.lower.replace(/['’]s$/, '');
+// "Ihle-Hansen" is one surname; "Jackson-dansen" is a dance.
+const isNameShaped = (t: Token): boolean => t.text.split('-').every(isCapitalised);
 const isSurname = (t: Token): boolean =>
-  isCapitalised(t.text) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)));
+  isNameShaped(t) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)));
+// After an unknown word only a surname that is not also a place: "Kornelius Bergersen", "Daler Rahimov",
+// "Timur Nguyen"; not the farm names ("Skui Berg", "Holmen Strand") that name places as often as people.
+const isClearSurname = (t: Token): boolean =>
+  isNameShaped(t) &&
+  !ALLOWED_WORDS.has(bare(t)) &&
+  (OTHER_SURNAMES.has(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)) || (SURNAMES.has(bare(t)) && /s[eo]n$/.test(bare(t))));
 // "Snapchat-gruppa" or "Oslo-gutta" after a role word are compounds, not names.
 const isUnknownCapitalised = (t: Token): boolean =>
   t.text.length > 1 &&
@@ -100,6 +111,46 @@ function hasAgeContext(text: string, t: Token): boolean {
   return AGE_AFTER.test(text.slice(t.end, t.end + 24)) || AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start));
 }
 
+/**
+ * An age right after an unknown word: "(16 år)", ", 15 år", or before it: "16-årige". A bare "(16)"
+ * also names ratings, counts and series ("Skam (16)", "Ungdomsrådet (15)"), so it counts only after a
+ * word of four letters or more, for a young person's age, in a text about a person (a pronoun or a
+ * person noun: "Timur (16) sier han …", "… mor til Timur (16)"), and not in a list of counts
+ * ("Skui (12), Hosle (4), Tanum (9)").
+ */
+function hasStrictAge(text: string, t: Token): boolean {
+  if (AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start))) return true;
+  const m = STRICT_AGE_AFTER.exec(text.slice(t.end, t.end + 24));
+  if (!m) return false;
+  const bareAge = m.groups?.['bare'];
+  if (bareAge === undefined) return true;
+  const age = Number(bareAge);
+  if (t.text.length < 4 || age < YOUTH_AGE.min || age > YOUTH_AGE.max) return false;
+  return ABOUT_A_PERSON.test(text) && [...text.matchAll(COUNT_LIST)].length < 3;
+}
+
+/** A capitalised word that could be a given name missing from the list ("Kornelius", "Daler"). */
+const couldBeName = (t: Token | undefined): t is Token =>
+  !!t &&
+  t.text.length >= 3 &&
+  isUnknownCapitalised(t) &&
+  classify(t.text) === null &&
+  !SURNAMES.has(t.lower) &&
+  ![SENTENCE_WORDS, PERSON_NOUNS, FAMILY_WORDS, PRONOUNS, NAMING_VERBS].some((words) => words.has(t.lower));
+
+/**
+ * Rule (d): an unknown capitalised word is a given name when a clear surname follows ("Kornelius
+ * Bergersen", "Daler Rahimov") or an age does ("Timur (16)", "Aleksandr Petrov (16)").
+ */
+function isUnknownNameAt(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!couldBeName(t) || isTitleOrPlace(tokens, i)) return false;
+  if (hasStrictAge(text, t)) return true;
+  const next = tokens[i + 1];
+  if (!next || !isSpaceGap(next.gapBefore)) return false;
+  return isClearSurname(next) || (couldBeName(next) && hasStrictAge(text, next));
+}
+
 /** Whether token i is a person's name in its context (rules (a) role, (b) surname, (c) context). */
 function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
@@ -117,6 +168,7 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (cls === 'strong') return !isTitleOrPlace(tokens, i);
   if (cls === 'ambiguous') return (next !== undefined && isSpaceGap(next.gapBefore) && isSurname(next)) || hasAgeContext(text, t);
+  if (cls === null && isUnknownNameAt(text, tokens, i)) return true;
   const previous = tokens[i - 1];
   if (isSurname(t) && previous && FAMILY_WORDS.has(previous.lower) && isSpaceGap(t.gapBefore)) return true;
   return isSurname(t) && next?.lower === 'family' && isSpaceGap(next.gapBefore);
