@@ -24,7 +24,19 @@ export const CONJUNCTIONS = set('og and eller or');
 export const PLACE_AFTER = set(`gate gata gaten gt vei veien veg vegen plass plassen allé alle street road avenue
   lane square skole skule school gymnas videregående vgs barnehage kirke kirken church hospital sykehus
   senter center centre stasjon station park parken hus huset house hall hallen stiftelse fond prisen
-  kafe kafé cafe café fritidshus fritidsklubb fritidsklubben ungdomshus bibliotek moské moskeen mosque`);
+  kafe kafé cafe café fritidshus fritidsklubb fritidsklubben ungdomshus bibliotek moské moskeen mosque
+  club klubb klubben il fk`);
+// An institution noun before a name makes it the institution's name: "Fritidsklubben Tiril", "Kafé Mina",
+// "Barnehagen Emma", "tiltaket Ida". A person noun still wins ("eleven Tiril"), and so does a relative
+// clause ("skolen Emma går på har meldt"). English puts such names first ("the Leo project") and drops
+// "that" ("the school Emma attends"), so only "café" counts there.
+export const INSTITUTIONS = set(`fritidsklubben fritidsklubb ungdomsklubben ungdomsklubb klubben klubb kafé kafe
+  café cafe kaféen kafeen skolen skole barnehagen barnehage senteret senter huset prosjektet prosjekt
+  tiltaket tiltak tilbudet tilbud stiftelsen stiftelse foreningen forening idrettslaget laget koret bandet
+  butikken restauranten appen programmet metoden kampanjen gården gruppa gruppen kanalen`);
+// Finite verbs that start the main clause after a relative clause: "skolen Emma går på HAR meldt".
+export const MAIN_VERBS = set('har hadde er var blir ble vil skal kan må bør sier sa melder meldte mener viser');
+export const PREPOSITIONS = set('på i til ved hos med fra for av om over under mot');
 
 /**
  * Given names that are also everyday lower-case words ("endre" = to change, "tore" = to dare, "iver"

@@ -2,8 +2,8 @@ import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
 import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
 import {
-  AGE_AFTER, AGE_BEFORE, CONJUNCTIONS, COUNT_LIST, EVERYDAY_WORDS, FAMILY_WORDS, NAMING_VERBS, PERSON_NOUNS, PLACE_AFTER, PRONOUNS,
-  ABOUT_A_PERSON, RELATIONS, ROLE_GAP, SENTENCE_WORDS, STRICT_AGE_AFTER, YOUTH_AGE,
+  AGE_AFTER, AGE_BEFORE, CONJUNCTIONS, COUNT_LIST, EVERYDAY_WORDS, FAMILY_WORDS, INSTITUTIONS, MAIN_VERBS, NAMING_VERBS, PERSON_NOUNS, PLACE_AFTER, PRONOUNS,
+  ABOUT_A_PERSON, PREPOSITIONS, RELATIONS, ROLE_GAP, SENTENCE_WORDS, STRICT_AGE_AFTER, YOUTH_AGE,
 } from './name-context';
 import { isCapitalised, isSpaceGap, tokenize, type Token } from './tokens';
 import { finding, overlaps, type Finding } from './types';
@@ -94,10 +94,35 @@ function classifyLower(word: string): NameClass | null {
   return parts.some(isClear) ? 'strong' : 'ambiguous';
 }
 
-/** Title before ("profeten Muhammed", "St. Olavs") or a street/institution after ("Karl Johans gate"). */
+/**
+ * "skolen Emma går på har meldt", "appen Emma bruker er full av reklame": a verb after the name and a
+ * second, finite one soon after in the same sentence make the name the subject of a relative clause,
+ * so a person. "Fritidsklubben Tiril har åpent hver fredag" and "Kafé Mina på Bekkestua er …" are not.
+ */
+function startsRelativeClause(tokens: readonly Token[], i: number): boolean {
+  const verb = tokens[i + 1];
+  if (!verb || !/^\p{Ll}/u.test(verb.text) || PREPOSITIONS.has(verb.lower) || CONJUNCTIONS.has(verb.lower)) return false;
+  if (/[.!?;\n]/.test(verb.gapBefore)) return false;
+  for (const t of tokens.slice(i + 2, i + 4)) {
+    if (/[.!?;\n]/.test(t.gapBefore)) return false;
+    if (MAIN_VERBS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Title before ("profeten Muhammed", "St. Olavs"), an institution before ("Fritidsklubben Tiril", "Kafé
+ * Mina", "tilbudet heter Ida") or a street/institution after ("Karl Johans gate", "Leo Club").
+ */
 function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1];
+  const current = tokens[i];
   if (previous && TITLE_WORDS.has(previous.lower)) return true;
+  if (previous && current && isSpaceGap(current.gapBefore)) {
+    if (INSTITUTIONS.has(previous.lower) && !startsRelativeClause(tokens, i)) return true;
+    const beforeVerb = tokens[i - 2];
+    if (NAMING_VERBS.has(previous.lower) && beforeVerb && INSTITUTIONS.has(beforeVerb.lower)) return true;
+  }
   for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
     const t = tokens[j];
     if (!t || !isSpaceGap(t.gapBefore)) return false;
@@ -136,7 +161,7 @@ const couldBeName = (t: Token | undefined): t is Token =>
   isUnknownCapitalised(t) &&
   classify(t.text) === null &&
   !SURNAMES.has(t.lower) &&
-  ![SENTENCE_WORDS, PERSON_NOUNS, FAMILY_WORDS, PRONOUNS, NAMING_VERBS].some((words) => words.has(t.lower));
+  ![SENTENCE_WORDS, PERSON_NOUNS, FAMILY_WORDS, PRONOUNS, NAMING_VERBS, INSTITUTIONS].some((words) => words.has(t.lower));
 
 /**
  * Rule (d): an unknown capitalised word is a given name when a clear surname follows ("Kornelius
@@ -157,6 +182,8 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
   if (!t || t.text.length < 2) return false;
   const cls = isCapitalised(t.text) ? classify(t.text) : null;
   const role = roleBefore(tokens, i);
+  // A person noun or "hun heter" wins over a place: "eleven Tiril" is a girl, "fritidsklubben Tiril" a club.
+  if (role?.strength !== 'strong' && isTitleOrPlace(tokens, i)) return false;
   if (role && cls) return true;
   if (role?.strength === 'strong') {
     if (isUnknownCapitalised(t)) return true;
@@ -183,7 +210,7 @@ function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: 
   while (changed) {
     changed = false;
     tokens.forEach((t, i) => {
-      if (flagged[i] || !free[i]) return;
+      if (flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return;
       const capitalised = isCapitalised(t.text);
       if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return;
       const linked = (j: number, k: number): boolean => {
