@@ -34,7 +34,7 @@ function classify(word: string): NameClass | null {
 }
 
 const bare = (t: Token): string => t.lower.replace(/['’]s$/, '');
-// "Ihle-Hansen" is one surname; "Jackson-dansen" is a dance.
+// "Moe-Hansen" is one surname; "Jackson-dansen" is a dance.
 const isNameShaped = (t: Token): boolean => t.text.split('-').every(isCapitalised);
 const isSurname = (t: Token): boolean =>
   isNameShaped(t) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)));

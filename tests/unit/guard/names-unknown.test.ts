@@ -14,7 +14,7 @@ describe('screenText: a given name missing from the list, told by what follows i
     ['Tarjei Haakonsen har sluttet på fotballen.', ['Tarjei Haakonsen']],
     ['Gjermund Johannessen har ikke møtt på skolen.', ['Gjermund Johannessen']],
     ['Wahid Yousafzai was threatened at the station.', ['Wahid Yousafzai']],
-    ['Brynjulf Ihle-Hansen er bekymret.', ['Brynjulf Ihle-Hansen']],
+    ['Brynjulf Moe-Hansen er bekymret.', ['Brynjulf Moe-Hansen']],
     ['Timur Nguyen har fått trusler.', ['Timur Nguyen']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
