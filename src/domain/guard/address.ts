@@ -8,14 +8,22 @@ const STREET_SUFFIX = [
   'tråkket', 'grenda', 'haugen', 'myra', 'kleiva', 'stubben', 'stykket', 'skrenten', 'bryggen',
 ].join('|');
 // Street types written as a separate word after a proper name ("Olav Kyrres gate", "Baker Street").
-const STREET_WORD = String.raw`(?:gate|gata|gt\.|vei|veg|allé|alle|plass|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Dd]rive|[Ww]ay|[Cc]lose|[Cc]rescent|[Tt]errace)`;
+const STREET_WORD = String.raw`(?:gate|gata|gt\.?|vei|veg|vn\.|vg\.|allé|alle|plass|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Dd]rive|[Ww]ay|[Cc]lose|[Cc]rescent|[Tt]errace)`;
 const CAP = String.raw`[A-ZÆØÅ][\p{L}'’.-]*`;
 const PREFIX = String.raw`(?:(?:Gamle|Gml\.|Nedre|Øvre|Søndre|Nordre|Vestre|Østre|Store|Lille|Nye|Ytre|Indre)\s+)?`;
 // House number with optional letter, "3B" / "14 b" (a standalone letter a–h, never a word like "i").
 const HOUSE = String.raw`\d{1,3}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d]|[.,:]\d)`;
 
-const NORWEGIAN = new RegExp(String.raw`(?<![\p{L}])${PREFIX}[A-ZÆØÅ][\p{L}-]*(?:${STREET_SUFFIX})\s+${HOUSE}`, 'gu');
-const SEPARATE = new RegExp(String.raw`(?<![\p{L}])${PREFIX}${CAP}(?:\s+${CAP}){0,3}\s+${STREET_WORD}\s+${HOUSE}`, 'gu');
+// "Kirkeveien nr 3", "Storgata nr. 12", "Elm Road no. 4": the number may be introduced.
+const NUMBER_WORD = String.raw`(?:(?:nr|no)\.?\s*|nummer\s+)?`;
+// Abbreviated endings: "Storgt. 5", "Storgt.5", "Storgt 5", "Kirkevn. 3B", "Skogvg. 2". Without the
+// period only "gt", and not in the everyday words that end in it ("Sagt 3 ganger", "Langt 5 km").
+const ABBREVIATED = String.raw`(?:(?:gt|vn|vg)\.\s*|(?<!\b(?:[Ll]an|[Ll]a|[Ss]a|[Tt]ry|[Tt]un|[Ss]treng|[Mm]an|[Uu]n|[Vv]a))gt\s+)`;
+const NORWEGIAN = new RegExp(
+  String.raw`(?<![\p{L}])${PREFIX}[A-ZÆØÅ][\p{L}-]*(?:(?:${STREET_SUFFIX})\s+|${ABBREVIATED})${NUMBER_WORD}${HOUSE}`,
+  'gu',
+);
+const SEPARATE = new RegExp(String.raw`(?<![\p{L}])${PREFIX}${CAP}(?:\s+${CAP}){0,3}\s+${STREET_WORD}\s*${NUMBER_WORD}${HOUSE}`, 'gu');
 const ENGLISH_NUMBER_FIRST = new RegExp(
   String.raw`(?<![\d\p{L}])\d{1,4}[A-Za-z]?\s+(?:[A-Z][\p{L}'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Drive|Way|Close|Crescent|Terrace|Gardens|Place)\b`,
   'gu',

@@ -44,7 +44,12 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * Multi-word places and stock phrases that contain a given name but are not a person: neighbourhoods
- * named after people ("områderettet innsats på Emma Hjorth") and the Norwegian "John Doe".
+ * named after people ("områderettet innsats på Emma Hjorth"), the Norwegian "John Doe"s, and methods,
+ * brands and books named after a person.
  * Municipality-specific places belong in configuration eventually; these are the common Bærum ones.
  */
-export const ALLOWED_PHRASES: readonly string[] = ['Emma Hjorth', 'Emma Hjort', 'Marie Plahte', 'Ola Nordmann', 'Kari Nordmann'];
+export const ALLOWED_PHRASES: readonly string[] = [
+  'Emma Hjorth', 'Emma Hjort', 'Marie Plahte', 'Ola Nordmann', 'Kari Nordmann', 'Navn Navnesen',
+  // A method in child welfare and two brands and a book that young people talk about.
+  'Marte Meo', 'Hugo Boss', 'Michael Kors', 'Harry Potter', 'Emil i Lønneberget', 'Ronja Røverdatter',
+];

@@ -8,14 +8,30 @@ import { findEmails } from './email';
 import { findNationalIds } from './national-id';
 import { findPersonNames } from './names';
 import { findPhones } from './phone';
+import { normalise, originalRange } from './normalise';
 import { overlaps, type Finding, type ScreenResult } from './types';
 
 export type { Finding, FindingKind, ScreenResult } from './types';
 export { describeFindings } from './messages';
 export { isValidNationalId } from './national-id';
 
-/** Screens `text`; `ok` is false when anything identifying was found. Findings are sorted by position. */
+/**
+ * Screens `text`; `ok` is false when anything identifying was found. Findings are sorted by position
+ * and quote the text as typed: detection runs on a normalised copy (see normalise.ts) whose offsets
+ * are mapped back.
+ */
 export function screenText(text: string): ScreenResult {
+  const n = normalise(text);
+  const found = screenNormalised(n.text);
+  if (n.text === text) return { ok: found.length === 0, findings: found };
+  const findings = found.map((f) => {
+    const { start, end } = originalRange(n, f.start, f.end);
+    return { kind: f.kind, start, end, text: text.slice(start, end) };
+  });
+  return { ok: findings.length === 0, findings };
+}
+
+function screenNormalised(text: string): Finding[] {
   const findings: Finding[] = [];
   // Most specific first, so a number inside an e-mail address is not also reported as a phone.
   for (const detect of [findEmails, findNationalIds, findPhones, findAddresses]) {
@@ -23,5 +39,5 @@ export function screenText(text: string): ScreenResult {
   }
   findings.push(...findPersonNames(text, findings));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { ok: findings.length === 0, findings };
+  return findings;
 }

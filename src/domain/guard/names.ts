@@ -1,36 +1,14 @@
 import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
-import { SURNAME_ENDING, SURNAMES } from './surnames';
+import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
+import {
+  AGE_AFTER, AGE_BEFORE, CONJUNCTIONS, COUNT_LIST, EVERYDAY_WORDS, FAMILY_WORDS, INSTITUTIONS, MAIN_VERBS, NAMING_VERBS, PERSON_NOUNS, PLACE_AFTER, PRONOUNS,
+  ABOUT_A_PERSON, PREPOSITIONS, RELATIONS, ROLE_GAP, SENTENCE_WORDS, STRICT_AGE_AFTER, YOUTH_AGE,
+} from './name-context';
 import { isCapitalised, isSpaceGap, tokenize, type Token } from './tokens';
 import { finding, overlaps, type Finding } from './types';
 
 type NameClass = 'strong' | 'ambiguous';
-
-const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
-
-// Nouns for a person: a name right after them is that person ("eleven Jonas", "the boy Omar").
-// Not the mass nouns "ungdom"/"unge": "tilbud for ungdom Skoletiltak" is a heading, not a name.
-const PERSON_NOUNS = set(`eleven gutten gutt jenta jente ungdommen sønnen sønn datteren datter
-  broren bror søsteren søster lillebroren storebroren lillesøsteren storesøsteren kameraten venninnen vennen
-  venn kjæresten moren mora mor faren far mammaen pappaen mamma pappa fetteren kusinen åringen
-  student pupil boy girl son daughter brother sister teenager friend boyfriend girlfriend mother father mum
-  mom dad cousin youngster kid child`);
-const PRONOUNS = set('han hun he she his her hans hennes');
-// Verbs that introduce a name. Also used for things ("tilbudet heter Fritidskassa"), so an unknown word
-// after them counts as a name only when a person word or pronoun comes just before the verb.
-const NAMING_VERBS = set('heter kalt kalles kaller named called nicknamed is er');
-const FAMILY_WORDS = set('familien family brødrene søstrene søsknene fru herr mr mrs ms miss');
-const CONJUNCTIONS = set('og and eller or');
-// A name followed by one of these is a street or an institution named after someone ("Karl Johans gate").
-const PLACE_AFTER = set(`gate gata gaten gt vei veien veg vegen plass plassen allé alle street road avenue
-  lane square skole skule school gymnas videregående vgs barnehage kirke kirken church hospital sykehus
-  senter center centre stasjon station park parken hus huset house hall hallen stiftelse fond prisen
-  kafe kafé cafe café fritidshus fritidsklubb fritidsklubben ungdomshus bibliotek moské moskeen mosque`);
-
-// Same line only: a role word at the end of one line and a heading on the next are unrelated.
-const ROLE_GAP = /^[ \t,:«»"“”‘'’]*$/;
-const AGE_AFTER = /^\s*(?:\(\s*\d{1,2}\s*(?:år|years?|y\.?o\.?)?\s*\)|,\s*\d{1,2}\s*(?:år|years?\b)|\s(?:på|aged)\s+\d{1,2}\b)/iu;
-const AGE_BEFORE = /\d{1,2}\s*(?:år\s+gamle|-?årige|-year-old|year-old|years?\s+old)\s*$/iu;
 
 /** The given-name class of a word, trying possessive forms ("Sofie's", "Emils"). */
 function classify(word: string): NameClass | null {
@@ -56,8 +34,16 @@ function classify(word: string): NameClass | null {
 }
 
 const bare = (t: Token): string => t.lower.replace(/['’]s$/, '');
+// "Moe-Hansen" is one surname; "Jackson-dansen" is a dance.
+const isNameShaped = (t: Token): boolean => t.text.split('-').every(isCapitalised);
 const isSurname = (t: Token): boolean =>
-  isCapitalised(t.text) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)));
+  isNameShaped(t) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)));
+// After an unknown word only a surname that is not also a place: "Kornelius Bergersen", "Daler Rahimov",
+// "Timur Nguyen"; not the farm names ("Skui Berg", "Holmen Strand") that name places as often as people.
+const isClearSurname = (t: Token): boolean =>
+  isNameShaped(t) &&
+  !ALLOWED_WORDS.has(bare(t)) &&
+  (OTHER_SURNAMES.has(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)) || (SURNAMES.has(bare(t)) && /s[eo]n$/.test(bare(t))));
 // "Snapchat-gruppa" or "Oslo-gutta" after a role word are compounds, not names.
 const isUnknownCapitalised = (t: Token): boolean =>
   t.text.length > 1 &&
@@ -65,12 +51,25 @@ const isUnknownCapitalised = (t: Token): boolean =>
   !bare(t).split('-').some((p) => ALLOWED_WORDS.has(p)) &&
   !TITLE_WORDS.has(t.lower);
 
-/** 'strong' when the word before makes the next word a person's name, 'weak' when only a known name is. */
-function roleBefore(tokens: readonly Token[], i: number): 'strong' | 'weak' | null {
+/**
+ * What the words before token i say about it: `strong` when they make it a person's name ("eleven",
+ * "mor til", "hun heter"), `weak` when only a known name is one ("tilbudet heter"); `byVerb` when a
+ * naming verb did it, which is the only trigger strong enough for a lower-case "per" or "liv".
+ */
+interface Role {
+  strength: 'strong' | 'weak';
+  byVerb: boolean;
+}
+
+function roleBefore(tokens: readonly Token[], i: number): Role | null {
   const current = tokens[i];
   const previous = tokens[i - 1];
   if (!current || !previous || !ROLE_GAP.test(current.gapBefore)) return null;
-  if (PERSON_NOUNS.has(previous.lower)) return 'strong';
+  if (PERSON_NOUNS.has(previous.lower)) return { strength: 'strong', byVerb: false };
+  if (RELATIONS.has(previous.lower)) {
+    const noun = tokens[i - 2];
+    return noun && PERSON_NOUNS.has(noun.lower) && isSpaceGap(previous.gapBefore) ? { strength: 'strong', byVerb: false } : null;
+  }
   if (!NAMING_VERBS.has(previous.lower)) return null;
   // "is"/"er" only as "his name is", "navnet (hans) er".
   if (previous.lower === 'is' || previous.lower === 'er') {
@@ -78,13 +77,52 @@ function roleBefore(tokens: readonly Token[], i: number): 'strong' | 'weak' | nu
     if (!before.includes('name') && !before.includes('navnet') && !before.includes('navn')) return null;
   }
   const window = tokens.slice(Math.max(0, i - 5), i - 1);
-  return window.some((t) => PERSON_NOUNS.has(t.lower) || PRONOUNS.has(t.lower)) ? 'strong' : 'weak';
+  const person = window.some((t) => PERSON_NOUNS.has(t.lower) || PRONOUNS.has(t.lower));
+  return { strength: person ? 'strong' : 'weak', byVerb: true };
 }
 
-/** Title before ("profeten Muhammed", "St. Olavs") or a street/institution after ("Karl Johans gate"). */
+/**
+ * The given-name class of a lower-case word ("ahmed", "anne-lise"), or null. Names that are also
+ * everyday words stay out: "endre" is "to change" far more often than it is Endre.
+ */
+function classifyLower(word: string): NameClass | null {
+  if (!/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(word)) return null;
+  const parts = word.split('-');
+  const isName = (p: string): boolean => GIVEN_NAMES.has(p) || AMBIGUOUS_GIVEN_NAMES.has(p);
+  const isClear = (p: string): boolean => GIVEN_NAMES.has(p) && !EVERYDAY_WORDS.has(p) && !ALLOWED_WORDS.has(p);
+  if (!parts.every(isName)) return null;
+  return parts.some(isClear) ? 'strong' : 'ambiguous';
+}
+
+/**
+ * "skolen Emma går på har meldt", "appen Emma bruker er full av reklame": a verb after the name and a
+ * second, finite one soon after in the same sentence make the name the subject of a relative clause,
+ * so a person. "Fritidsklubben Tiril har åpent hver fredag" and "Kafé Mina på Bekkestua er …" are not.
+ */
+function startsRelativeClause(tokens: readonly Token[], i: number): boolean {
+  const verb = tokens[i + 1];
+  if (!verb || !/^\p{Ll}/u.test(verb.text) || PREPOSITIONS.has(verb.lower) || CONJUNCTIONS.has(verb.lower)) return false;
+  if (/[.!?;\n]/.test(verb.gapBefore)) return false;
+  for (const t of tokens.slice(i + 2, i + 4)) {
+    if (/[.!?;\n]/.test(t.gapBefore)) return false;
+    if (MAIN_VERBS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Title before ("profeten Muhammed", "St. Olavs"), an institution before ("Fritidsklubben Tiril", "Kafé
+ * Mina", "tilbudet heter Ida") or a street/institution after ("Karl Johans gate", "Leo Club").
+ */
 function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1];
+  const current = tokens[i];
   if (previous && TITLE_WORDS.has(previous.lower)) return true;
+  if (previous && current && isSpaceGap(current.gapBefore)) {
+    if (INSTITUTIONS.has(previous.lower) && !startsRelativeClause(tokens, i)) return true;
+    const beforeVerb = tokens[i - 2];
+    if (NAMING_VERBS.has(previous.lower) && beforeVerb && INSTITUTIONS.has(beforeVerb.lower)) return true;
+  }
   for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
     const t = tokens[j];
     if (!t || !isSpaceGap(t.gapBefore)) return false;
@@ -98,33 +136,88 @@ function hasAgeContext(text: string, t: Token): boolean {
   return AGE_AFTER.test(text.slice(t.end, t.end + 24)) || AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start));
 }
 
+/**
+ * An age right after an unknown word: "(16 år)", ", 15 år", or before it: "16-årige". A bare "(16)"
+ * also names ratings, counts and series ("Skam (16)", "Ungdomsrådet (15)"), so it counts only after a
+ * word of four letters or more, for a young person's age, in a text about a person (a pronoun or a
+ * person noun: "Timur (16) sier han …", "… mor til Timur (16)"), and not in a list of counts
+ * ("Skui (12), Hosle (4), Tanum (9)").
+ */
+function hasStrictAge(text: string, t: Token): boolean {
+  if (AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start))) return true;
+  const m = STRICT_AGE_AFTER.exec(text.slice(t.end, t.end + 24));
+  if (!m) return false;
+  const bareAge = m.groups?.['bare'];
+  if (bareAge === undefined) return true;
+  const age = Number(bareAge);
+  if (t.text.length < 4 || age < YOUTH_AGE.min || age > YOUTH_AGE.max) return false;
+  return ABOUT_A_PERSON.test(text) && [...text.matchAll(COUNT_LIST)].length < 3;
+}
+
+/** A capitalised word that could be a given name missing from the list ("Kornelius", "Daler"). */
+const couldBeName = (t: Token | undefined): t is Token =>
+  !!t &&
+  t.text.length >= 3 &&
+  isUnknownCapitalised(t) &&
+  classify(t.text) === null &&
+  !SURNAMES.has(t.lower) &&
+  ![SENTENCE_WORDS, PERSON_NOUNS, FAMILY_WORDS, PRONOUNS, NAMING_VERBS, INSTITUTIONS].some((words) => words.has(t.lower));
+
+/**
+ * Rule (d): an unknown capitalised word is a given name when a clear surname follows ("Kornelius
+ * Bergersen", "Daler Rahimov") or an age does ("Timur (16)", "Aleksandr Petrov (16)").
+ */
+function isUnknownNameAt(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!couldBeName(t) || isTitleOrPlace(tokens, i)) return false;
+  if (hasStrictAge(text, t)) return true;
+  const next = tokens[i + 1];
+  if (!next || !isSpaceGap(next.gapBefore)) return false;
+  return isClearSurname(next) || (couldBeName(next) && hasStrictAge(text, next));
+}
+
 /** Whether token i is a person's name in its context (rules (a) role, (b) surname, (c) context). */
 function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || t.text.length < 2) return false;
   const cls = isCapitalised(t.text) ? classify(t.text) : null;
   const role = roleBefore(tokens, i);
+  // A person noun or "hun heter" wins over a place: "eleven Tiril" is a girl, "fritidsklubben Tiril" a club.
+  if (role?.strength !== 'strong' && isTitleOrPlace(tokens, i)) return false;
   if (role && cls) return true;
-  if (role === 'strong' && isUnknownCapitalised(t)) return true;
+  if (role?.strength === 'strong') {
+    if (isUnknownCapitalised(t)) return true;
+    // Lower case only after a strong trigger: "eleven ahmed", "mor til jonas"; "per"/"liv" only after
+    // "heter"/"kalles" ("jenta heter liv"), never after a noun ("kostnaden for eleven per år").
+    const lower = classifyLower(t.text);
+    if (lower === 'strong' || (lower === 'ambiguous' && role.byVerb)) return true;
+  }
   const next = tokens[i + 1];
   if (cls === 'strong') return !isTitleOrPlace(tokens, i);
   if (cls === 'ambiguous') return (next !== undefined && isSpaceGap(next.gapBefore) && isSurname(next)) || hasAgeContext(text, t);
+  if (cls === null && isUnknownNameAt(text, tokens, i)) return true;
   const previous = tokens[i - 1];
   if (isSurname(t) && previous && FAMILY_WORDS.has(previous.lower) && isSpaceGap(t.gapBefore)) return true;
   return isSurname(t) && next?.lower === 'family' && isSpaceGap(next.gapBefore);
 }
 
-/** Marks ambiguous names next to a flagged name: "Emma og Per", "Tor Erik" (given-name pairs). */
+/**
+ * Marks ambiguous names next to a flagged name: "Emma og Per", "Tor Erik" (given-name pairs), and a
+ * lower-case name next to a lower-case one ("eleven ahmed og fatima").
+ */
 function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: readonly boolean[]): void {
   let changed = true;
   while (changed) {
     changed = false;
     tokens.forEach((t, i) => {
-      if (flagged[i] || !free[i] || !isCapitalised(t.text) || classify(t.text) === null) return;
+      if (flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return;
+      const capitalised = isCapitalised(t.text);
+      if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return;
       const linked = (j: number, k: number): boolean => {
         const a = tokens[Math.min(j, k)];
         const b = tokens[Math.max(j, k)];
         if (!a || !b || !flagged[j]) return false;
+        if (!capitalised && isCapitalised(tokens[j]?.text ?? '')) return false;
         if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
         const middle = tokens[Math.min(j, k) + 1];
         return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);

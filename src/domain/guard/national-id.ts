@@ -31,7 +31,7 @@ function plausibleDate(day: number, month: number): boolean {
  * a plausible date part and both mod-11 check digits correct.
  */
 export function isValidNationalId(value: string): boolean {
-  const compact = value.replace(/[\s-]/g, '');
+  const compact = value.normalize('NFKC').replace(/[\s\p{Cf}-]/gu, '');
   if (!/^\d{11}$/.test(compact)) return false;
   const digits = [...compact].map(Number);
   if (!plausibleDate(Number(compact.slice(0, 2)), Number(compact.slice(2, 4)))) return false;
@@ -41,9 +41,10 @@ export function isValidNationalId(value: string): boolean {
   return k2 !== null && k2 === digits[10];
 }
 
-// 6-digit date part, optionally one space or hyphen, 5-digit individual part. The look-arounds keep us
-// from picking 11 digits out of a longer number or a digit group such as a bank account "1503 12 34567".
-const CANDIDATE = /(?<!\d[ -]?)\d{6}[ -]?\d{5}(?![ -]?\d)/g;
+// 6-digit date part, then any run of whitespace (a line break too: "fnr 150309\n12311" is still one
+// number) or a hyphen, then the 5-digit individual part. The look-arounds keep us from picking 11 digits
+// out of a longer number or a digit group such as a bank account "1503 12 34567".
+const CANDIDATE = /(?<!\d[ -]?)\d{6}(?:\s*-\s*|\s+)?\d{5}(?![ -]?\d)/g;
 
 /** Finds valid national identity numbers; 11-digit case numbers etc. with wrong check digits pass. */
 export function findNationalIds(text: string): Finding[] {

@@ -24,6 +24,14 @@ describe('guard corpus', () => {
     expect(m.names.rate).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('catches every labelled kind in at least 90 % of personal texts, not just something in them', () => {
+    expect(m.overall.rate).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('has a label for everything the guard finds in a personal text', () => {
+    expect(m.unlabelled).toEqual([]);
+  });
+
   it('passes at least 95 % of clean texts', () => {
     expect(1 - m.clean.falsePositiveRate).toBeGreaterThanOrEqual(0.95);
   });
@@ -41,11 +49,31 @@ describe('measureCorpus', () => {
     expect(result.names).toEqual({ expected: 1, caught: 0, rate: 0 });
     expect(result.overall).toEqual({ expected: 2, caught: 1, rate: 0.5 });
     expect(result.clean).toEqual({ total: 2, passed: 1, falsePositiveRate: 0.5 });
+    expect(result.falsePositivesPerKind).toEqual({ nationalId: 0, phone: 0, email: 1, address: 0, personName: 0 });
     expect(result.misses).toEqual([{ text: 'Skolen bekymrer seg for Kornelius.', kind: 'personName', found: [] }]);
+  });
+
+  it('does not count a text as caught when it was refused for one of its kinds but another got through', () => {
+    // The name is found; the number, spelled out, is not – and would be stored once the name is removed.
+    const text = 'Mor til Emma har nummer ni-en-to tre-fire fem-seks-sju.';
+    const result = measureCorpus([{ text, lang: 'nb', personal: true, kinds: ['personName', 'phone'] }]);
+    expect(result.refused).toEqual({ expected: 1, caught: 1, rate: 1 });
+    expect(result.overall).toEqual({ expected: 1, caught: 0, rate: 0 });
+    expect(result.perKind.personName.rate).toBe(1);
+    expect(result.perKind.phone.rate).toBe(0);
+    expect(result.misses).toEqual([{ text, kind: 'phone', found: ['personName'] }]);
+  });
+
+  it('reports findings of a kind a personal text is not labelled with', () => {
+    const text = 'Eleven Jonas har tlf 912 34 567.';
+    const result = measureCorpus([{ text, lang: 'nb', personal: true, kinds: ['personName'] }]);
+    expect(result.unlabelled).toEqual([{ text, findings: [{ kind: 'phone', start: 21, end: 31, text: '912 34 567' }] }]);
   });
 
   it('rejects a malformed corpus', () => {
     expect(() => parseCorpus([{ text: 'x', lang: 'de', personal: false, kinds: [] }])).toThrow(/entry 0/);
     expect(() => parseCorpus([{ text: 'x', lang: 'nb', personal: true, kinds: [] }])).toThrow(/personal/);
+    const twice = { text: 'Samme tekst.', lang: 'nb', personal: false, kinds: [] };
+    expect(() => parseCorpus([twice, twice])).toThrow(/entry 1 repeats/);
   });
 });

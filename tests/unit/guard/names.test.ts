@@ -109,3 +109,36 @@ describe('screenText: positions', () => {
     for (const f of result.findings) expect(text.slice(f.start, f.end)).toBe(f.text);
   });
 });
+
+describe('screenText: methods, brands, books and institutions named after a person', () => {
+  it.each([
+    'Barnevernet bruker Marte Meo i veiledning av foreldre.',
+    'Falske Hugo Boss-klær og Michael Kors-vesker selges på Snapchat.',
+    'Harry Potter-kvelden på biblioteket var full.',
+    'Fritidsklubben Tiril har åpent hver fredag.',
+    'Kafé Mina på Bekkestua er et møtested for unge.',
+    'Leo Club Sandvika arrangerer innsamling.',
+    'Klubb Ella er et nytt tilbud, og tilbudet heter Ida på Fornebu.',
+    'Barnehagen Emma og tiltaket Oda samarbeider.',
+    'Café Mina is popular with young people.',
+  ])('lets %s pass', (text) => {
+    expect(screenText(text)).toEqual({ ok: true, findings: [] });
+  });
+
+  it('still flags a person noun before the name and a relative clause after it', () => {
+    expect(names('Eleven Tiril har sluttet.')).toEqual(['Tiril']);
+    expect(names('Skolen Emma går på har meldt bekymring.')).toEqual(['Emma']);
+    expect(names('Appen Emma bruker er full av reklame.')).toEqual(['Emma']);
+    expect(names('Klubben Ahmed trener i, har utestengt ham.')).toEqual(['Ahmed']);
+    expect(names('The school Emma attends has reported.')).toEqual(['Emma']);
+    expect(names('Jenta på fritidsklubben Tiril heter Sara.')).toEqual(['Sara']);
+  });
+
+  // The measure's responsible field asks for a service or role ("Ansvarlig tjeneste eller rolle"):
+  // a first name there names a person, who is as identifiable as anyone else in the minutes.
+  it('flags a first name given as the one responsible', () => {
+    expect(names('Ansvarlig: Ali')).toEqual(['Ali']);
+    expect(names('Ali')).toEqual(['Ali']);
+    expect(screenText('Ansvarlig: Utekontakten').ok).toBe(true);
+  });
+});

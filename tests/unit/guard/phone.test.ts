@@ -13,6 +13,12 @@ describe('screenText: phone numbers', () => {
     ['Ring 912-34-567 i kveld.', '912-34-567'],
     ['Ring 9123 4567 i kveld.', '9123 4567'],
     ['Fasttelefon 67 50 12 34.', '67 50 12 34'],
+    ['Tlf 912 34567 til mora.', '912 34567'],
+    ['Ring +47 912 34567 i kveld.', '+47 912 34567'],
+    ['Ring 912 345 67 i kveld.', '912 345 67'],
+    ['Tlf: 912-34 567 (mobil).', '912-34 567'],
+    ['Ring 912.34.567 i kveld.', '912.34.567'],
+    ['Ring 91.23.45.67 i kveld.', '91.23.45.67'],
   ])('finds %s', (text, phone) => {
     expect(found(text, 'phone')).toEqual([phone]);
   });
@@ -29,6 +35,11 @@ describe('screenText: phone numbers', () => {
     'Kontonummer 1503 12 34567.',
     'Kors på halsen 800 333 21 og Alarmtelefonen 116 111.',
     'Tallene per kategori: 41 23 45 67 saker.',
+    'Rammen er 25 000 000 til forebygging.',
+    'Foreldremøte 25.12.2025 og tilskudd på 2.500.000.',
+    'Kontonummer 2801 12 34567.',
+    'Åpent kl. 2000-2300 i helgene.',
+    'Versjon 3.2.1.4 av planen.',
   ])('lets %s pass', (text) => {
     expect(found(text, 'phone')).toEqual([]);
   });

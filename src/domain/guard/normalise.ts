@@ -1,0 +1,61 @@
+/**
+ * The guard screens a normalised copy of the text, because the characters people paste from
+ * documents, phones and web pages can hide an identifier from patterns written for plain ASCII:
+ * "150309\u00a012311" (no-break space), "912\u202f34\u202f567" (narrow no-break space),
+ * "1503\u200b0912311" (zero-width space), "Jo\u00adnas" (soft hyphen), "１５０３０９…" (full-width
+ * digits) or "912   34 567" (a run of spaces). Findings are mapped back to the original offsets, so
+ * the parts named to the user are their own characters, exactly as typed.
+ */
+
+/** The normalised text and, per UTF-16 unit of it, the original range it came from. */
+export interface Normalised {
+  text: string;
+  /** Original start offset of each unit of `text`. */
+  from: number[];
+  /** Original end offset (exclusive) of each unit of `text`. */
+  to: number[];
+}
+
+// A base character and the combining marks after it: NFKC may compose them ("e" + U+0301 → "é"),
+// so they are normalised together and map back to the whole cluster.
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+// Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks):
+// they carry nothing a reader sees, and only split what the patterns should match.
+const INVISIBLE = /\p{Cf}/gu;
+// NFKC leaves the hyphen (U+2010) and the non-breaking hyphen (U+2011) alone; they are the hyphen's
+// counterpart to the no-break space and read as "-".
+const HYPHENS = /[\u2010\u2011]/g;
+
+/** NFKC, every Unicode space as ' ', runs of spaces/tabs as one ' ', invisible characters removed. */
+export function normalise(original: string): Normalised {
+  const from: number[] = [];
+  const to: number[] = [];
+  let text = '';
+  for (const m of original.matchAll(CLUSTER)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const piece = m[0].normalize('NFKC').replace(INVISIBLE, '').replace(HYPHENS, '-').replace(/\p{Zs}|\t/gu, ' ');
+    for (const unit of piece.replace(/[\u2028\u2029]/g, '\n')) {
+      // A space after a space: widen the previous space to cover this one as well.
+      if (unit === ' ' && text.endsWith(' ')) {
+        to[to.length - 1] = end;
+        continue;
+      }
+      for (let k = 0; k < unit.length; k++) {
+        from.push(start);
+        to.push(end);
+      }
+      text += unit;
+    }
+  }
+  return { text, from, to };
+}
+
+/** The original range of [start, end) in the normalised text. */
+export function originalRange(n: Normalised, start: number, end: number): { start: number; end: number } {
+  if (end <= start) {
+    const at = n.from[start] ?? n.to[n.to.length - 1] ?? 0;
+    return { start: at, end: at };
+  }
+  return { start: n.from[start] ?? 0, end: n.to[end - 1] ?? 0 };
+}
