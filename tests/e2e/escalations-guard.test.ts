@@ -69,7 +69,8 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
   const propose = async (title: string) => {
     const { activityId } = await say('løft', KARI, CHANNELS.vest);
     const res = await invoke('escalation.submit', { title, description: 'Flere tjenester ser det samme mønsteret i høst.', formId: `guard-${title}` }, KARI, CHANNELS.vest, activityId);
-    const id = String(executeData(res.card, 'escalation.accept')?.escalationId);
+    // The requester's (read-only) view has no step buttons; its refresh action names the matter.
+    const id = String(executeData(res.card, 'escalation.refresh')?.escalationId);
     await drain();
     return { id, activityId };
   };
