@@ -143,6 +143,7 @@ export async function fanOut(services: Services, e: Escalation, copies: readonly
         tenantId: e.tenantId,
         target: { ...body.ref, conversationId: copy.card.conversationId || body.ref.conversationId },
         replaceActivityId: copy.card.activityId,
+        revision: e.version,
         message: { type: 'card', card },
         label: `${label} oppdatert`,
       });

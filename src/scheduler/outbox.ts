@@ -64,6 +64,8 @@ export interface SendReport {
   busy: number;
   /** Left for a later tick by the rate limiter. */
   deferred: number;
+  /** Updates not sent because a newer update of the same activity is queued. */
+  superseded: number;
 }
 
 /**
@@ -71,6 +73,8 @@ export interface SendReport {
  * or updates through the `ProactiveSender`, writes the activity id to the sink and marks it sent.
  * A failure is rescheduled with jittered backoff honouring Retry-After; nothing is dropped.
  * Deliveries to one conversation go in enqueue order; conversations are served side by side.
+ * Updates of one activity: only the newest queued one is sent, and never while an older one is
+ * in flight, so a retried old update cannot overwrite a newer card (see `updateOrder`).
  */
 export class OutboxSender {
   readonly instanceId: string;
@@ -96,7 +100,7 @@ export class OutboxSender {
   /** One pass over every ready delivery. Tests call this directly. */
   async tick(): Promise<SendReport> {
     const ready = await this.o.table.listReady(this.o.clock.now().toISOString());
-    const report: SendReport = { ready: ready.length, sent: 0, failed: 0, busy: 0, deferred: 0 };
+    const report: SendReport = { ready: ready.length, sent: 0, failed: 0, busy: 0, deferred: 0, superseded: 0 };
     const groups = new Map<string, ReadyDelivery[]>();
     for (const d of ready) {
       const k = conversationKey(d.item);
@@ -118,11 +122,17 @@ export class OutboxSender {
       report.deferred++;
       return;
     }
-    const leaseUntil = new Date(clock.now().getTime() + (this.o.leaseMs ?? 120_000)).toISOString();
-    const etag = await table.claim(d, this.instanceId, leaseUntil);
+    const etag = await table.claim(d, this.instanceId, this.leaseUntil());
     if (etag === undefined) {
       report.busy++;
       return;
+    }
+    if (d.item.replaceActivityId) {
+      const order = await this.updateOrder(d, etag, d.item.replaceActivityId);
+      if (order !== 'send') {
+        report[order === 'superseded' ? 'superseded' : 'busy']++;
+        return;
+      }
     }
     const wait = this.limiter.reserve(buckets);
     if (wait > 0) await (this.o.sleep ?? sleep)(wait);
@@ -134,7 +144,6 @@ export class OutboxSender {
       report.failed++;
       return;
     }
-    const now = clock.now().toISOString();
     if (d.item.sink) {
       try {
         const written = await table.writeSink(d.item.sink, posted.activityId, posted.conversationId);
@@ -143,9 +152,45 @@ export class OutboxSender {
         log.warn({ key: d.key, err }, 'outbox: could not write the activity id to the sink');
       }
     }
-    await table.markSent(d.key, posted, now);
+    await table.markSent(d.key, posted, clock.now().toISOString());
     report.sent++;
     log.info({ key: d.key, attempts: d.attempts + 1 }, 'outbox: delivered');
+  }
+
+  private leaseUntil(): string {
+    return new Date(this.o.clock.now().getTime() + (this.o.leaseMs ?? 120_000)).toISOString();
+  }
+
+  /**
+   * Decides a claimed update against the other pending updates of its activity. A newer one
+   * queued → this one is superseded (marked so, not sent). Older ones are claimed and marked
+   * superseded before this one goes, so an older update can never be sent after it (its retry
+   * would overwrite the newer card, and the record's content hash would then claim the card is
+   * current); an older one in flight elsewhere → this one waits for a later pass.
+   */
+  private async updateOrder(d: ReadyDelivery, etag: string, activityId: string): Promise<'send' | 'superseded' | 'wait'> {
+    const { table, clock, log } = this.o;
+    const now = clock.now().toISOString();
+    const mine = { revision: d.item.revision, enqueuedAt: d.enqueuedAt };
+    const others = (await table.updatesOf(activityId)).filter((o) => o.key !== d.key);
+    const newer = others.find((o) => isNewer(o, mine));
+    if (newer) {
+      await table.markSuperseded(d.key, newer.key, now);
+      log.info({ key: d.key, by: newer.key }, 'outbox: update superseded by a newer one; not sent');
+      return 'superseded';
+    }
+    for (const o of others) {
+      const inFlight = o.state === 'sending' && o.nextAttemptAt > now;
+      const claimed = inFlight ? undefined : await table.claim(o, this.instanceId, this.leaseUntil());
+      if (claimed === undefined) {
+        // Put back as it was: tried again on the next pass, when the older one has settled.
+        await table.reschedule(d.key, etag, { attempts: d.attempts, nextAttemptAt: now, state: d.state === 'sending' ? 'queued' : d.state, lastError: d.lastError ?? '' });
+        return 'wait';
+      }
+      await table.markSuperseded(o.key, d.key, now);
+      log.info({ key: o.key, by: d.key }, 'outbox: update superseded by a newer one; not sent');
+    }
+    return 'send';
   }
 
   private async send(item: OutboxItem): Promise<Posted> {
@@ -169,6 +214,12 @@ export class OutboxSender {
     const level = next.state === 'failing' ? 'error' : 'warn';
     this.o.log[level]({ key: d.key, attempts, reason, retryInMs: next.delayMs, kept }, 'outbox: delivery failed; will retry');
   }
+}
+
+/** True when update `a` is newer than `b`: by revision when both have one, else by enqueue time. */
+function isNewer(a: { revision?: number; enqueuedAt: string }, b: { revision?: number; enqueuedAt: string }): boolean {
+  if (a.revision !== undefined && b.revision !== undefined && a.revision !== b.revision) return a.revision > b.revision;
+  return a.enqueuedAt > b.enqueuedAt;
 }
 
 /** Rate-limit and ordering key: the person for a 1:1, else the channel/chat (thread replies count to their channel). */

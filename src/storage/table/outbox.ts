@@ -10,18 +10,21 @@ import { encodeKey, odataString } from './keys';
  *   RK `k|<key>`  key row, kept after sending: makes enqueue idempotent, records sentAt,
  *                 activity id and conversation id. No message text.
  *   RK `p|<key>`  pending row: the item (target, message JSON in ≤ 30 000-character chunks
- *                 m0…mN, reply/update/1:1 options, sink), nextAttemptAt, attempts, state,
- *                 lastError. Deleted once sent, so the message text is kept no longer than needed.
+ *                 m0…mN, reply/update/1:1 options, revision, sink), nextAttemptAt, attempts,
+ *                 state, lastError. Deleted once sent, so the message text is kept no longer
+ *                 than needed.
  * enqueue = one transaction creating both rows (a 409 means the key exists → 'duplicate').
  * Ready   = the RowKey range [`p|`, `p}`) with nextAttemptAt ≤ now: pending rows only, few.
  * Claim   = Merge on the pending row with If-Match: state 'sending' and nextAttemptAt pushed to
  *           the end of a lease, so of several instances exactly one sends; an instance that
  *           dies mid-send leaves the row to be retried when the lease ends.
  * Sent    = one transaction: key row updated, pending row deleted.
+ * Superseded = an update of an activity made pointless by a newer one of the same activity:
+ *           one transaction, key row marked 'superseded', pending row deleted (If-Match).
  */
 export type DeliveryState = 'queued' | 'sending' | 'retrying' | 'failing';
 
-type KeyRow = { key: string; tenantId: string; label: string; enqueuedAt: string; state: 'queued' | 'sent'; sentAt?: string; activityId?: string; conversationId?: string };
+type KeyRow = { key: string; tenantId: string; label: string; enqueuedAt: string; state: 'queued' | 'sent' | 'superseded'; sentAt?: string; activityId?: string; conversationId?: string; supersededBy?: string };
 type PendingRow = {
   key: string;
   tenantId: string;
@@ -34,6 +37,7 @@ type PendingRow = {
   instance?: string;
   target: string;
   replaceActivityId?: string;
+  revision?: number;
   replyToId?: string;
   toUser?: string;
   sink?: string;
@@ -58,8 +62,14 @@ export interface ReadyDelivery extends PendingDelivery {
   readonly etag: string;
 }
 
+/** A pending update of an activity, as the sender compares it with the others of that activity. */
+export interface PendingUpdate extends PendingDelivery {
+  readonly revision?: number;
+  readonly etag: string;
+}
+
 export interface SentRecord {
-  readonly state: 'queued' | 'sent';
+  readonly state: 'queued' | 'sent' | 'superseded';
   readonly sentAt?: string;
   readonly activityId?: string;
   readonly conversationId?: string;
@@ -71,6 +81,7 @@ const MAX_CHUNKS = 14; // 14 × 30 000 UTF-16 characters stays below the 1 MiB e
 const META = ['key', 'tenantId', 'label', 'enqueuedAt', 'nextAttemptAt', 'attempts', 'state', 'lastError'];
 const keyRow = (key: string): string => `k|${encodeKey(key)}`;
 const pendingRow = (key: string): string => `p|${encodeKey(key)}`;
+const MAX_KEY_COLUMN = 1_000;
 const PENDING_RANGE = `PartitionKey eq '${Q}' and RowKey ge 'p|' and RowKey lt 'p}'`;
 
 /** Azure Table implementation of the outbox queue. */
@@ -101,6 +112,7 @@ export class OutboxTable {
       state: 'queued' as DeliveryState,
       target: JSON.stringify(item.target),
       ...(item.replaceActivityId ? { replaceActivityId: item.replaceActivityId } : {}),
+      ...(item.revision !== undefined ? { revision: item.revision } : {}),
       ...(item.replyToId ? { replyToId: item.replyToId } : {}),
       ...(item.toUser ? { toUser: JSON.stringify(item.toUser) } : {}),
       ...(item.sink ? { sink: JSON.stringify(item.sink) } : {}),
@@ -139,8 +151,30 @@ export class OutboxTable {
     return out.sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt));
   }
 
+  /** Every pending update of an activity (any state, ready or not), for superseding. */
+  async updatesOf(activityId: string): Promise<PendingUpdate[]> {
+    const filter = `${PENDING_RANGE} and replaceActivityId eq ${odataString(activityId)}`;
+    const out: PendingUpdate[] = [];
+    for await (const e of this.client.listEntities<PendingRow>({ queryOptions: { filter, select: [...META, 'revision'] } })) {
+      out.push({ ...toPending(e), ...(typeof e.revision === 'number' ? { revision: e.revision } : {}), etag: e.etag });
+    }
+    return out;
+  }
+
+  /**
+   * Drops a claimed pending update that a newer one of the same activity makes pointless: key
+   * row 'superseded' (enqueuing it again stays a duplicate), pending row deleted. The caller
+   * holds the claim (a transaction cannot delete with If-Match; the claim makes it exclusive).
+   */
+  async markSuperseded(key: string, by: string, now: string): Promise<void> {
+    await this.client.submitTransaction([
+      ['update', { partitionKey: Q, rowKey: keyRow(key), state: 'superseded', supersededBy: by.slice(0, MAX_KEY_COLUMN), sentAt: now }, 'Merge'],
+      ['delete', { partitionKey: Q, rowKey: pendingRow(key) }],
+    ]);
+  }
+
   /** Takes a ready delivery for sending until `leaseUntil`. Returns the new etag, or undefined if another instance was first. */
-  async claim(d: ReadyDelivery, instance: string, leaseUntil: string): Promise<string | undefined> {
+  async claim(d: Pick<PendingUpdate, 'key' | 'etag'>, instance: string, leaseUntil: string): Promise<string | undefined> {
     try {
       const res = await this.client.updateEntity({ partitionKey: Q, rowKey: pendingRow(d.key), state: 'sending', nextAttemptAt: leaseUntil, instance }, 'Merge', { etag: d.etag });
       return res.etag ?? '';
@@ -223,6 +257,7 @@ function toReady(e: TableEntityResult<PendingRow>): ReadyDelivery {
     target: JSON.parse(e.target) as ConversationRef,
     message: JSON.parse(json) as OutboundMessage,
     ...(e.replaceActivityId ? { replaceActivityId: e.replaceActivityId } : {}),
+    ...(typeof e.revision === 'number' ? { revision: e.revision } : {}),
     ...(e.replyToId ? { replyToId: e.replyToId } : {}),
     ...(e.toUser ? { toUser: parse<NonNullable<OutboxItem['toUser']>>(e.toUser) } : {}),
     ...(e.sink ? { sink: parse<ActivityIdSink>(e.sink) } : {}),
