@@ -75,6 +75,7 @@ export interface SendReport {
  * Deliveries to one conversation go in enqueue order; conversations are served side by side.
  * Updates of one activity: only the newest queued one is sent, and never while an older one is
  * in flight, so a retried old update cannot overwrite a newer card (see `updateOrder`).
+ * A sink write that fails is retried on later passes from the ids the outbox row keeps.
  */
 export class OutboxSender {
   readonly instanceId: string;
@@ -118,7 +119,7 @@ export class OutboxSender {
       { key: `c:${conversationKey(d.item)}`, windows: CONVERSATION_WINDOWS },
       { key: `t:${d.tenantId}`, windows: TENANT_WINDOWS },
     ];
-    if (this.limiter.delay(buckets) > (this.o.maxWaitMs ?? 5_000)) {
+    if (!d.posted && this.limiter.delay(buckets) > (this.o.maxWaitMs ?? 5_000)) {
       report.deferred++;
       return;
     }
@@ -127,30 +128,29 @@ export class OutboxSender {
       report.busy++;
       return;
     }
-    if (d.item.replaceActivityId) {
-      const order = await this.updateOrder(d, etag, d.item.replaceActivityId);
-      if (order !== 'send') {
-        report[order === 'superseded' ? 'superseded' : 'busy']++;
+    // Posted on an earlier pass whose sink write failed: only the sink is left to do.
+    let posted = d.posted;
+    if (!posted) {
+      if (d.item.replaceActivityId) {
+        const order = await this.updateOrder(d, etag, d.item.replaceActivityId);
+        if (order !== 'send') {
+          report[order === 'superseded' ? 'superseded' : 'busy']++;
+          return;
+        }
+      }
+      const wait = this.limiter.reserve(buckets);
+      if (wait > 0) await (this.o.sleep ?? sleep)(wait);
+      try {
+        posted = await this.send(d.item);
+      } catch (err) {
+        await this.failed(d, etag, err, buckets[0]!.key);
+        report.failed++;
         return;
       }
     }
-    const wait = this.limiter.reserve(buckets);
-    if (wait > 0) await (this.o.sleep ?? sleep)(wait);
-    let posted: Posted;
-    try {
-      posted = await this.send(d.item);
-    } catch (err) {
-      await this.failed(d, etag, err, buckets[0]!.key);
+    if (d.item.sink && !(await this.writeSink(d, etag, posted))) {
       report.failed++;
       return;
-    }
-    if (d.item.sink) {
-      try {
-        const written = await table.writeSink(d.item.sink, posted.activityId, posted.conversationId);
-        if (!written) log.warn({ key: d.key, table: d.item.sink.table }, 'outbox: sink row not found; activity id kept on the outbox record only');
-      } catch (err) {
-        log.warn({ key: d.key, err }, 'outbox: could not write the activity id to the sink');
-      }
     }
     await table.markSent(d.key, posted, clock.now().toISOString());
     report.sent++;
@@ -191,6 +191,33 @@ export class OutboxSender {
       log.info({ key: o.key, by: d.key }, 'outbox: update superseded by a newer one; not sent');
     }
     return 'send';
+  }
+
+  /**
+   * Writes the posted ids to the sink row. When that fails the outbox keeps the ids (key row and
+   * pending row) and tries the sink again with backoff — without posting again — so a record
+   * never stays without its card id (an agenda card «pending» for ever). False when left for later.
+   */
+  private async writeSink(d: ReadyDelivery, etag: string, posted: Posted): Promise<boolean> {
+    const { table, clock, log } = this.o;
+    const sink = d.item.sink!;
+    try {
+      const written = await table.writeSink(sink, posted.activityId, posted.conversationId);
+      if (!written) log.warn({ key: d.key, table: sink.table }, 'outbox: sink row not found; activity id kept on the outbox record only');
+      return true;
+    } catch (err) {
+      const attempts = d.attempts + 1;
+      const next = nextAttempt(attempts, err, this.policy, this.o.random);
+      const now = clock.now();
+      const kept = await table.keepForSink(d.key, etag, posted, now.toISOString(), {
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + next.delayMs).toISOString(),
+        state: next.state,
+        lastError: `sink ${reasonOf(err)}`,
+      });
+      log.warn({ key: d.key, table: sink.table, attempts, err, retryInMs: next.delayMs, kept }, 'outbox: posted, but the activity id could not be written to the sink; will retry the sink');
+      return false;
+    }
   }
 
   private async send(item: OutboxItem): Promise<Posted> {

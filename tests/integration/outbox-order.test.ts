@@ -23,7 +23,7 @@ const T0 = '2026-11-02T09:00:00.000Z';
  * of one card must end with the newest content however failures interleave, and a posted card's
  * id must reach its record even when the first write of it fails.
  */
-describe('outbox: updates in order', () => {
+describe('outbox: updates in order, sink writes retried', () => {
   const connector = new FakeConnector();
   const clock = new ManualClock(T0);
   const store = new TableStore(inject('storageConnectionString'), uniquePrefix());
@@ -126,5 +126,34 @@ describe('outbox: updates in order', () => {
     await table.markSent(v2!.key, { activityId: id, conversationId: v2!.item.target.conversationId }, T0);
     expect(await sender.tick()).toMatchObject({ sent: 1 });
     expect(putsOf(id)).toEqual(['versjon 3']);
+  });
+
+  it('keeps the posted id when writing it to the record fails, and writes it on a later pass without posting again', async () => {
+    const pk = `${TENANT}|b1`;
+    await store.table('agendas').createEntity({ partitionKey: pk, rowKey: 'a|m0000000000000001-1', meetingId: 'm0000000000000001-1' });
+    const item: OutboxItem = {
+      key: 'agenda:m0000000000000001-1',
+      tenantId: TENANT,
+      target: ref(),
+      message: { type: 'text', text: 'Dagsorden' },
+      sink: { table: 'agendas', partitionKey: pk, rowKey: 'a|m0000000000000001-1', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' },
+      label: 'dagsorden',
+    };
+    failSinkWrites = 1;
+    await outbox.enqueue(item);
+    expect(await sender.tick()).toMatchObject({ sent: 0, failed: 1 });
+    expect(connector.posts).toHaveLength(1);
+    const postedId = connector.posts[0]!.assignedId;
+    // The outbox row has the id; the delivery shows in `status` with the reason, not lost.
+    expect(await table.record(item.key)).toMatchObject({ activityId: postedId });
+    expect((await outbox.pending(TENANT)).find((p) => p.key === item.key)).toMatchObject({ state: 'retrying', lastError: expect.stringMatching(/^sink /) });
+
+    clock.advance(60_000);
+    expect(await sender.tick()).toMatchObject({ sent: 1, failed: 0 });
+    expect(connector.posts).toHaveLength(1); // not posted twice
+    const row = await store.table('agendas').getEntity<{ cardActivityId: string; cardConversationId: string }>(pk, 'a|m0000000000000001-1');
+    expect(row.cardActivityId).toBe(postedId);
+    expect(row.cardConversationId).toBe(`${CHANNELS.vest.id};messageid=${postedId}`);
+    expect((await outbox.pending(TENANT)).some((p) => p.key === item.key)).toBe(false);
   });
 });

@@ -11,14 +11,17 @@ import { encodeKey, odataString } from './keys';
  *                 activity id and conversation id. No message text.
  *   RK `p|<key>`  pending row: the item (target, message JSON in ≤ 30 000-character chunks
  *                 m0…mN, reply/update/1:1 options, revision, sink), nextAttemptAt, attempts,
- *                 state, lastError. Deleted once sent, so the message text is kept no longer
- *                 than needed.
+ *                 state, lastError; once posted but its sink write failed, the posted ids
+ *                 (postedActivityId, postedConversationId) until the sink is written. Deleted
+ *                 once done, so the message text is kept no longer than needed.
  * enqueue = one transaction creating both rows (a 409 means the key exists → 'duplicate').
  * Ready   = the RowKey range [`p|`, `p}`) with nextAttemptAt ≤ now: pending rows only, few.
  * Claim   = Merge on the pending row with If-Match: state 'sending' and nextAttemptAt pushed to
  *           the end of a lease, so of several instances exactly one sends; an instance that
  *           dies mid-send leaves the row to be retried when the lease ends.
  * Sent    = one transaction: key row updated, pending row deleted.
+ * Posted, sink not written = one transaction: key row gets the ids, pending row keeps them and a
+ *           next attempt (only the sink is tried again, nothing is posted twice).
  * Superseded = an update of an activity made pointless by a newer one of the same activity:
  *           one transaction, key row marked 'superseded', pending row deleted (If-Match).
  */
@@ -41,6 +44,8 @@ type PendingRow = {
   replyToId?: string;
   toUser?: string;
   sink?: string;
+  postedActivityId?: string;
+  postedConversationId?: string;
   mCount: number;
 } & Record<`m${number}`, string>;
 
@@ -60,6 +65,8 @@ export interface PendingDelivery {
 export interface ReadyDelivery extends PendingDelivery {
   readonly item: OutboxItem;
   readonly etag: string;
+  /** Set when it was posted but its sink is still to be written. */
+  readonly posted?: { readonly activityId: string; readonly conversationId: string };
 }
 
 /** A pending update of an activity, as the sender compares it with the others of that activity. */
@@ -173,6 +180,24 @@ export class OutboxTable {
     ]);
   }
 
+  /**
+   * Records a post whose sink could not be written: the key row gets the ids now (the outbox
+   * keeps them whatever happens to the sink) and the pending row keeps them with its next
+   * attempt, so the next pass writes the sink without posting again. False when the claim was lost.
+   */
+  async keepForSink(key: string, etag: string, posted: { activityId: string; conversationId: string }, now: string, next: { attempts: number; nextAttemptAt: string; state: DeliveryState; lastError: string }): Promise<boolean> {
+    try {
+      await this.client.submitTransaction([
+        ['update', { partitionKey: Q, rowKey: keyRow(key), state: 'sent', sentAt: now, activityId: posted.activityId, conversationId: posted.conversationId }, 'Merge'],
+        ['update', { partitionKey: Q, rowKey: pendingRow(key), ...next, lastError: next.lastError.slice(0, 120), postedActivityId: posted.activityId, postedConversationId: posted.conversationId }, 'Merge', { etag }],
+      ]);
+      return true;
+    } catch (err) {
+      if (isConflict(err) || isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
   /** Takes a ready delivery for sending until `leaseUntil`. Returns the new etag, or undefined if another instance was first. */
   async claim(d: Pick<PendingUpdate, 'key' | 'etag'>, instance: string, leaseUntil: string): Promise<string | undefined> {
     try {
@@ -262,5 +287,6 @@ function toReady(e: TableEntityResult<PendingRow>): ReadyDelivery {
     ...(e.toUser ? { toUser: parse<NonNullable<OutboxItem['toUser']>>(e.toUser) } : {}),
     ...(e.sink ? { sink: parse<ActivityIdSink>(e.sink) } : {}),
   };
-  return { ...toPending(e), item, etag: e.etag };
+  const posted = e.postedActivityId ? { activityId: e.postedActivityId, conversationId: e.postedConversationId ?? '' } : undefined;
+  return { ...toPending(e), item, etag: e.etag, ...(posted ? { posted } : {}) };
 }
