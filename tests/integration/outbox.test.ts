@@ -74,23 +74,48 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     expect(connector.posts).toHaveLength(1);
   });
 
-  it('reschedules a delivery the connector keeps refusing with 429, not before its Retry-After, then posts it once', async () => {
-    // More 429s than the SDK's own retries absorb (1 + 3), so the outbox's backoff takes over.
-    connector.fail({ status: 429, retryAfterSeconds: 1, times: 4 });
+  /** A sender whose rate limiter runs on the bot's clock, so a Retry-After hold passes when the test moves the clock. */
+  const onBotClock = () => newSender('sender', { limiter: new RateLimiter(() => clock.now().getTime()) });
+
+  /** Enqueues one item, runs a pass that fails, and checks it is held exactly until Retry-After (30 s) is over. */
+  async function expectHeldFor30s(s: OutboxSender, lastError: string): Promise<void> {
     const it1 = item();
     await outbox.enqueue(it1);
-    expect((await sender.tick()).failed).toBe(1);
+    expect((await s.tick()).failed).toBe(1);
     const pending = (await outbox.pending(TENANT)).find((p) => p.key === it1.key);
-    expect(pending).toMatchObject({ state: 'retrying', attempts: 1, lastError: '429 Scripted' });
-    expect(Date.parse(pending!.nextAttemptAt) - Date.parse(T0)).toBeGreaterThanOrEqual(1_000);
+    // With random() = 0 the backoff alone would allow a retry after 1 s: 30 s can only come from the header.
+    expect(pending).toMatchObject({ state: 'retrying', attempts: 1, lastError });
+    expect(Date.parse(pending!.nextAttemptAt) - Date.parse(T0)).toBeGreaterThanOrEqual(30_000);
 
-    expect((await sender.tick()).ready).toBe(0); // Retry-After not over on the bot's clock
+    clock.advance(29_000);
+    expect((await s.tick()).ready).toBe(0);
+    expect(connector.posts).toHaveLength(0);
     clock.advance(1_000);
-    expect((await sender.tick()).sent).toBe(1);
+    expect((await s.tick()).sent).toBe(1);
     expect(connector.posts).toHaveLength(1);
     expect((await outbox.pending(TENANT)).some((p) => p.key === it1.key)).toBe(false);
     clock.set(T0);
+  }
+
+  it('holds a delivery the connector refuses with 429 and Retry-After: 30 for 30 s, then posts it once', async () => {
+    // The SDK's own pipeline retries a 429 three times, waiting Retry-After each time: the first
+    // three answers say 0 s so the test does not sleep; the last one, which reaches the sender's
+    // header parsing (toDeliveryError) through a real HTTP answer, says 30 s.
+    connector.fail({ status: 429, retryAfterSeconds: 0, times: 3 });
+    connector.fail({ status: 429, retryAfterSeconds: 30, times: 1 });
+    await expectHeldFor30s(onBotClock(), '429 Scripted');
   });
+
+  it('retries a 412 (not retried by the SDK) after its Retry-After, and posts once', async () => {
+    connector.fail({ status: 412, retryAfterSeconds: 30, times: 1 });
+    await expectHeldFor30s(onBotClock(), '412 Scripted');
+  });
+
+  it('retries a 504 after the SDK gave up, honouring Retry-After, and posts once', async () => {
+    // The SDK retries 5xx itself (exponential, ~1–7 s real time, ignoring Retry-After): 1 + 3 answers.
+    connector.fail({ status: 504, retryAfterSeconds: 30, times: 4 });
+    await expectHeldFor30s(onBotClock(), '504 Scripted');
+  }, 30_000);
 
   it('retries after 500 and 502 answers', async () => {
     connector.fail({ status: 500, times: 1 });
