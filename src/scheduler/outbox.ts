@@ -54,6 +54,14 @@ export interface OutboxSenderOptions {
   readonly maxWaitMs?: number;
   /** Conversations served at once. Default 8. */
   readonly concurrency?: number;
+  /**
+   * How long this instance holds a tenant's sending once it claimed it (renewed at half time
+   * while it sends). More than twice Teams' longest short window (30 s), so another instance
+   * can take over only after this one's sends have left every window. Default 70 s.
+   */
+  readonly sendLeaseMs?: number;
+  /** Real time for the send lease (tests pass a fake); the bot's clock may be shifted. */
+  readonly realNow?: () => number;
 }
 
 export interface SendReport {
@@ -76,6 +84,8 @@ export interface SendReport {
  * Updates of one activity: only the newest queued one is sent, and never while an older one is
  * in flight, so a retried old update cannot overwrite a newer card (see `updateOrder`).
  * A sink write that fails is retried on later passes from the ids the outbox row keeps.
+ * One instance at a time sends a tenant's posts (a lease row, see SendLeases), so the rate
+ * limits this process keeps hold for the bot as a whole, not once per instance.
  */
 export class OutboxSender {
   readonly instanceId: string;
@@ -119,6 +129,11 @@ export class OutboxSender {
       { key: `c:${conversationKey(d.item)}`, windows: CONVERSATION_WINDOWS },
       { key: `t:${d.tenantId}`, windows: TENANT_WINDOWS },
     ];
+    // Checked before every delivery, not once per pass: a pass can outlast the lease (a slow connector).
+    if (!(await table.leases.hold(d.tenantId, this.instanceId, this.o.sendLeaseMs ?? 70_000, (this.o.realNow ?? Date.now)()))) {
+      report.busy++;
+      return;
+    }
     if (!d.posted && this.limiter.delay(buckets) > (this.o.maxWaitMs ?? 5_000)) {
       report.deferred++;
       return;

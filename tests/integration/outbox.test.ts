@@ -179,7 +179,8 @@ describe('outbox and sender against Azurite and the fake connector', () => {
   });
 
   it('lets only one of three senders send each delivery', async () => {
-    const keys = Array.from({ length: 10 }, () => item({ target: { ...ref(), channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` } }));
+    // A tenant of its own: the senders' lease on it must not hold up the other tests' sender.
+    const keys = Array.from({ length: 10 }, () => item({ tenantId: 'tenant-three', target: { ...ref(), tenantId: 'tenant-three', channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` } }));
     for (const k of keys) await outbox.enqueue(k);
     const reports = await Promise.all(['a', 'b', 'c'].map((name) => newSender(name).tick()));
     expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(10);
@@ -194,7 +195,7 @@ describe('outbox and sender against Azurite and the fake connector', () => {
       post: (...a) => (sendTimes.push(now), real.post(...a)),
       update: (...a) => real.update(...a),
     };
-    const s = newSender('paced', { sender: timed, limiter: new RateLimiter(() => now), sleep: async (ms) => void (now += ms), maxWaitMs: 60_000 });
+    const s = newSender('sender', { sender: timed, limiter: new RateLimiter(() => now), sleep: async (ms) => void (now += ms), maxWaitMs: 60_000 });
     for (let i = 0; i < 20; i++) await outbox.enqueue(item());
     await s.tick();
     expect(connector.posts).toHaveLength(20);
@@ -204,5 +205,41 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     // Sent in the order they were queued.
     const numbers = connector.posts.map((p) => Number(String(p.body.text).replace('Melding ', '')));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('lets one instance at a time send a tenant\'s posts, so two instances together keep Teams\' limits per conversation', async () => {
+    const tenantId = 'tenant-lease';
+    let now = 0; // the limiters' and the lease's time, moved only by the senders' sleeps and the test
+    const base = Date.now();
+    const sends: { at: number; by: string }[] = [];
+    const real = new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now);
+    const instance = (name: string) =>
+      newSender(name, {
+        sender: { post: (...a) => (sends.push({ at: now, by: name }), real.post(...a)), update: (...a) => real.update(...a) },
+        limiter: new RateLimiter(() => now),
+        sleep: async (ms) => void (now += ms),
+        maxWaitMs: 60_000,
+        realNow: () => base + now,
+      });
+    const [a, b] = [instance('lease-a'), instance('lease-b')];
+    const post = () => item({ tenantId, target: { ...ref(), tenantId } });
+    for (let i = 0; i < 20; i++) await outbox.enqueue(post());
+
+    const reports = await Promise.all([a.tick(), b.tick()]);
+    expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(20);
+    // One instance sent everything, on one set of books: never 8 within a second, 9 within 2 s.
+    expect(new Set(sends.map((s) => s.by)).size).toBe(1);
+    for (let i = 0; i + 7 < sends.length; i++) expect(sends[i + 7]!.at - sends[i]!.at).toBeGreaterThanOrEqual(1_000);
+    for (let i = 0; i + 8 < sends.length; i++) expect(sends[i + 8]!.at - sends[i]!.at).toBeGreaterThanOrEqual(2_000);
+
+    // The holder goes quiet; the other instance takes over only once the lease has lapsed.
+    const holder = sends[0]!.by;
+    const other = holder === 'lease-a' ? b : a;
+    await outbox.enqueue(post());
+    now += 30_000;
+    expect(await other.tick()).toMatchObject({ sent: 0, busy: 1 });
+    now += 45_000;
+    expect(await other.tick()).toMatchObject({ sent: 1 });
+    expect(sends.at(-1)!.by).not.toBe(holder);
   });
 });

@@ -3,6 +3,7 @@ import type { ActivityIdSink, OutboxItem, OutboundMessage } from '../../domain/p
 import type { ConversationRef } from '../../domain/bodies';
 import { isConflict, isNotFound } from '../etag';
 import { encodeKey, odataString } from './keys';
+import { SendLeases } from './send-leases';
 
 /**
  * Table `outbox` — the persistent queue of proactive posts. All rows share PartitionKey 'q',
@@ -23,7 +24,8 @@ import { encodeKey, odataString } from './keys';
  * Posted, sink not written = one transaction: key row gets the ids, pending row keeps them and a
  *           next attempt (only the sink is tried again, nothing is posted twice).
  * Superseded = an update of an activity made pointless by a newer one of the same activity:
- *           one transaction, key row marked 'superseded', pending row deleted (If-Match).
+ *           one transaction, key row marked 'superseded', pending row deleted (after a claim).
+ *   RK `l|<tenant>` the tenant's send lease (SendLeases): one instance at a time sends its posts.
  */
 export type DeliveryState = 'queued' | 'sending' | 'retrying' | 'failing';
 
@@ -93,11 +95,16 @@ const PENDING_RANGE = `PartitionKey eq '${Q}' and RowKey ge 'p|' and RowKey lt '
 
 /** Azure Table implementation of the outbox queue. */
 export class OutboxTable {
+  /** Which instance sends each tenant's posts (rows `l|<tenant>` in this table). */
+  readonly leases: SendLeases;
+
   constructor(
     private readonly client: TableClient,
     /** Resolves a sink's table name to a client (only tables the bot knows). */
     private readonly sinkTable: (name: string) => TableClient | undefined,
-  ) {}
+  ) {
+    this.leases = new SendLeases(client, Q);
+  }
 
   /** Queues an item once per key. */
   async enqueue(item: OutboxItem, now: string): Promise<'queued' | 'duplicate'> {
