@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionDef } from './types';
+import { freeText } from './fields';
 import { addedItemId, MAX_ADDED_ITEMS, MAX_ITEM_TITLE, type AddedItem, type Bringer } from '../domain/agenda';
 import { cleanText, SERVICES } from '../domain/trends';
 import { format, pick } from '../i18n';
@@ -11,7 +12,8 @@ import { syncAgendaCard } from '../app/agenda';
 const schema = z.object({
   meetingId: meetingIdField,
   bodyId: bodyIdField,
-  title: z.preprocess((v) => (typeof v === 'string' ? cleanText(v).replace(/\s+/g, ' ') : v), z.string().min(1).max(MAX_ITEM_TITLE)),
+  // One line on the agenda: whitespace runs (newlines too) become one space after cleaning.
+  title: z.preprocess((v) => (typeof v === 'string' ? cleanText(v).replace(/\s+/g, ' ') : v), freeText(MAX_ITEM_TITLE)),
   by: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum([...SERVICES, 'coordinator']).optional()),
 });
 

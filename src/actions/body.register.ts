@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionDef, FieldError } from './types';
+import { freeText } from './fields';
 import type { BodyKind } from '../domain/bodies';
 import { isValidTime } from '../domain/calendar';
 import { format, pick, type Catalogue } from '../i18n';
@@ -18,7 +19,7 @@ const int = (min: number, max: number) =>
 
 const schema = z.object({
   kind: z.enum(['youthTeam', 'coordinationGroup', 'board'] satisfies BodyKind[]),
-  name: z.string().trim().min(1).max(100),
+  name: freeText(100),
   cadenceWeeks: int(1, 26),
   weekday: int(1, 5),
   time: z.preprocess(blank, z.string().trim().refine(isValidTime, 'msg:time').optional()),

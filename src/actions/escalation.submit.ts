@@ -4,8 +4,8 @@ import type { ActionDef } from './types';
 import type { Services } from '../app/services';
 import type { ActionOutcome, RequestBase } from '../app/types';
 import type { FieldError } from './types';
+import { freeText, optionalFreeText } from './fields';
 import { nextLevel, type Body } from '../domain/bodies';
-import { cleanText } from '../domain/trends';
 import { mayPropose, stableKey, submitAudit, type Escalation } from '../domain/escalations';
 import { bodyHere } from '../app/here';
 import { screenFields } from '../app/screen';
@@ -17,17 +17,15 @@ import { format, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import { escalationCard, escalationFormCard, levelName } from '../views/escalation';
 
-const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) : v), z.string().min(1).max(max));
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
 
 export const MAX_TITLE = 120;
 export const MAX_ESCALATION_DESCRIPTION = 2000;
 export const MAX_REQUESTED_ACTION = 500;
 
 const schema = z.object({
-  title: text(MAX_TITLE),
-  description: text(MAX_ESCALATION_DESCRIPTION),
-  requestedAction: optionalText(MAX_REQUESTED_ACTION),
+  title: freeText(MAX_TITLE),
+  description: freeText(MAX_ESCALATION_DESCRIPTION),
+  requestedAction: optionalFreeText(MAX_REQUESTED_ACTION),
   formId: z.string().max(64).optional(),
 });
 

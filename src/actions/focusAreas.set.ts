@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionDef } from './types';
+import { cleanedText } from './fields';
 import { parseFocusAreaLines } from '../domain/focus-areas';
 import { screenFields } from '../app/screen';
 import { pick } from '../i18n';
@@ -7,7 +8,7 @@ import { TREND_TEXTS } from '../i18n/trends';
 import { focusAreasSavedCard } from '../views/trend';
 import { trendForm } from './trend.submit';
 
-const schema = z.object({ areas: z.string().max(2000) });
+const schema = z.object({ areas: cleanedText(2000) });
 
 /**
  * `focusAreas.set` (added to the contract): coordinators replace the network's focus areas from

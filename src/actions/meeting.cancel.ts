@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionDef, FieldError } from './types';
+import { optionalFreeText } from './fields';
 import type { ActionOutcome, ActionRequest } from '../app/types';
 import { MEETING_ID_RE } from '../domain/meetings';
 import { screenFields } from '../app/screen';
@@ -10,7 +11,7 @@ import { meetingTexts } from '../i18n/meetings';
 
 const schema = z.object({
   meetingId: z.string().trim().regex(MEETING_ID_RE),
-  reason: z.string().trim().max(200).optional(),
+  reason: optionalFreeText(200),
 });
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionDef, FieldError } from './types';
+import { optionalFreeText } from './fields';
 import type { ActionOutcome, ActionRequest } from '../app/types';
 import type { Services } from '../app/services';
 import type { Body } from '../domain/bodies';
@@ -23,7 +24,7 @@ const schema = z.object({
   date: z.string().trim().min(1),
   time: z.string().trim().min(1),
   durationMinutes: optionalNumber,
-  location: z.string().trim().max(200).optional(),
+  location: optionalFreeText(200),
   repeat: z.enum(['none', 'cadence']).optional(),
   count: optionalNumber,
 });

@@ -5,6 +5,10 @@ import type { Services } from '../app/services';
 import { format, pick, type Catalogue, type Locale } from '../i18n';
 import { pickableMembers, showRoles } from '../app/roles';
 import { roleLabel } from '../views/roles';
+import { cleanText } from '../domain/trends';
+
+/** Longest display name stored with a role. */
+const MAX_ROLE_NAME = 200;
 
 /** Data of `role.grant` / `role.revoke`. Entra object ids are GUIDs; letters, digits and '-' only. */
 export const roleSchema = z.object({
@@ -29,7 +33,9 @@ const text: Catalogue<{ badId: string; granted: string; already: string }> = {
 /** The target's display name from the team roster, if there is one. */
 export async function targetName(req: ActionRequest<RoleData>, services: Services): Promise<string | undefined> {
   const members = await pickableMembers(services, req.place, req.correlationId);
-  return members?.find((m) => m.aadObjectId === req.data.aadObjectId)?.name || undefined;
+  // Stored with the role and shown on cards: the roster's display name is text from outside, cleaned like typed text.
+  const name = members?.find((m) => m.aadObjectId === req.data.aadObjectId)?.name;
+  return (name && cleanText(name).slice(0, MAX_ROLE_NAME)) || undefined;
 }
 
 /** The roles card again with the user's input kept and errors next to the fields. */

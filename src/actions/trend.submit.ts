@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionDef, FieldError } from './types';
+import { freeText, optionalFreeText } from './fields';
 import type { Services } from '../app/services';
 import type { ActionOutcome, RequestBase } from '../app/types';
-import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES, cleanText, monthOf } from '../domain/trends';
+import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES, monthOf } from '../domain/trends';
 import { stableKey } from '../domain/escalations';
 import { bodyHere, type Here } from '../app/here';
 import { screenFields } from '../app/screen';
@@ -13,16 +14,13 @@ import { format, pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
 import { trendDoneCard, trendFormCard } from '../views/trend';
 
-/** Free text as typed minus control characters (see cleanText), then checked for length. */
-const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) : v), z.string().min(1).max(max));
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
 
 const schema = z.object({
   focusArea: z.string().trim().min(1).max(60),
   direction: z.enum(DIRECTIONS),
-  description: text(MAX_DESCRIPTION),
-  area: optionalText(MAX_AREA),
+  description: freeText(MAX_DESCRIPTION),
+  area: optionalFreeText(MAX_AREA),
   ageGroup: optionalChoice(AGE_GROUPS),
   service: optionalChoice(SERVICES),
   formId: z.string().max(64).optional(),

@@ -181,6 +181,8 @@ export async function refreshBoardCard(deps: DigestDeps, board: Body, given: Dig
       tenantId: send.tenantId,
       target,
       replaceActivityId: send.cardActivityId,
+      // More reads, newer card: the outbox drops a queued update with a lower count.
+      revision: status.count,
       message: { type: 'card', card: boardCard(deps, content, send, status) },
       label: digestLabel(deps, send.month),
     });

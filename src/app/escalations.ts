@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Services } from './services';
 import type { ActionOutcome, ActionRequest, CardJson } from './types';
 import type { ActionDef, FieldError } from '../actions/types';
-import { cleanText } from '../domain/trends';
+import { optionalFreeText } from '../actions/fields';
 import type { Body, BodyKind } from '../domain/bodies';
 import { lastAudit, mayPerform, planTransition, type Escalation, type EscalationVerb, type Plan, type StepActor, type TransitionInput } from '../domain/escalations';
 import { actingScope, resolveViewer, type ReadScope, type Viewer } from '../domain/visibility';
@@ -157,6 +157,7 @@ export async function fanOut(services: Services, e: Escalation, copies: readonly
         tenantId: e.tenantId,
         target: { ...body.ref, conversationId: copy.card.conversationId || body.ref.conversationId },
         replaceActivityId: copy.card.activityId,
+        revision: e.version,
         message: { type: 'card', card },
         label: `${label} oppdatert`,
       });
@@ -201,8 +202,7 @@ export function stepAction<S extends z.ZodType<{ escalationId: string }>>(verb: 
 }
 
 /** Free text of a step: as typed minus control characters; '' counts as not given. */
-export const stepText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
+export const stepText = optionalFreeText;
 
 /** The matter's id as the cards send it. */
 export const escalationId = z.string().trim().min(1).max(40);

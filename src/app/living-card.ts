@@ -61,6 +61,8 @@ export async function syncLivingCard(outbox: Outbox, c: LivingCard): Promise<Syn
     // The post's own conversation (`<channel>;messageid=<id>`), where its activity lives.
     target: { ...c.target, conversationId: card.conversationId || c.target.conversationId },
     replaceActivityId: card.activityId,
+    // Orders this update among the activity's others: the outbox sends only the newest.
+    revision: posted.version + 1,
     message: { type: 'card', card: c.card },
     label: `${c.label} oppdatert`,
   });

@@ -5,12 +5,16 @@ import type { Logger } from '../log';
 import type { TrendRepository } from '../storage/table/trends';
 import type { EscalationRepository } from '../storage/table/escalations';
 import type { AuditRepository } from '../storage/table/audit';
+import type { AgendaRepository } from '../storage/table/agendas';
+import { format, pick, type Locale } from '../i18n';
+import { AGENDA_TEXTS } from '../i18n/agenda';
 
 /**
  * Retention (issue 4, DOMAIN.md "raw free text is kept no longer than needed"): a daily job per
  * tenant erases the free text of trends reported, and of matters last changed, more than
- * SLT_RETENTION_MONTHS ago — including the notes in the matters' audit entries. Categories,
- * states, dates and counts stay for the statistics and the annual report.
+ * SLT_RETENTION_MONTHS ago — including the notes in the matters' audit entries and the matters'
+ * titles that minutes copied from the agenda (item `esc-<id>`). Categories, states, dates and
+ * counts stay for the statistics and the annual report.
  */
 export const RETENTION_TIME = { hour: 3, minute: 30 };
 
@@ -33,7 +37,10 @@ export interface RetentionDeps {
   readonly trends: TrendRepository;
   readonly escalations: EscalationRepository;
   readonly audit: AuditRepository;
+  readonly agendas: AgendaRepository;
   readonly scheduler: JobScheduler;
+  /** The network's language: minutes titles are stored in it. */
+  readonly locale: Locale;
   readonly retentionMonths: number;
   readonly log: Logger;
 }
@@ -42,6 +49,8 @@ export interface RetentionReport {
   readonly cutoff: string;
   readonly trends: number;
   readonly escalations: number;
+  /** Minutes rows whose copy of an erased matter's title was blanked. */
+  readonly minutes: number;
 }
 
 /** One run for one tenant. Idempotent: erased rows are not selected again. */
@@ -49,10 +58,18 @@ export async function runRetention(deps: RetentionDeps, tenantId: string, now: D
   const cutoff = retentionCutoff(now, deps.retentionMonths);
   const at = now.toISOString();
   const trends = await deps.trends.eraseTextBefore(tenantId, cutoff, at);
+  // The title as the agenda shows an erased matter ('Sak: …'), in the minutes' language.
+  const erasedTitle = format(pick(deps.locale, AGENDA_TEXTS).items.escalation, { title: '…' });
+  let minutes = 0;
   const ids = await deps.escalations.eraseTextBefore(tenantId, cutoff, at, async (id) => {
+    // Before the matter itself (like the audit notes): should the run die in between, the matter
+    // is still selected next time and its copies are looked for again.
     await deps.audit.eraseNotes(tenantId, id);
+    for (const m of await deps.agendas.minutesWithItem(tenantId, `esc-${id}`)) {
+      if (await deps.agendas.replaceItemTitle(tenantId, m.bodyId, m.meetingId, `esc-${id}`, erasedTitle)) minutes++;
+    }
   });
-  return { cutoff, trends, escalations: ids.length };
+  return { cutoff, trends, escalations: ids.length, minutes };
 }
 
 /** The scheduler's handler for kind 'retention': run, then schedule tomorrow's run. */

@@ -40,6 +40,11 @@ export interface OutboxItem {
   readonly message: OutboundMessage;
   /** Update this earlier activity in place instead of posting a new one. */
   readonly replaceActivityId?: string;
+  /**
+   * For an update: its place among the updates of the same activity (the record's version). A
+   * queued update with a higher revision (or, without one, queued later) supersedes it.
+   */
+  readonly revision?: number;
   /** Post into this thread (root activity id) instead of as a new top-level post. */
   readonly replyToId?: string;
   /** Send to one person 1:1 (Entra object id) instead of the conversation. */

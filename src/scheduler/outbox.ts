@@ -60,6 +60,14 @@ export interface OutboxSenderOptions {
    * is logged and does not unsend the post.
    */
   readonly afterSink?: (item: OutboxItem, posted: Posted) => Promise<void>;
+  /**
+   * How long this instance holds a tenant's sending once it claimed it (renewed at half time
+   * while it sends). More than twice Teams' longest short window (30 s), so another instance
+   * can take over only after this one's sends have left every window. Default 70 s.
+   */
+  readonly sendLeaseMs?: number;
+  /** Real time for the send lease (tests pass a fake); the bot's clock may be shifted. */
+  readonly realNow?: () => number;
 }
 
 export interface SendReport {
@@ -70,6 +78,8 @@ export interface SendReport {
   busy: number;
   /** Left for a later tick by the rate limiter. */
   deferred: number;
+  /** Updates not sent because a newer update of the same activity is queued. */
+  superseded: number;
 }
 
 /**
@@ -77,6 +87,11 @@ export interface SendReport {
  * or updates through the `ProactiveSender`, writes the activity id to the sink and marks it sent.
  * A failure is rescheduled with jittered backoff honouring Retry-After; nothing is dropped.
  * Deliveries to one conversation go in enqueue order; conversations are served side by side.
+ * Updates of one activity: only the newest queued one is sent, and never while an older one is
+ * in flight, so a retried old update cannot overwrite a newer card (see `updateOrder`).
+ * A sink write that fails is retried on later passes from the ids the outbox row keeps.
+ * One instance at a time sends a tenant's posts (a lease row, see SendLeases), so the rate
+ * limits this process keeps hold for the bot as a whole, not once per instance.
  */
 export class OutboxSender {
   readonly instanceId: string;
@@ -102,7 +117,7 @@ export class OutboxSender {
   /** One pass over every ready delivery. Tests call this directly. */
   async tick(): Promise<SendReport> {
     const ready = await this.o.table.listReady(this.o.clock.now().toISOString());
-    const report: SendReport = { ready: ready.length, sent: 0, failed: 0, busy: 0, deferred: 0 };
+    const report: SendReport = { ready: ready.length, sent: 0, failed: 0, busy: 0, deferred: 0, superseded: 0 };
     const groups = new Map<string, ReadyDelivery[]>();
     for (const d of ready) {
       const k = conversationKey(d.item);
@@ -120,39 +135,120 @@ export class OutboxSender {
       { key: `c:${conversationKey(d.item)}`, windows: CONVERSATION_WINDOWS },
       { key: `t:${d.tenantId}`, windows: TENANT_WINDOWS },
     ];
-    if (this.limiter.delay(buckets) > (this.o.maxWaitMs ?? 5_000)) {
+    // Checked before every delivery, not once per pass: a pass can outlast the lease (a slow connector).
+    if (!(await table.leases.hold(d.tenantId, this.instanceId, this.o.sendLeaseMs ?? 70_000, (this.o.realNow ?? Date.now)()))) {
+      report.busy++;
+      return;
+    }
+    if (!d.posted && this.limiter.delay(buckets) > (this.o.maxWaitMs ?? 5_000)) {
       report.deferred++;
       return;
     }
-    const leaseUntil = new Date(clock.now().getTime() + (this.o.leaseMs ?? 120_000)).toISOString();
-    const etag = await table.claim(d, this.instanceId, leaseUntil);
+    const etag = await table.claim(d, this.instanceId, this.leaseUntil());
     if (etag === undefined) {
       report.busy++;
       return;
     }
-    const wait = this.limiter.reserve(buckets);
-    if (wait > 0) await (this.o.sleep ?? sleep)(wait);
-    let posted: Posted;
-    try {
-      posted = await this.send(d.item);
-    } catch (err) {
-      await this.failed(d, etag, err, buckets[0]!.key);
+    // Posted on an earlier pass whose sink write failed: only the sink is left to do.
+    let posted = d.posted;
+    if (!posted) {
+      if (d.item.replaceActivityId) {
+        const order = await this.updateOrder(d, etag, d.item.replaceActivityId);
+        if (order !== 'send') {
+          report[order === 'superseded' ? 'superseded' : 'busy']++;
+          return;
+        }
+      }
+      const wait = this.limiter.reserve(buckets);
+      if (wait > 0) await (this.o.sleep ?? sleep)(wait);
+      try {
+        posted = await this.send(d.item);
+      } catch (err) {
+        await this.failed(d, etag, err, buckets[0]!.key);
+        report.failed++;
+        return;
+      }
+    }
+    if (d.item.sink && !(await this.writeSink(d, etag, posted))) {
       report.failed++;
       return;
     }
-    const now = clock.now().toISOString();
-    if (d.item.sink) {
-      try {
-        const written = await table.writeSink(d.item.sink, posted.activityId, posted.conversationId);
-        if (!written) log.warn({ key: d.key, table: d.item.sink.table }, 'outbox: sink row not found; activity id kept on the outbox record only');
-        else await this.o.afterSink?.(d.item, posted);
-      } catch (err) {
-        log.warn({ key: d.key, err }, 'outbox: could not write the activity id to the sink, or act on it');
-      }
-    }
-    await table.markSent(d.key, posted, now);
+    await table.markSent(d.key, posted, clock.now().toISOString());
     report.sent++;
     log.info({ key: d.key, attempts: d.attempts + 1 }, 'outbox: delivered');
+  }
+
+  private leaseUntil(): string {
+    return new Date(this.o.clock.now().getTime() + (this.o.leaseMs ?? 120_000)).toISOString();
+  }
+
+  /**
+   * Decides a claimed update against the other pending updates of its activity. A newer one
+   * queued → this one is superseded (marked so, not sent). Older ones are claimed and marked
+   * superseded before this one goes, so an older update can never be sent after it (its retry
+   * would overwrite the newer card, and the record's content hash would then claim the card is
+   * current); an older one in flight elsewhere → this one waits for a later pass.
+   */
+  private async updateOrder(d: ReadyDelivery, etag: string, activityId: string): Promise<'send' | 'superseded' | 'wait'> {
+    const { table, clock, log } = this.o;
+    const now = clock.now().toISOString();
+    const mine = { revision: d.item.revision, enqueuedAt: d.enqueuedAt };
+    const others = (await table.updatesOf(activityId)).filter((o) => o.key !== d.key);
+    const newer = others.find((o) => isNewer(o, mine));
+    if (newer) {
+      await table.markSuperseded(d.key, newer.key, now);
+      log.info({ key: d.key, by: newer.key }, 'outbox: update superseded by a newer one; not sent');
+      return 'superseded';
+    }
+    for (const o of others) {
+      const inFlight = o.state === 'sending' && o.nextAttemptAt > now;
+      const claimed = inFlight ? undefined : await table.claim(o, this.instanceId, this.leaseUntil());
+      if (claimed === undefined) {
+        // Put back as it was: tried again on the next pass, when the older one has settled.
+        await table.reschedule(d.key, etag, { attempts: d.attempts, nextAttemptAt: now, state: d.state === 'sending' ? 'queued' : d.state, lastError: d.lastError ?? '' });
+        return 'wait';
+      }
+      await table.markSuperseded(o.key, d.key, now);
+      log.info({ key: o.key, by: d.key }, 'outbox: update superseded by a newer one; not sent');
+    }
+    return 'send';
+  }
+
+  /**
+   * Writes the posted ids to the sink row. When that fails the outbox keeps the ids (key row and
+   * pending row) and tries the sink again with backoff — without posting again — so a record
+   * never stays without its card id (an agenda card «pending» for ever). False when left for later.
+   */
+  private async writeSink(d: ReadyDelivery, etag: string, posted: Posted): Promise<boolean> {
+    const { table, clock, log } = this.o;
+    const sink = d.item.sink!;
+    try {
+      const written = await table.writeSink(sink, posted.activityId, posted.conversationId);
+      if (!written) log.warn({ key: d.key, table: sink.table }, 'outbox: sink row not found; activity id kept on the outbox record only');
+      else await this.afterSink(d, posted);
+      return true;
+    } catch (err) {
+      const attempts = d.attempts + 1;
+      const next = nextAttempt(attempts, err, this.policy, this.o.random);
+      const now = clock.now();
+      const kept = await table.keepForSink(d.key, etag, posted, now.toISOString(), {
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + next.delayMs).toISOString(),
+        state: next.state,
+        lastError: `sink ${reasonOf(err)}`,
+      });
+      log.warn({ key: d.key, table: sink.table, attempts, err, retryInMs: next.delayMs, kept }, 'outbox: posted, but the activity id could not be written to the sink; will retry the sink');
+      return false;
+    }
+  }
+
+  /** The afterSink hook: what it does is extra, so its failure is logged, never retried as the sink's. */
+  private async afterSink(d: ReadyDelivery, posted: Posted): Promise<void> {
+    try {
+      await this.o.afterSink?.(d.item, posted);
+    } catch (err) {
+      this.o.log.warn({ key: d.key, err }, 'outbox: could not act on the posted activity id');
+    }
   }
 
   private async send(item: OutboxItem): Promise<Posted> {
@@ -176,6 +272,12 @@ export class OutboxSender {
     const level = next.state === 'failing' ? 'error' : 'warn';
     this.o.log[level]({ key: d.key, attempts, reason, retryInMs: next.delayMs, kept }, 'outbox: delivery failed; will retry');
   }
+}
+
+/** True when update `a` is newer than `b`: by revision when both have one, else by enqueue time. */
+function isNewer(a: { revision?: number; enqueuedAt: string }, b: { revision?: number; enqueuedAt: string }): boolean {
+  if (a.revision !== undefined && b.revision !== undefined && a.revision !== b.revision) return a.revision > b.revision;
+  return a.enqueuedAt > b.enqueuedAt;
 }
 
 /** Rate-limit and ordering key: the person for a 1:1, else the channel/chat (thread replies count to their channel). */

@@ -27,9 +27,10 @@ export interface Bucket {
  * the earliest slot that keeps every window of every key and says how long to wait for it; JS
  * runs it without interleaving, so concurrent senders never book the same slot.
  *
- * Per process: with several instances each keeps its own books, so the bot as a whole may
- * exceed the limits by the number of instances; the 429 handling (Retry-After, backoff) is what
- * keeps that safe. Real time, not the bot's clock: limits are about elapsed seconds, and
+ * Per process: each instance keeps its own books. The outbox lets one instance at a time send
+ * a tenant's posts (SendLeases), so these books are the bot's; a hand-over waits until the old
+ * holder's sends have left the short windows (the hourly one is not carried over; 429 handling
+ * covers that). Real time, not the bot's clock: limits are about elapsed seconds, and
  * SLT_CLOCK_START only shifts business time.
  */
 export class RateLimiter {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
 import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
+import type { TeamsRoster } from '../../src/bot/roster';
 import { errorAfter, invokeResult, member, shown, valueOf, type Card, type Element } from '../support/card-reading';
 
 
@@ -55,6 +56,20 @@ describe('bodies and roles through /api/messages', () => {
     expect(cardTexts(again.card)).toContain('Kari Fjellheim var allerede SLT-koordinator. Ingenting er endret.');
     const rows = await h.app.services.roles.list(TENANT);
     expect(rows.filter((r) => r.aadObjectId === PEOPLE.kari.aadObjectId)).toEqual([expect.objectContaining({ coordinator: true, admin: false, name: 'Kari Fjellheim' })]);
+  });
+
+  it('stores the roster name that comes with a grant cleaned of control characters, like typed text', async () => {
+    const dirty = { ...member(PEOPLE.amina), name: '\u0007Amina\u0000 Solberg-Ali\u001b ' };
+    h.connector.rosters.set(TEAM_ID, [...Object.values(PEOPLE).filter((p) => p !== PEOPLE.amina).map(member), dirty]);
+    (h.app.services.roster as TeamsRoster).clear(); // the bot caches rosters for a minute
+    try {
+      await invoke('role.grant', { aadObjectId: PEOPLE.amina.aadObjectId, role: 'coordinator' }, PEOPLE.sigrid);
+      expect((await h.app.services.roles.get(TENANT, PEOPLE.amina.aadObjectId))?.name).toBe('Amina Solberg-Ali');
+      await invoke('role.revoke', { aadObjectId: PEOPLE.amina.aadObjectId, role: 'coordinator' }, PEOPLE.sigrid);
+    } finally {
+      h.connector.rosters.set(TEAM_ID, Object.values(PEOPLE).map(member));
+      (h.app.services.roster as TeamsRoster).clear();
+    }
   });
 
   it('refuses a crafted role.grant from someone who is not an administrator and stores nothing', async () => {

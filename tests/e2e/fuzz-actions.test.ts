@@ -21,6 +21,15 @@ import { bodyScope } from '../../src/domain/visibility';
  * a malformed invoke; afterwards every row of the scanned tables must be valid by the domain.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
+/**
+ * One seed for the whole file, so a failure can be replayed: every property and the row scans
+ * name it (`FUZZ_SEED=<n> npx vitest run tests/e2e/fuzz-actions.test.ts`), and fast-check adds
+ * the `path` of the shrunk counterexample to its own message (`FUZZ_PATH` replays just that).
+ * The properties run in file order against one bot, so the same seed gives the same data.
+ */
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : (Date.now() ^ Math.floor(Math.random() * 0x1_0000_0000)) | 0;
+const FC_OPTIONS = { numRuns: RUNS, seed: SEED, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH, endOnFailure: true } : {}) };
+const REPLAY = `replay with FUZZ_SEED=${SEED}`;
 const COORDINATOR = PEOPLE.sigrid;
 const MEMBER = PEOPLE.kari;
 const PLACES = [CHANNELS.vest, CHANNELS.koord, CHANNELS.styret, CHANNELS.general, null] as const;
@@ -173,10 +182,26 @@ describe('fuzzing every card action through /api/messages', () => {
     checkReply('setup', await invoke('escalation.submit', { title: 'Uro i sentrum', description: 'Flere grupper samles sent.', formId: 'f2' }, MEMBER, CHANNELS.vest));
     known.meetingIds.push(...(await s.meetings.upcomingForBody(TENANT, known.bodyIds[0]!, new Date(at))).map((m) => m.id));
     known.escalationIds.push(...(await s.escalations.listAt(bodyScope(TENANT, known.bodyIds[0]!), known.bodyIds[0]!, false)).map((c) => c.escalation.id));
+    // An agenda with an added item, so the agendas table has a row for the checks from the start.
+    checkReply('setup', await invoke('agenda.addItem', { meetingId: known.meetingIds[0], bodyId: known.bodyIds[0], title: 'Sommerjobber for unge' }, COORDINATOR, CHANNELS.vest));
     expect(known.meetingIds.length).toBeGreaterThan(0);
     expect(known.escalationIds.length).toBeGreaterThan(0);
   }, 60_000);
   afterAll(async () => h?.stop());
+
+  /** Every stored row of the checked tables that breaks the domain's rules (and how many rows each table has). */
+  async function badRows(): Promise<{ problems: string[]; counts: Record<string, number> }> {
+    const problems: string[] = [];
+    const counts: Record<string, number> = {};
+    for (const table of Object.keys(ROW_CHECKS) as (keyof typeof ROW_CHECKS)[]) {
+      for await (const row of h.app.services.store.table(table).listEntities()) {
+        counts[table] = (counts[table] ?? 0) + 1;
+        const p = rowProblems(table, row as Record<string, unknown>);
+        if (p) problems.push(p);
+      }
+    }
+    return { problems, counts };
+  }
 
   for (const verb of Object.keys(ACTIONS) as Verb[]) {
     it(`${verb}: answers any data with a card or a message, never a 500`, async () => {
@@ -184,8 +209,10 @@ describe('fuzzing every card action through /api/messages', () => {
         fc.asyncProperty(dataFor(verb, known), fc.constantFrom(COORDINATOR, MEMBER), fc.constantFrom(...PLACES), fc.constantFrom('nb-NO', 'en-US'), async (data, from, place, locale) => {
           checkReply(verb, await invoke(verb, data, from, place, locale));
         }),
-        { numRuns: RUNS },
+        FC_OPTIONS,
       );
+      // Checked after each verb, so a bad row is blamed on the verb that stored it.
+      expect((await badRows()).problems.slice(0, 5), `${verb} stored invalid rows; ${REPLAY}`).toEqual([]);
     }, 60_000);
   }
 
@@ -196,23 +223,16 @@ describe('fuzzing every card action through /api/messages', () => {
         const activity = cardAction('x', {}, { serviceUrl: h.connector.url, from: MEMBER, channel: CHANNELS.vest });
         checkReply('envelope', await h.send({ ...activity, value }));
       }),
-      { numRuns: RUNS },
+      FC_OPTIONS,
     );
   });
 
-  it('stores no row that breaks the domain\'s rules in trends, escalations, meetings, bodies or roles', async () => {
-    const problems: string[] = [];
-    const counts: Record<string, number> = {};
-    for (const table of Object.keys(ROW_CHECKS) as (keyof typeof ROW_CHECKS)[]) {
-      for await (const row of h.app.services.store.table(table).listEntities()) {
-        counts[table] = (counts[table] ?? 0) + 1;
-        const p = rowProblems(table, row as Record<string, unknown>);
-        if (p) problems.push(p);
-      }
-    }
-    expect(problems.slice(0, 10)).toEqual([]);
+  it('stores no row that breaks the domain\'s rules in any checked table (trends … agendas, settings, digests)', async () => {
+    const { problems, counts } = await badRows();
+    expect(problems.slice(0, 10), REPLAY).toEqual([]);
     // The fuzzing got past validation into the storing paths (the setup stored one trend and one matter).
-    expect((counts.trends ?? 0) + (counts.escalations ?? 0)).toBeGreaterThan(2);
+    expect((counts.trends ?? 0) + (counts.escalations ?? 0), REPLAY).toBeGreaterThan(2);
+    expect(counts.agendas ?? 0, `${JSON.stringify(counts)}; ${REPLAY}`).toBeGreaterThan(0);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 

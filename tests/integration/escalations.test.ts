@@ -4,6 +4,7 @@ import { TableStore } from '../../src/storage/tables';
 import { EscalationRepository } from '../../src/storage/table/escalations';
 import { AuditRepository } from '../../src/storage/table/audit';
 import { TrendRepository } from '../../src/storage/table/trends';
+import { AgendaRepository } from '../../src/storage/table/agendas';
 import { applyStep } from '../../src/app/escalations';
 import { runRetention } from '../../src/app/retention';
 import { ESCALATION_STATES, ESCALATION_VERBS, TRANSITIONS, planTransition, submitAudit, type Escalation, type Plan, type EscalationVerb, type TransitionInput } from '../../src/domain/escalations';
@@ -183,14 +184,29 @@ describe('escalations in table storage (Azurite)', () => {
     }
   });
 
-  it('erases free text of matters last changed before the retention period, in every copy and in the log; states stay', async () => {
+  it('erases free text of matters last changed before the retention period, in every copy, in the log and in minutes; states stay', async () => {
     const trends = new TrendRepository(store.table('trends'));
+    const agendas = new AgendaRepository(store.table('agendas'));
+    const retentionDeps = { trends, escalations, audit, agendas, locale: 'nb' as const, scheduler: { schedule: async () => undefined, cancel: async () => undefined }, retentionMonths: 24, log: createLogger('silent') };
     const old = await propose({ tenantId: 'tenant-ret', createdAt: '2023-01-10T09:00:00.000Z' });
     const ret = systemScope('tenant-ret', [VEST, KOORD, STYRET]);
     await applyStep(deps, ret, old.id, 'accept', { note: 'Godtatt i 2023' }, SIGRID, '2023-01-11T09:00:00.000Z', TARGETS);
     const fresh = await propose({ tenantId: 'tenant-ret', createdAt: '2026-10-01T09:00:00.000Z' });
-    const report = await runRetention({ trends, escalations, audit, scheduler: { schedule: async () => undefined, cancel: async () => undefined }, retentionMonths: 24, log: createLogger('silent') }, 'tenant-ret', new Date('2026-11-02T03:30:00Z'));
-    expect(report.escalations).toBe(1);
+    // Minutes of a coordination group meeting copied both matters' agenda titles (as recordMinutes stores them).
+    const meetingId = 'm00000000000000c1-1';
+    const items = [
+      { itemId: 'police', number: 1, title: 'Politiets oppdatering' },
+      { itemId: `esc-${old.id}`, number: 2, title: `Sak: ${old.title}`, decision: 'Løftes til styret' },
+      { itemId: `esc-${fresh.id}`, number: 3, title: `Sak: ${fresh.title}` },
+    ];
+    await agendas.changeMinutes('tenant-ret', KOORD, meetingId, () => ({ tenantId: 'tenant-ret', bodyId: KOORD, meetingId, meetingStartUtc: '2023-02-01T17:00:00.000Z', items, tasks: [], recordedBy: SIGRID.id, recordedAt: '2023-02-01T19:00:00.000Z', version: 1 }));
+    const report = await runRetention(retentionDeps, 'tenant-ret', new Date('2026-11-02T03:30:00Z'));
+    expect(report).toMatchObject({ escalations: 1, minutes: 1 });
+    // The old matter's title is gone from the minutes; the item, its decision and the rest stay.
+    expect((await agendas.getMinutes('tenant-ret', KOORD, meetingId))?.minutes.items).toEqual([items[0], { ...items[1], title: 'Sak: …' }, items[2]]);
+    const rows: unknown[] = [];
+    for await (const r of store.table('agendas').listEntities()) rows.push(r);
+    expect(JSON.stringify(rows)).not.toContain(old.title);
     for (const c of await escalations.copies(ret, old.id)) {
       expect(c.escalation).toMatchObject({ state: 'accepted', version: 2, title: '', description: '', textErasedAt: '2026-11-02T03:30:00.000Z' });
       expect(c.escalation.acceptNote).toBeUndefined();
@@ -201,8 +217,8 @@ describe('escalations in table storage (Azurite)', () => {
     ]);
     expect((await escalations.get(ret, fresh.id))?.escalation.title).toBe(fresh.title);
     // Idempotent: nothing left to erase.
-    const again = await runRetention({ trends, escalations, audit, scheduler: { schedule: async () => undefined, cancel: async () => undefined }, retentionMonths: 24, log: createLogger('silent') }, 'tenant-ret', new Date('2026-11-02T03:30:00Z'));
-    expect(again.escalations).toBe(0);
+    const again = await runRetention(retentionDeps, 'tenant-ret', new Date('2026-11-02T03:30:00Z'));
+    expect(again).toMatchObject({ escalations: 0, minutes: 0 });
   });
 });
 

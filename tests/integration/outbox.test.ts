@@ -74,23 +74,48 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     expect(connector.posts).toHaveLength(1);
   });
 
-  it('reschedules a delivery the connector keeps refusing with 429, not before its Retry-After, then posts it once', async () => {
-    // More 429s than the SDK's own retries absorb (1 + 3), so the outbox's backoff takes over.
-    connector.fail({ status: 429, retryAfterSeconds: 1, times: 4 });
+  /** A sender whose rate limiter runs on the bot's clock, so a Retry-After hold passes when the test moves the clock. */
+  const onBotClock = () => newSender('sender', { limiter: new RateLimiter(() => clock.now().getTime()) });
+
+  /** Enqueues one item, runs a pass that fails, and checks it is held exactly until Retry-After (30 s) is over. */
+  async function expectHeldFor30s(s: OutboxSender, lastError: string): Promise<void> {
     const it1 = item();
     await outbox.enqueue(it1);
-    expect((await sender.tick()).failed).toBe(1);
+    expect((await s.tick()).failed).toBe(1);
     const pending = (await outbox.pending(TENANT)).find((p) => p.key === it1.key);
-    expect(pending).toMatchObject({ state: 'retrying', attempts: 1, lastError: '429 Scripted' });
-    expect(Date.parse(pending!.nextAttemptAt) - Date.parse(T0)).toBeGreaterThanOrEqual(1_000);
+    // With random() = 0 the backoff alone would allow a retry after 1 s: 30 s can only come from the header.
+    expect(pending).toMatchObject({ state: 'retrying', attempts: 1, lastError });
+    expect(Date.parse(pending!.nextAttemptAt) - Date.parse(T0)).toBeGreaterThanOrEqual(30_000);
 
-    expect((await sender.tick()).ready).toBe(0); // Retry-After not over on the bot's clock
+    clock.advance(29_000);
+    expect((await s.tick()).ready).toBe(0);
+    expect(connector.posts).toHaveLength(0);
     clock.advance(1_000);
-    expect((await sender.tick()).sent).toBe(1);
+    expect((await s.tick()).sent).toBe(1);
     expect(connector.posts).toHaveLength(1);
     expect((await outbox.pending(TENANT)).some((p) => p.key === it1.key)).toBe(false);
     clock.set(T0);
+  }
+
+  it('holds a delivery the connector refuses with 429 and Retry-After: 30 for 30 s, then posts it once', async () => {
+    // The SDK's own pipeline retries a 429 three times, waiting Retry-After each time: the first
+    // three answers say 0 s so the test does not sleep; the last one, which reaches the sender's
+    // header parsing (toDeliveryError) through a real HTTP answer, says 30 s.
+    connector.fail({ status: 429, retryAfterSeconds: 0, times: 3 });
+    connector.fail({ status: 429, retryAfterSeconds: 30, times: 1 });
+    await expectHeldFor30s(onBotClock(), '429 Scripted');
   });
+
+  it('retries a 412 (not retried by the SDK) after its Retry-After, and posts once', async () => {
+    connector.fail({ status: 412, retryAfterSeconds: 30, times: 1 });
+    await expectHeldFor30s(onBotClock(), '412 Scripted');
+  });
+
+  it('retries a 504 after the SDK gave up, honouring Retry-After, and posts once', async () => {
+    // The SDK retries 5xx itself (exponential, ~1–7 s real time, ignoring Retry-After): 1 + 3 answers.
+    connector.fail({ status: 504, retryAfterSeconds: 30, times: 4 });
+    await expectHeldFor30s(onBotClock(), '504 Scripted');
+  }, 30_000);
 
   it('retries after 500 and 502 answers', async () => {
     connector.fail({ status: 500, times: 1 });
@@ -154,7 +179,8 @@ describe('outbox and sender against Azurite and the fake connector', () => {
   });
 
   it('lets only one of three senders send each delivery', async () => {
-    const keys = Array.from({ length: 10 }, () => item({ target: { ...ref(), channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` } }));
+    // A tenant of its own: the senders' lease on it must not hold up the other tests' sender.
+    const keys = Array.from({ length: 10 }, () => item({ tenantId: 'tenant-three', target: { ...ref(), tenantId: 'tenant-three', channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` } }));
     for (const k of keys) await outbox.enqueue(k);
     const reports = await Promise.all(['a', 'b', 'c'].map((name) => newSender(name).tick()));
     expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(10);
@@ -169,7 +195,7 @@ describe('outbox and sender against Azurite and the fake connector', () => {
       post: (...a) => (sendTimes.push(now), real.post(...a)),
       update: (...a) => real.update(...a),
     };
-    const s = newSender('paced', { sender: timed, limiter: new RateLimiter(() => now), sleep: async (ms) => void (now += ms), maxWaitMs: 60_000 });
+    const s = newSender('sender', { sender: timed, limiter: new RateLimiter(() => now), sleep: async (ms) => void (now += ms), maxWaitMs: 60_000 });
     for (let i = 0; i < 20; i++) await outbox.enqueue(item());
     await s.tick();
     expect(connector.posts).toHaveLength(20);
@@ -179,5 +205,41 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     // Sent in the order they were queued.
     const numbers = connector.posts.map((p) => Number(String(p.body.text).replace('Melding ', '')));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('lets one instance at a time send a tenant\'s posts, so two instances together keep Teams\' limits per conversation', async () => {
+    const tenantId = 'tenant-lease';
+    let now = 0; // the limiters' and the lease's time, moved only by the senders' sleeps and the test
+    const base = Date.now();
+    const sends: { at: number; by: string }[] = [];
+    const real = new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now);
+    const instance = (name: string) =>
+      newSender(name, {
+        sender: { post: (...a) => (sends.push({ at: now, by: name }), real.post(...a)), update: (...a) => real.update(...a) },
+        limiter: new RateLimiter(() => now),
+        sleep: async (ms) => void (now += ms),
+        maxWaitMs: 60_000,
+        realNow: () => base + now,
+      });
+    const [a, b] = [instance('lease-a'), instance('lease-b')];
+    const post = () => item({ tenantId, target: { ...ref(), tenantId } });
+    for (let i = 0; i < 20; i++) await outbox.enqueue(post());
+
+    const reports = await Promise.all([a.tick(), b.tick()]);
+    expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(20);
+    // One instance sent everything, on one set of books: never 8 within a second, 9 within 2 s.
+    expect(new Set(sends.map((s) => s.by)).size).toBe(1);
+    for (let i = 0; i + 7 < sends.length; i++) expect(sends[i + 7]!.at - sends[i]!.at).toBeGreaterThanOrEqual(1_000);
+    for (let i = 0; i + 8 < sends.length; i++) expect(sends[i + 8]!.at - sends[i]!.at).toBeGreaterThanOrEqual(2_000);
+
+    // The holder goes quiet; the other instance takes over only once the lease has lapsed.
+    const holder = sends[0]!.by;
+    const other = holder === 'lease-a' ? b : a;
+    await outbox.enqueue(post());
+    now += 30_000;
+    expect(await other.tick()).toMatchObject({ sent: 0, busy: 1 });
+    now += 45_000;
+    expect(await other.tick()).toMatchObject({ sent: 1 });
+    expect(sends.at(-1)!.by).not.toBe(holder);
   });
 });

@@ -67,10 +67,11 @@ describe('scheduler against Azurite', () => {
       expect(again.reduce((s, r) => s + r.due + r.fired, 0)).toBe(0);
       expect((await setup.table.get('many:7'))?.state).toBe('done');
 
-      // Three senders drain the same queue at once: 30 posts in the channel, none twice.
+      // Three senders drain the same queue at once: 30 posts in the channel, none twice. One of
+      // them holds the tenant's send lease and paces all 30 (its sleeps are instant here).
       const adapter = createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log);
       const senders = [0, 1, 2].map(
-        (i) => new OutboxSender({ table: new OutboxTable(instances[i]!.store.table('outbox'), () => undefined), sender: new BotFrameworkSender(adapter, '', Date.now), clock, log, instanceId: `send-${i}`, sleep: async () => undefined }),
+        (i) => new OutboxSender({ table: new OutboxTable(instances[i]!.store.table('outbox'), () => undefined), sender: new BotFrameworkSender(adapter, '', Date.now), clock, log, instanceId: `send-${i}`, sleep: async () => undefined, maxWaitMs: 60_000 }),
       );
       await Promise.all(senders.map((s) => s.tick()));
       const posted = connector.posts.map((p) => String(p.body.text));

@@ -5,6 +5,7 @@ import { TrendRepository, type TrendDraft } from '../../src/storage/table/trends
 import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
 import { ProfileRepository } from '../../src/storage/table/profiles';
 import { EscalationRepository } from '../../src/storage/table/escalations';
+import { AgendaRepository } from '../../src/storage/table/agendas';
 import { AuditRepository } from '../../src/storage/table/audit';
 import { runRetention } from '../../src/app/retention';
 import { DEFAULT_FOCUS_AREAS, parseFocusAreaLines } from '../../src/domain/focus-areas';
@@ -91,6 +92,8 @@ describe('trends in table storage (Azurite)', () => {
       trends,
       escalations: new EscalationRepository(store.table('escalations')),
       audit: new AuditRepository(store.table('audit')),
+      agendas: new AgendaRepository(store.table('agendas')),
+      locale: 'nb' as const,
       scheduler: { schedule: async () => undefined, cancel: async () => undefined },
       retentionMonths: 24,
       log: createLogger('silent'),

@@ -5,6 +5,11 @@ import { BODY_KINDS } from '../../src/domain/bodies';
 import { ESCALATION_STATES, ESCALATION_VERBS, isOpen } from '../../src/domain/escalations';
 import { MEETING_ID_RE } from '../../src/domain/meetings';
 import { MAX_ESCALATION_DESCRIPTION, MAX_TITLE } from '../../src/actions/escalation.submit';
+import { ITEM_ID_RE, MAX_ITEM_TITLE } from '../../src/domain/agenda';
+import { MAX_DECISION, MAX_TASK_TITLE, RESPONSIBLES } from '../../src/domain/minutes';
+import { MAX_FOCUS_AREAS, MAX_FOCUS_AREA_LENGTH } from '../../src/domain/focus-areas';
+import { parseDigestContent } from '../../src/domain/digest-content';
+import { fromChunks } from '../../src/storage/table/chunks';
 
 /**
  * What a stored row of each table must look like by the domain's rules (tests only): scanning
@@ -22,6 +27,21 @@ const clean = (max: number) =>
     .refine((s) => s === s.trim(), 'trimmed')
     .refine((s) => screenText(s).ok, 'passes the confidentiality guard');
 const optionalNull = <T extends z.ZodType>(t: T) => t.nullish();
+/** Text the bot composed or copied (agenda titles, roster names): clean, but not screened again. */
+const plain = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(s), 'no control characters')
+    .refine((s) => s === s.trim(), 'trimmed');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A JSON column as the agendas table splits it (`<name>0…`, `<name>Parts`), checked with `schema`. */
+const parts = (name: string, schema: z.ZodType) => (row: Row, ctx: z.RefinementCtx) => {
+  let json = '';
+  for (let i = 0; i < Number(row[`${name}Parts`] ?? 0); i++) json += String(row[`${name}${i}`] ?? '');
+  const result = schema.safeParse(json ? JSON.parse(json) : undefined);
+  for (const issue of result.success ? [] : result.error.issues) ctx.addIssue({ code: 'custom', path: [name, ...issue.path.map(String)], message: issue.message });
+};
 
 const trendRow = z.object({
   partitionKey: z.string(),
@@ -66,7 +86,7 @@ const roleRow = z.object({
   rowKey: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
   coordinator: z.boolean(),
   admin: z.boolean(),
-  name: optionalNull(z.string().max(200)),
+  name: optionalNull(plain(200)),
   updatedBy: z.string().min(1),
   updatedAt: iso,
 });
@@ -121,15 +141,70 @@ const escalationRow = z.object({
   .refine((e) => e.path.split(',').includes(e.rowKey.split('|')[0]!), 'the copy belongs to a body on its path')
   .refine((e) => e.textErased || e.title.length > 0, 'a title until erased');
 
+const MEETING_KEY = MEETING_ID_RE.source.slice(1, -1);
+const cardIds = { cardActivityId: optionalNull(z.string().min(1)), cardConversationId: optionalNull(z.string().min(1)), postedAt: optionalNull(iso), postedHash: optionalNull(z.string().regex(/^[0-9a-f]{16}$/)), postedVersion: optionalNull(z.number().int().min(1)) };
+const addedItem = z.object({ id: z.string().regex(ITEM_ID_RE), title: clean(MAX_ITEM_TITLE).min(1), by: z.enum(RESPONSIBLES), addedAt: iso, addedBy: z.string().min(1) });
+const agendaRow = z
+  .looseObject({
+    rowKey: z.string().regex(new RegExp(`^a\\|${MEETING_KEY}$`)),
+    meetingId: z.string().regex(MEETING_ID_RE),
+    hidden: z.string().refine((h) => { const v = JSON.parse(h) as unknown; return Array.isArray(v) && v.every((x) => typeof x === 'string' && ITEM_ID_RE.test(x)); }, 'hidden: item ids'),
+    callActivityId: optionalNull(z.string().min(1)),
+    ...cardIds,
+  })
+  .refine((r) => r.rowKey === `a|${r.meetingId}`, 'the row key names its meeting')
+  .superRefine(parts('added', z.array(addedItem).max(100)));
+const task = z.object({ id: z.string().regex(/^t[0-9a-f]{8}$/), itemId: z.string().regex(ITEM_ID_RE), title: clean(MAX_TASK_TITLE).min(1), responsible: z.enum(RESPONSIBLES), due: day, createdAt: iso, createdBy: z.string().min(1), doneAt: iso.optional(), doneBy: z.string().optional() });
+const minutesItem = z.object({ itemId: z.string().regex(ITEM_ID_RE), number: z.number().int().min(1), title: plain(400), decision: clean(MAX_DECISION).optional() });
+const minutesRow = z
+  .looseObject({ rowKey: z.string().regex(new RegExp(`^m\\|${MEETING_KEY}$`)), meetingId: z.string().regex(MEETING_ID_RE), meetingStartUtc: iso, recordedBy: z.string().min(1), recordedAt: iso, version: z.number().int().min(1), ...cardIds })
+  .refine((r) => r.rowKey === `m|${r.meetingId}`, 'the row key names its meeting')
+  .superRefine(parts('items', z.array(minutesItem)))
+  .superRefine(parts('tasks', z.array(task)));
+
+const focusAreasRow = z.object({
+  rowKey: z.literal('focusAreas'),
+  areas: z.string().refine((a) => {
+    const v = JSON.parse(a) as { id?: unknown; nb?: unknown; en?: unknown }[];
+    const label = clean(MAX_FOCUS_AREA_LENGTH).min(1);
+    return Array.isArray(v) && v.length >= 1 && v.length <= MAX_FOCUS_AREAS && v.every((x) => typeof x.id === 'string' && /^[a-z0-9-]{1,44}$/.test(x.id) && label.safeParse(x.nb).success && label.safeParse(x.en).success);
+  }, 'areas: 1–20 focus areas with slug ids and clean, guarded labels'),
+  updatedBy: z.string().min(1),
+  updatedAt: iso,
+});
+
+const named = z.object({ id: z.string().regex(/^e[0-9a-f]{20}$/), title: plain(MAX_TITLE), titleState: z.enum(['ok', 'erased', 'withheld']) }).refine((m) => m.titleState === 'ok' || m.title === '', 'no title once erased or withheld');
+const digestContent = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  bodies: z.array(z.object({ id: z.string().regex(BODY_ID), name: plain(100), kind: z.enum(BODY_KINDS) })),
+  escalations: z.object({ newNamed: z.array(named), resolved: z.array(named), waitingForBoard: z.array(named), measuresDue: z.array(named), measuresNext: z.array(named) }),
+});
+const digestSendRow = z
+  .looseObject({ rowKey: z.string().regex(/^d\|\d{4}-(0[1-9]|1[0-2])\|\d{2}$/), month: z.string(), sendNo: z.number().int().min(1).max(99), sentBy: z.string().min(1), sentByName: z.string().max(200), sentAt: iso, boardId: z.string().regex(BODY_ID), cCount: z.number().int().min(1), titlesErasedAt: optionalNull(iso) })
+  .refine((r) => r.rowKey === `d|${r.month}|${String(r.sendNo).padStart(2, '0')}`, 'the row key names its month and number')
+  .superRefine((r, ctx) => {
+    const content = parseDigestContent(fromChunks(r, 'c', r.cCount));
+    const checked = content ? digestContent.safeParse(content) : undefined;
+    if (!checked?.success) ctx.addIssue({ code: 'custom', path: ['content'], message: checked ? checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') : 'not a digest' });
+    else if (checked.data.month !== r.month) ctx.addIssue({ code: 'custom', path: ['content'], message: 'content of another month' });
+  });
+const digestAckRow = z
+  .object({ rowKey: z.string(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), aadObjectId: z.string().min(1), name: plain(200), at: iso })
+  .refine((r) => r.rowKey === `a|${r.month}|${r.aadObjectId}`, 'the row key names its month and reader');
+
 type Row = Record<string, unknown>;
+type Checked = 'trends' | 'bodies' | 'roles' | 'meetings' | 'escalations' | 'agendas' | 'settings' | 'digests';
 
 /** The check of each scanned table, choosing a schema by the row's keys. */
-export const ROW_CHECKS: Record<'trends' | 'bodies' | 'roles' | 'meetings' | 'escalations', (row: Row) => z.ZodType> = {
+export const ROW_CHECKS: Record<Checked, (row: Row) => z.ZodType> = {
   trends: () => trendRow,
   bodies: (r) => (String(r.rowKey).startsWith('kind-') ? claimRow : bodyRow),
   roles: () => roleRow,
   meetings: (r) => (String(r.partitionKey).startsWith('ics|') ? icsPointerRow : meetingRow),
   escalations: () => escalationRow,
+  agendas: (r) => (String(r.rowKey).startsWith('m|') ? minutesRow : agendaRow),
+  settings: () => focusAreasRow,
+  digests: (r) => (String(r.rowKey).startsWith('a|') ? digestAckRow : digestSendRow),
 };
 
 /** Problems of one row: '' when it is valid. */

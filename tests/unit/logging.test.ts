@@ -42,9 +42,9 @@ describe('structured logs', () => {
   });
 
   /** Posts a body and returns the log lines written while the bot handled it. */
-  async function linesOf(body: string): Promise<{ status: number; raw: string[]; lines: Record<string, unknown>[] }> {
+  async function linesOf(body: string, contentType = 'application/json'): Promise<{ status: number; raw: string[]; lines: Record<string, unknown>[] }> {
     const from = raw.length;
-    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
     await res.text();
     const mine = raw.slice(from);
     return { status: res.status, raw: mine, lines: mine.map((l) => JSON.parse(l) as Record<string, unknown>) };
@@ -103,6 +103,38 @@ describe('structured logs', () => {
       expect(turn.status).toBe(400);
       expect(turn.lines.length).toBeGreaterThan(0);
       expectNoSecrets(turn.raw);
+    }
+  });
+
+  /** A refused request: a 4xx and exactly one warning that says why, quoting none of the body. */
+  function expectRefusalLogged(turn: { status: number; raw: string[]; lines: Record<string, unknown>[] }, status: number | 'any4xx', msg: RegExp): void {
+    if (status === 'any4xx') expect(turn.status).toBeGreaterThanOrEqual(400);
+    else expect(turn.status).toBe(status);
+    expect(turn.status).toBeLessThan(500);
+    const warnings = turn.lines.filter((l) => l.level === 40);
+    expect(warnings.map((l) => l.msg)).toEqual([expect.stringMatching(msg)]);
+    expectNoSecrets(turn.raw);
+  }
+
+  it('rejects a 5 MB body with a log line that quotes none of it', async () => {
+    const text = `ring ${NAME} på ${PHONE} `.repeat(Math.ceil((5 * 1024 * 1024) / 40));
+    const turn = await linesOf(JSON.stringify({ type: 'message', text }));
+    expectRefusalLogged(turn, 413, /^request rejected$/);
+    expect(turn.lines.find((l) => l.level === 40)).toMatchObject({ status: 413 });
+  });
+
+  it('rejects a wrong content type with a log line that quotes none of the body', async () => {
+    const form = await linesOf(`text=${encodeURIComponent(`ring ${NAME} på ${PHONE}`)}`, 'application/x-www-form-urlencoded');
+    expectRefusalLogged(form, 415, /^rejected: not JSON$/);
+    expect(form.lines.find((l) => l.level === 40)).toMatchObject({ contentType: 'application/x-www-form-urlencoded' });
+    const plain = await linesOf(`ring ${NAME} på ${PHONE}`, 'text/plain');
+    expectRefusalLogged(plain, 'any4xx', /rejected/);
+  });
+
+  it('rejects an activity with missing fields with a log line that quotes none of it', async () => {
+    const noFrom = { ...personalMessage(`ring ${NAME} på ${PHONE}`, { serviceUrl: connector.url }), from: undefined };
+    for (const body of [{ text: `ring ${NAME} på ${PHONE} om helgefesten` }, noFrom]) {
+      expectRefusalLogged(await linesOf(JSON.stringify(body)), 400, /^rejected: not an activity$/);
     }
   });
 });

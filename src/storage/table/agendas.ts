@@ -191,6 +191,28 @@ export class AgendaRepository {
     return { changed: result.ok, record: await this.getMinutes(tenantId, bodyId, meetingId) };
   }
 
+  /**
+   * Retention: the minutes rows of every body of a tenant whose items include `itemId`. Minutes
+   * keep each agenda item's title as it stood, and a matter's item (`esc-<id>`) carries the
+   * matter's title, so its copies must be found when the matter's text is erased.
+   */
+  async minutesWithItem(tenantId: string, itemId: string): Promise<{ bodyId: string; meetingId: string }[]> {
+    const filter = `PartitionKey ge ${odataString(`${tenantId}|`)} and PartitionKey lt ${odataString(`${tenantId}}`)} and RowKey ge 'm|' and RowKey lt 'm}'`;
+    const rows = await listAll<Row>(this.client, filter);
+    return rows
+      .filter((r) => fromParts<MinutesItem[]>('items', r, []).some((i) => i.itemId === itemId))
+      .map((r) => ({ bodyId: String(r.partitionKey ?? '').slice(tenantId.length + 1), meetingId: String(r.meetingId) }));
+  }
+
+  /** Replaces the stored title of one item of a meeting's minutes (ETag-guarded). True when it changed. */
+  async replaceItemTitle(tenantId: string, bodyId: string, meetingId: string, itemId: string, title: string): Promise<boolean> {
+    const result = await this.changeMinutes(tenantId, bodyId, meetingId, (current) => {
+      if (!current?.items.some((i) => i.itemId === itemId && i.title !== title)) return undefined;
+      return { ...current, items: current.items.map((i) => (i.itemId === itemId ? { ...i, title } : i)) };
+    });
+    return result.changed;
+  }
+
   async noteMinutesPosted(tenantId: string, bodyId: string, meetingId: string, hash: string, at: string): Promise<void> {
     await this.note(agendaPartition(tenantId, bodyId), minutesKey(meetingId), hash, at);
   }

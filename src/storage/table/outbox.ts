@@ -3,6 +3,7 @@ import type { ActivityIdSink, OutboxItem, OutboundMessage } from '../../domain/p
 import type { ConversationRef } from '../../domain/bodies';
 import { isConflict, isNotFound } from '../etag';
 import { encodeKey, odataString } from './keys';
+import { SendLeases } from './send-leases';
 
 /**
  * Table `outbox` — the persistent queue of proactive posts. All rows share PartitionKey 'q',
@@ -10,18 +11,25 @@ import { encodeKey, odataString } from './keys';
  *   RK `k|<key>`  key row, kept after sending: makes enqueue idempotent, records sentAt,
  *                 activity id and conversation id. No message text.
  *   RK `p|<key>`  pending row: the item (target, message JSON in ≤ 30 000-character chunks
- *                 m0…mN, reply/update/1:1 options, sink), nextAttemptAt, attempts, state,
- *                 lastError. Deleted once sent, so the message text is kept no longer than needed.
+ *                 m0…mN, reply/update/1:1 options, revision, sink), nextAttemptAt, attempts,
+ *                 state, lastError; once posted but its sink write failed, the posted ids
+ *                 (postedActivityId, postedConversationId) until the sink is written. Deleted
+ *                 once done, so the message text is kept no longer than needed.
  * enqueue = one transaction creating both rows (a 409 means the key exists → 'duplicate').
  * Ready   = the RowKey range [`p|`, `p}`) with nextAttemptAt ≤ now: pending rows only, few.
  * Claim   = Merge on the pending row with If-Match: state 'sending' and nextAttemptAt pushed to
  *           the end of a lease, so of several instances exactly one sends; an instance that
  *           dies mid-send leaves the row to be retried when the lease ends.
  * Sent    = one transaction: key row updated, pending row deleted.
+ * Posted, sink not written = one transaction: key row gets the ids, pending row keeps them and a
+ *           next attempt (only the sink is tried again, nothing is posted twice).
+ * Superseded = an update of an activity made pointless by a newer one of the same activity:
+ *           one transaction, key row marked 'superseded', pending row deleted (after a claim).
+ *   RK `l|<tenant>` the tenant's send lease (SendLeases): one instance at a time sends its posts.
  */
 export type DeliveryState = 'queued' | 'sending' | 'retrying' | 'failing';
 
-type KeyRow = { key: string; tenantId: string; label: string; enqueuedAt: string; state: 'queued' | 'sent'; sentAt?: string; activityId?: string; conversationId?: string };
+type KeyRow = { key: string; tenantId: string; label: string; enqueuedAt: string; state: 'queued' | 'sent' | 'superseded'; sentAt?: string; activityId?: string; conversationId?: string; supersededBy?: string };
 type PendingRow = {
   key: string;
   tenantId: string;
@@ -34,9 +42,12 @@ type PendingRow = {
   instance?: string;
   target: string;
   replaceActivityId?: string;
+  revision?: number;
   replyToId?: string;
   toUser?: string;
   sink?: string;
+  postedActivityId?: string;
+  postedConversationId?: string;
   mCount: number;
 } & Record<`m${number}`, string>;
 
@@ -56,10 +67,18 @@ export interface PendingDelivery {
 export interface ReadyDelivery extends PendingDelivery {
   readonly item: OutboxItem;
   readonly etag: string;
+  /** Set when it was posted but its sink is still to be written. */
+  readonly posted?: { readonly activityId: string; readonly conversationId: string };
+}
+
+/** A pending update of an activity, as the sender compares it with the others of that activity. */
+export interface PendingUpdate extends PendingDelivery {
+  readonly revision?: number;
+  readonly etag: string;
 }
 
 export interface SentRecord {
-  readonly state: 'queued' | 'sent';
+  readonly state: 'queued' | 'sent' | 'superseded';
   readonly sentAt?: string;
   readonly activityId?: string;
   readonly conversationId?: string;
@@ -71,15 +90,21 @@ const MAX_CHUNKS = 14; // 14 × 30 000 UTF-16 characters stays below the 1 MiB e
 const META = ['key', 'tenantId', 'label', 'enqueuedAt', 'nextAttemptAt', 'attempts', 'state', 'lastError'];
 const keyRow = (key: string): string => `k|${encodeKey(key)}`;
 const pendingRow = (key: string): string => `p|${encodeKey(key)}`;
+const MAX_KEY_COLUMN = 1_000;
 const PENDING_RANGE = `PartitionKey eq '${Q}' and RowKey ge 'p|' and RowKey lt 'p}'`;
 
 /** Azure Table implementation of the outbox queue. */
 export class OutboxTable {
+  /** Which instance sends each tenant's posts (rows `l|<tenant>` in this table). */
+  readonly leases: SendLeases;
+
   constructor(
     private readonly client: TableClient,
     /** Resolves a sink's table name to a client (only tables the bot knows). */
     private readonly sinkTable: (name: string) => TableClient | undefined,
-  ) {}
+  ) {
+    this.leases = new SendLeases(client, Q);
+  }
 
   /** Queues an item once per key. */
   async enqueue(item: OutboxItem, now: string): Promise<'queued' | 'duplicate'> {
@@ -101,6 +126,7 @@ export class OutboxTable {
       state: 'queued' as DeliveryState,
       target: JSON.stringify(item.target),
       ...(item.replaceActivityId ? { replaceActivityId: item.replaceActivityId } : {}),
+      ...(item.revision !== undefined ? { revision: item.revision } : {}),
       ...(item.replyToId ? { replyToId: item.replyToId } : {}),
       ...(item.toUser ? { toUser: JSON.stringify(item.toUser) } : {}),
       ...(item.sink ? { sink: JSON.stringify(item.sink) } : {}),
@@ -139,8 +165,48 @@ export class OutboxTable {
     return out.sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt));
   }
 
+  /** Every pending update of an activity (any state, ready or not), for superseding. */
+  async updatesOf(activityId: string): Promise<PendingUpdate[]> {
+    const filter = `${PENDING_RANGE} and replaceActivityId eq ${odataString(activityId)}`;
+    const out: PendingUpdate[] = [];
+    for await (const e of this.client.listEntities<PendingRow>({ queryOptions: { filter, select: [...META, 'revision'] } })) {
+      out.push({ ...toPending(e), ...(typeof e.revision === 'number' ? { revision: e.revision } : {}), etag: e.etag });
+    }
+    return out;
+  }
+
+  /**
+   * Drops a claimed pending update that a newer one of the same activity makes pointless: key
+   * row 'superseded' (enqueuing it again stays a duplicate), pending row deleted. The caller
+   * holds the claim (a transaction cannot delete with If-Match; the claim makes it exclusive).
+   */
+  async markSuperseded(key: string, by: string, now: string): Promise<void> {
+    await this.client.submitTransaction([
+      ['update', { partitionKey: Q, rowKey: keyRow(key), state: 'superseded', supersededBy: by.slice(0, MAX_KEY_COLUMN), sentAt: now }, 'Merge'],
+      ['delete', { partitionKey: Q, rowKey: pendingRow(key) }],
+    ]);
+  }
+
+  /**
+   * Records a post whose sink could not be written: the key row gets the ids now (the outbox
+   * keeps them whatever happens to the sink) and the pending row keeps them with its next
+   * attempt, so the next pass writes the sink without posting again. False when the claim was lost.
+   */
+  async keepForSink(key: string, etag: string, posted: { activityId: string; conversationId: string }, now: string, next: { attempts: number; nextAttemptAt: string; state: DeliveryState; lastError: string }): Promise<boolean> {
+    try {
+      await this.client.submitTransaction([
+        ['update', { partitionKey: Q, rowKey: keyRow(key), state: 'sent', sentAt: now, activityId: posted.activityId, conversationId: posted.conversationId }, 'Merge'],
+        ['update', { partitionKey: Q, rowKey: pendingRow(key), ...next, lastError: next.lastError.slice(0, 120), postedActivityId: posted.activityId, postedConversationId: posted.conversationId }, 'Merge', { etag }],
+      ]);
+      return true;
+    } catch (err) {
+      if (isConflict(err) || isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
   /** Takes a ready delivery for sending until `leaseUntil`. Returns the new etag, or undefined if another instance was first. */
-  async claim(d: ReadyDelivery, instance: string, leaseUntil: string): Promise<string | undefined> {
+  async claim(d: Pick<PendingUpdate, 'key' | 'etag'>, instance: string, leaseUntil: string): Promise<string | undefined> {
     try {
       const res = await this.client.updateEntity({ partitionKey: Q, rowKey: pendingRow(d.key), state: 'sending', nextAttemptAt: leaseUntil, instance }, 'Merge', { etag: d.etag });
       return res.etag ?? '';
@@ -223,9 +289,11 @@ function toReady(e: TableEntityResult<PendingRow>): ReadyDelivery {
     target: JSON.parse(e.target) as ConversationRef,
     message: JSON.parse(json) as OutboundMessage,
     ...(e.replaceActivityId ? { replaceActivityId: e.replaceActivityId } : {}),
+    ...(typeof e.revision === 'number' ? { revision: e.revision } : {}),
     ...(e.replyToId ? { replyToId: e.replyToId } : {}),
     ...(e.toUser ? { toUser: parse<NonNullable<OutboxItem['toUser']>>(e.toUser) } : {}),
     ...(e.sink ? { sink: parse<ActivityIdSink>(e.sink) } : {}),
   };
-  return { ...toPending(e), item, etag: e.etag };
+  const posted = e.postedActivityId ? { activityId: e.postedActivityId, conversationId: e.postedConversationId ?? '' } : undefined;
+  return { ...toPending(e), item, etag: e.etag, ...(posted ? { posted } : {}) };
 }

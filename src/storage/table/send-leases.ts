@@ -1,0 +1,80 @@
+import type { TableClient, TableEntityResult } from '@azure/data-tables';
+import { isConflict, isNotFound } from '../etag';
+import { encodeKey } from './keys';
+
+/**
+ * Rows `l|<tenant id>` of table `outbox` (its PartitionKey, outside the `k|` and `p|` ranges):
+ * which bot instance sends a tenant's proactive posts.
+ *   instance  the holder's instance id
+ *   until     when its hold ends (ISO, real time: limits are about elapsed seconds)
+ * Why: Teams limits sends per conversation (7/1 s, 8/2 s, 60/30 s) and per tenant (50/s), and a
+ * RateLimiter only knows its own process's sends — N instances sending side by side could reach
+ * N times the limits. With one holder per tenant there is one set of books.
+ * Claim = insert-only (409: another instance holds it) or, once the holder's time is over (it
+ * stopped, or had nothing more to send), Replace with If-Match (412: another instance was
+ * first). The holder renews with If-Match once half its time is used, so while it sends the
+ * lease never lapses, and it lapses no sooner than half a lease after the holder's last send.
+ */
+type LeaseRow = { instance: string; until: string };
+
+export class SendLeases {
+  /** This process's holds: etag and end, per instance and tenant (senders may share a table object). */
+  private readonly held = new Map<string, { etag: string; until: number }>();
+  /** Claims under way, shared by the conversations of one tenant served side by side. */
+  private readonly claiming = new Map<string, Promise<boolean>>();
+
+  constructor(
+    private readonly client: TableClient,
+    private readonly partition: string,
+  ) {}
+
+  /** True when `instance` holds the tenant's lease for at least another `ms / 2`, claiming or renewing it as needed. */
+  hold(tenantId: string, instance: string, ms: number, now: number): Promise<boolean> {
+    const k = `${instance}|${tenantId}`;
+    const mine = this.held.get(k);
+    if (mine && mine.until - now > ms / 2) return Promise.resolve(true);
+    let claim = this.claiming.get(k);
+    if (!claim) {
+      claim = this.claim(k, tenantId, instance, ms, now).finally(() => this.claiming.delete(k));
+      this.claiming.set(k, claim);
+    }
+    return claim;
+  }
+
+  private async claim(k: string, tenantId: string, instance: string, ms: number, now: number): Promise<boolean> {
+    const rowKey = `l|${encodeKey(tenantId)}`;
+    const entity = { partitionKey: this.partition, rowKey, instance, until: new Date(now + ms).toISOString() };
+    const keep = (res: { etag?: string }): true => {
+      this.held.set(k, { etag: res.etag ?? '', until: now + ms });
+      return true;
+    };
+    const mine = this.held.get(k);
+    this.held.delete(k);
+    if (mine) {
+      try {
+        return keep(await this.client.updateEntity(entity, 'Replace', { etag: mine.etag }));
+      } catch (err) {
+        if (!isConflict(err) && !isNotFound(err)) throw err; // lost it: look at who has it now
+      }
+    }
+    let current: TableEntityResult<LeaseRow>;
+    try {
+      current = await this.client.getEntity<LeaseRow>(this.partition, rowKey);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      try {
+        return keep(await this.client.createEntity(entity));
+      } catch (e) {
+        if (isConflict(e)) return false;
+        throw e;
+      }
+    }
+    if (current.instance !== instance && Date.parse(current.until) > now) return false;
+    try {
+      return keep(await this.client.updateEntity(entity, 'Replace', { etag: current.etag }));
+    } catch (err) {
+      if (isConflict(err) || isNotFound(err)) return false;
+      throw err;
+    }
+  }
+}
