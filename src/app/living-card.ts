@@ -63,6 +63,8 @@ export async function syncLivingCard(outbox: Outbox, c: LivingCard): Promise<Syn
     replaceActivityId: card.activityId,
     // Orders this update among the activity's others: the outbox sends only the newest.
     revision: posted.version + 1,
+    // If the posted card was deleted, the outbox posts it anew and the record takes the new id.
+    sink: c.sink,
     message: { type: 'card', card: c.card },
     label: `${c.label} oppdatert`,
   });

@@ -253,8 +253,19 @@ export class OutboxSender {
 
   private async send(item: OutboxItem): Promise<Posted> {
     if (item.replaceActivityId) {
-      await this.o.sender.update(item.target, item.replaceActivityId, item.message);
-      return { activityId: item.replaceActivityId, conversationId: item.target.conversationId };
+      try {
+        await this.o.sender.update(item.target, item.replaceActivityId, item.message);
+        return { activityId: item.replaceActivityId, conversationId: item.target.conversationId };
+      } catch (err) {
+        // The card is gone (someone deleted the post): an update can never succeed. A record
+        // that takes its card's id (a sink) gets the card posted anew in its channel instead,
+        // so the current agenda or minutes stay visible; anything else fails as usual.
+        if (!(item.sink && err instanceof DeliveryError && err.status === 404)) throw err;
+        const channel = { ...item.target, conversationId: item.target.conversationId.split(';')[0]! };
+        const posted = await this.o.sender.post(channel, item.message, {});
+        this.o.log.warn({ key: item.key, reason: reasonOf(err) }, 'outbox: the card to update is gone; posted it anew');
+        return posted;
+      }
     }
     return this.o.sender.post(item.target, item.message, {
       ...(item.replyToId ? { replyToId: item.replyToId } : {}),

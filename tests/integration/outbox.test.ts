@@ -161,6 +161,31 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     expect(row.cardConversationId).toBe(`${CHANNELS.vest.id};messageid=${row.cardActivityId}`);
   });
 
+  it('posts a card anew when the post it should update is gone (404), and its record takes the new id', async () => {
+    await store.table('meetings').createEntity({ partitionKey: `${TENANT}|b2`, rowKey: 'm2', cardActivityId: '1700000000009' });
+    const sink = { table: 'meetings' as const, partitionKey: `${TENANT}|b2`, rowKey: 'm2', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' };
+    connector.fail({ status: 404, times: 1, match: (c) => c.method === 'PUT' });
+    await outbox.enqueue(item({ sink, replaceActivityId: '1700000000009', target: { ...ref(), conversationId: `${CHANNELS.vest.id};messageid=1700000000009` } }));
+    expect((await sender.tick()).sent).toBe(1);
+
+    expect(connector.updates).toHaveLength(0);
+    expect(connector.posts).toHaveLength(1);
+    const fresh = connector.posts[0]!;
+    expect(fresh.conversationId?.split(';')[0]).toBe(CHANNELS.vest.id);
+    const row = await store.table('meetings').getEntity<{ cardActivityId: string; cardConversationId: string }>(`${TENANT}|b2`, 'm2');
+    expect(row.cardActivityId).toBe(fresh.assignedId);
+    expect(row.cardConversationId).toBe(`${CHANNELS.vest.id};messageid=${fresh.assignedId}`);
+  });
+
+  it('keeps retrying an update that gets 404 when nothing takes a new id (no sink): it is never posted as a duplicate', async () => {
+    connector.fail({ status: 404, times: 1, match: (c) => c.method === 'PUT' });
+    const gone = item({ replaceActivityId: '1700000000010', target: { ...ref(), conversationId: `${CHANNELS.vest.id};messageid=1700000000010` } });
+    await outbox.enqueue(gone);
+    expect((await sender.tick()).failed).toBe(1);
+    expect(connector.posts).toHaveLength(0);
+    expect((await outbox.pending(TENANT)).find((p) => p.key === gone.key)).toMatchObject({ state: 'failing', lastError: '404 Scripted' });
+  });
+
   it('replies in a thread, updates an earlier card in place, and writes 1:1 to a person found by Entra id', async () => {
     connector.rosters.set(TEAM_ID, [{ id: PEOPLE.kari.id, aadObjectId: PEOPLE.kari.aadObjectId, name: PEOPLE.kari.name }]);
     await outbox.enqueue(item({ replyToId: '1700000000001' }));
