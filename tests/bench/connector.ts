@@ -22,8 +22,9 @@ export interface BenchMember {
 
 /**
  * A small, fast stand-in for the Bot Framework connector (ported from tests/support/connector.ts,
- * which is not part of the build): answers every post with an id, remembers per incoming
- * activity what the bot replied, and serves one roster for every conversation.
+ * which the bench uses only for the tab measurement's per-channel rosters, tab.ts): answers
+ * every post with an id, remembers per incoming activity what the bot replied, and serves one
+ * roster for every conversation.
  * It runs in the bench process, so both bots pay the same price for it.
  */
 export class BenchConnector {

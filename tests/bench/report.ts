@@ -3,6 +3,7 @@ import path from 'node:path';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { LatencySummary } from './stats';
 import type { DigestResult } from './digest';
+import type { TabResult } from './tab';
 
 /** One scenario at one concurrency. */
 export interface Phase {
@@ -63,6 +64,8 @@ export interface BenchReport {
   /** Whole-life peak RSS (VmHWM) per server process, MB. */
   memory: { botPeakMb: number; echoPeakMb: number };
   digest: DigestResult;
+  /** The overview tab's first render in Chromium (tab.ts). */
+  tab: TabResult;
   targets: Target[];
   notes: string[];
   /** Lines the bot logged at level error during the run (first few). */
@@ -88,7 +91,7 @@ export function phaseLabel(p: Phase): string {
   return p.paceMs ? `${p.scenario} @${Math.round((1000 / p.paceMs) * 10) / 10}/s` : p.scenario;
 }
 
-/** The human-readable report: one line per phase, then ratios, memory, digest, targets. */
+/** The human-readable report: one line per phase, then ratios, memory, digest, tab, targets. */
 export function formatReport(r: BenchReport): string {
   const out: string[] = [];
   out.push(`SLT-boten benchmark ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart} at start; ${r.settings.seconds} s per phase after ${r.settings.warmupSeconds} s warm-up`);
@@ -111,6 +114,11 @@ export function formatReport(r: BenchReport): string {
   out.push(`peak memory (VmHWM): bot ${r.memory.botPeakMb} MB, echo baseline ${r.memory.echoPeakMb} MB`);
   if ('skipped' in r.digest) out.push(`digest aggregation: SKIPPED: ${r.digest.skipped}`);
   else for (const d of r.digest.figures) out.push(`digest aggregation: ${pad(d.trends, 6)} trends in ${d.ms} ms (heap +${d.heapGrowthMb} MB)`);
+  if ('skipped' in r.tab) out.push(`tab first render: SKIPPED: ${r.tab.skipped}`);
+  else {
+    const f = r.tab.fixture;
+    out.push(`tab first render (${f.bodies} bodies, ${f.trends} trends, ${f.matters} matters, ${f.meetings} meetings; load ${r.tab.loadAverage}): cold ${r.tab.coldMs} ms; ${r.tab.loadsMs.length - 1} warm: min ${r.tab.warm.min}, median ${r.tab.warm.median}, max ${r.tab.warm.max} ms`);
+  }
   for (const n of r.notes) out.push(`note: ${n}`);
   if (r.botErrorLines.length) out.push(`bot logged ${r.botErrorLines.length} error line(s); first: ${r.botErrorLines[0]}`);
   out.push('');
@@ -132,6 +140,7 @@ export function saveReport(r: BenchReport, benchDir: string): { latest: string; 
     figures: r.phases.map((p) => ({ scenario: p.scenario, users: p.concurrency, ...(p.paceMs ? { paceMs: p.paceMs } : {}), rps: p.throughputRps, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, errors: p.errors, cpuMsPerRequest: p.cpuMsPerRequest })),
     ratios: r.ratios.map((x) => ({ scenario: x.scenario, users: x.concurrency, p50: x.p50, p99: x.p99 })),
     memory: r.memory,
+    ...('skipped' in r.tab ? {} : { tab: { trends: r.tab.fixture.trends, coldMs: r.tab.coldMs, warm: r.tab.warm } }),
     skipped: r.skipped.map((s) => s.scenario),
     targets: r.targets.map((t) => ({ name: t.name, pass: t.pass })),
   };

@@ -13,11 +13,13 @@ import type { BenchContext, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
 import { ratio, summarise } from './stats';
 import { judgeTargets } from './targets';
+import { measureTab, type TabResult } from './tab';
 
 /**
  * `npm run bench`: starts Azurite, SLT-boten and the echo baseline as separate processes and a
  * connector stand-in here, then drives `POST /api/messages` with every scenario of SCENARIOS at
- * each concurrency. Prints a table, writes tests/bench/results/latest.json and appends a line to
+ * each concurrency; then the tab's first render in Chromium (tab.ts) and the digest at scale
+ * (digest.ts). Prints a table, writes tests/bench/results/latest.json and appends a line to
  * tests/bench/history.jsonl.
  *
  * Environment: BENCH_SECONDS (per phase, default 20), BENCH_WARMUP_SECONDS (default 2),
@@ -25,7 +27,9 @@ import { judgeTargets } from './targets';
  * BENCH_STRICT=1 (exit 1 when a target fails; otherwise the run exits 0 after reporting),
  * BENCH_PACE_MS (paced phases: 50 users each starting one request per this many ms, default
  * 1000; 0 = none),
- * BENCH_BOT_NODE_ARGS (extra node flags for the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * BENCH_BOT_NODE_ARGS (extra node flags for the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+ * BENCH_TAB=0 (skip the tab's first render in Chromium; BENCH_TAB_TRENDS, BENCH_TAB_LOADS: see tab.ts),
+ * BENCH_DIGEST_SIZES (see digest.ts).
  */
 
 // Compiled to dist/tests/bench/run.js; the sources (and results) live in tests/bench/.
@@ -164,6 +168,8 @@ async function main(): Promise<void> {
       }
     }
     const ratios = ratiosOf(runnable, phases);
+    // The tab after the load phases (the other servers idle), before the digest's own Azurite.
+    const tab: TabResult = process.env.BENCH_TAB === '0' ? { skipped: 'BENCH_TAB=0' } : await measureTab(azurite.connectionString);
 
     const report: BenchReport = {
       date: new Date().toISOString(),
@@ -174,7 +180,8 @@ async function main(): Promise<void> {
       ratios,
       memory: { botPeakMb: bot.peakRssMb(), echoPeakMb: echo.peakRssMb() },
       digest: await measureDigest(),
-      targets: judgeTargets({ phases, ratios, skipped, setupFailures, concurrency: CONCURRENCY }),
+      tab,
+      targets: judgeTargets({ phases, ratios, skipped, setupFailures, concurrency: CONCURRENCY, tab }),
       notes,
       botErrorLines: bot.errorLines.slice(0, 5),
     };

@@ -1,4 +1,5 @@
 import type { Phase, Ratio, Target } from './report';
+import type { TabResult } from './tab';
 
 /** The issue's targets, judged on one run's figures. */
 export function judgeTargets(input: {
@@ -7,8 +8,9 @@ export function judgeTargets(input: {
   skipped: { scenario: string; reason: string }[];
   setupFailures: string[];
   concurrency: number[];
+  tab: TabResult;
 }): Target[] {
-  const { phases, ratios, skipped, setupFailures, concurrency } = input;
+  const { phases, ratios, skipped, setupFailures, concurrency, tab } = input;
   const targets: Target[] = [];
   const skipReason = (name: string): string | undefined => skipped.find((s) => s.scenario === name)?.reason;
 
@@ -35,6 +37,11 @@ export function judgeTargets(input: {
       detail: `p99 ${paced.latencyMs.p99} ms at ${paced.throughputRps} req/s, ${paced.errors} errors`,
     });
   }
+
+  // Issue 7: the overview tab drawn in under a second with a year of data, judged on the warm loads' median.
+  const tabName = 'tab first render < 1 s (median of warm loads)';
+  if ('skipped' in tab) targets.push({ name: tabName, pass: null, detail: tab.skipped });
+  else targets.push({ name: tabName, pass: tab.warm.median < 1000, detail: `median ${tab.warm.median} ms (min ${tab.warm.min}, max ${tab.warm.max}; cold ${tab.coldMs}) with ${tab.fixture.trends} trends` });
 
   // No errors anywhere: every request answered right, every setup done.
   const errors = phases.reduce((n, p) => n + p.errors, 0);

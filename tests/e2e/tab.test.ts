@@ -88,16 +88,9 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     expect(waited).toBeLessThan(10_000);
   });
 
-  it('draws the chart with the fixture year\'s counts per focus area and month, in under a second', { timeout: 60_000 }, async () => {
-    // The best of up to nine loads: what the page costs, not how busy the (2-core, shared) test machine happens to be.
-    const times: number[] = [];
-    while (times.length < 9 && !(Math.min(...times) < 1000)) times.push(await openAs(ROLES.coordinator));
-    const load = os.loadavg()[0]!;
-    const cores = os.cpus().length;
-    // A wall-clock bound means nothing while other work (a benchmark, a build) holds the cores: then only a sanity bound.
-    if (load <= 2 * cores) expect(Math.min(...times)).toBeLessThan(1000);
-    else console.log(`first-render bound not asserted: load ${load.toFixed(1)} on ${cores} cores; best ${Math.min(...times)} ms`);
-    expect(Math.min(...times)).toBeLessThan(5000);
+  // How fast it draws is measured by `npm run bench` (tests/bench/tab.ts), not asserted here.
+  it('draws the chart with the fixture year\'s counts per focus area and month', async () => {
+    await openAs(ROLES.coordinator);
     expect(await page.getAttribute('svg.chart', 'data-months')).toBe('12');
     for (const [i, area] of FIXTURE_AREAS.entries()) expect(await counts(area), area).toEqual(expected(TREND_BODIES, i));
     const total = FIXTURE_AREAS.reduce((n, _, i) => n + expected(TREND_BODIES, i).reduce((a, b) => a + b, 0), 0);

@@ -49,9 +49,25 @@ export interface SeededYear {
   readonly matters: Record<'vestOpen' | 'vestAtKoord' | 'ostAtBoard' | 'vestResolved', string>;
 }
 
+/** The repositories the seeding writes through (the app's services, or the benchmark's own). */
+export type FixtureStores = Pick<Services, 'bodies' | 'roles' | 'trends' | 'escalations' | 'audit' | 'meetings' | 'digests'>;
+
 const member = (p: Person) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 
-export async function seedYear(s: Services, connector: FakeConnector): Promise<SeededYear> {
+/** The fixture's trend reports over its year at `scale` (see seedYear): 270 at scale 1. */
+export function fixtureTrendTotal(scale = 1): number {
+  let n = 0;
+  for (const body of TREND_BODIES) for (const mi of FIXTURE_MONTHS.keys()) for (const ai of FIXTURE_AREAS.keys()) n += trendCount(body, mi, ai);
+  return n * scale;
+}
+
+/**
+ * Seeds the year. `trendScale` multiplies every trendCount (the benchmark's larger year, about
+ * 1 000 trends at 4); the tests use the default 1, so their expected counts are trendCount's.
+ * `connector` needs only its URL and per-conversation rosters, so the benchmark can pass one too.
+ */
+export async function seedYear(s: FixtureStores, connector: Pick<FakeConnector, 'url' | 'rosters'>, options: { trendScale?: number } = {}): Promise<SeededYear> {
+  const scale = options.trendScale ?? 1;
   const at = '2025-11-20T10:00:00.000Z';
   const register = async (key: keyof typeof CHANNELS, kind: BodyKind, name: string): Promise<Body> => {
     const ch = CHANNELS[key];
@@ -81,7 +97,7 @@ export async function seedYear(s: Services, connector: FakeConnector): Promise<S
   for (const body of TREND_BODIES) {
     for (const [mi, month] of FIXTURE_MONTHS.entries()) {
       for (const [ai, area] of FIXTURE_AREAS.entries()) {
-        for (let n = 0; n < trendCount(body, mi, ai); n++) {
+        for (let n = 0; n < trendCount(body, mi, ai) * scale; n++) {
           const reporter = body === 'ost' ? PEOPLE.ola : body === 'vest' ? PEOPLE.kari : PEOPLE.amina;
           // Reported on or before the fixture's now (2 November 2026): the current month has only its first day.
           const day = mi === FIXTURE_MONTHS.length - 1 ? '01' : String(1 + ((n * 5 + ai * 3) % 27)).padStart(2, '0');
@@ -123,7 +139,7 @@ export async function seedYear(s: Services, connector: FakeConnector): Promise<S
   return { bodies, trendCount: trends, meetings, matters };
 }
 
-async function matter(s: Services, b: SeededYear['bodies'], origin: Body, title: string, steps: EscalationVerb[], day: string): Promise<string> {
+async function matter(s: FixtureStores, b: SeededYear['bodies'], origin: Body, title: string, steps: EscalationVerb[], day: string): Promise<string> {
   const requester = origin.id === b.ost.id ? PEOPLE.ola : PEOPLE.kari;
   const createdAt = `${day}T08:00:00.000Z`;
   const e: Escalation = {
