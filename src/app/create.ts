@@ -65,6 +65,8 @@ export interface AppOverrides {
   schedulerIntervalMs?: number;
   /** Outbox drain interval. Default 1 s. */
   outboxIntervalMs?: number;
+  /** Real time for the outbox's send lease (tests: a restart weeks later, when the old lease has long lapsed). */
+  realNow?: () => number;
   /** Stand-in for the Teams roster (tests in production mode, where the real one needs Entra). */
   roster?: Roster;
   /** The bot's JWT check (tests: the channel's OpenID metadata served locally, with a test key). */
@@ -136,7 +138,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const afterSink = async (item: OutboxItem): Promise<void> => {
     if (item.sink?.table === 'digests') await digestPosted(services, item.tenantId, item.sink.rowKey);
   };
-  const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log, afterSink }, overrides.outboxIntervalMs ?? 1_000);
+  const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log, afterSink, realNow: overrides.realNow }, overrides.outboxIntervalMs ?? 1_000);
 
   const bot = new SltBot(services);
   const sso = new SsoValidator({ audiences: ssoAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });

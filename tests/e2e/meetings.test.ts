@@ -272,7 +272,8 @@ describe('meetings through /api/messages', () => {
     const config = h.app.services.config;
     await h.app.stop(); // the bot is down from mid-December …
     clock.set('2027-01-28T19:30:00Z'); // … until after the meeting has ended
-    const app = createApp(config, { clock, log: createLogger('silent'), loops: false });
+    // A new instance, weeks later in real time too: the stopped one's send lease has long lapsed.
+    const app = createApp(config, { clock, log: createLogger('silent'), loops: false, realNow: () => Date.now() + 30 * 86_400_000 });
     await app.start();
     try {
       h.connector.clear();

@@ -174,10 +174,15 @@ const focusAreasRow = z.object({
 });
 
 const named = z.object({ id: z.string().regex(/^e[0-9a-f]{20}$/), title: plain(MAX_TITLE), titleState: z.enum(['ok', 'erased', 'withheld']) }).refine((m) => m.titleState === 'ok' || m.title === '', 'no title once erased or withheld');
+/** A measure or minutes task with a deadline: titles only where they may be shown, a youth team's own tasks untitled. */
+const dueItem = z
+  .object({ kind: z.enum(['measure', 'task']), id: z.string().min(1), title: plain(MAX_TITLE), titleState: z.enum(['ok', 'erased', 'withheld', 'teamOnly']), bodyId: z.string().regex(BODY_ID), due: day, meetingDay: day.optional() })
+  .refine((d) => d.titleState === 'ok' || d.title === '', 'no title unless it may be shown');
 const digestContent = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   bodies: z.array(z.object({ id: z.string().regex(BODY_ID), name: plain(100), kind: z.enum(BODY_KINDS) })),
-  escalations: z.object({ newNamed: z.array(named), resolved: z.array(named), waitingForBoard: z.array(named), measuresDue: z.array(named), measuresNext: z.array(named) }),
+  escalations: z.object({ newNamed: z.array(named), resolved: z.array(named), waitingForBoard: z.array(named) }),
+  due: z.object({ asOf: day, overdue: z.array(dueItem), upcoming: z.array(dueItem) }),
 });
 const digestSendRow = z
   .looseObject({ rowKey: z.string().regex(/^d\|\d{4}-(0[1-9]|1[0-2])\|\d{2}$/), month: z.string(), sendNo: z.number().int().min(1).max(99), sentBy: z.string().min(1), sentByName: z.string().max(200), sentAt: iso, boardId: z.string().regex(BODY_ID), cCount: z.number().int().min(1), titlesErasedAt: optionalNull(iso) })
