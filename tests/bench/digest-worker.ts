@@ -8,6 +8,7 @@ import { DigestSources } from '../../src/storage/table/digest-sources';
 import { DigestRepository } from '../../src/storage/table/digests';
 import { buildDigest, type DigestDeps } from '../../src/app/digest';
 import { createLogger } from '../../src/log';
+import { procCpuMs } from './processes';
 
 /**
  * Child process of the digest benchmark (tests/bench/digest.ts): builds one month's digest the
@@ -57,13 +58,20 @@ async function main(): Promise<void> {
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
+  // CPU of this process (the bot's code) and of Azurite while the digest is built: where the time goes.
+  const azuritePid = Number(process.env.BENCH_AZURITE_PID);
+  const cpu0 = process.cpuUsage();
+  const azurite0 = procCpuMs(azuritePid);
   const t0 = performance.now();
   const content = await buildDigest(deps, tenant, month, 'nb', now);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  const azuriteCpuMs = Math.round(procCpuMs(azuritePid) - azurite0);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const mb = (b: number): number => Math.round((b / 1048576) * 10) / 10;
-  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms * 10) / 10, counted: content.trends.total.count, heapBaseMb: mb(base), peakHeapGrowthMb: mb(peak - base), vmHwmMb: vmHwmMb() })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms * 10) / 10, counted: content.trends.total.count, heapBaseMb: mb(base), peakHeapGrowthMb: mb(peak - base), vmHwmMb: vmHwmMb(), cpuMs, azuriteCpuMs })}\n`);
 }
 
 main().catch((err: unknown) => {

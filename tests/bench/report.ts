@@ -113,7 +113,7 @@ export function formatReport(r: BenchReport): string {
   out.push('');
   out.push(`peak memory (VmHWM): bot ${r.memory.botPeakMb} MB, echo baseline ${r.memory.echoPeakMb} MB`);
   if ('skipped' in r.digest) out.push(`digest aggregation: SKIPPED: ${r.digest.skipped}`);
-  else for (const d of r.digest.figures) out.push(`digest aggregation: ${pad(d.trends, 6)} trends in ${d.ms} ms (heap +${d.heapGrowthMb} MB)`);
+  else for (const d of r.digest.figures) out.push(`digest aggregation: ${pad(d.trends, 6)} trends in ${d.ms} ms (heap +${d.heapGrowthMb} MB; CPU: digest ${d.cpuMs ?? '?'} ms, Azurite ${d.azuriteCpuMs ?? '?'} ms)`);
   if ('skipped' in r.tab) out.push(`tab first render: SKIPPED: ${r.tab.skipped}`);
   else {
     const f = r.tab.fixture;
