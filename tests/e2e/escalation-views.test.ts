@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, type Harness } from '../support/harness';
-import { cardAction, channelMessage, BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
+import { cardAction, channelMessage, CHANNELS, PEOPLE, TENANT, type Person, channelRegistration } from '../support/activities';
 import type { ConnectorCall } from '../support/connector';
 import { validateCard } from '../support/card-validator';
 import { executeData, member, shown, verbs, type Card } from '../support/card-reading';
@@ -52,19 +52,7 @@ describe('user-specific escalation cards, through /api/messages', () => {
   beforeAll(async () => {
     h = await startHarness({ clock, env: { SLT_ADMINS: AMINA.aadObjectId } });
     const services = h.app.services;
-    const register = (channel: Channel, kind: BodyKind) =>
-      services.bodies.upsert({
-        tenantId: TENANT,
-        kind,
-        name: channel.name,
-        cadenceWeeks: 6,
-        durationMinutes: 90,
-        channelId: channel.id,
-        channelName: channel.name,
-        ref: { serviceUrl: url(), conversationId: channel.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: channel.id },
-        registeredBy: SIGRID.aadObjectId,
-        at: clock.now().toISOString(),
-      });
+    const register = (channel: { id: string; name: string }, kind: BodyKind) => services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
     await register(VEST, 'youthTeam');
     await register(KOORD, 'coordinationGroup');
     await register(STYRET, 'board');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, channelMessage, personalMessage, BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
+import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person, channelRegistration } from '../support/activities';
 import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
@@ -71,19 +71,7 @@ describe('trends and escalations through /api/messages', () => {
   beforeAll(async () => {
     h = await startHarness({ clock });
     const services = h.app.services;
-    const register = async (channel: { id: string; name: string }, kind: BodyKind) =>
-      services.bodies.upsert({
-        tenantId: TENANT,
-        kind,
-        name: channel.name,
-        cadenceWeeks: 6,
-        durationMinutes: 90,
-        channelId: channel.id,
-        channelName: channel.name,
-        ref: { serviceUrl: url(), conversationId: channel.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: channel.id },
-        registeredBy: SIGRID.aadObjectId,
-        at: clock.now().toISOString(),
-      });
+    const register = (channel: { id: string; name: string }, kind: BodyKind) => services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
     await register(CHANNELS.vest, 'youthTeam');
     await register(CHANNELS.ost, 'youthTeam');
     await register(CHANNELS.koord, 'coordinationGroup');

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { BodyKind } from '../../src/domain/bodies';
+import type { BodyRegistration } from '../../src/storage/table/bodies';
 
 /** Invented people and places for fixtures (never real names from the seed documents). */
 export const TENANT = '5b1c7c44-6c2f-4a8e-9d1e-3f2a1b0c9d8e';
@@ -103,5 +105,24 @@ export function botAddedToTeam(o: ActivityOptions) {
     membersAdded: [{ id: BOT.id, name: BOT.name }],
     conversation: { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: o.tenantId ?? TENANT },
     channelData: { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, eventType: 'teamMemberAdded' },
+  };
+}
+
+/**
+ * A channel registered as an SLT body the way `body.register` stores it (6-week cadence, 90
+ * minutes, registered by Sigrid), for tests that start from a registered network.
+ */
+export function channelRegistration(channel: { id: string; name: string }, kind: BodyKind, serviceUrl: string, at: string): BodyRegistration {
+  return {
+    tenantId: TENANT,
+    kind,
+    name: channel.name,
+    cadenceWeeks: 6,
+    durationMinutes: 90,
+    channelId: channel.id,
+    channelName: channel.name,
+    ref: { serviceUrl, conversationId: channel.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: channel.id },
+    registeredBy: PEOPLE.sigrid.aadObjectId,
+    at,
   };
 }
