@@ -1,6 +1,6 @@
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 // Type only (erased at runtime): the connector client botbuilder itself depends on.
-import type { ConnectorClient } from 'botframework-connector';
+import type { ConnectorClient, ConversationsGetConversationPagedMembersOptionalParams } from 'botframework-connector';
 import type { ConversationRef } from '../domain/bodies';
 import type { OutboundMessage } from '../domain/ports';
 import { DeliveryError, parseRetryAfter, safeCode, type Posted, type PostOptions, type ProactiveSender } from '../scheduler/delivery';
@@ -68,9 +68,7 @@ export class BotFrameworkSender implements ProactiveSender {
     let memberId = user.channelAccountId;
     if (!memberId) {
       // Teams wants the user's Teams id (29:…) for a 1:1; the team roster knows it by Entra id.
-      const where = ref.teamId ?? baseConversation(ref);
-      const member = await connector.conversations.getConversationMember(where, user.aadObjectId);
-      memberId = member.id;
+      memberId = await this.memberIdOf(connector, ref.teamId ?? baseConversation(ref), user.aadObjectId);
     }
     const conv = await connector.conversations.createConversation({
       isGroup: false,
@@ -81,6 +79,29 @@ export class BotFrameworkSender implements ProactiveSender {
     });
     const res = await connector.conversations.sendToConversation(conv.id, { ...activity, conversation: { id: conv.id } } as Activity);
     return { activityId: res.id ?? '', conversationId: conv.id };
+  }
+
+  /**
+   * The Teams id of the member with this Entra id. Teams answers the lookup by Entra id directly;
+   * a connector that knows members only by their Teams id (the Agents Playground's) answers 404,
+   * and then the roster is read page by page instead.
+   */
+  private async memberIdOf(connector: ConnectorClient, conversationId: string, aadObjectId: string): Promise<string> {
+    try {
+      return (await connector.conversations.getConversationMember(conversationId, aadObjectId)).id;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+      let token: string | undefined;
+      do {
+        // The SDK's type makes the token required; the first page has none.
+        const options = (token ? { pageSize: 500, continuationToken: token } : { pageSize: 500 }) as ConversationsGetConversationPagedMembersOptionalParams;
+        const page = await connector.conversations.getConversationPagedMembers(conversationId, options);
+        const found = page.members?.find((m) => m.aadObjectId === aadObjectId);
+        if (found) return found.id;
+        token = page.continuationToken;
+      } while (token);
+      throw err;
+    }
   }
 
   /** Runs `fn` with the connector client of a proactive turn for `ref`; translates errors. */

@@ -203,6 +203,15 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     expect(direct!.conversationId).toBe(`a:1on1-${PEOPLE.kari.id}`);
   });
 
+  it('finds a person for a 1:1 in the roster when the connector cannot look members up by Entra id (as the Agents Playground)', async () => {
+    connector.rosters.set(TEAM_ID, [{ id: PEOPLE.ola.id, aadObjectId: PEOPLE.ola.aadObjectId, name: PEOPLE.ola.name }]);
+    connector.fail({ status: 404, times: 1, match: (c) => c.method === 'GET' && c.path.endsWith(`/members/${PEOPLE.ola.aadObjectId}`) });
+    await outbox.enqueue(item({ toUser: { aadObjectId: PEOPLE.ola.aadObjectId } }));
+    expect((await sender.tick()).sent).toBe(1);
+    expect(connector.posts.map((p) => p.conversationId)).toEqual([`a:1on1-${PEOPLE.ola.id}`]);
+    expect(connector.calls.some((c) => c.path.includes('/pagedmembers'))).toBe(true);
+  });
+
   it('lets only one of three senders send each delivery', async () => {
     // A tenant of its own: the senders' lease on it must not hold up the other tests' sender.
     const keys = Array.from({ length: 10 }, () => item({ tenantId: 'tenant-three', target: { ...ref(), tenantId: 'tenant-three', channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` } }));
