@@ -169,7 +169,9 @@ export class OutboxSender {
         return;
       }
     }
-    if (d.item.sink && !(await this.writeSink(d, etag, posted))) {
+    // An update's sink is only for a card posted anew (its post was gone): an update in place keeps the ids the record has.
+    const newIds = !d.item.replaceActivityId || posted.activityId !== d.item.replaceActivityId;
+    if (d.item.sink && newIds && !(await this.writeSink(d, etag, posted))) {
       report.failed++;
       return;
     }
