@@ -78,11 +78,19 @@ export async function recordMinutes(
   }
   const base = { tenantId: body.tenantId, bodyId: body.id, meetingId: meeting.id, meetingStartUtc: meeting.startUtc };
   let changed = false;
+  let empty = false;
   const written = await services.agendas.changeMinutes(body.tenantId, body.id, meeting.id, (current: Minutes | undefined) => {
+    // Minutes with no decision and no task would post an empty card in the channel: a slip, not minutes.
+    empty = !current && !parsed.entries.some((e) => e.decision || e.tasks.length > 0);
+    if (empty) return undefined;
     const applied = applyMinutes(current, base, items, parsed.entries, req.actor.id, now.toISOString());
     changed = applied.changed;
     return applied.changed ? applied.next : undefined;
   });
+  if (empty) {
+    services.log.info({ cid: req.correlationId, meetingId: meeting.id }, 'minutes refused: empty');
+    return minutesFormFor(services, body, meeting, now, locale, { values: req.data, notice: t.empty, noticeColor: 'Attention' });
+  }
   if (written.record) await syncMinutesCard(services, body, meeting, written.record, now);
   if (changed) await agendaChanged(services, body.tenantId, [body.id], now);
   services.log.info({ cid: req.correlationId, meetingId: meeting.id, changed, version: written.record?.minutes.version }, 'minutes recorded');

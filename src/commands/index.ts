@@ -11,6 +11,7 @@ import { statusCommand } from './status';
 import { digestCommand } from './digest';
 import { annualReportCommand } from './annual-report';
 import { agendaCommand } from './agenda';
+import { minutesCommand } from './minutes';
 
 /**
  * The one table of text commands. A command word matches exactly (first word, case and
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CommandDef[] = [
   meetingCommand,
   meetingsCommand,
   agendaCommand,
+  minutesCommand,
   trendCommand,
   escalateCommand,
   escalationsCommand,

@@ -59,6 +59,14 @@ export interface AgendaTexts {
     recorded: string;
     saved: string;
     unchanged: string;
+    /** A first save with no decision and no task. */
+    empty: string;
+    /** `referat` outside a body's channel. */
+    channelOnly: string;
+    /** `referat` before any meeting of the body has begun. */
+    noneBegun: string;
+    /** `referat` in a channel: the form went 1:1. */
+    privateNotice: string;
     limited: string;
     tooEarly: string;
     errorSummary: string;
@@ -135,6 +143,10 @@ export const AGENDA_TEXTS: Catalogue<AgendaTexts> = {
       recorded: 'Registrert: {text}',
       saved: 'Referatet er lagret og delt i kanalen. Åpne oppgaver kommer på neste dagsorden.',
       unchanged: 'Ingenting nytt å lagre – referatet er som før.',
+      channelOnly: 'Referatet hører til kanalen til ungdomsteamet, koordineringsgruppen eller styret: skriv «@SLT-boten referat» der.',
+      noneBegun: 'Ingen møter i {body} har begynt ennå. Referatet skrives når møtet har startet.',
+      privateNotice: 'Jeg har sendt deg referatskjemaet i en personlig melding.',
+      empty: 'Referatet er tomt. Skriv et vedtak eller en oppgave under minst ett punkt, og trykk «Lagre og del referatet» igjen.',
       limited: 'Skjemaet viser {shown} av {count} punkter; før resten under Eventuelt.',
       tooEarly: 'Referat kan skrives når møtet har startet.',
       errorSummary: 'Noe må rettes før referatet kan lagres – se feltene under.',
@@ -209,6 +221,10 @@ export const AGENDA_TEXTS: Catalogue<AgendaTexts> = {
       recorded: 'Recorded: {text}',
       saved: 'The minutes were saved and shared in the channel. Open tasks go onto the next agenda.',
       unchanged: 'Nothing new to save – the minutes are as before.',
+      channelOnly: 'Minutes belong to the channel of the youth team, coordination group or board: write «@SLT-boten minutes» there.',
+      noneBegun: 'No meeting of {body} has begun yet. The minutes are written once the meeting has started.',
+      privateNotice: 'I have sent you the minutes form in a personal message.',
+      empty: 'The minutes are empty. Write a decision or a task under at least one item, and press «Save and share the minutes» again.',
       limited: 'The form shows {shown} of {count} items; record the rest under any other business.',
       tooEarly: 'Minutes can be written once the meeting has started.',
       errorSummary: 'Something needs fixing before the minutes can be saved – see the fields below.',

@@ -211,6 +211,14 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     expect(byId(form, `task__${itemId}`)).toBeDefined();
     expect(verbs(form)).toEqual(['minutes.record']);
 
+    // Saving the form untouched (or with blanks only) would share empty minutes: refused, nothing stored or posted.
+    const empty = await invoke('minutes.record', { ...first(), decision__police: '   ', [`task__${itemId}`]: '' }, KARI, null);
+    expect(shown(empty.card)).toContain('Referatet er tomt. Skriv et vedtak eller en oppgave under minst ett punkt, og trykk «Lagre og del referatet» igjen.');
+    expect(verbs(empty.card)).toEqual(['minutes.record']);
+    await drain();
+    expect(h.connector.activities.filter((a) => (a.conversationId ?? '').startsWith(VEST.id))).toEqual([]);
+    expect(await h.app.services.agendas.getMinutes(TENANT, vestId, meetings[0]!.id)).toBeUndefined();
+
     const data = { ...first(), decision__police: 'Politiet melder roligere helger.', [`task__${itemId}`]: 'Lage oversikt over sommertilbud', [`due__${itemId}`]: '2026-12-15' };
     const refused = await invoke('minutes.record', data, KARI, null);
     expect(errorAfter(refused.card, `responsible__${itemId}`)).toBe('Velg hvem som er ansvarlig for oppgaven.');
@@ -233,6 +241,25 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     await drain();
     expect(h.connector.activities).toEqual([]);
     expect((await h.app.services.agendas.getMinutes(TENANT, vestId, meetings[0]!.id))?.minutes.tasks).toHaveLength(1);
+  });
+
+  it('gives another coordinator the minutes form with «referat» in the channel, 1:1 and pre-filled, and refuses a member', async () => {
+    const refused = await say('referat', OLA);
+    expect(refused.text).toBe('Dette krever rollen SLT-koordinator, og den har du ikke. Ta kontakt med en SLT-koordinator eller administrator hvis du trenger den.');
+
+    h.connector.clear();
+    const asked = await say('referat', SIGRID);
+    expect(asked.text).toBe('Jeg har sendt deg referatskjemaet i en personlig melding.');
+    await drain();
+    const direct = h.connector.messages.filter((m) => m.conversationId === `a:1on1-${SIGRID.id}`);
+    expect(direct).toHaveLength(1);
+    const form = cardOf(direct[0]!.body)!;
+    expect(shown(form)[0]).toBe('Referat – Ungdomsteam Vest 13-16');
+    // The latest meeting that has begun (the first; the second lies ahead), with what was recorded.
+    expect(byId(form, 'decision__police')?.value).toBe('Politiet melder roligere helger.');
+    expect(allElements(form).find((e) => e.verb === 'minutes.record')?.data).toEqual(first());
+    // Nothing went to the channel but the one-line notice.
+    expect(h.connector.activities.filter((a) => (a.conversationId ?? '').startsWith(VEST.id) && a.body.attachments)).toEqual([]);
   });
 
   it('carries the open task onto the next agenda until a coordinator marks it done', async () => {
