@@ -110,8 +110,16 @@ export class OutboxSender {
     this.loop.start();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** Stops the loop and hands the tenants' send leases on (see SendLeases.release). */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    const longest = Math.max(...[...CONVERSATION_WINDOWS, ...TENANT_WINDOWS].filter((w) => w.ms < 3_600_000).map((w) => w.ms));
+    try {
+      const released = await this.o.table.leases.release(this.instanceId, (this.o.realNow ?? Date.now)(), longest + 1_000);
+      if (released > 0) this.o.log.info({ released }, 'outbox: send leases handed on');
+    } catch (err) {
+      this.o.log.warn({ err: String(err) }, 'outbox: send leases not handed on; they lapse by themselves');
+    }
   }
 
   /** One pass over every ready delivery. Tests call this directly. */

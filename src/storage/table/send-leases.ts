@@ -14,12 +14,14 @@ import { encodeKey } from './keys';
  * stopped, or had nothing more to send), Replace with If-Match (412: another instance was
  * first). The holder renews with If-Match once half its time is used, so while it sends the
  * lease never lapses, and it lapses no sooner than half a lease after the holder's last send.
+ * An instance that stops cleanly (release) shortens its holds to end one short rate window after
+ * its last send, so a restarted bot takes over within seconds instead of waiting out the lease.
  */
 type LeaseRow = { instance: string; until: string };
 
 export class SendLeases {
   /** This process's holds: etag and end, per instance and tenant (senders may share a table object). */
-  private readonly held = new Map<string, { etag: string; until: number }>();
+  private readonly held = new Map<string, { etag: string; until: number; used: number }>();
   /** Claims under way, shared by the conversations of one tenant served side by side. */
   private readonly claiming = new Map<string, Promise<boolean>>();
 
@@ -32,7 +34,10 @@ export class SendLeases {
   hold(tenantId: string, instance: string, ms: number, now: number): Promise<boolean> {
     const k = `${instance}|${tenantId}`;
     const mine = this.held.get(k);
-    if (mine && mine.until - now > ms / 2) return Promise.resolve(true);
+    if (mine && mine.until - now > ms / 2) {
+      mine.used = now;
+      return Promise.resolve(true);
+    }
     let claim = this.claiming.get(k);
     if (!claim) {
       claim = this.claim(k, tenantId, instance, ms, now).finally(() => this.claiming.delete(k));
@@ -41,11 +46,35 @@ export class SendLeases {
     return claim;
   }
 
+  /**
+   * Gives up `instance`'s holds as it stops: each ends `afterLastUse` ms after its last use (the
+   * longest short rate window, so the next holder's books start clean) or now, whichever is
+   * later, and never later than it would have. A hold taken over in the meantime is left alone.
+   */
+  async release(instance: string, now: number, afterLastUse: number): Promise<number> {
+    let released = 0;
+    for (const [k, mine] of [...this.held]) {
+      if (!k.startsWith(`${instance}|`)) continue;
+      this.held.delete(k);
+      const until = Math.max(now, mine.used + afterLastUse);
+      if (until >= mine.until) continue;
+      const tenantId = k.slice(instance.length + 1);
+      const entity = { partitionKey: this.partition, rowKey: `l|${encodeKey(tenantId)}`, instance, until: new Date(until).toISOString() };
+      try {
+        await this.client.updateEntity(entity, 'Replace', { etag: mine.etag });
+        released++;
+      } catch (err) {
+        if (!isConflict(err) && !isNotFound(err)) throw err;
+      }
+    }
+    return released;
+  }
+
   private async claim(k: string, tenantId: string, instance: string, ms: number, now: number): Promise<boolean> {
     const rowKey = `l|${encodeKey(tenantId)}`;
     const entity = { partitionKey: this.partition, rowKey, instance, until: new Date(now + ms).toISOString() };
     const keep = (res: { etag?: string }): true => {
-      this.held.set(k, { etag: res.etag ?? '', until: now + ms });
+      this.held.set(k, { etag: res.etag ?? '', until: now + ms, used: now });
       return true;
     };
     const mine = this.held.get(k);
