@@ -68,7 +68,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
             child.once('exit', () => done());
-            child.kill('SIGTERM');
+            // SIGINT is Azurite's graceful close, which saves its database; on SIGTERM it dies at
+            // once and the writes since its last autosave (every 5 s) are lost from --location.
+            child.kill('SIGINT');
             setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
           }),
       });
