@@ -6,6 +6,7 @@ import { format, pick, type Locale } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { inputId, MINUTES_FIELDS, type MinutesField } from '../views/minutes';
 import { screenFields } from './screen';
+import { shortDate } from '../domain/meetings';
 
 /**
  * Reads a `minutes.record` submission into entries per agenda item, with field-level errors on
@@ -46,7 +47,13 @@ function rawEntries(data: Readonly<Record<string, unknown>>, itemIds: readonly s
 }
 
 /** Parses and checks a submission against the items on the meeting's agenda. */
-export function parseMinutesInput(data: Readonly<Record<string, unknown>>, itemIds: readonly string[], locale: Locale): ParsedMinutes {
+export function parseMinutesInput(
+  data: Readonly<Record<string, unknown>>,
+  itemIds: readonly string[],
+  locale: Locale,
+  /** The meeting's date (YYYY-MM-DD, Oslo): a task cannot fall due before the meeting that gave it. */
+  meetingDate?: string,
+): ParsedMinutes {
   const t = pick(locale, AGENDA_TEXTS).minutes;
   const known = new Set(itemIds);
   const errors: FieldError[] = [];
@@ -73,6 +80,7 @@ export function parseMinutesInput(data: Readonly<Record<string, unknown>>, itemI
       if (!(RESPONSIBLES as readonly string[]).includes(responsible)) errors.push({ field: id('responsible'), message: t.needResponsible });
       if (!due) errors.push({ field: id('due'), message: t.needDue });
       else if (!parseDate(due)) errors.push({ field: id('due'), message: t.badDue });
+      else if (meetingDate && due < meetingDate) errors.push({ field: id('due'), message: format(t.dueBeforeMeeting, { date: shortDate(meetingDate, locale) }) });
       if (title) screened[id('task')] = `${screened[id('task')] ?? ''}\n${title}`.trim();
       if (errors.length === before) tasks.push({ title, responsible: responsible as Responsible, due });
     }

@@ -14,6 +14,7 @@ import { minutesCard, minutesFormCard, type MinutesFormItem } from '../views/min
 import { agendaChanged, agendaLabel, loadAgenda } from './agenda';
 import { syncLivingCard } from './living-card';
 import { parseMinutesInput } from './minutes-input';
+import { osloToday } from '../domain/calendar';
 
 /**
  * Minutes after a meeting: the coordinator's form (sent 1:1 by the minutes-prompt job, and
@@ -71,7 +72,7 @@ export async function recordMinutes(
   const t = pick(locale, AGENDA_TEXTS).minutes;
   // Titles are stored in the network's language: the minutes are read in the channel.
   const items = await minutesItems(services, body, meeting, now, services.config.defaultLocale);
-  const parsed = parseMinutesInput(req.data, items.map((i) => i.itemId), locale);
+  const parsed = parseMinutesInput(req.data, items.map((i) => i.itemId), locale, osloToday(meeting.startUtc));
   if (parsed.errors.length > 0) {
     services.log.info({ cid: req.correlationId, fields: parsed.errors.map((e) => e.field.split('__')[0]) }, 'minutes refused');
     return minutesFormFor(services, body, meeting, now, locale, { values: req.data, errors: parsed.errors, notice: t.errorSummary, noticeColor: 'Attention' });

@@ -59,6 +59,8 @@ export interface AgendaTexts {
     recorded: string;
     saved: string;
     unchanged: string;
+    /** A task due before the meeting that gave it ({date}). */
+    dueBeforeMeeting: string;
     /** A first save with no decision and no task. */
     empty: string;
     /** `referat` outside a body's channel. */
@@ -154,6 +156,7 @@ export const AGENDA_TEXTS: Catalogue<AgendaTexts> = {
       needResponsible: 'Velg hvem som er ansvarlig for oppgaven.',
       needDue: 'Sett en frist for oppgaven.',
       badDue: 'Fristen må være en gyldig dato (ÅÅÅÅ-MM-DD).',
+      dueBeforeMeeting: 'Fristen kan ikke være før møtet ({date}).',
       unknownItem: 'Punktet står ikke på dagsordenen til dette møtet.',
       cardTitle: 'Referat – {body}',
       decisionLine: 'Vedtak: {text}',
@@ -232,6 +235,7 @@ export const AGENDA_TEXTS: Catalogue<AgendaTexts> = {
       needResponsible: 'Choose who is responsible for the task.',
       needDue: 'Set a due date for the task.',
       badDue: 'The due date must be a valid date (YYYY-MM-DD).',
+      dueBeforeMeeting: 'The due date cannot be before the meeting ({date}).',
       unknownItem: 'The item is not on this meeting\'s agenda.',
       cardTitle: 'Minutes – {body}',
       decisionLine: 'Decision: {text}',

@@ -40,6 +40,13 @@ describe('minutes input', () => {
     ]);
   });
 
+  it('refuses a task due before the meeting that gave it, and takes one due on the meeting day', () => {
+    const input = (due: string) => ({ task__police: 'Kartlegge tilbud', responsible__police: 'police', due__police: due });
+    expect(parseMinutesInput(input('2026-11-04'), ITEMS, 'nb', '2026-11-05').errors).toEqual([{ field: 'due__police', message: 'Fristen kan ikke være før møtet (5. november).' }]);
+    expect(parseMinutesInput(input('2026-11-05'), ITEMS, 'nb', '2026-11-05').errors).toEqual([]);
+    expect(parseMinutesInput(input('2026-11-04'), ITEMS, 'en', '2026-11-05').errors[0]?.message).toBe('The due date cannot be before the meeting (5 November).');
+  });
+
   it('refuses an item that is not on the meeting\'s agenda', () => {
     expect(parseMinutesInput({ items: [{ itemId: 'esc-e123', decision: 'x', tasks: [] }] }, ITEMS, 'nb').errors).toEqual([{ field: 'items', message: 'Punktet står ikke på dagsordenen til dette møtet.' }]);
   });
