@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import type { Stack, StackOptions } from '../../scripts/start';
+import { PlaygroundUi } from '../support/playground';
+
+/**
+ * Minutes in the Agents Playground, the way a coordinator records them: the day before, the
+ * coordination group is registered and its meetings scheduled; the day after the first meeting,
+ * «referat» brings the minutes form 1:1, the saved minutes are posted in the channel and the
+ * next meeting's agenda carries the open task. A running stack's clock cannot jump a day, so the
+ * stack is started twice on the same Azurite folder with development mode's SLT_CLOCK_START
+ * (a new Playground session each time, as after a restart of `npm start`).
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'screenshots');
+const START = path.join(ROOT, 'dist', 'scripts', 'start.js');
+const KOORD = 'SLT-nettverket - Koordineringsgruppen';
+const TASK = 'Kartlegge behovet for natteravner i sentrum';
+/**
+ * The bot's days: next Monday noon (Oslo) and, for the minutes, the Tuesday after the meeting
+ * there. Near the real date, because the Playground's date picker opens on the browser's month.
+ * Weeks whose Tuesday is a public holiday are passed over (the form would move the meeting).
+ */
+const HOLIDAYS = ['12-25', '12-26', '01-01', '05-01', '05-17'];
+let monday = DateTime.now().setZone('Europe/Oslo').startOf('day').plus({ days: 1 });
+while (monday.weekday !== 1 || HOLIDAYS.includes(monday.plus({ days: 1 }).toFormat('MM-dd'))) monday = monday.plus({ days: 1 });
+const TUESDAY = monday.plus({ days: 1 }).setLocale('nb');
+
+describe('npm start: minutes in the Agents Playground, recorded after the meeting and carried onto the next agenda', () => {
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'slt-pg-minutes-'));
+  let stack: Stack | undefined;
+  let ui: PlaygroundUi | undefined;
+
+  const start = async (clock: string): Promise<PlaygroundUi> => {
+    const { startStack } = require(START) as { startStack(o: StackOptions): Promise<Stack> };
+    const { freePort } = require(path.join(ROOT, 'dist', 'scripts', 'azurite.js')) as { freePort(): Promise<number> };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(await freePort()), LOG_LEVEL: 'warn', SLT_CLOCK_START: clock };
+    stack = await startStack({ env, azuriteLocation: data, azuritePort: 0, playgroundPort: 0, childOutput: 'ignore' });
+    ui = await PlaygroundUi.open(stack.playgroundUrl!);
+    return ui;
+  };
+  const stop = async (): Promise<void> => {
+    await ui?.close();
+    await stack?.stop();
+    ui = undefined;
+    stack = undefined;
+  };
+  /** The `n`th input labelled `label` on a card (the minutes form has one set per agenda item). */
+  const nth = async (card: Locator, label: string, n: number): Promise<Locator> => {
+    const id = await card.locator('label.ac-richTextBlock', { hasText: label }).nth(n).getAttribute('for');
+    if (!id) throw new Error(`no input ${n} labelled «${label}»`);
+    return card.locator(`[id="${id}"]`);
+  };
+
+  beforeAll(() => {
+    if (!fs.existsSync(START)) throw new Error(`${START} is missing: npm test builds it first (npm run build)`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await stop();
+    fs.rmSync(data, { recursive: true, force: true });
+  });
+
+  it('the day before: the coordinator registers the coordination group and schedules its meetings', async () => {
+    const pg = await start(monday.set({ hour: 12 }).toISO()!);
+    await pg.select(KOORD);
+    await pg.send('registrer', { mention: true, expect: 'Registrer kanalen som SLT-organ' });
+    const form = pg.card('Registrer kanalen som SLT-organ');
+    await form.getByText('Koordineringsgruppe', { exact: true }).click();
+    await (await pg.field(form, 'Navn')).fill('Koordineringsgruppen');
+    await pg.press(form, 'Lagre', 'Kanalen er registrert');
+    // The form comes prefilled: tomorrow 09:00, then the group's cadence.
+    await pg.send('møte', { mention: true, expect: 'Planlegg møte – Koordineringsgruppen' });
+    const schedule = pg.card('Planlegg møte – Koordineringsgruppen');
+    await (await pg.field(schedule, 'Sted')).fill('Rådhuset, møterom 2');
+    await pg.press(schedule, 'Planlegg', 'møter er planlagt – Koordineringsgruppen');
+    expect(await pg.card('møter er planlagt – Koordineringsgruppen').innerText()).toContain(`${TUESDAY.toFormat('cccc d. LLLL yyyy')} kl. 09:00`);
+    await stop();
+  }, 120_000);
+
+  it('the day after: «referat» brings the form 1:1; the saved minutes are posted in the channel; the next agenda carries the open task', async () => {
+    const pg = await start(TUESDAY.set({ hour: 13 }).toISO()!); // the first meeting is over
+    await pg.select(KOORD);
+    await pg.send('referat', { mention: true, expect: 'Jeg har sendt deg referatskjemaet i en personlig melding.' });
+    await pg.select('Personal Chat');
+    // Sent through the outbox: the stopped bot's send lease ends half a minute after its last post.
+    await pg.page.getByText('Referat – Koordineringsgruppen').first().waitFor({ timeout: 60_000 });
+    const form = pg.card('Referat – Koordineringsgruppen');
+    expect(await form.innerText()).toContain('Oppdatering fra politiet');
+
+    // The task under the police update. The Playground redraws a card when one of its dropdowns or
+    // date pickers changes, emptying typed text boxes, so those are set first.
+    await (await nth(form, 'Ansvarlig tjeneste', 0)).click();
+    await pg.page.getByRole('option', { name: 'Politi', exact: true }).click();
+    const due = await nth(form, 'Frist', 0);
+    await due.click();
+    await pg.page.locator('[aria-label*="next month" i], [title*="next month" i]').first().click(); // the 15th of next month: after the meeting
+    await pg.page.locator('[role="gridcell"] button, [role="dialog"] button').filter({ hasText: /^15$/ }).first().click();
+    expect(await due.inputValue()).not.toBe('');
+    await (await nth(form, 'Vedtak / konklusjon', 0)).fill('Politiet orienterte om økt salg av cannabis via sosiale medier. Tatt til orientering.');
+    await (await nth(form, 'Oppgave', 0)).fill(TASK);
+    await pg.screenshot(SHOTS, 'playground-referat-skjema.png');
+    await pg.press(form, 'Lagre og del referatet', 'Referatet er lagret og delt i kanalen.');
+    expect(await pg.card('Referat – Koordineringsgruppen').innerText()).toContain(`Registrert: Oppgave: ${TASK} – ansvarlig: Politi, frist 15.`);
+
+    await pg.select(KOORD);
+    const posted = pg.page.locator('.ac-adaptiveCard').filter({ hasText: 'Vedtak: Politiet orienterte om økt salg av cannabis' });
+    await posted.first().waitFor({ timeout: 30_000 });
+    const minutes = await posted.first().innerText();
+    expect(minutes).toContain('Referat – Koordineringsgruppen');
+    expect(minutes).toContain(`Oppgave: ${TASK} – ansvarlig: Politi`);
+    await pg.screenshot(SHOTS, 'playground-referat-delt.png');
+
+    await pg.send('agenda', { mention: true, expect: 'Dagsorden – Koordineringsgruppen' });
+    const agenda = await pg.card('Dagsorden – Koordineringsgruppen').innerText();
+    expect(agenda).not.toContain(TUESDAY.toFormat('cccc d. LLLL yyyy')); // the next meeting's agenda, not the one just held
+    // The police update first; the open task as an item of its own, with who answers for it.
+    expect(agenda.indexOf('Oppdatering fra politiet')).toBeGreaterThan(-1);
+    expect(agenda.indexOf(TASK)).toBeGreaterThan(agenda.indexOf('Oppdatering fra politiet'));
+    expect(agenda).toContain('Ansvarlig: Politi');
+    expect(agenda).toContain(`Oppfølging fra møtet ${TUESDAY.toFormat('d. LLLL')} · frist 15. ${DateTime.now().setZone('Europe/Oslo').plus({ months: 1 }).setLocale('nb').toFormat('LLLL')}`);
+    await pg.screenshot(SHOTS, 'playground-referat-neste-dagsorden.png');
+  }, 180_000);
+});
