@@ -41,7 +41,13 @@ export interface AdapterOptions {
  * (development mode, bound to 127.0.0.1 by the HTTP layer); with it, the Bot Framework JWT
  * is validated on every request.
  */
-export function createAdapter(config: Config, log: Logger, options: AdapterOptions = {}): CloudAdapter {
+/** The CloudAdapter, and its authentication on its own for the HTTP layer's gates. */
+export type SltAdapter = CloudAdapter & {
+  /** Throws (an AuthenticationError, status 401) unless the request carries a valid Bot Framework token for this activity. */
+  authenticate(activity: Activity, authHeader: string): Promise<void>;
+};
+
+export function createAdapter(config: Config, log: Logger, options: AdapterOptions = {}): SltAdapter {
   const auth = new ChannelAuthentication(
     config.devMode
       ? {}
@@ -53,7 +59,11 @@ export function createAdapter(config: Config, log: Logger, options: AdapterOptio
           ...options.authSettings,
         },
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = Object.assign(new CloudAdapter(auth), {
+    async authenticate(activity: Activity, authHeader: string): Promise<void> {
+      await auth.authenticateRequest(activity, authHeader);
+    },
+  });
   // The one sink for failures that escaped a handler: log with the correlation id, tell the user.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const cid = correlationIdOf(context);

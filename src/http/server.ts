@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -10,6 +10,12 @@ export interface HttpDeps {
   config: Config;
   log: Logger;
   adapter: CloudAdapter;
+  /**
+   * Checks the Bot Framework token before the tenant gate (production mode): a caller without a
+   * valid token gets 401 whatever tenant it names, so the answers do not tell which tenants are
+   * allowed. The adapter checks the token again as it processes the activity.
+   */
+  authenticate?(activity: Activity, authHeader: string): Promise<void>;
   /** Runs one turn. */
   bot: { run(context: TurnContext): Promise<void> };
   /** Throws when storage is unreachable. */
@@ -43,7 +49,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The only module that imports restify: `/api/messages` and `/healthz`.
- * Tenant filtering happens here, before the adapter, because the adapter has no tenant check.
+ * Tenant filtering happens here, before the adapter, because the adapter has no tenant check;
+ * in production the token is checked before it, so only an authenticated caller learns of it.
  */
 export function createServer(deps: HttpDeps): restify.Server {
   const { config, log, adapter, bot } = deps;
@@ -72,6 +79,16 @@ export function createServer(deps: HttpDeps): restify.Server {
       const conv = (body.conversation ?? {}) as { tenantId?: string };
       const tenant = cd.tenant?.id ?? conv.tenantId;
       if (!tenant || !config.tenantIds.includes(tenant)) {
+        // 403 only to a caller with a valid token (an allowed tenant's is checked by the adapter).
+        if (!config.devMode && deps.authenticate) {
+          try {
+            await deps.authenticate(body as unknown as Activity, req.header('authorization') ?? '');
+          } catch (err) {
+            log.warn({ err: (err as Error).message }, 'rejected: not authenticated');
+            res.send(401, { error: 'unauthorized' });
+            return;
+          }
+        }
         log.warn({ tenant }, 'rejected: tenant not allowed');
         res.send(403, { error: 'tenant not allowed' });
         return;

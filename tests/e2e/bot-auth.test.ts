@@ -132,6 +132,17 @@ describe('POST /api/messages in production mode: Bot Framework authentication, t
     expect((await h.send(noTenant, t)).status).toBe(403);
   });
 
+  it('answers a caller without a valid token 401 whatever tenant it names, so which tenants are allowed is not revealed', async () => {
+    for (const [what, a] of [
+      ['allowed tenant', activity()],
+      ['other tenant', activity({ tenantId: OTHER_TENANT })],
+      ['no tenant', { ...activity(), channelData: {}, conversation: { id: '19:x@thread.tacv2;messageid=1', conversationType: 'channel' } }],
+    ] as const) {
+      expect((await h.send(a)).status, `${what}, no token`).toBe(401);
+      expect((await h.send(a, bearer(await token({ aud: '11111111-2222-4333-8444-555555555555' })))).status, `${what}, another bot's token`).toBe(401);
+    }
+  });
+
   it('refuses a correctly signed activity from a channel other than msteams with 403', async () => {
     const t = bearer(await token());
     for (const channelId of ['webchat', 'directline', 'emulator']) {
