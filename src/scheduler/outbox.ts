@@ -175,6 +175,9 @@ export class OutboxSender {
         await this.failed(d, etag, err, buckets[0]!.key);
         report.failed++;
         return;
+      } finally {
+        // A send (or a refused one) counts in Teams' windows from when it reached the connector.
+        table.leases.sent(d.tenantId, this.instanceId, (this.o.realNow ?? Date.now)());
       }
     }
     // An update's sink is only for a card posted anew (its post was gone): an update in place keeps the ids the record has.

@@ -41,10 +41,10 @@ describe('send lease hand-over on a clean stop, against Azurite', () => {
       realNow: () => real,
       sendLeaseMs: LEASE_MS,
     });
-  const post = async (): Promise<string> => {
+  const post = async (tenantId = TENANT): Promise<string> => {
     const text = `Innkalling ${++n}`;
-    const ref = { serviceUrl: connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId: TENANT, botId: BOT.id, botName: BOT.name };
-    await outbox.enqueue({ key: `lease-test:${n}`, tenantId: TENANT, target: ref, message: { type: 'text', text }, label: text });
+    const ref = { serviceUrl: connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId, botId: BOT.id, botName: BOT.name };
+    await outbox.enqueue({ key: `lease-test:${n}`, tenantId, target: ref, message: { type: 'text', text }, label: text });
     return text;
   };
   const posted = (): string[] => connector.posts.map((p) => String(p.body.text));
@@ -66,21 +66,23 @@ describe('send lease hand-over on a clean stop, against Azurite', () => {
     const next = sender('new-instance');
     real += 10_000;
     expect((await next.tick()).busy).toBe(1); // the old instance's sends are still in the 30 s window
+    real += 20_000;
+    expect((await next.tick()).busy).toBe(1); // 30 s: still
     expect(posted()).toEqual([first]);
-    real += 22_000; // 32 s after the last send, 38 s before the lease would have run out
+    real += 2_000; // 32 s after the last send, 38 s before the lease would have run out
     expect((await next.tick()).sent).toBe(1);
     expect(posted()).toEqual([first, waiting]);
   });
 
   it('hands on at once when the stopping instance sent nothing for half a minute; without a clean stop the lease runs its time', async () => {
-    real += LEASE_MS + 1_000; // the last test's sender never stopped: its lease ran out by itself
+    const tenant = '7d2e5b1a-3c4f-4e8d-9a6b-0f1e2d3c4b5a'; // another tenant: a lease of its own
     const holder = sender('holder');
-    const one = await post();
+    const one = await post(tenant);
     expect((await holder.tick()).sent).toBe(1);
     real += 40_000;
 
     // A crash (no stop): the lease is held until it runs out.
-    const two = await post();
+    const two = await post(tenant);
     const other = sender('other');
     expect((await other.tick()).busy).toBe(1);
 

@@ -34,16 +34,19 @@ export class SendLeases {
   hold(tenantId: string, instance: string, ms: number, now: number): Promise<boolean> {
     const k = `${instance}|${tenantId}`;
     const mine = this.held.get(k);
-    if (mine && mine.until - now > ms / 2) {
-      mine.used = now;
-      return Promise.resolve(true);
-    }
+    if (mine && mine.until - now > ms / 2) return Promise.resolve(true);
     let claim = this.claiming.get(k);
     if (!claim) {
       claim = this.claim(k, tenantId, instance, ms, now).finally(() => this.claiming.delete(k));
       this.claiming.set(k, claim);
     }
     return claim;
+  }
+
+  /** Notes a send under `instance`'s hold of the tenant's lease: a release counts from the last one. */
+  sent(tenantId: string, instance: string, now: number): void {
+    const mine = this.held.get(`${instance}|${tenantId}`);
+    if (mine) mine.used = Math.max(mine.used, now);
   }
 
   /**
@@ -74,7 +77,7 @@ export class SendLeases {
     const rowKey = `l|${encodeKey(tenantId)}`;
     const entity = { partitionKey: this.partition, rowKey, instance, until: new Date(now + ms).toISOString() };
     const keep = (res: { etag?: string }): true => {
-      this.held.set(k, { etag: res.etag ?? '', until: now + ms, used: now });
+      this.held.set(k, { etag: res.etag ?? '', until: now + ms, used: mine?.used ?? now });
       return true;
     };
     const mine = this.held.get(k);
