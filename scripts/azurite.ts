@@ -15,6 +15,11 @@ export interface AzuriteOptions {
   location?: string;
   /** Port, 0 = any free port. */
   port?: number;
+  /**
+   * Its own process group, so a terminal's Ctrl-C does not reach it: `npm start` closes it
+   * itself, after the bot, which still writes to storage as it stops (the send lease).
+   */
+  ownGroup?: boolean;
 }
 
 const ACCOUNT = 'devstoreaccount1';
@@ -48,7 +53,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const args = [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck'];
   if (options.location) args.push('--location', options.location);
   else args.push('--inMemoryPersistence');
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: options.ownGroup ?? false });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {

@@ -276,7 +276,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stopping = true;
     if (playground) await stopGroup(playground);
     if (bot) await stopGroup(bot);
-    // On Ctrl-C in a terminal Azurite (same process group as this script) may already be gone.
+    // Last, and only from here (its own process group: a terminal's Ctrl-C does not reach it), so
+    // the bot can still write as it stops; it may have died by itself.
     if (azurite && !azuriteExited()) await azurite.stop();
   };
   const aborted = (): string | undefined => (options.abort?.aborted ? 'aborted' : undefined);
@@ -297,7 +298,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const port = await preferredPort(options.azuritePort, DEFAULT_AZURITE_PORT);
       if (options.azuriteLocation) fs.mkdirSync(options.azuriteLocation, { recursive: true });
       say(`Starter Azurite / starting Azurite on 127.0.0.1:${port} …`);
-      azurite = await startAzurite({ location: options.azuriteLocation, port });
+      azurite = await startAzurite({ location: options.azuriteLocation, port, ownGroup: true });
       checkAbort();
       env.STORAGE_CONNECTION_STRING = azurite.connectionString;
       const where = options.azuriteLocation ? `data in ${path.relative(ROOT, options.azuriteLocation) || options.azuriteLocation}` : 'in memory';
