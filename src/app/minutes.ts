@@ -40,7 +40,8 @@ export async function minutesFormFor(
   extra: { values?: Readonly<Record<string, unknown>>; errors?: readonly FieldError[]; notice?: string; noticeColor?: 'Good' | 'Attention' } = {},
 ): Promise<CardJson> {
   const [items, stored] = await Promise.all([minutesItems(services, body, meeting, now, locale), services.agendas.getMinutes(body.tenantId, body.id, meeting.id)]);
-  const intro = format(pick(locale, meetingTexts).jobs.minutes, { body: body.name, when: formatMeetingTime(meeting.startUtc, locale) });
+  const jobs = pick(locale, meetingTexts).jobs;
+  const intro = format(now.getTime() < Date.parse(meeting.endUtc) ? jobs.minutesDuring : jobs.minutes, { body: body.name, when: formatMeetingTime(meeting.startUtc, locale) });
   return minutesFormCard(locale, { body, meeting, intro, items, minutes: stored?.minutes, ...extra });
 }
 

@@ -5,10 +5,12 @@ import { bodyHere } from '../app/here';
 import { minutesFormFor } from '../app/minutes';
 import { replyPrivately } from '../app/private';
 import { shortDate } from '../domain/meetings';
+import { osloToday } from '../domain/calendar';
 
 /**
  * `referat` (coordinators, in the body's channel): the minutes form of the body's latest meeting
- * that has begun, shown only to the asker. The scheduler sends the form to the coordinator who
+ * that has begun (the notice names its date, so a cancelled latest meeting is no surprise), shown
+ * only to the asker; during the meeting the form says so. The scheduler sends the form to the coordinator who
  * scheduled the meeting; this is the way back to it for that person, and the way in for another
  * coordinator. Recorded minutes come pre-filled, so saving again adds to them.
  */
@@ -30,6 +32,7 @@ export const minutesCommand: CommandDef = {
     const latest = begun[0];
     if (!latest) return [{ type: 'text', text: format(t.minutes.noneBegun, { body: here.body.name }) }];
     const card = await minutesFormFor(services, here.body, latest, req.now, req.locale);
-    return replyPrivately(req, services.outbox, [{ type: 'card', card }], t.minutes.privateNotice, `referat ${here.body.name} ${shortDate(latest.startUtc, 'nb')}`);
+    const notice = format(t.minutes.privateNotice, { date: shortDate(osloToday(latest.startUtc), req.locale) });
+    return replyPrivately(req, services.outbox, [{ type: 'card', card }], notice, `referat ${here.body.name} ${osloToday(latest.startUtc)}`);
   },
 };

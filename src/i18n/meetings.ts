@@ -38,7 +38,7 @@ export interface MeetingTexts {
   };
   cancel: { notFound: string; over: string; notHere: string };
   list: { titleBody: string; titlePersonal: string; empty: string; emptyPersonal: string; calendar: string };
-  jobs: { callTitle: string; callText: string; reminder: string; reminderPlace: string; minutes: string };
+  jobs: { callTitle: string; callText: string; reminder: string; reminderPlace: string; minutes: string; minutesDuring: string };
   hours: string;
   minutes: string;
 }
@@ -103,6 +103,7 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       reminder: 'Påminnelse: {body} har møte i dag kl. {time}{place}.',
       reminderPlace: ', {place}',
       minutes: 'Møtet i {body} {when} er over. Skriv et kort referat med tydelige oppgaver og ansvarlige, og del det med deltakerne snart.',
+      minutesDuring: 'Møtet i {body} {when} er i gang. Skriv et kort referat med tydelige oppgaver og ansvarlige; «Lagre og del referatet» deler det i kanalen med en gang.',
     },
     hours: 't',
     minutes: 'min',
@@ -166,6 +167,7 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       reminder: 'Reminder: {body} meets today at {time}{place}.',
       reminderPlace: ', {place}',
       minutes: 'The meeting of {body} {when} is over. Write short minutes with clear tasks and who is responsible, and share them with the participants soon.',
+      minutesDuring: 'The meeting of {body} {when} is under way. Write short minutes with clear tasks and who is responsible; «Save and share the minutes» shares them in the channel at once.',
     },
     hours: 'h',
     minutes: 'min',

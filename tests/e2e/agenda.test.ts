@@ -249,7 +249,7 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
 
     h.connector.clear();
     const asked = await say('referat', SIGRID);
-    expect(asked.text).toBe('Jeg har sendt deg referatskjemaet i en personlig melding.');
+    expect(asked.text).toBe('Jeg har sendt deg referatskjemaet for møtet 12. november i en personlig melding.');
     await drain();
     const direct = h.connector.messages.filter((m) => m.conversationId === `a:1on1-${SIGRID.id}`);
     expect(direct).toHaveLength(1);
@@ -260,6 +260,21 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     expect(allElements(form).find((e) => e.verb === 'minutes.record')?.data).toEqual(first());
     // Nothing went to the channel but the one-line notice.
     expect(h.connector.activities.filter((a) => (a.conversationId ?? '').startsWith(VEST.id) && a.body.attachments)).toEqual([]);
+
+    // During the next meeting «referat» gives that meeting's form, which says the meeting is under way.
+    const after = clock.now().toISOString();
+    clock.set(new Date(Date.parse(meetings[1]!.startUtc) + 30 * 60_000).toISOString());
+    try {
+      h.connector.clear();
+      expect((await say('referat', SIGRID)).text).toMatch(/^Jeg har sendt deg referatskjemaet for møtet \d{1,2}\. \p{L}+ i en personlig melding\.$/u);
+      await drain();
+      const during = cardOf(h.connector.messages.find((m) => m.conversationId === `a:1on1-${SIGRID.id}`)!.body)!;
+      expect(allElements(during).find((e) => e.verb === 'minutes.record')?.data).toEqual({ meetingId: meetings[1]!.id, bodyId: vestId });
+      expect(shown(during)[1]).toMatch(/^Møtet i Ungdomsteam Vest 13-16 .* er i gang\. /);
+      expect(byId(during, 'decision__police')?.value).toBe('');
+    } finally {
+      clock.set(after);
+    }
   });
 
   it('carries the open task onto the next agenda until a coordinator marks it done', async () => {

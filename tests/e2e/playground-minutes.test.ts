@@ -9,9 +9,10 @@ import { PlaygroundUi } from '../support/playground';
 
 /**
  * Minutes in the Agents Playground, the way a coordinator records them: the day before, the
- * coordination group is registered and its meetings scheduled; the day after the first meeting,
+ * coordination group is registered and its meetings scheduled; two weeks after the first meeting
+ * (past the 14 days in which the bot sends the form by itself, so only «referat» can bring it),
  * «referat» brings the minutes form 1:1, the saved minutes are posted in the channel and the
- * next meeting's agenda carries the open task. A running stack's clock cannot jump a day, so the
+ * next meeting's agenda carries the open task. A running stack's clock cannot jump ahead, so the
  * stack is started twice on the same Azurite folder with development mode's SLT_CLOCK_START
  * (a new Playground session each time, as after a restart of `npm start`).
  */
@@ -21,8 +22,8 @@ const START = path.join(ROOT, 'dist', 'scripts', 'start.js');
 const KOORD = 'SLT-nettverket - Koordineringsgruppen';
 const TASK = 'Kartlegge behovet for natteravner i sentrum';
 /**
- * The bot's days: next Monday noon (Oslo) and, for the minutes, the Tuesday after the meeting
- * there. Near the real date, because the Playground's date picker opens on the browser's month.
+ * The bot's days: next Monday noon (Oslo), the meeting on Tuesday, and the minutes 15 days later.
+ * Near the real date, because the Playground's date picker opens on the browser's month.
  * Weeks whose Tuesday is a public holiday are passed over (the form would move the meeting).
  */
 const HOLIDAYS = ['12-25', '12-26', '01-01', '05-01', '05-17'];
@@ -82,13 +83,14 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
     await stop();
   }, 120_000);
 
-  it('the day after: «referat» brings the form 1:1; the saved minutes are posted in the channel; the next agenda carries the open task', async () => {
-    const pg = await start(TUESDAY.set({ hour: 13 }).toISO()!); // the first meeting is over
+  it('two weeks later: «referat» brings the form 1:1; the saved minutes are posted in the channel; the next agenda carries the open task', async () => {
+    const pg = await start(TUESDAY.plus({ days: 15 }).set({ hour: 13 }).toISO()!);
     await pg.select(KOORD);
-    await pg.send('referat', { mention: true, expect: 'Jeg har sendt deg referatskjemaet i en personlig melding.' });
+    await pg.send('referat', { mention: true, expect: `Jeg har sendt deg referatskjemaet for møtet ${TUESDAY.toFormat('d. LLLL')} i en personlig melding.` });
     await pg.select('Personal Chat');
     // Sent through the outbox: the stopped bot's send lease ends half a minute after its last post.
     await pg.page.getByText('Referat – Koordineringsgruppen').first().waitFor({ timeout: 60_000 });
+    expect(await pg.page.locator('.ac-adaptiveCard').filter({ hasText: 'Referat – Koordineringsgruppen' }).count()).toBe(1);
     const form = pg.card('Referat – Koordineringsgruppen');
     expect(await form.innerText()).toContain('Oppdatering fra politiet');
 
