@@ -84,8 +84,11 @@ export function createServer(deps: HttpDeps): restify.Server {
           try {
             await deps.authenticate(body as unknown as Activity, req.header('authorization') ?? '');
           } catch (err) {
-            log.warn({ err: (err as Error).message }, 'rejected: not authenticated');
-            res.send(401, { error: 'unauthorized' });
+            // Answered with the status the adapter would give (401 for a missing or bad token).
+            const status = (err as { statusCode?: unknown }).statusCode;
+            if (typeof status !== 'number') throw err;
+            log.warn({ err: (err as Error).message, status }, 'rejected: not authenticated');
+            res.send(status, { error: status === 401 ? 'unauthorized' : 'authentication failed' });
             return;
           }
         }
