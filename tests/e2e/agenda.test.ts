@@ -225,6 +225,12 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     expect(byId(refused.card, `task__${itemId}`)?.value).toBe('Lage oversikt over sommertilbud');
     expect(await h.app.services.agendas.getMinutes(TENANT, vestId, meetings[0]!.id)).toBeUndefined();
 
+    // A due date before the meeting day (12 November, Oslo) is a slip: the error at the field, the task kept.
+    const early = await invoke('minutes.record', { ...data, [`responsible__${itemId}`]: 'youthClub', [`due__${itemId}`]: '2026-11-11' }, KARI, null);
+    expect(errorAfter(early.card, `due__${itemId}`)).toBe('Fristen kan ikke være før møtet (12. november).');
+    expect(byId(early.card, `task__${itemId}`)?.value).toBe('Lage oversikt over sommertilbud');
+    expect(await h.app.services.agendas.getMinutes(TENANT, vestId, meetings[0]!.id)).toBeUndefined();
+
     h.connector.clear();
     const saved = await invoke('minutes.record', { ...data, [`responsible__${itemId}`]: 'youthClub' }, KARI, null);
     expect(shown(saved.card)).toContain('Referatet er lagret og delt i kanalen. Åpne oppgaver kommer på neste dagsorden.');
