@@ -36,17 +36,17 @@ export interface AdapterOptions {
   authSettings?: Readonly<Record<string, string | boolean>>;
 }
 
-/**
- * The CloudAdapter. Without MicrosoftAppId it accepts unauthenticated activities
- * (development mode, bound to 127.0.0.1 by the HTTP layer); with it, the Bot Framework JWT
- * is validated on every request.
- */
 /** The CloudAdapter, and its authentication on its own for the HTTP layer's gates. */
 export type SltAdapter = CloudAdapter & {
   /** Throws (an AuthenticationError, status 401) unless the request carries a valid Bot Framework token for this activity. */
   authenticate(activity: Activity, authHeader: string): Promise<void>;
 };
 
+/**
+ * The CloudAdapter. Without MicrosoftAppId it accepts unauthenticated activities
+ * (development mode, bound to 127.0.0.1 by the HTTP layer); with it, the Bot Framework JWT
+ * is validated on every request.
+ */
 export function createAdapter(config: Config, log: Logger, options: AdapterOptions = {}): SltAdapter {
   const auth = new ChannelAuthentication(
     config.devMode

@@ -9,10 +9,11 @@ import { osloToday } from '../domain/calendar';
 
 /**
  * `referat` (coordinators, in the body's channel): the minutes form of the body's latest meeting
- * that has begun (the notice names its date, so a cancelled latest meeting is no surprise), shown
- * only to the asker; during the meeting the form says so. The scheduler sends the form to the coordinator who
- * scheduled the meeting; this is the way back to it for that person, and the way in for another
- * coordinator. Recorded minutes come pre-filled, so saving again adds to them.
+ * that has begun, shown only to the asker. The notice names the meeting's date (so a cancelled
+ * latest meeting is no surprise), and during the meeting the form says so. The scheduler sends
+ * the form to the coordinator who scheduled the meeting; this is the way back to it for that
+ * person, and the way in for another coordinator. Recorded minutes come pre-filled, so saving
+ * again adds to them.
  */
 export const minutesCommand: CommandDef = {
   id: 'minutes',
