@@ -11,7 +11,7 @@ import { OutboxSender } from '../../src/scheduler/outbox';
 import { OutboxTable } from '../../src/storage/table/outbox';
 import { TABLE_NAMES, type TableName } from '../../src/storage/tables';
 import { bodyScope } from '../../src/domain/visibility';
-import { isValidNationalId } from '../../src/domain/guard';
+import { makeNationalId } from '../unit/guard/helpers';
 import { escapeUserText } from '../../src/views/escape';
 import { validateCard } from '../support/card-validator';
 import type { BodyKind } from '../../src/domain/bodies';
@@ -19,22 +19,6 @@ import { byId, errorAfter, executeData, member, type Card } from '../support/car
 
 
 
-
-/** A valid-checksum national identity number (both mod-11 digits), born 15.03.2007. */
-function validIdentityNumber(): string {
-  const w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-  const w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-  for (let i = 100; i < 500; i++) {
-    const base = `150307${i}`.split('').map(Number);
-    const k1 = (11 - (base.reduce((s, d, j) => s + d * w1[j]!, 0) % 11)) % 11;
-    if (k1 === 10) continue;
-    const k2 = (11 - ([...base, k1].reduce((s, d, j) => s + d * w2[j]!, 0) % 11)) % 11;
-    if (k2 === 10) continue;
-    const id = `${base.join('')}${k1}${k2}`;
-    if (isValidNationalId(id)) return id;
-  }
-  throw new Error('no valid number found');
-}
 
 const KARI = PEOPLE.kari; // teacher, youth team Vest
 const AMINA = PEOPLE.amina; // outreach, youth team Øst
@@ -98,7 +82,7 @@ describe('trends and escalations through /api/messages', () => {
       expect(cardTexts(form)[0]).toBe('Meld inn en trend');
       const formId = executeData(form, 'trend.submit')?.formId;
       expect(typeof formId).toBe('string');
-      const fnr = validIdentityNumber();
+      const fnr = makeNationalId('150307', 100);
       const typed = `Flere elever snakker om en fest i helgen. Jenta har fødselsnummer ${fnr} og ble hentet av politiet.`;
       const data = { focusArea: 'drugs', direction: 'increasing', description: typed, area: 'Sentrum', ageGroup: '13-16', service: 'school', formId };
 
