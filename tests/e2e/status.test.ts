@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { personalMessage, channelMessage, BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
+import { personalMessage, channelMessage, CHANNELS, PEOPLE, TENANT } from '../support/activities';
 import { ManualClock } from '../../src/clock';
+import { channelRef } from '../support/outbox';
 
 const T0 = '2026-11-02T09:00:00.000Z'; // Monday 10:00 in Oslo
 
@@ -14,7 +15,7 @@ describe('status (coordinators) through /api/messages', () => {
     h = await startHarness({ clock });
     const { services } = h.app;
     await services.roles.set(TENANT, PEOPLE.kari.aadObjectId, 'coordinator', true, 'test', T0, PEOPLE.kari.name);
-    const ref = { serviceUrl: h.connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId: TENANT, botId: BOT.id, botName: BOT.name };
+    const ref = channelRef(h.connector.url);
     const registered = await services.bodies.upsert({ tenantId: TENANT, kind: 'youthTeam', name: CHANNELS.vest.name, cadenceWeeks: 6, durationMinutes: 90, channelId: CHANNELS.vest.id, channelName: CHANNELS.vest.name, ref, registeredBy: PEOPLE.kari.aadObjectId, at: T0 });
     if (!registered.ok) throw new Error('body not registered');
     bodyId = registered.body.id;

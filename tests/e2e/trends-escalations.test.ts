@@ -3,10 +3,7 @@ import { startHarness, cardOf, cardTexts, type Harness } from '../support/harnes
 import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person, channelRegistration } from '../support/activities';
 import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { createAdapter } from '../../src/bot/adapter';
-import { BotFrameworkSender } from '../../src/bot/sender';
 import { OutboxSender } from '../../src/scheduler/outbox';
 import { OutboxTable } from '../../src/storage/table/outbox';
 import { TABLE_NAMES, type TableName } from '../../src/storage/tables';
@@ -16,6 +13,7 @@ import { escapeUserText } from '../../src/views/escape';
 import { validateCard } from '../support/card-validator';
 import type { BodyKind } from '../../src/domain/bodies';
 import { byId, errorAfter, executeData, member, type Card } from '../support/card-reading';
+import { connectorSender } from '../support/outbox';
 
 
 
@@ -69,7 +67,7 @@ describe('trends and escalations through /api/messages', () => {
 
     const log = createLogger('silent');
     const table = new OutboxTable(services.store.table('outbox'), (name) => ((TABLE_NAMES as readonly string[]).includes(name) ? services.store.table(name as TableName) : undefined));
-    const sender = new OutboxSender({ table, sender: new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now), clock, log, instanceId: 'e2e', random: () => 0, sleep: async () => undefined });
+    const sender = new OutboxSender({ table, sender: connectorSender(log), clock, log, instanceId: 'e2e', random: () => 0, sleep: async () => undefined });
     drain = async () => {
       for (let i = 0; i < 10 && (await sender.tick()).ready > 0; i++);
     };

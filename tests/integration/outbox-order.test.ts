@@ -5,15 +5,13 @@ import { RestError } from '@azure/data-tables';
 import { TableStore, TABLE_NAMES, type TableName } from '../../src/storage/tables';
 import { OutboxTable } from '../../src/storage/table/outbox';
 import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
-import { BotFrameworkSender } from '../../src/bot/sender';
-import { createAdapter } from '../../src/bot/adapter';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { ManualClock } from '../../src/clock';
 import type { OutboxItem } from '../../src/domain/ports';
 import { uniquePrefix } from '../support/harness';
 import { FakeConnector } from '../support/connector';
-import { BOT, CHANNELS, TEAM_ID, TENANT } from '../support/activities';
+import { CHANNELS, TENANT } from '../support/activities';
+import { channelRef, connectorSender } from '../support/outbox';
 
 const log = createLogger('silent');
 const T0 = '2026-11-02T09:00:00.000Z';
@@ -48,7 +46,7 @@ describe('outbox: updates in order, sink writes retried', () => {
   const outbox = new StorageOutbox(table, clock);
   const sender = new OutboxSender({
     table,
-    sender: new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now),
+    sender: connectorSender(log),
     clock,
     log,
     instanceId: 'order',
@@ -56,7 +54,7 @@ describe('outbox: updates in order, sink writes retried', () => {
     sleep: async () => undefined,
   });
 
-  const ref = () => ({ serviceUrl: connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId: TENANT, botId: BOT.id, botName: BOT.name });
+  const ref = () => channelRef(connector.url);
   /** Update `v` of a card (as syncLivingCard queues them: key per version, revision = version). */
   const update = (activityId: string, v: number): OutboxItem => ({
     key: `card:${activityId}:v${v}`,

@@ -4,16 +4,14 @@ import { TableStore, TABLE_NAMES, type TableName } from '../../src/storage/table
 import { OutboxTable } from '../../src/storage/table/outbox';
 import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
 import { RateLimiter } from '../../src/scheduler/rate-limit';
-import { BotFrameworkSender } from '../../src/bot/sender';
-import { createAdapter } from '../../src/bot/adapter';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { ManualClock } from '../../src/clock';
 import type { OutboxItem } from '../../src/domain/ports';
 import type { ProactiveSender } from '../../src/scheduler/delivery';
 import { uniquePrefix } from '../support/harness';
 import { FakeConnector } from '../support/connector';
-import { BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
+import { CHANNELS, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
+import { channelRef, connectorSender } from '../support/outbox';
 
 const log = createLogger('silent');
 const T0 = '2026-11-02T09:00:00.000Z';
@@ -28,12 +26,12 @@ describe('outbox and sender against Azurite and the fake connector', () => {
   let sender: OutboxSender;
   let n = 0;
 
-  const ref = () => ({ serviceUrl: connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId: TENANT, botId: BOT.id, botName: BOT.name });
+  const ref = () => channelRef(connector.url);
   const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({ key: `item-${++n}`, tenantId: TENANT, target: ref(), message: { type: 'text', text: `Melding ${n}` }, label: `test ${n}`, ...over });
   const newSender = (name = 'sender', extra: Partial<ConstructorParameters<typeof OutboxSender>[0]> = {}) =>
     new OutboxSender({
       table,
-      sender: new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now),
+      sender: connectorSender(log),
       clock,
       log,
       instanceId: name,
@@ -224,7 +222,7 @@ describe('outbox and sender against Azurite and the fake connector', () => {
   it('spaces 20 posts to one conversation by Teams’ limits (7 per second, 8 per 2 seconds)', async () => {
     let now = 0; // the limiter's time, moved only by its sleeps: deterministic
     const sendTimes: number[] = [];
-    const real = new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now);
+    const real = connectorSender(log);
     const timed: ProactiveSender = {
       post: (...a) => (sendTimes.push(now), real.post(...a)),
       update: (...a) => real.update(...a),
@@ -246,7 +244,7 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     let now = 0; // the limiters' and the lease's time, moved only by the senders' sleeps and the test
     const base = Date.now();
     const sends: { at: number; by: string }[] = [];
-    const real = new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now);
+    const real = connectorSender(log);
     const instance = (name: string) =>
       newSender(name, {
         sender: { post: (...a) => (sends.push({ at: now, by: name }), real.post(...a)), update: (...a) => real.update(...a) },

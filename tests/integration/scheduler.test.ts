@@ -14,7 +14,8 @@ import { ManualClock } from '../../src/clock';
 import type { JobSpec } from '../../src/domain/ports';
 import { uniquePrefix } from '../support/harness';
 import { FakeConnector } from '../support/connector';
-import { BOT, CHANNELS, TEAM_ID, TENANT } from '../support/activities';
+import { CHANNELS, TENANT } from '../support/activities';
+import { channelRef } from '../support/outbox';
 
 const log = createLogger('silent');
 const T0 = '2026-11-02T09:00:00.000Z';
@@ -47,7 +48,7 @@ describe('scheduler against Azurite', () => {
     try {
       const runs = new Map<string, number>();
       const outboxes = [0, 1, 2].map(() => new StorageOutbox(new OutboxTable(new TableStore(inject('storageConnectionString'), prefix).table('outbox'), () => undefined), clock));
-      const ref = { serviceUrl: connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId: TENANT, botId: BOT.id, botName: BOT.name };
+      const ref = channelRef(connector.url);
       const handlerFor =
         (i: number): JobHandler =>
         async (j, ctx) => {

@@ -3,14 +3,12 @@ import { inject } from 'vitest';
 import { TableStore } from '../../src/storage/tables';
 import { OutboxTable } from '../../src/storage/table/outbox';
 import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
-import { BotFrameworkSender } from '../../src/bot/sender';
-import { createAdapter } from '../../src/bot/adapter';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { ManualClock } from '../../src/clock';
 import { uniquePrefix } from '../support/harness';
 import { FakeConnector } from '../support/connector';
-import { BOT, CHANNELS, TEAM_ID, TENANT } from '../support/activities';
+import { CHANNELS, TENANT } from '../support/activities';
+import { channelRef, connectorSender } from '../support/outbox';
 
 /**
  * The tenant's send lease when a bot instance stops cleanly (a restart of `npm start`, a
@@ -33,7 +31,7 @@ describe('send lease hand-over on a clean stop, against Azurite', () => {
   const sender = (name: string) =>
     new OutboxSender({
       table: new OutboxTable(new TableStore(inject('storageConnectionString'), prefix).table('outbox'), () => undefined),
-      sender: new BotFrameworkSender(createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log), '', Date.now),
+      sender: connectorSender(log),
       clock,
       log,
       instanceId: name,
@@ -43,7 +41,7 @@ describe('send lease hand-over on a clean stop, against Azurite', () => {
     });
   const post = async (tenantId = TENANT): Promise<string> => {
     const text = `Innkalling ${++n}`;
-    const ref = { serviceUrl: connector.url, conversationId: CHANNELS.vest.id, channelId: CHANNELS.vest.id, teamId: TEAM_ID, tenantId, botId: BOT.id, botName: BOT.name };
+    const ref = channelRef(connector.url, CHANNELS.vest, tenantId);
     await outbox.enqueue({ key: `lease-test:${n}`, tenantId, target: ref, message: { type: 'text', text }, label: text });
     return text;
   };
