@@ -6,7 +6,7 @@ import { validateCard } from '../support/card-validator';
 import { MATTERS, TASKS, TREND_SPEC, seedDigestFixture, type BodyKey, type DigestFixture } from '../support/digest-fixture';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { ManualClock } from '../../src/clock';
-import { member } from '../support/card-reading';
+import { cardNodes, member, tableTexts, tableUnder as findTable } from '../support/card-reading';
 
 type Node = Record<string, unknown>;
 const SIGRID = PEOPLE.sigrid; // coordinator (also in the board's channel, as its secretary)
@@ -14,26 +14,15 @@ const OLA = PEOPLE.ola; // board member
 const PER = PEOPLE.per; // board member
 const AMINA = PEOPLE.amina; // youth team member only
 
-/** Every object of a card, depth first. */
-function nodes(node: unknown, out: Node[] = []): Node[] {
-  if (Array.isArray(node)) node.forEach((n) => nodes(n, out));
-  else if (node && typeof node === 'object') {
-    out.push(node as Node);
-    Object.values(node as Node).forEach((v) => nodes(v, out));
-  }
-  return out;
-}
-/** The cell texts of a Table element. */
-const tableTexts = (table: Node): string[][] => (table.rows as Node[]).map((r) => (r.cells as Node[]).map((c) => String(((c.items as Node[])[0] as Node).text)));
-/** The table in the container whose first TextBlock is `heading`. */
+/** The table under `heading` (see card-reading's tableUnder); the test fails if there is none. */
 function tableUnder(card: unknown, heading: string): string[][] {
-  const box = nodes(card).find((n) => Array.isArray(n.items) && (n.items as Node[])[0]?.text === heading && (n.items as Node[]).some((i) => i.type === 'Table'));
-  if (!box) throw new Error(`no table under «${heading}»`);
-  return tableTexts((box.items as Node[]).find((i) => i.type === 'Table')!);
+  const table = findTable(card, heading);
+  if (!table) throw new Error(`no table under «${heading}»`);
+  return table;
 }
 /** The lines of the list whose heading is `heading`. */
 function listUnder(card: unknown, heading: string): string[] {
-  const box = nodes(card).find((n) => Array.isArray(n.items) && (n.items as Node[])[0]?.text === heading);
+  const box = cardNodes(card).find((n) => Array.isArray(n.items) && (n.items as Node[])[0]?.text === heading);
   return box ? (box.items as Node[]).slice(1).map((i) => String(i.text)) : [];
 }
 
@@ -128,7 +117,7 @@ describe('the monthly digest through /api/messages', () => {
 
   it('carries a six-month line chart per focus area, with a plain table as its fallback', async () => {
     const card = await preview(SIGRID);
-    const chart = nodes(card).find((n) => n.type === 'Chart.Line')!;
+    const chart = cardNodes(card).find((n) => n.type === 'Chart.Line')!;
     expect(chart.title).toBe('Trender per innsatsområde, siste seks måneder');
     const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
     const drugs = (chart.data as Node[]).find((s) => s.legend === 'Rusmiddelbruk blant unge')!;
@@ -178,7 +167,7 @@ describe('the monthly digest through /api/messages', () => {
 
   it('shows meetings held against planned per body, the bodies behind their rhythm, and next month\'s meetings', async () => {
     const card = await preview(SIGRID);
-    const rows = nodes(card).filter((n) => n.type === 'Table').map((t) => tableTexts(t)).find((r) => r[0]![0] === 'Organ' && r[0]![1] === 'Holdt')!;
+    const rows = cardNodes(card).filter((n) => n.type === 'Table').map((t) => tableTexts(t)).find((r) => r[0]![0] === 'Organ' && r[0]![1] === 'Holdt')!;
     expect(rows.find((r) => r[0] === CHANNELS.vest.name)!.slice(1)).toEqual(['1', '1', '1']);
     expect(rows.find((r) => r[0] === CHANNELS.koord.name)!.slice(1)).toEqual(['1', '1', '0']);
     const texts = cardTexts(card);
@@ -220,7 +209,7 @@ describe('the monthly digest through /api/messages', () => {
     const card = cardOf(h.connector.messages[0]!.body)!;
     expect(cardTexts(card)[0]).toBe('Monthly digest for the SLT board – October 2026');
     expect(tableUnder(card, 'By focus area')[0]).toEqual(['Focus area', 'Oct', 'From Sept', 'From 3-month avg.']);
-    expect(nodes(card).find((n) => n.verb === 'digest.send')?.title).toBe('Send to the board');
+    expect(cardNodes(card).find((n) => n.verb === 'digest.send')?.title).toBe('Send to the board');
   });
 
   it('answers a month that is not a month, or has not begun, with how to write it', async () => {
@@ -238,7 +227,7 @@ describe('the monthly digest through /api/messages', () => {
     expect(boardPosts()).toHaveLength(1);
     const posted = cardOf(boardPosts()[0]!.body)!;
     expect(cardTexts(posted)).toContain('Lest av 0 av 2 i styret.');
-    expect(nodes(posted).find((n) => n.verb === 'digest.ack')?.title).toBe('Lest');
+    expect(cardNodes(posted).find((n) => n.verb === 'digest.ack')?.title).toBe('Lest');
     const archived = await h.app.services.digests.latest(fx.bodies.styret.tenantId, '2026-10');
     expect(archived).toMatchObject({ sendNo: 1, sentBy: SIGRID.aadObjectId, sentByName: SIGRID.name, cardActivityId: boardPosts()[0]!.assignedId });
     expect(archived!.content).not.toContain(MATTERS.newProposedOnly);
@@ -246,7 +235,7 @@ describe('the monthly digest through /api/messages', () => {
     // The same month again (or a double click): a confirmation, no post.
     const again = await invoke('digest.send', { month: '2026-10' }, SIGRID, null);
     expect(cardTexts(again.card)[0]).toBe('Sende rapporten for oktober 2026 på nytt?');
-    const confirm = nodes(again.card).find((n) => n.verb === 'digest.send')!.data as Record<string, unknown>;
+    const confirm = cardNodes(again.card).find((n) => n.verb === 'digest.send')!.data as Record<string, unknown>;
     expect(confirm).toEqual({ month: '2026-10', confirm: true, seen: 1 });
     await h.app.outboxSender.tick();
     expect(boardPosts()).toHaveLength(1);

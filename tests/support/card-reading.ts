@@ -36,6 +36,18 @@ export function allElements(node: unknown, out: Element[] = []): Element[] {
   return out;
 }
 
+/** Every typed object of a card (elements, actions, table rows and cells), with all its fields. */
+export const cardNodes = (card: unknown): Card[] => allElements(card) as unknown as Card[];
+
+/** The cell texts of a Table element, row by row. */
+export const tableTexts = (table: Card): string[][] => (table.rows as Card[]).map((r) => (r.cells as Card[]).map((c) => String(((c.items as Card[])[0] as Card).text)));
+
+/** The table in the container whose first TextBlock is `heading`, as cell texts; undefined if there is none. */
+export function tableUnder(card: unknown, heading: string): string[][] | undefined {
+  const box = cardNodes(card).find((n) => Array.isArray(n.items) && (n.items as Card[])[0]?.text === heading && (n.items as Card[]).some((i) => i.type === 'Table'));
+  return box ? tableTexts((box.items as Card[]).find((i) => i.type === 'Table')!) : undefined;
+}
+
 export const byId = (card: Card | undefined, id: string): Element | undefined => allElements(card).find((e) => e.id === id);
 export const valueOf = (card: Card | undefined, id: string): unknown => byId(card, id)?.value;
 /** The distinct `Action.Execute` verbs a card offers. */

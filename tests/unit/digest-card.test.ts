@@ -5,23 +5,11 @@ import { groupCross, groupLines, keepLargest } from '../../src/domain/digest-gro
 import { suppressTable, type TrendLine } from '../../src/domain/digest';
 import { validateCard } from '../support/card-validator';
 import { cardTexts } from '../support/harness';
+import { cardNodes, tableTexts, tableUnder } from '../support/card-reading';
 import { sampleAreas, sampleBodies, sampleCount, sampleDigest } from '../support/digest-sample';
 
 type Node = Record<string, unknown>;
 const bytes = (card: unknown): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
-function nodes(node: unknown, out: Node[] = []): Node[] {
-  if (Array.isArray(node)) node.forEach((n) => nodes(n, out));
-  else if (node && typeof node === 'object') {
-    out.push(node as Node);
-    Object.values(node as Node).forEach((v) => nodes(v, out));
-  }
-  return out;
-}
-const tableTexts = (table: Node): string[][] => (table.rows as Node[]).map((r) => (r.cells as Node[]).map((c) => String(((c.items as Node[])[0] as Node).text)));
-function tableUnder(card: unknown, heading: string): string[][] | undefined {
-  const box = nodes(card).find((n) => Array.isArray(n.items) && (n.items as Node[])[0]?.text === heading && (n.items as Node[]).some((i) => i.type === 'Table'));
-  return box ? tableTexts((box.items as Node[]).find((i) => i.type === 'Table')!) : undefined;
-}
 const CROSS = 'Innsatsområde fordelt på organ';
 const SHORTENED = /^Rapporten er forkortet for å få plass i Teams/;
 const BOARD_VIEW = { ack: { count: 3, total: 9 }, canAck: true, canSend: false } as const;
@@ -109,7 +97,7 @@ describe('the digest card within Teams\' size limit', () => {
     expect(texts.some((t) => /^… og \d+ til$/.test(t))).toBe(true);
     const perBody = tableUnder(card, 'Per organ');
     if (perBody) expect(perBody.at(-1)![0]).toMatch(/^Andre \(\d+ organer\)$/);
-    const fallback = nodes(card).find((n) => n.type === 'Chart.Line')!.fallback as Node;
+    const fallback = cardNodes(card).find((n) => n.type === 'Chart.Line')!.fallback as Node;
     const table = (fallback.items as Node[]).find((i) => i.type === 'Table');
     // Either the latest three months or, at the last step, a pointer to the tab instead of the table.
     if (table) expect(tableTexts(table)[0]).toEqual(['Innsatsområde', 'aug', 'sep', 'okt']);
