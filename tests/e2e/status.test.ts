@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { personalMessage, channelMessage, CHANNELS, PEOPLE, TENANT } from '../support/activities';
+import { personalMessage, channelMessage, CHANNELS, PEOPLE, TENANT, channelRef } from '../support/activities';
 import { ManualClock } from '../../src/clock';
-import { channelRef } from '../support/outbox';
 
 const T0 = '2026-11-02T09:00:00.000Z'; // Monday 10:00 in Oslo
 

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TableClient } from '@azure/data-tables';
 import { TableStore } from '../../src/storage/tables';
 import { RoleRepository } from '../../src/storage/table/roles';
-import { BodyRepository, type BodyRegistration } from '../../src/storage/table/bodies';
+import { BodyRepository } from '../../src/storage/table/bodies';
 import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
 import { ProfileRepository } from '../../src/storage/table/profiles';
-import { BOT, CHANNELS, PEOPLE, TEAM_ID } from '../support/activities';
+import { CHANNELS, PEOPLE, channelRegistration } from '../support/activities';
 import { uniquePrefix } from '../support/harness';
 
 /**
@@ -29,21 +29,6 @@ function counted(client: TableClient): { client: TableClient; calls: () => numbe
     },
   });
   return { client: proxy, calls: () => n };
-}
-
-function registration(tenantId: string, channel: { id: string; name: string }, kind: BodyRegistration['kind']): BodyRegistration {
-  return {
-    tenantId,
-    kind,
-    name: channel.name,
-    cadenceWeeks: 6,
-    durationMinutes: 90,
-    channelId: channel.id,
-    channelName: channel.name,
-    ref: { serviceUrl: 'https://smba.example.invalid/emea/', conversationId: channel.id, tenantId, botId: BOT.id, teamId: TEAM_ID, channelId: channel.id },
-    registeredBy: PEOPLE.sigrid.aadObjectId,
-    at: '2026-11-02T09:00:00.000Z',
-  };
 }
 
 describe('lookup caches of roles, bodies, focus areas and profiles', () => {
@@ -84,8 +69,8 @@ describe('lookup caches of roles, bodies, focus areas and profiles', () => {
     expect(await bodies.byChannel(t, CHANNELS.vest.id)).toBeUndefined();
     expect(await bodies.ofKind(t, 'board')).toBeUndefined();
     expect(await bodies.list(t)).toEqual([]);
-    await bodies.upsert(registration(t, CHANNELS.vest, 'youthTeam'));
-    await bodies.upsert(registration(t, CHANNELS.styret, 'board'));
+    await bodies.upsert(channelRegistration(CHANNELS.vest, 'youthTeam', 'https://smba.example.invalid/emea/', '2026-11-02T09:00:00.000Z', t));
+    await bodies.upsert(channelRegistration(CHANNELS.styret, 'board', 'https://smba.example.invalid/emea/', '2026-11-02T09:00:00.000Z', t));
     expect((await bodies.byChannel(t, CHANNELS.vest.id))?.name).toBe(CHANNELS.vest.name);
     expect((await bodies.ofKind(t, 'board'))?.channelId).toBe(CHANNELS.styret.id);
     expect((await bodies.list(t)).map((b) => b.kind)).toEqual(['youthTeam', 'board']);
@@ -94,8 +79,8 @@ describe('lookup caches of roles, bodies, focus areas and profiles', () => {
   it('hands every caller its own copy of the list, so one caller sorting it cannot disturb another', async () => {
     const t = tenant();
     const bodies = new BodyRepository(store.table('bodies'), { cacheTtlMs: 60_000 });
-    await bodies.upsert(registration(t, CHANNELS.vest, 'youthTeam'));
-    await bodies.upsert(registration(t, CHANNELS.koord, 'coordinationGroup'));
+    await bodies.upsert(channelRegistration(CHANNELS.vest, 'youthTeam', 'https://smba.example.invalid/emea/', '2026-11-02T09:00:00.000Z', t));
+    await bodies.upsert(channelRegistration(CHANNELS.koord, 'coordinationGroup', 'https://smba.example.invalid/emea/', '2026-11-02T09:00:00.000Z', t));
     const first = await bodies.list(t);
     first.reverse();
     expect((await bodies.list(t)).map((b) => b.kind)).toEqual(['youthTeam', 'coordinationGroup']);

@@ -10,8 +10,8 @@ import { ManualClock } from '../../src/clock';
 import type { OutboxItem } from '../../src/domain/ports';
 import { uniquePrefix } from '../support/harness';
 import { FakeConnector } from '../support/connector';
-import { CHANNELS, TENANT } from '../support/activities';
-import { channelRef, connectorSender } from '../support/outbox';
+import { CHANNELS, TENANT, channelRef } from '../support/activities';
+import { connectorSender } from '../support/outbox';
 
 const log = createLogger('silent');
 const T0 = '2026-11-02T09:00:00.000Z';

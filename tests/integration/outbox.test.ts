@@ -10,8 +10,8 @@ import type { OutboxItem } from '../../src/domain/ports';
 import type { ProactiveSender } from '../../src/scheduler/delivery';
 import { uniquePrefix } from '../support/harness';
 import { FakeConnector } from '../support/connector';
-import { CHANNELS, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
-import { channelRef, connectorSender } from '../support/outbox';
+import { CHANNELS, PEOPLE, TEAM_ID, TENANT, channelRef } from '../support/activities';
+import { connectorSender } from '../support/outbox';
 
 const log = createLogger('silent');
 const T0 = '2026-11-02T09:00:00.000Z';

@@ -7,8 +7,8 @@ import { createLogger } from '../../src/log';
 import { ManualClock } from '../../src/clock';
 import { uniquePrefix } from '../support/harness';
 import { FakeConnector } from '../support/connector';
-import { CHANNELS, TENANT } from '../support/activities';
-import { channelRef, connectorSender } from '../support/outbox';
+import { CHANNELS, TENANT, channelRef } from '../support/activities';
+import { connectorSender } from '../support/outbox';
 
 /**
  * The tenant's send lease when a bot instance stops cleanly (a restart of `npm start`, a

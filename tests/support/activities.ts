@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BodyKind } from '../../src/domain/bodies';
+import type { BodyKind, ConversationRef } from '../../src/domain/bodies';
 import type { BodyRegistration } from '../../src/storage/table/bodies';
 
 /** Invented people and places for fixtures (never real names from the seed documents). */
@@ -108,20 +108,25 @@ export function botAddedToTeam(o: ActivityOptions) {
   };
 }
 
+/** Where a proactive post goes: a channel of the test team, through the connector at `serviceUrl`. */
+export function channelRef(serviceUrl: string, channel: { id: string } = CHANNELS.vest, tenantId: string = TENANT): ConversationRef {
+  return { serviceUrl, conversationId: channel.id, channelId: channel.id, teamId: TEAM_ID, tenantId, botId: BOT.id, botName: BOT.name };
+}
+
 /**
  * A channel registered as an SLT body the way `body.register` stores it (6-week cadence, 90
  * minutes, registered by Sigrid), for tests that start from a registered network.
  */
-export function channelRegistration(channel: { id: string; name: string }, kind: BodyKind, serviceUrl: string, at: string): BodyRegistration {
+export function channelRegistration(channel: { id: string; name: string }, kind: BodyKind, serviceUrl: string, at: string, tenantId: string = TENANT): BodyRegistration {
   return {
-    tenantId: TENANT,
+    tenantId,
     kind,
     name: channel.name,
     cadenceWeeks: 6,
     durationMinutes: 90,
     channelId: channel.id,
     channelName: channel.name,
-    ref: { serviceUrl, conversationId: channel.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: channel.id },
+    ref: channelRef(serviceUrl, channel, tenantId),
     registeredBy: PEOPLE.sigrid.aadObjectId,
     at,
   };
