@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import type { Stack, StackOptions } from '../../scripts/start';
-import { PlaygroundUi } from '../support/playground';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Stack } from '../../scripts/start';
+import { PlaygroundUi, SCREENSHOTS, startBuiltStack } from '../support/playground';
 
 /**
  * Minutes in the Agents Playground, the way a coordinator records them: the day before, the
@@ -16,9 +15,6 @@ import { PlaygroundUi } from '../support/playground';
  * stack is started twice on the same Azurite folder with development mode's SLT_CLOCK_START
  * (a new Playground session each time, as after a restart of `npm start`).
  */
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'screenshots');
-const START = path.join(ROOT, 'dist', 'scripts', 'start.js');
 const KOORD = 'SLT-nettverket - Koordineringsgruppen';
 const TASK = 'Kartlegge behovet for natteravner i sentrum';
 /**
@@ -37,10 +33,7 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
   let ui: PlaygroundUi | undefined;
 
   const start = async (clock: string): Promise<PlaygroundUi> => {
-    const { startStack } = require(START) as { startStack(o: StackOptions): Promise<Stack> };
-    const { freePort } = require(path.join(ROOT, 'dist', 'scripts', 'azurite.js')) as { freePort(): Promise<number> };
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(await freePort()), LOG_LEVEL: 'warn', SLT_CLOCK_START: clock };
-    stack = await startStack({ env, azuriteLocation: data, azuritePort: 0, playgroundPort: 0, childOutput: 'ignore' });
+    stack = await startBuiltStack({ SLT_CLOCK_START: clock }, data);
     ui = await PlaygroundUi.open(stack.playgroundUrl!);
     return ui;
   };
@@ -50,17 +43,7 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
     ui = undefined;
     stack = undefined;
   };
-  /** The `n`th input labelled `label` on a card (the minutes form has one set per agenda item). */
-  const nth = async (card: Locator, label: string, n: number): Promise<Locator> => {
-    const id = await card.locator('label.ac-richTextBlock', { hasText: label }).nth(n).getAttribute('for');
-    if (!id) throw new Error(`no input ${n} labelled «${label}»`);
-    return card.locator(`[id="${id}"]`);
-  };
 
-  beforeAll(() => {
-    if (!fs.existsSync(START)) throw new Error(`${START} is missing: npm test builds it first (npm run build)`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
   afterAll(async () => {
     await stop();
     fs.rmSync(data, { recursive: true, force: true });
@@ -69,11 +52,7 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
   it('the day before: the coordinator registers the coordination group and schedules its meetings', async () => {
     const pg = await start(monday.set({ hour: 12 }).toISO()!);
     await pg.select(KOORD);
-    await pg.send('registrer', { mention: true, expect: 'Registrer kanalen som SLT-organ' });
-    const form = pg.card('Registrer kanalen som SLT-organ');
-    await form.getByText('Koordineringsgruppe', { exact: true }).click();
-    await (await pg.field(form, 'Navn')).fill('Koordineringsgruppen');
-    await pg.press(form, 'Lagre', 'Kanalen er registrert');
+    await pg.registerChannel('Koordineringsgruppe', 'Koordineringsgruppen');
     // The form comes prefilled: tomorrow 09:00, then the group's cadence.
     await pg.send('møte', { mention: true, expect: 'Planlegg møte – Koordineringsgruppen' });
     const schedule = pg.card('Planlegg møte – Koordineringsgruppen');
@@ -96,16 +75,16 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
 
     // The task under the police update. The Playground redraws a card when one of its dropdowns or
     // date pickers changes, emptying typed text boxes, so those are set first.
-    await (await nth(form, 'Ansvarlig tjeneste', 0)).click();
+    await (await pg.field(form, 'Ansvarlig tjeneste', 0)).click();
     await pg.page.getByRole('option', { name: 'Politi', exact: true }).click();
-    const due = await nth(form, 'Frist', 0);
+    const due = await pg.field(form, 'Frist', 0);
     await due.click();
     await pg.page.locator('[aria-label*="next month" i], [title*="next month" i]').first().click(); // the 15th of next month: after the meeting
     await pg.page.locator('[role="gridcell"] button, [role="dialog"] button').filter({ hasText: /^15$/ }).first().click();
     expect(await due.inputValue()).not.toBe('');
-    await (await nth(form, 'Vedtak / konklusjon', 0)).fill('Politiet orienterte om økt salg av cannabis via sosiale medier. Tatt til orientering.');
-    await (await nth(form, 'Oppgave', 0)).fill(TASK);
-    await pg.screenshot(SHOTS, 'playground-referat-skjema.png');
+    await (await pg.field(form, 'Vedtak / konklusjon', 0)).fill('Politiet orienterte om økt salg av cannabis via sosiale medier. Tatt til orientering.');
+    await (await pg.field(form, 'Oppgave', 0)).fill(TASK);
+    await pg.screenshot(SCREENSHOTS, 'playground-referat-skjema.png');
     await pg.press(form, 'Lagre og del referatet', 'Referatet er lagret og delt i kanalen.');
     expect(await pg.card('Referat – Koordineringsgruppen').innerText()).toContain(`Registrert: Oppgave: ${TASK} – ansvarlig: Politi, frist 15.`);
 
@@ -115,7 +94,7 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
     const minutes = await posted.first().innerText();
     expect(minutes).toContain('Referat – Koordineringsgruppen');
     expect(minutes).toContain(`Oppgave: ${TASK} – ansvarlig: Politi`);
-    await pg.screenshot(SHOTS, 'playground-referat-delt.png');
+    await pg.screenshot(SCREENSHOTS, 'playground-referat-delt.png');
 
     await pg.send('agenda', { mention: true, expect: 'Dagsorden – Koordineringsgruppen' });
     const agenda = await pg.card('Dagsorden – Koordineringsgruppen').innerText();
@@ -125,6 +104,6 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
     expect(agenda.indexOf(TASK)).toBeGreaterThan(agenda.indexOf('Oppdatering fra politiet'));
     expect(agenda).toContain('Ansvarlig: Politi');
     expect(agenda).toContain(`Oppfølging fra møtet ${TUESDAY.toFormat('d. LLLL')} · frist 15. ${DateTime.now().setZone('Europe/Oslo').plus({ months: 1 }).setLocale('nb').toFormat('LLLL')}`);
-    await pg.screenshot(SHOTS, 'playground-referat-neste-dagsorden.png');
+    await pg.screenshot(SCREENSHOTS, 'playground-referat-neste-dagsorden.png');
   }, 180_000);
 });

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stack, StackOptions } from '../../scripts/start';
-import { PlaygroundUi } from '../support/playground';
+import type { Stack } from '../../scripts/start';
+import { PlaygroundUi, SCREENSHOTS, startBuiltStack } from '../support/playground';
 
 /**
  * What `npm start` gives a newcomer, used the way they would: the stack the start script builds
@@ -12,9 +10,6 @@ import { PlaygroundUi } from '../support/playground';
  * `.m365agentsplayground.yml`) and the Playground's own web UI in headless Chromium. Screenshots
  * land in screenshots/ (git-ignored) for a person to look at.
  */
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'screenshots');
-const START = path.join(ROOT, 'dist', 'scripts', 'start.js');
 const CHANNEL = 'SLT-nettverket - Ungdomsteam Øst 13-16';
 /** Valid mod-11 check digits (invented): the guard must recognise it, with the space users type. */
 const IDENTITY_NUMBER = '150309 12311';
@@ -24,13 +19,7 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
   let ui: PlaygroundUi;
 
   beforeAll(async () => {
-    if (!fs.existsSync(START)) throw new Error(`${START} is missing: npm test builds it first (npm run build)`);
-    // Loaded from dist/ as `npm start` runs it: the script finds the repository from its own place there.
-    const { startStack } = require(START) as { startStack(o: StackOptions): Promise<Stack> };
-    const { freePort } = require(path.join(ROOT, 'dist', 'scripts', 'azurite.js')) as { freePort(): Promise<number> };
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(await freePort()), LOG_LEVEL: 'warn' };
-    stack = await startStack({ env, azuritePort: 0, playgroundPort: 0, childOutput: 'ignore' });
-    fs.mkdirSync(SHOTS, { recursive: true });
+    stack = await startBuiltStack();
     ui = await PlaygroundUi.open(stack.playgroundUrl!);
   }, 120_000);
 
@@ -59,16 +48,12 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     await ui.send('hjelp', { expect: 'Dette kan du gjøre med SLT-boten' });
     const help = ui.card('Dette kan du gjøre med SLT-boten');
     expect(await help.innerText()).toContain('Du er administrator');
-    await ui.screenshot(SHOTS, 'playground-hjelp.png');
+    await ui.screenshot(SCREENSHOTS, 'playground-hjelp.png');
   });
 
   it('a coordinator registers a channel as a youth team, schedules a series of four, lists them and gets calendar files', async () => {
     await ui.select(CHANNEL);
-    await ui.send('registrer', { mention: true, expect: 'Registrer kanalen som SLT-organ' });
-    const form = ui.card('Registrer kanalen som SLT-organ');
-    await form.getByText('Ungdomsteam', { exact: true }).click();
-    await (await ui.field(form, 'Navn')).fill('Ungdomsteam Øst 13-16');
-    await ui.press(form, 'Lagre', 'Kanalen er registrert');
+    await ui.registerChannel('Ungdomsteam', 'Ungdomsteam Øst 13-16');
     expect(await ui.card('Kanalen er registrert').innerText()).toContain('ungdomsteam «Ungdomsteam Øst 13-16»');
 
     // The form comes prefilled (tomorrow, 09:00, a series of four following the 6-week cadence).
@@ -76,13 +61,13 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     const schedule = ui.card('Planlegg møte – Ungdomsteam Øst 13-16');
     await (await ui.field(schedule, 'Sted')).fill('Rådhuset, møterom 3');
     await ui.press(schedule, 'Planlegg', '4 møter er planlagt – Ungdomsteam Øst 13-16');
-    await ui.screenshot(SHOTS, 'playground-moter-planlagt.png');
+    await ui.screenshot(SCREENSHOTS, 'playground-moter-planlagt.png');
 
     await ui.send('møter', { mention: true, expect: 'Kommende møter – Ungdomsteam Øst 13-16' });
     const list = ui.card('Kommende møter – Ungdomsteam Øst 13-16');
     const links = await list.locator('a', { hasText: 'Legg til i kalender' }).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toHaveLength(4);
-    await ui.screenshot(SHOTS, 'playground-moter.png');
+    await ui.screenshot(SCREENSHOTS, 'playground-moter.png');
 
     // The calendar files a calendar app would download: one event each, 09:00 Oslo time, six weeks apart (or moved off a holiday).
     const starts: DateTime[] = [];
@@ -118,10 +103,10 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     expect(await refused.innerText()).toContain(`fødselsnummer («${IDENTITY_NUMBER}»)`);
     const description = await ui.field(refused, 'Beskrivelse');
     expect(await description.inputValue()).toBe(typed);
-    await ui.screenshot(SHOTS, 'playground-trend-avvist.png');
+    await ui.screenshot(SCREENSHOTS, 'playground-trend-avvist.png');
 
     await description.fill('Flere elever forteller om salg av snus via Snapchat etter skoletid.');
     await ui.press(refused, 'Send inn', 'Takk! Trenden er registrert.');
-    await ui.screenshot(SHOTS, 'playground-trend-lagret.png');
+    await ui.screenshot(SCREENSHOTS, 'playground-trend-lagret.png');
   });
 });

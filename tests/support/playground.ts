@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Stack, StackOptions } from '../../scripts/start';
 
 /**
  * Drives the Microsoft 365 Agents Playground's web UI in Debian's headless Chromium the way a
@@ -8,6 +10,25 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
  * Selectors are the Playground 0.2.x UI's own (Fluent UI + the Adaptive Cards renderer).
  */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const ROOT = path.resolve(__dirname, '../..');
+/** Where the Playground tests leave screenshots for a person to look at (git-ignored). */
+export const SCREENSHOTS = path.join(ROOT, 'screenshots');
+
+/**
+ * The stack as `npm start` builds it, from dist/ (the start script finds the repository from its
+ * own place there): the bot on a free port, Azurite (in memory, or in `azuriteLocation`) and the
+ * Playground on any free ports, their output hidden. `env` adds to the bot's environment.
+ */
+export async function startBuiltStack(env: NodeJS.ProcessEnv = {}, azuriteLocation?: string): Promise<Stack> {
+  const start = path.join(ROOT, 'dist', 'scripts', 'start.js');
+  if (!fs.existsSync(start)) throw new Error(`${start} is missing: npm test builds it first (npm run build)`);
+  const { startStack } = require(start) as { startStack(o: StackOptions): Promise<Stack> };
+  const { freePort } = require(path.join(ROOT, 'dist', 'scripts', 'azurite.js')) as { freePort(): Promise<number> };
+  const botEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env };
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return startStack({ env: botEnv, azuriteLocation, azuritePort: 0, playgroundPort: 0, childOutput: 'ignore' });
+}
 
 export class PlaygroundUi {
   private constructor(
@@ -51,6 +72,15 @@ export class PlaygroundUi {
     await this.waitForMore(options.expect, before);
   }
 
+  /** In the open channel: `@SLT-boten registrer`, the kind picked as shown (e.g. «Ungdomsteam»), the name, «Lagre». */
+  async registerChannel(kind: string, name: string): Promise<void> {
+    await this.send('registrer', { mention: true, expect: 'Registrer kanalen som SLT-organ' });
+    const form = this.card('Registrer kanalen som SLT-organ');
+    await form.getByText(kind, { exact: true }).click();
+    await (await this.field(form, 'Navn')).fill(name);
+    await this.press(form, 'Lagre', 'Kanalen er registrert');
+  }
+
   /** Presses a card's button and waits until `expect` is shown once more than before. */
   async press(card: Locator, button: string, expect: string): Promise<void> {
     const before = await this.occurrences(expect);
@@ -63,9 +93,9 @@ export class PlaygroundUi {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
   }
 
-  /** The input of a card labelled `label` (the renderer ties `<label for>` to the input's id). */
-  async field(card: Locator, label: string): Promise<Locator> {
-    const id = await card.locator('label.ac-richTextBlock', { hasText: label }).first().getAttribute('for');
+  /** The input of a card labelled `label`, the `index`th such (the renderer ties `<label for>` to the input's id). */
+  async field(card: Locator, label: string, index = 0): Promise<Locator> {
+    const id = await card.locator('label.ac-richTextBlock', { hasText: label }).nth(index).getAttribute('for');
     if (!id) throw new Error(`no input labelled «${label}» on the card`);
     return card.locator(`[id="${id}"]`);
   }
