@@ -147,7 +147,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     config,
     log,
     adapter,
-    authenticate: (activity, authHeader) => adapter.authenticate(activity, authHeader),
     bot,
     pingStorage: () => store.ping(),
     icsFor: (token) => icsFor({ bodies, meetings }, token),

@@ -1,5 +1,6 @@
 import restify from 'restify';
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { SltAdapter } from '../bot/adapter';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -9,13 +10,8 @@ import { TAB_CSP, type TabFile } from '../tab-api/static';
 export interface HttpDeps {
   config: Config;
   log: Logger;
-  adapter: CloudAdapter;
-  /**
-   * Checks the Bot Framework token before the tenant gate (production mode): a caller without a
-   * valid token gets 401 whatever tenant it names, so the answers do not tell which tenants are
-   * allowed. The adapter checks the token again as it processes the activity.
-   */
-  authenticate?(activity: Activity, authHeader: string): Promise<void>;
+  /** Its `authenticate` runs before the tenant gate (production mode), so a caller without a valid token gets 401 whatever tenant it names. */
+  adapter: SltAdapter;
   /** Runs one turn. */
   bot: { run(context: TurnContext): Promise<void> };
   /** Throws when storage is unreachable. */
@@ -80,9 +76,9 @@ export function createServer(deps: HttpDeps): restify.Server {
       const tenant = cd.tenant?.id ?? conv.tenantId;
       if (!tenant || !config.tenantIds.includes(tenant)) {
         // 403 only to a caller with a valid token (an allowed tenant's is checked by the adapter).
-        if (!config.devMode && deps.authenticate) {
+        if (!config.devMode) {
           try {
-            await deps.authenticate(body as unknown as Activity, req.header('authorization') ?? '');
+            await adapter.authenticate(body as unknown as Activity, req.header('authorization') ?? '');
           } catch (err) {
             // Answered with the status the adapter would give (401 for a missing or bad token).
             const status = (err as { statusCode?: unknown }).statusCode;
