@@ -77,7 +77,7 @@ function rewritePlaygroundLocale(botHost: string, locale: string): void {
  * schema limit to `max` while its bundle is compiled. If a later Playground bundles the schema
  * differently, nothing is changed and the Playground's own config check speaks.
  */
-export const PLAYGROUND_CHANNEL_LIMIT = '"maxItems":1,"items":{"$ref":"#/$defs/Channel"}';
+const PLAYGROUND_CHANNEL_LIMIT = '"maxItems":1,"items":{"$ref":"#/$defs/Channel"}';
 function allowPlaygroundChannels(max: number): void {
   // Module.prototype._compile (CommonJS, untyped in @types/node) is where a preload sees a bundle's source.
   const proto = Module.prototype as unknown as { _compile(content: string, filename: string): unknown };

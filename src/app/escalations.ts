@@ -176,7 +176,7 @@ export async function fanOut(services: Services, e: Escalation, copies: readonly
 }
 
 /** The requester hears of every step, 1:1, in the language they asked in. */
-export async function notifyRequester(services: Services, e: Escalation, names: BodyNames, origin: Body | undefined): Promise<void> {
+async function notifyRequester(services: Services, e: Escalation, names: BodyNames, origin: Body | undefined): Promise<void> {
   if (!origin || !e.requester.id) return;
   await services.outbox.enqueue({
     key: `esc:${e.id}:v${e.version}:requester`,

@@ -68,7 +68,7 @@ export function dueWindow(month: string, now: Date): { asOf: string; before: str
 const isDecided = (e: EscalationFact): boolean => e.state === 'resolved' || e.state === 'decided';
 
 /** A matter's measure as a due item, when it has one with a deadline before `before`. */
-export function measureDue(e: EscalationFact, before: string): DueItem | undefined {
+function measureDue(e: EscalationFact, before: string): DueItem | undefined {
   if (!e.measure || !e.due || !isDecided(e) || e.due >= before) return undefined;
   const shown = isNamed(e) ? screenedTitle(e.measure) : { title: '', titleState: 'teamOnly' as const };
   const who = e.responsible ? screenedTitle(e.responsible) : undefined;
@@ -76,7 +76,7 @@ export function measureDue(e: EscalationFact, before: string): DueItem | undefin
 }
 
 /** An open task as a due item, when its deadline is before `before`. */
-export function taskDue(t: TaskFact, before: string, kindOf: (bodyId: string) => BodyKind | undefined): DueItem | undefined {
+function taskDue(t: TaskFact, before: string, kindOf: (bodyId: string) => BodyKind | undefined): DueItem | undefined {
   if (t.doneAt || !t.due || t.due >= before) return undefined;
   const shown = kindOf(t.bodyId) === 'youthTeam' ? { title: '', titleState: 'teamOnly' as const } : screenedTitle(t.title);
   return { kind: 'task', id: t.id, ...shown, responsible: { service: t.responsible }, bodyId: t.bodyId, due: t.due, meetingDay: dayOfInstant(t.meetingStartUtc) };

@@ -24,7 +24,7 @@ export interface DueContext {
 }
 
 /** '3 dager over fristen', '1 dag …', '4 måneder …' from the deadline to the day judged from. */
-export function lateness(due: string, asOf: string, t: DigestTexts): string {
+function lateness(due: string, asOf: string, t: DigestTexts): string {
   const from = DateTime.fromISO(due, { zone: OSLO });
   const to = DateTime.fromISO(asOf, { zone: OSLO });
   const days = Math.round(to.diff(from, 'days').days);

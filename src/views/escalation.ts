@@ -65,7 +65,7 @@ export interface EscalationView {
 }
 
 /** What `escalation.refresh` carries: the matter and the body whose channel holds the card. */
-export const refreshTarget = (escalationId: string, bodyId: string): Record<string, string> => ({ escalationId, bodyId });
+const refreshTarget = (escalationId: string, bodyId: string): Record<string, string> => ({ escalationId, bodyId });
 
 /**
  * The status card of a matter, updated in place at every step. In a channel everyone gets the
