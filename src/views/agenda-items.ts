@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../domain/agenda';
-import type { Responsible } from '../domain/minutes';
+import { RESPONSIBLES, type Responsible } from '../domain/minutes';
 import { focusAreaLabel } from '../domain/focus-areas';
 import { shownCount, type CellMark } from '../domain/digest';
 import { shortText } from '../domain/agenda-youth';
@@ -24,6 +24,11 @@ export interface ItemContext {
 /** A responsible service (or the coordinators) in the reader's language. */
 export function responsibleLabel(locale: Locale, r: Responsible): string {
   return r === 'coordinator' ? pick(locale, AGENDA_TEXTS).bringers.coordinator : pick(locale, SERVICE_LABELS)[r];
+}
+
+/** A stored responsible value as shown, or undefined for a value that is not one of RESPONSIBLES. */
+export function responsibleName(locale: Locale, value: string): string | undefined {
+  return (RESPONSIBLES as readonly string[]).includes(value) ? responsibleLabel(locale, value as Responsible) : undefined;
 }
 
 /** The item's title as the agenda and the minutes show it (plain text). */

@@ -4,11 +4,10 @@ import { formatDate } from '../domain/calendar';
 import { ANNUAL_REPORT_TEXTS, type AnnualReportTexts } from '../i18n/annual-report';
 import { format, pick, type Locale } from '../i18n';
 import type { Block, Doc, Section } from './document';
-import { RESPONSIBLES, type Responsible } from '../domain/minutes';
-import { responsibleLabel } from './agenda-items';
+import { responsibleName } from './agenda-items';
 
 /** A task's service (or the coordinators) in the report's language; '' for an unknown value. */
-const responsibleOf = (locale: Locale, s: string): string => ((RESPONSIBLES as readonly string[]).includes(s) ? responsibleLabel(locale, s as Responsible) : '');
+const responsibleOf = (locale: Locale, s: string): string => responsibleName(locale, s) ?? '';
 
 /**
  * The annual report draft as a document, in the order of the municipalities' SLT annual

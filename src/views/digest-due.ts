@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon';
 import type { DueItem, DueSummary } from '../domain/digest-due';
-import type { Responsible } from '../domain/minutes';
-import { RESPONSIBLES } from '../domain/minutes';
 import { shortDate } from '../domain/meetings';
 import { OSLO } from '../domain/calendar';
 import type { DigestTexts } from '../i18n/digest';
 import { format, type Locale } from '../i18n';
-import { responsibleLabel } from './agenda-items';
+import { responsibleName } from './agenda-items';
 import type { ListData } from './digest';
 
 /**
@@ -42,7 +40,7 @@ function what(d: DueItem, x: DueContext): string {
 function who(d: DueItem, x: DueContext): string {
   const r = d.responsible;
   if (!r) return x.t.noResponsible;
-  if ('service' in r) return (RESPONSIBLES as readonly string[]).includes(r.service) ? responsibleLabel(x.locale, r.service as Responsible) : x.t.noResponsible;
+  if ('service' in r) return responsibleName(x.locale, r.service) ?? x.t.noResponsible;
   return r.state === 'ok' ? r.text : x.t.responsibleWithheld;
 }
 
