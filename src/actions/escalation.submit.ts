@@ -83,11 +83,10 @@ export const escalationSubmit: ActionDef<typeof schema> = {
     await notifyCoordinators(services, e, all);
     // The form card in the channel becomes the matter's read-only card for everyone, and the
     // requester is told: the same posts as after every later step.
-    await fanOut(services, e, [copy], all);
+    const history = await fanOut(services, e, [copy], all);
     await ensureRetention(services.scheduler, actor.tenantId, req.now);
     if (created) await agendaChanged(services, actor.tenantId, [here.body.id], req.now);
     services.log.info({ cid: req.correlationId, escalation: e.id, body: here.body.id, created }, 'escalation proposed');
-    const history = await services.audit.list(e.tenantId, e.id);
     return { type: 'card', card: await cardIn(services, locale, here.body, { escalation: e, names, history, actionable: here.coordinator }) };
   },
   async form(req, errors, services) {

@@ -4,7 +4,7 @@ import type { ActionOutcome, ActionRequest, CardJson } from './types';
 import type { ActionDef, FieldError } from '../actions/types';
 import { optionalFreeText } from '../actions/fields';
 import type { Body, BodyKind } from '../domain/bodies';
-import { lastAudit, mayPerform, planTransition, type Escalation, type EscalationVerb, type Plan, type StepActor, type TransitionInput } from '../domain/escalations';
+import { lastAudit, mayPerform, planTransition, type AuditEntry, type Escalation, type EscalationVerb, type Plan, type StepActor, type TransitionInput } from '../domain/escalations';
 import { actingScope, resolveViewer, type ReadScope, type Viewer } from '../domain/visibility';
 import { CARD_FIELDS, rowKeyOf, type EscalationCopy, type EscalationRepository } from '../storage/table/escalations';
 import type { AuditRepository } from '../storage/table/audit';
@@ -98,10 +98,9 @@ export async function performStep(req: ActionRequest<{ escalationId: string }>, 
   }
 
   const current = done.copies[0]!.escalation;
-  await fanOut(services, current, done.copies, viewer.all);
+  const history = await fanOut(services, current, done.copies, viewer.all);
   if (plan.kind === 'apply') await agendaChanged(services, current.tenantId, current.path, req.now);
   services.log.info({ cid: req.correlationId, escalation: current.id, verb, state: current.state, repeat: plan.kind === 'repeat' }, 'escalation step');
-  const history = await services.audit.list(current.tenantId, current.id);
   // The coordinator's own view; everyone else's copy of this card is updated by fanOut.
   return { type: 'card', card: await cardIn(services, locale, viewer.here, { escalation: current, names, history, actionable: actionableIn(place, viewer, current) }) };
 }
@@ -138,9 +137,10 @@ export async function applyStep(
  * every body's copy of the card updated in place — the one just clicked too, since Teams
  * replaces a card with the action's response only for the person who clicked — a first post
  * in the channel of a body the matter just reached, and a 1:1 note to the requester in their
- * language. Channel cards are the read-only view; coordinators get theirs by refresh.
+ * language. Channel cards are the read-only view; coordinators get theirs by refresh. Returns
+ * the matter's audit history it read, for the caller's own card.
  */
-export async function fanOut(services: Services, e: Escalation, copies: readonly EscalationCopy[], all: readonly Body[]): Promise<void> {
+export async function fanOut(services: Services, e: Escalation, copies: readonly EscalationCopy[], all: readonly Body[]): Promise<readonly AuditEntry[]> {
   const locale: Locale = services.config.defaultLocale;
   const names = bodyNames(all);
   const byId = new Map(all.map((b) => [b.id, b]));
@@ -173,6 +173,7 @@ export async function fanOut(services: Services, e: Escalation, copies: readonly
     }
   }
   await notifyRequester(services, e, names, byId.get(e.originBodyId));
+  return history;
 }
 
 /** The requester hears of every step, 1:1, in the language they asked in. */
