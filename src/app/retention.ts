@@ -61,11 +61,14 @@ export async function runRetention(deps: RetentionDeps, tenantId: string, now: D
   // The title as the agenda shows an erased matter ('Sak: …'), in the minutes' language.
   const erasedTitle = format(pick(deps.locale, AGENDA_TEXTS).items.escalation, { title: '…' });
   let minutes = 0;
+  // Which minutes hold which matter's item: read once, when the first matter is erased.
+  let inMinutes: Map<string, { bodyId: string; meetingId: string }[]> | undefined;
   const ids = await deps.escalations.eraseTextBefore(tenantId, cutoff, at, async (id) => {
     // Before the matter itself (like the audit notes): should the run die in between, the matter
     // is still selected next time and its copies are looked for again.
     await deps.audit.eraseNotes(tenantId, id);
-    for (const m of await deps.agendas.minutesWithItem(tenantId, `esc-${id}`)) {
+    inMinutes ??= await deps.agendas.minutesByItem(tenantId, 'esc-');
+    for (const m of inMinutes.get(`esc-${id}`) ?? []) {
       if (await deps.agendas.replaceItemTitle(tenantId, m.bodyId, m.meetingId, `esc-${id}`, erasedTitle)) minutes++;
     }
   });

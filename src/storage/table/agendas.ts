@@ -192,16 +192,21 @@ export class AgendaRepository {
   }
 
   /**
-   * Retention: the minutes rows of every body of a tenant whose items include `itemId`. Minutes
-   * keep each agenda item's title as it stood, and a matter's item (`esc-<id>`) carries the
-   * matter's title, so its copies must be found when the matter's text is erased.
+   * Retention: where each item whose id starts with `prefix` appears in the minutes of any body of
+   * a tenant, read in one pass. Minutes keep each agenda item's title as it stood, and a matter's
+   * item (`esc-<id>`) carries the matter's title, so its copies must be found when the matter's
+   * text is erased.
    */
-  async minutesWithItem(tenantId: string, itemId: string): Promise<{ bodyId: string; meetingId: string }[]> {
+  async minutesByItem(tenantId: string, prefix: string): Promise<Map<string, { bodyId: string; meetingId: string }[]>> {
     const filter = `PartitionKey ge ${odataString(`${tenantId}|`)} and PartitionKey lt ${odataString(`${tenantId}}`)} and RowKey ge 'm|' and RowKey lt 'm}'`;
-    const rows = await listAll<Row>(this.client, filter);
-    return rows
-      .filter((r) => fromParts<MinutesItem[]>('items', r, []).some((i) => i.itemId === itemId))
-      .map((r) => ({ bodyId: String(r.partitionKey ?? '').slice(tenantId.length + 1), meetingId: String(r.meetingId) }));
+    const index = new Map<string, { bodyId: string; meetingId: string }[]>();
+    for (const r of await listAll<Row>(this.client, filter)) {
+      const at = { bodyId: String(r.partitionKey ?? '').slice(tenantId.length + 1), meetingId: String(r.meetingId) };
+      for (const item of fromParts<MinutesItem[]>('items', r, [])) {
+        if (item.itemId.startsWith(prefix)) index.set(item.itemId, [...(index.get(item.itemId) ?? []), at]);
+      }
+    }
+    return index;
   }
 
   /** Replaces the stored title of one item of a meeting's minutes (ETag-guarded). True when it changed. */
