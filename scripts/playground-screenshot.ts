@@ -14,11 +14,12 @@
  *
  * Uses the running stack (`npm start`) when the Playground answers at --url; otherwise it starts its
  * own stack on free ports with a temporary in-memory Azurite and stops it afterwards.
- * Needs Chromium at /usr/bin/chromium (Debian package `chromium`) or CHROMIUM_PATH.
+ * Chromium as scripts/chromium.ts picks it: CHROMIUM_PATH, Debian's, or the one `npm ci` brings.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { freePort } from './azurite';
 import { ROOT, startStack, type Stack } from './start';
 
@@ -86,12 +87,7 @@ async function main(): Promise<void> {
       url = stack.playgroundUrl ?? url;
     }
 
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`);
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: args.height }, locale: 'nb-NO' });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
 

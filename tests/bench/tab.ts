@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumExecutable, launchChromium } from '../../scripts/chromium';
 import { freePort, startAzurite, type AzuriteHandle } from '../../scripts/azurite';
 import { buildTab } from '../../scripts/build-tab';
 import { TableStore } from '../../src/storage/tables';
@@ -32,10 +32,8 @@ import { percentile } from './stats';
  * the seeded count fails the measurement instead of being timed.
  *
  * Part of `npm run bench` (BENCH_TAB=0 skips it), or on its own:
- * `npm run build && node dist/tests/bench/tab.js`. CHROMIUM_PATH overrides /usr/bin/chromium.
+ * `npm run build && node dist/tests/bench/tab.js`. scripts/chromium.ts picks the browser (CHROMIUM_PATH, Debian's, or the one npm ci brings).
  */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 function numberEnv(name: string, fallback: number): number {
@@ -63,7 +61,8 @@ export type TabResult = { skipped: string } | TabFigures;
 
 /** Seeds, starts the bot, loads the tab TAB_LOADS times; prints a line as it goes. */
 export async function measureTab(storageConnectionString: string): Promise<TabResult> {
-  if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` };
+  const noBrowser = await chromiumExecutable().then(() => undefined, (error: unknown) => String(error));
+  if (noBrowser) return { skipped: noBrowser };
   const prefix = `tab${randomBytes(4).toString('hex')}`;
   const connector = new FakeConnector();
   let bot: ServerProcess | undefined;
@@ -98,7 +97,7 @@ export async function measureTab(storageConnectionString: string): Promise<TabRe
     bot = await startServer('tab-bot', path.join(ROOT, 'dist', 'src', 'index.js'), await freePort(), {
       STORAGE_CONNECTION_STRING: storageConnectionString, SLT_TABLE_PREFIX: prefix, LOG_LEVEL: 'warn', SLT_ADMINS: ROLES.admin.aadObjectId, SLT_TENANT_IDS: TENANT, SLT_CLOCK_START: FIXTURE_NOW,
     }, '/healthz');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     const url = `${bot.baseUrl}/tab/index.html?devUser=${encodeURIComponent(ROLES.coordinator.aadObjectId)}&devTenant=${TENANT}`;
     const loadAverage = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;

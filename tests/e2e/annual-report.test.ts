@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { PNG } from 'pngjs';
 import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
 import { channelMessage, personalMessage, CHANNELS, PEOPLE, TENANT, type Person } from '../support/activities';
@@ -104,10 +104,7 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
 
   it('renders as a readable page in Chromium (screenshot kept in screenshots/)', async () => {
     const html = (await get(links.html!)).text;
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'nb-NO' });
       await page.setContent(html, { waitUntil: 'load' });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab';
 import { isHeld } from '../../src/domain/meetings';
@@ -10,11 +11,10 @@ import { TENANT, type Person } from '../support/activities';
 import { FIXTURE_AREAS, FIXTURE_MONTHS, ROLES, seedYear, trendCount, TREND_BODIES, type SeededYear, type TrendBody } from '../support/tab-fixture';
 
 /**
- * The SLT overview tab in headless Chromium (Debian's /usr/bin/chromium through playwright-core),
+ * The SLT overview tab in headless Chromium (through playwright-core; scripts/chromium.ts picks the browser),
  * in development mode outside Teams, against the real server seeded with a year of invented data.
  */
 const SHOTS = path.resolve(__dirname, '../../screenshots');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** What the chart must show for a set of bodies: count per focus area per month. */
 function expected(bodies: readonly TrendBody[], area: number): number[] {
@@ -35,7 +35,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId, SLT_TENANT_IDS: TENANT }, overrides: { tab: { dir: tabDir } } });
     seeded = await seedYear(h.app.services, h.connector);
     fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
   }, 120_000);
 

@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import type { Stack, StackOptions } from '../../scripts/start';
 
 /**
- * Drives the Microsoft 365 Agents Playground's web UI in Debian's headless Chromium the way a
+ * Drives the Microsoft 365 Agents Playground's web UI in headless Chromium the way a
  * person would: pick a conversation in the left rail, type (with an @mention picked from the
  * typeahead in channels), press Enter, fill the Adaptive Card's inputs and press its buttons.
  * Selectors are the Playground 0.2.x UI's own (Fluent UI + the Adaptive Cards renderer).
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 const ROOT = path.resolve(__dirname, '../..');
 /** Where the Playground tests leave screenshots for a person to look at (git-ignored). */
 export const SCREENSHOTS = path.join(ROOT, 'screenshots');
@@ -37,7 +36,7 @@ export class PlaygroundUi {
   ) {}
 
   static async open(url: string): Promise<PlaygroundUi> {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.locator('[role="treeitem"]').first().waitFor({ timeout: 30_000 });
