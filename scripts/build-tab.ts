@@ -9,7 +9,6 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { repoRoot } from '../src/paths';
 
-
 const STATIC_FILES = ['index.html', 'config.html', 'tab.css'];
 
 /** Bundles and copies the tab into `outDir`; resolves with the files written and their sizes. */
@@ -35,7 +34,12 @@ export async function buildTab(outDir: string, root: string = repoRoot(__dirname
 if (require.main === module) {
   const out = path.join(repoRoot(__dirname), 'dist', 'tab');
   buildTab(out).then(
-    (files) => console.log(`tab built in ${out}: ${Object.entries(files).map(([f, n]) => `${f} ${(n / 1024).toFixed(1)} KB`).join(', ')}`),
+    (files) =>
+      console.log(
+        `tab built in ${out}: ${Object.entries(files)
+          .map(([f, n]) => `${f} ${(n / 1024).toFixed(1)} KB`)
+          .join(', ')}`,
+      ),
     (err: unknown) => {
       console.error(err);
       process.exit(1);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
 
 /**
  * The one place that picks the Chromium every test, benchmark and script drives through
@@ -76,7 +76,8 @@ async function bundledChromium(): Promise<string> {
     // Through process.execPath and a plain CommonJS require, so it works from src and dist alike.
     const script = "const c = require('@sparticuz/chromium'); (c.default ?? c).executablePath().then((p) => process.stdout.write(p))";
     const { stdout } = await execFileAsync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, TMPDIR: staging }, timeout: 120_000 });
-    if (path.resolve(stdout.trim()) !== path.join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${stdout.trim()}, expected ${staging}`);
+    if (path.resolve(stdout.trim()) !== path.join(staging, 'chromium'))
+      throw new Error(`@sparticuz/chromium unpacked to ${stdout.trim()}, expected ${staging}`);
     try {
       fs.renameSync(staging, target);
     } catch (error) {

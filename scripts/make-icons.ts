@@ -106,7 +106,6 @@ export function writeIcons(dir: string): string[] {
   });
 }
 
-
 if (require.main === module) {
   const dir = process.argv[2] ?? path.join(repoRoot(__dirname), 'appPackage');
   for (const file of writeIcons(dir)) console.log(`wrote ${file}`);

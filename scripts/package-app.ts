@@ -12,13 +12,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 import { repoRoot } from '../src/paths';
 
 /** Every placeholder the package files use, and what to put there. */
 export const VARIABLES: Readonly<Record<string, string>> = {
   MicrosoftAppId: 'Entra app (client) id of the bot registration; also the Teams app id (GUID)',
-  BOT_DOMAIN: 'host name of the web app, without https:// (e.g. slt-boten.azurewebsites.net); defaults to the host of SLT_PUBLIC_URL, and must equal it when both are set',
+  BOT_DOMAIN:
+    'host name of the web app, without https:// (e.g. slt-boten.azurewebsites.net); defaults to the host of SLT_PUBLIC_URL, and must equal it when both are set',
   APP_VERSION: 'app version shown in Teams (semver); defaults to package.json "version"',
   DEVELOPER_NAME: 'publisher shown in Teams, at most 32 characters (e.g. Bærum kommune)',
   DEVELOPER_WEBSITE_URL: 'https URL of the support/information page',
@@ -110,7 +111,9 @@ export function withBotDomain(vars: Variables): { vars: Variables; problems: str
   if (given.toLowerCase() !== host.toLowerCase()) {
     return {
       vars,
-      problems: [`BOT_DOMAIN "${given}" differs from the host of SLT_PUBLIC_URL "${host}": the tab's SSO resource api://${given}/… would not be the audience the bot accepts (api://${host}/…); leave BOT_DOMAIN unset or make them equal`],
+      problems: [
+        `BOT_DOMAIN "${given}" differs from the host of SLT_PUBLIC_URL "${host}": the tab's SSO resource api://${given}/… would not be the audience the bot accepts (api://${host}/…); leave BOT_DOMAIN unset or make them equal`,
+      ],
     };
   }
   return { vars, problems: [] };
@@ -287,7 +290,6 @@ export function createZip(files: readonly PackageFile[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-
 async function main(): Promise<void> {
   const root = repoRoot(__dirname);
   const { version } = readJson(path.join(root, 'package.json')) as { version?: string };
@@ -296,7 +298,9 @@ async function main(): Promise<void> {
   const out = path.join(root, 'dist', 'appPackage', 'slt-boten.zip');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, createZip(files));
-  console.log(`wrote ${path.relative(root, out)}: manifest ${String(manifest.version)} (schema v${String(manifest.manifestVersion)}), ${files.map((f) => f.name).join(', ')}`);
+  console.log(
+    `wrote ${path.relative(root, out)}: manifest ${String(manifest.version)} (schema v${String(manifest.manifestVersion)}), ${files.map((f) => f.name).join(', ')}`,
+  );
 }
 
 if (require.main === module) {

@@ -19,9 +19,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium';
 import { freePort } from './azurite';
-import { ROOT, startStack, type Stack } from './start';
+import { launchChromium } from './chromium';
+import { ROOT, type Stack, startStack } from './start';
 
 const HELP_TITLE = 'Dette kan du gjøre med SLT-boten';
 
@@ -49,7 +49,11 @@ function parseArgs(argv: string[]): Args {
   const known = ['expect', 'conversation', 'url', 'height'];
   for (const k of Object.keys(flags)) if (!known.includes(k)) throw new Error(`unknown option --${k}`);
   const message = positional[0] ?? 'hjelp';
-  const slug = message.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-').replace(/^-|-$/g, '') || 'message';
+  const slug =
+    message
+      .toLowerCase()
+      .replace(/[^a-z0-9æøå]+/g, '-')
+      .replace(/^-|-$/g, '') || 'message';
   const out = path.resolve(positional[1] ?? path.join(ROOT, 'screenshots', `${slug}.png`));
   const isHelp = /^\s*(hjelp|help)\s*$/i.test(message);
   return {
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
       await page.waitForFunction((n) => document.querySelectorAll('.fai-OutputCard').length > n, before, { timeout: 30_000 });
       if (args.expect) await page.getByText(args.expect, { exact: false }).first().waitFor({ timeout: 30_000 });
     } catch (err) {
-      const failed = args.out.replace(/\.png$/i, '') + '.failed.png';
+      const failed = `${args.out.replace(/\.png$/i, '')}.failed.png`;
       fs.mkdirSync(path.dirname(failed), { recursive: true });
       await page.screenshot({ path: failed });
       throw new Error(`${(err as Error).message.split('\n')[0]} (what was shown: ${failed})`);

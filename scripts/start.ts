@@ -5,13 +5,13 @@
  *
  * `startStack()` is exported for dev tools (scripts/playground-screenshot.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import Module from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { freePort, startAzurite, type AzuriteHandle } from './azurite';
+import { type AzuriteHandle, freePort, startAzurite } from './azurite';
 
 /** Repository root: this file runs as dist/scripts/start.js. */
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -343,12 +343,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         [CHANNELS_ENV]: String(PLAYGROUND_MAX_CHANNELS),
       };
       const args = [
-        '--require', __filename, PLAYGROUND_BIN,
-        '-e', `http://127.0.0.1:${botPort}/api/messages`,
-        '-c', 'msteams',
-        '-p', String(port),
+        '--require',
+        __filename,
+        PLAYGROUND_BIN,
+        '-e',
+        `http://127.0.0.1:${botPort}/api/messages`,
+        '-c',
+        'msteams',
+        '-p',
+        String(port),
         // The bot answers through the Playground's mock connector; name it by loopback address.
-        '--service-url', `http://127.0.0.1:${port}/_connector`,
+        '--service-url',
+        `http://127.0.0.1:${port}/_connector`,
         '--disable-telemetry',
       ];
       playground = launch('Agents Playground', process.execPath, args, { env: pgEnv, output });
@@ -356,7 +362,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       playgroundUrl = `http://localhost:${port}`;
       try {
         await waitFor200(`http://127.0.0.1:${port}/`, 60_000, () =>
-          pgRef.exit !== undefined ? `Agents Playground exited (${pgRef.exit})` : botRef.exit !== undefined ? `SLT-boten exited (${botRef.exit})` : azuriteGone(),
+          pgRef.exit !== undefined
+            ? `Agents Playground exited (${pgRef.exit})`
+            : botRef.exit !== undefined
+              ? `SLT-boten exited (${botRef.exit})`
+              : azuriteGone(),
         );
         // The UI answers before the config is read; a bad config makes it exit a moment later.
         await sleep(1_500);
@@ -371,7 +381,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (playground) watched.push(playground.exited.then((s) => `Agents Playground (${s})\n${playgroundLogTail()}`));
     if (azurite) {
       const a = azurite.process;
-      watched.push(new Promise((resolve) => (azuriteExited() ? resolve('Azurite') : a.once('exit', (code, sig) => resolve(`Azurite (${sig ? `signal ${sig}` : `code ${code}`})`)))));
+      watched.push(
+        new Promise((resolve) =>
+          azuriteExited() ? resolve('Azurite') : a.once('exit', (code, sig) => resolve(`Azurite (${sig ? `signal ${sig}` : `code ${code}`})`)),
+        ),
+      );
     }
     // Never resolves once we are stopping on purpose. The pause lets a Ctrl-C that reached a child
     // (Azurite shares our process group) be seen as a stop request rather than a crash.

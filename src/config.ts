@@ -4,7 +4,12 @@ import { z } from 'zod';
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An Entra id (app, tenant, object): a GUID, or unset. */
@@ -22,7 +27,10 @@ const schema = z
     SLT_TENANT_IDS: csv.pipe(z.array(z.string().regex(guid, 'must be tenant GUIDs'))),
     SLT_LOCALE_DEFAULT: z.enum(['nb', 'en']).default('nb'),
     SLT_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
-    SLT_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').default('slt'),
+    SLT_TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter')
+      .default('slt'),
     SLT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
     SLT_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(20).default(3),
     SLT_PUBLIC_URL: z.url().optional(),
@@ -33,17 +41,26 @@ const schema = z
     // botbuilder treats a missing MicrosoftAppType as MultiTenant; this bot passes SingleTenant (see loadConfig).
     const appType = env.MicrosoftAppType ?? 'SingleTenant';
     if (prod && appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `required when MicrosoftAppType is ${appType}${env.MicrosoftAppType ? '' : ' (the default)'}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `required when MicrosoftAppType is ${appType}${env.MicrosoftAppType ? '' : ' (the default)'}`,
+      });
     }
     // In development mode ids come from whatever the local client (Playground, tests) sends; in production they are Entra object ids.
     const badAdmins = prod ? env.SLT_ADMINS.filter((id) => !guid.test(id)) : [];
     if (badAdmins.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['SLT_ADMINS'], message: `must be Entra object ids (GUIDs) when MicrosoftAppId is set, got ${badAdmins.map((id) => `"${id}"`).join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLT_ADMINS'],
+        message: `must be Entra object ids (GUIDs) when MicrosoftAppId is set, got ${badAdmins.map((id) => `"${id}"`).join(', ')}`,
+      });
     }
     if (prod) {
       // Calendar links, download links and the tab's SSO audience api://<host>/<app id> are built from it.
       const problem = publicUrlProblem(env.SLT_PUBLIC_URL);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['SLT_PUBLIC_URL'], message: `${problem} when MicrosoftAppId is set (e.g. https://slt-boten.azurewebsites.net)` });
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: ['SLT_PUBLIC_URL'], message: `${problem} when MicrosoftAppId is set (e.g. https://slt-boten.azurewebsites.net)` });
     }
     if (prod && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });

@@ -1,14 +1,14 @@
-import { ConfigError, loadConfig } from './config';
 import { createApp } from './app/create';
+import { ConfigError, loadConfig } from './config';
 
 /** Production/dev entry point: `node dist/src/index.js`. */
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(err.message);
+      process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
     throw err;
@@ -24,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('SLT-boten failed to start:', err);
+  process.stderr.write(`SLT-boten failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

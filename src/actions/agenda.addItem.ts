@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
-import { freeText } from './fields';
-import { addedItemId, MAX_ADDED_ITEMS, MAX_ITEM_TITLE, type AddedItem, type Bringer } from '../domain/agenda';
+import { syncAgendaCard } from '../app/agenda';
+import { agendaForm, agendaOutcome, agendaTarget, bodyIdField, meetingIdField, notEditable } from '../app/agenda-actions';
+import { screenFields } from '../app/screen';
+import { type AddedItem, addedItemId, type Bringer, MAX_ADDED_ITEMS, MAX_ITEM_TITLE } from '../domain/agenda';
 import { cleanText, SERVICES } from '../domain/trends';
 import { format, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
-import { screenFields } from '../app/screen';
-import { agendaForm, agendaOutcome, agendaTarget, bodyIdField, meetingIdField, notEditable } from '../app/agenda-actions';
-import { syncAgendaCard } from '../app/agenda';
+import { freeText } from './fields';
+import type { ActionDef } from './types';
 
 const schema = z.object({
   meetingId: meetingIdField,
@@ -35,13 +35,20 @@ export const agendaAddItem: ActionDef<typeof schema> = {
     const blocked = screenFields({ title: data.title }, locale);
     if (blocked.length > 0) return agendaOutcome(services, req, target, { errors: blocked, values: req.data });
 
-    const item: AddedItem = { id: addedItemId(data.meetingId, data.title), title: data.title, by: (data.by ?? 'coordinator') as Bringer, addedAt: req.now.toISOString(), addedBy: req.actor.id };
+    const item: AddedItem = {
+      id: addedItemId(data.meetingId, data.title),
+      title: data.title,
+      by: (data.by ?? 'coordinator') as Bringer,
+      addedAt: req.now.toISOString(),
+      addedBy: req.actor.id,
+    };
     const result = await services.agendas.editAgenda(target.body.tenantId, target.body.id, data.meetingId, (edits) => {
       if (edits.added.some((a) => a.id === item.id)) return { unchanged: 'already' as const };
       if (edits.added.length >= MAX_ADDED_ITEMS) return { unchanged: 'tooMany' as const };
       return { ...edits, added: [...edits.added, item] };
     });
-    if (!result.changed && result.reason === 'tooMany') return agendaOutcome(services, req, target, { errors: [{ field: 'title', message: format(t.tooMany, { max: MAX_ADDED_ITEMS }) }], values: req.data });
+    if (!result.changed && result.reason === 'tooMany')
+      return agendaOutcome(services, req, target, { errors: [{ field: 'title', message: format(t.tooMany, { max: MAX_ADDED_ITEMS }) }], values: req.data });
     if (!result.changed && result.reason === 'conflict') throw new Error('agenda edit kept conflicting');
     if (result.changed) await syncAgendaCard(services, target.body, target.meeting, req.now, false);
     services.log.info({ cid: req.correlationId, meetingId: data.meetingId, item: item.id, changed: result.changed }, 'agenda item added');

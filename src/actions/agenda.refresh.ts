@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
 import { agendaForm, agendaOutcome, agendaTarget, bodyIdField, meetingIdField } from '../app/agenda-actions';
+import type { ActionDef } from './types';
 
 const schema = z.object({ meetingId: meetingIdField, bodyId: bodyIdField });
 

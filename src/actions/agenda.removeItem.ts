@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
+import { loadAgenda, syncAgendaCard } from '../app/agenda';
+import { agendaForm, agendaOutcome, agendaTarget, bodyIdField, meetingIdField, notEditable } from '../app/agenda-actions';
 import { findItem, ITEM_ID_RE } from '../domain/agenda';
 import { pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
-import { agendaForm, agendaOutcome, agendaTarget, bodyIdField, meetingIdField, notEditable } from '../app/agenda-actions';
-import { loadAgenda, syncAgendaCard } from '../app/agenda';
+import type { ActionDef } from './types';
 
 const schema = z.object({ meetingId: meetingIdField, bodyId: bodyIdField, itemId: z.string().trim().regex(ITEM_ID_RE) });
 

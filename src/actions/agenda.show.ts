@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
-import { agendaForm, agendaTarget, bodyIdField, meetingIdField } from '../app/agenda-actions';
 import { cardContext, loadAgenda } from '../app/agenda';
+import { agendaForm, agendaTarget, bodyIdField, meetingIdField } from '../app/agenda-actions';
 import { agendaPageCard } from '../views/agenda';
+import type { ActionDef } from './types';
 
 const schema = z.object({ meetingId: meetingIdField, bodyId: bodyIdField, page: z.coerce.number().int().min(1).max(1000).default(1) });
 

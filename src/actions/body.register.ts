@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { ActionDef, FieldError } from './types';
-import { freeText } from './fields';
-import type { BodyKind } from '../domain/bodies';
-import { isValidTime } from '../domain/calendar';
-import { format, pick, type Catalogue } from '../i18n';
-import { kindLabel } from '../i18n/bodies';
 import { refOf } from '../app/conversations';
 import { channelDisplayName } from '../commands/register';
-import { bodyRegisterCard, bodyRegisteredCard, defaultCadence, DEFAULT_DURATION_MINUTES } from '../views/body-register';
+import type { BodyKind } from '../domain/bodies';
+import { isValidTime } from '../domain/calendar';
+import { type Catalogue, format, pick } from '../i18n';
+import { kindLabel } from '../i18n/bodies';
+import { bodyRegisterCard, bodyRegisteredCard, DEFAULT_DURATION_MINUTES, defaultCadence } from '../views/body-register';
+import { freeText } from './fields';
+import type { ActionDef, FieldError } from './types';
 
 /** Card inputs arrive as strings; an empty input means "not given". */
 const blank = (v: unknown): unknown => (v === '' || v === null || (typeof v === 'string' && !v.trim()) ? undefined : v);
@@ -40,7 +40,8 @@ const text: Catalogue<{ notChannel: string; time: string; weekday: string; range
     time: 'Write the time as HH:MM, for example 09:00.',
     weekday: 'Choose a weekday from Monday to Friday.',
     range: 'Write a whole number from {min} to {max}.',
-    kindTaken: '{kind} is already registered in the channel "{channel}". A network has only one: register that channel as something else first if it is to move here.',
+    kindTaken:
+      '{kind} is already registered in the channel "{channel}". A network has only one: register that channel as something else first if it is to move here.',
   },
 };
 
@@ -86,7 +87,10 @@ export const bodyRegister: ActionDef<typeof schema> = {
       const message = format(pick(locale, text).kindTaken, { kind: kindLabel(locale, result.kind), channel: result.holder.channelName ?? result.holder.name });
       return bodyRegister.form(req, [{ field: 'kind', message }], services);
     }
-    services.log.info({ cid: req.correlationId, body: result.body.id, kind: result.body.kind, created: result.created, changed: result.changed }, 'body registered');
+    services.log.info(
+      { cid: req.correlationId, body: result.body.id, kind: result.body.kind, created: result.created, changed: result.changed },
+      'body registered',
+    );
     return { type: 'card', card: bodyRegisteredCard(locale, result.body, result.created ? 'created' : result.changed ? 'updated' : 'unchanged') };
   },
   async form(req, errors, services) {

@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
 import { boardCard, refreshBoardCard } from '../app/digest';
 import { parseDigestContent } from '../domain/digest-content';
-import { monthName } from '../views/digest';
-import { DIGEST_TEXTS } from '../i18n/digest';
 import { format, pick } from '../i18n';
+import { DIGEST_TEXTS } from '../i18n/digest';
+import { monthName } from '../views/digest';
+import type { ActionDef } from './types';
 
-const schema = z.object({ month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+const schema = z.object({
+  month: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
 
 /**
  * `digest.ack` ("Lest", board members): records that this member has read the month's digest

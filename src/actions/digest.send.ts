@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
-import type { ActionOutcome } from '../app/types';
 import { sendDigest } from '../app/digest';
-import { monthOf } from '../domain/trends';
-import { shortDate } from '../domain/meetings';
+import type { ActionOutcome } from '../app/types';
 import { utcToOslo } from '../domain/calendar';
+import { shortDate } from '../domain/meetings';
+import { monthOf } from '../domain/trends';
+import { format, type Locale, pick } from '../i18n';
+import { DIGEST_TEXTS } from '../i18n/digest';
 import type { DigestSend } from '../storage/table/digests';
 import { monthName } from '../views/digest';
 import { renderCard } from '../views/render';
-import { DIGEST_TEXTS } from '../i18n/digest';
-import { format, pick, type Locale } from '../i18n';
+import type { ActionDef } from './types';
 
-const month = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const month = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const schema = z.object({
   month,
   /** true: send a month that was sent before once more (from the confirmation card). */
@@ -60,7 +63,10 @@ export const digestSend: ActionDef<typeof schema> = {
     const sendNo = (latest?.sendNo ?? 0) + 1;
     const outcome = await sendDigest(services, { tenantId: actor.tenantId, month: data.month, sendNo, by: { id: actor.id, name: actor.name }, now: req.now });
     if (outcome.kind === 'noBoard') return { type: 'message', text: t.noBoard };
-    if (outcome.kind === 'taken') return latest ? { type: 'message', text: format(t.sentAgainAlready, { month: name, date: who(locale, outcome.current).date }) } : confirmCard(locale, outcome.current);
+    if (outcome.kind === 'taken')
+      return latest
+        ? { type: 'message', text: format(t.sentAgainAlready, { month: name, date: who(locale, outcome.current).date }) }
+        : confirmCard(locale, outcome.current);
     const board = await services.bodies.ofKind(actor.tenantId, 'board');
     services.log.info({ cid: req.correlationId, month: data.month, sendNo }, 'digest sent by a coordinator');
     return { type: 'message', text: format(t.sent, { month: name, board: board?.name ?? '' }) };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
-import { actingScope, displayScope, resolveViewer } from '../domain/visibility';
-import { actionableIn, bodyNames, cardIn, escalationId } from '../app/escalations';
 import { bodyIdField } from '../app/agenda-actions';
+import { actionableIn, bodyNames, cardIn, escalationId } from '../app/escalations';
+import { actingScope, displayScope, resolveViewer } from '../domain/visibility';
 import { pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
+import type { ActionDef } from './types';
 
 const schema = z.object({ escalationId, bodyId: bodyIdField });
 

@@ -1,11 +1,16 @@
-import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { escalationId, stepAction, stepText } from '../app/escalations';
 
 const required = (max: number) => stepText(max).refine((v) => !!v, { message: 'required' });
 const date = z.preprocess(
   (v) => (v === '' || v === null ? undefined : v),
-  z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => DateTime.fromISO(v).isValid).optional(),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((v) => DateTime.fromISO(v).isValid)
+    .optional(),
 );
 
 const schema = z.object({ escalationId, decision: required(1000), measure: stepText(500), responsible: stepText(100), due: date });

@@ -13,7 +13,8 @@ const clean = (v: unknown): unknown => (typeof v === 'string' ? cleanText(v) : v
 export const freeText = (max: number) => z.preprocess(clean, z.string().min(1).max(max));
 
 /** Optional free text: '' (or only whitespace and control characters) counts as not given. */
-export const optionalFreeText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
+export const optionalFreeText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max).optional());
 
 /** Free text that may be empty (the handler decides what empty means), at most `max` characters. */
 export const cleanedText = (max: number) => z.preprocess(clean, z.string().max(max));

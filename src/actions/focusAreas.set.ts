@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
-import { cleanedText } from './fields';
-import { parseFocusAreaLines } from '../domain/focus-areas';
 import { screenFields } from '../app/screen';
+import { parseFocusAreaLines } from '../domain/focus-areas';
 import { pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
 import { focusAreasSavedCard } from '../views/trend';
+import { cleanedText } from './fields';
 import { trendForm } from './trend.submit';
+import type { ActionDef } from './types';
 
 const schema = z.object({ areas: cleanedText(2000) });
 

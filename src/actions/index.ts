@@ -1,26 +1,26 @@
-import type { ActionDef } from './types';
-import { bodyRegister } from './body.register';
-import { roleGrant } from './role.grant';
-import { roleRevoke } from './role.revoke';
-import { meetingSchedule } from './meeting.schedule';
-import { meetingCancel } from './meeting.cancel';
-import { trendSubmit } from './trend.submit';
-import { focusAreasSet } from './focusAreas.set';
-import { escalationSubmit } from './escalation.submit';
-import { escalationAccept } from './escalation.accept';
-import { escalationDecline } from './escalation.decline';
-import { escalationResolve } from './escalation.resolve';
-import { escalationEscalate } from './escalation.escalate';
-import { escalationDecide } from './escalation.decide';
-import { escalationRefresh } from './escalation.refresh';
-import { digestSend } from './digest.send';
-import { digestAck } from './digest.ack';
 import { agendaAddItem } from './agenda.addItem';
-import { agendaRemoveItem } from './agenda.removeItem';
 import { agendaRefresh } from './agenda.refresh';
+import { agendaRemoveItem } from './agenda.removeItem';
 import { agendaShow } from './agenda.show';
+import { bodyRegister } from './body.register';
+import { digestAck } from './digest.ack';
+import { digestSend } from './digest.send';
+import { escalationAccept } from './escalation.accept';
+import { escalationDecide } from './escalation.decide';
+import { escalationDecline } from './escalation.decline';
+import { escalationEscalate } from './escalation.escalate';
+import { escalationRefresh } from './escalation.refresh';
+import { escalationResolve } from './escalation.resolve';
+import { escalationSubmit } from './escalation.submit';
+import { focusAreasSet } from './focusAreas.set';
+import { meetingCancel } from './meeting.cancel';
+import { meetingSchedule } from './meeting.schedule';
 import { minutesRecord } from './minutes.record';
 import { minutesTaskDone } from './minutes.taskDone';
+import { roleGrant } from './role.grant';
+import { roleRevoke } from './role.revoke';
+import { trendSubmit } from './trend.submit';
+import type { ActionDef } from './types';
 
 /**
  * Every card verb the bot answers: a closed union, so a verb without a handler does not
@@ -76,5 +76,5 @@ export const ACTIONS: Record<Verb, ActionDef> = {
 };
 
 export function findAction(verb: string): ActionDef | undefined {
-  return Object.prototype.hasOwnProperty.call(ACTIONS, verb) ? (ACTIONS as Record<string, ActionDef>)[verb] : undefined;
+  return Object.hasOwn(ACTIONS, verb) ? (ACTIONS as Record<string, ActionDef>)[verb] : undefined;
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { ActionDef, FieldError } from './types';
-import { optionalFreeText } from './fields';
+import { bodyOfPlace, meetingDeps, withdrawMeeting } from '../app/meetings';
+import { screenFields } from '../app/screen';
 import type { ActionOutcome, ActionRequest } from '../app/types';
 import { MEETING_ID_RE } from '../domain/meetings';
-import { screenFields } from '../app/screen';
-import { bodyOfPlace, meetingDeps, withdrawMeeting } from '../app/meetings';
-import { meetingCard } from '../views/meetings';
 import { pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
+import { meetingCard } from '../views/meetings';
+import { optionalFreeText } from './fields';
+import type { ActionDef, FieldError } from './types';
 
 const schema = z.object({
   meetingId: z.string().trim().regex(MEETING_ID_RE),

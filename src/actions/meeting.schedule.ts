@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ActionDef, FieldError } from './types';
-import { optionalFreeText } from './fields';
-import type { ActionOutcome, ActionRequest } from '../app/types';
-import type { Services } from '../app/services';
-import type { Body } from '../domain/bodies';
-import { clashes, planMeetings } from '../domain/meetings';
-import { calendarErrorText, formatMeetingTime, validateMeetingInput } from '../domain/calendar';
 import { announceMeetings, bodyOfPlace, meetingDeps } from '../app/meetings';
-import { confirmationCard, scheduleFormCard, type ScheduleFormValues } from '../views/meetings';
-import { format, pick, type Locale } from '../i18n';
-import { describeFindings, screenText } from '../domain/guard';
-import { meetingTexts } from '../i18n/meetings';
+import type { Services } from '../app/services';
+import type { ActionOutcome, ActionRequest } from '../app/types';
 import { DEFAULT_SERIES_COUNT } from '../commands/meeting';
+import type { Body } from '../domain/bodies';
+import { calendarErrorText, formatMeetingTime, validateMeetingInput } from '../domain/calendar';
+import { describeFindings, screenText } from '../domain/guard';
+import { clashes, planMeetings } from '../domain/meetings';
+import { format, type Locale, pick } from '../i18n';
+import { meetingTexts } from '../i18n/meetings';
+import { confirmationCard, type ScheduleFormValues, scheduleFormCard } from '../views/meetings';
+import { optionalFreeText } from './fields';
+import type { ActionDef, FieldError } from './types';
 
 /** '' / null / absent → undefined; '90' → 90; anything else → NaN (reported as invalid). */
 const optionalNumber = z.preprocess(
@@ -34,7 +34,14 @@ type Data = z.infer<typeof schema>;
 function keptValues(data: Record<string, unknown>): ScheduleFormValues {
   const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   const num = (v: unknown): number | undefined => (v === '' || v === undefined || v === null || Number.isNaN(Number(v)) ? undefined : Number(v));
-  return { date: str(data.date), time: str(data.time), durationMinutes: num(data.durationMinutes), location: str(data.location), repeat: data.repeat === 'none' ? 'none' : 'cadence', count: num(data.count) };
+  return {
+    date: str(data.date),
+    time: str(data.time),
+    durationMinutes: num(data.durationMinutes),
+    location: str(data.location),
+    repeat: data.repeat === 'none' ? 'none' : 'cadence',
+    count: num(data.count),
+  };
 }
 
 /**
@@ -52,7 +59,7 @@ function screenLocation(location: string | undefined, locale: Locale): FieldErro
  */
 function seriesIdFor(body: Body, d: Data & { count: number; durationMinutes: number }, cardActivityId: string | undefined): string {
   const material = JSON.stringify([body.tenantId, body.id, cardActivityId ?? '', d.date, d.time, d.durationMinutes, d.location ?? '', d.count]);
-  return 'm' + createHash('sha256').update(material).digest('hex').slice(0, 16);
+  return `m${createHash('sha256').update(material).digest('hex').slice(0, 16)}`;
 }
 
 /** `meeting.schedule`: validate, plan the series, store it whole, then schedule jobs and post the cards. */

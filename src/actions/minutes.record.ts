@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
-import { pick } from '../i18n';
-import { AGENDA_TEXTS } from '../i18n/agenda';
 import { agendaTarget, bodyIdField, meetingIdField } from '../app/agenda-actions';
 import { minutesFormFor, recordMinutes } from '../app/minutes';
+import { pick } from '../i18n';
+import { AGENDA_TEXTS } from '../i18n/agenda';
+import type { ActionDef } from './types';
 
 // The per-item inputs (`decision__<item>` …) or `items` are read by parseMinutesInput, which
 // knows the meeting's agenda; the schema checks the ids only and lets the rest through.
@@ -30,6 +30,9 @@ export const minutesRecord: ActionDef<typeof schema> = {
     const target = await agendaTarget(services, req, meetingId, bodyId);
     if (!target.ok) return { type: 'message', text: target.text };
     const notice = errors.map((e) => e.message).join(' ');
-    return { type: 'card', card: await minutesFormFor(services, target.body, target.meeting, req.now, req.locale, { values: req.data, notice, noticeColor: 'Attention' }) };
+    return {
+      type: 'card',
+      card: await minutesFormFor(services, target.body, target.meeting, req.now, req.locale, { values: req.data, notice, noticeColor: 'Attention' }),
+    };
   },
 };

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import type { ActionDef } from './types';
-import { pick } from '../i18n';
-import { AGENDA_TEXTS } from '../i18n/agenda';
 import { agendaForm, agendaOutcome, agendaTarget, bodyIdField, meetingIdField } from '../app/agenda-actions';
 import { completeTask } from '../app/minutes';
+import { pick } from '../i18n';
+import { AGENDA_TEXTS } from '../i18n/agenda';
+import type { ActionDef } from './types';
 
-const schema = z.object({ meetingId: meetingIdField, bodyId: bodyIdField, taskId: z.string().trim().regex(/^t[0-9a-f]{8}$/) });
+const schema = z.object({
+  meetingId: meetingIdField,
+  bodyId: bodyIdField,
+  taskId: z
+    .string()
+    .trim()
+    .regex(/^t[0-9a-f]{8}$/),
+});
 
 /**
  * `minutes.taskDone`: a coordinator marks a task from earlier minutes done, from the agenda card

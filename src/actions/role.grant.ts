@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import type { ActionDef, FieldError } from './types';
-import type { ActionRequest } from '../app/types';
-import type { Services } from '../app/services';
-import { format, pick, type Catalogue, type Locale } from '../i18n';
 import { pickableMembers, showRoles } from '../app/roles';
-import { roleLabel } from '../views/roles';
+import type { Services } from '../app/services';
+import type { ActionRequest } from '../app/types';
 import { cleanText } from '../domain/trends';
+import { type Catalogue, format, type Locale, pick } from '../i18n';
+import { roleLabel } from '../views/roles';
+import type { ActionDef, FieldError } from './types';
 
 /** Longest display name stored with a role. */
 const MAX_ROLE_NAME = 200;
 
 /** Data of `role.grant` / `role.revoke`. Entra object ids are GUIDs; letters, digits and '-' only. */
 export const roleSchema = z.object({
-  aadObjectId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9-]+$/),
+  aadObjectId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9-]+$/),
   role: z.enum(['coordinator', 'admin']),
 });
 export type RoleData = z.infer<typeof roleSchema>;

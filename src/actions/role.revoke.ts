@@ -1,8 +1,8 @@
-import type { ActionDef } from './types';
-import type { Services } from '../app/services';
-import { pick, type Catalogue } from '../i18n';
 import { showRoles } from '../app/roles';
+import type { Services } from '../app/services';
+import { type Catalogue, pick } from '../i18n';
 import { roleForm, roleSchema, roleText, targetName } from './role.grant';
+import type { ActionDef } from './types';
 
 const text: Catalogue<{ revoked: string; notHeld: string; configured: string; lastAdmin: string }> = {
   nb: {
@@ -40,7 +40,10 @@ export const roleRevoke: ActionDef<typeof roleSchema> = {
     const tenantId = req.actor.tenantId;
     const name = (await targetName(req, services)) ?? (await services.roles.get(tenantId, aadObjectId))?.name ?? aadObjectId;
     const refuse = async (template: string) =>
-      ({ type: 'card', card: await showRoles(req, services, { values: req.data, result: { text: roleText(req.locale, template, name, role), ok: false } }) }) as const;
+      ({
+        type: 'card',
+        card: await showRoles(req, services, { values: req.data, result: { text: roleText(req.locale, template, name, role), ok: false } }),
+      }) as const;
 
     if (role === 'admin' && services.config.admins.includes(aadObjectId)) return refuse(t.configured);
     if (role === 'admin' && !(await anotherAdmin(services, tenantId, aadObjectId))) return refuse(t.lastAdmin);

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ActionDef, FieldError } from './types';
-import { freeText, optionalFreeText } from './fields';
+import { agendaChanged } from '../app/agenda';
+import { bodyHere, type Here } from '../app/here';
+import { ensureRetention } from '../app/retention';
+import { screenFields } from '../app/screen';
 import type { Services } from '../app/services';
 import type { ActionOutcome, RequestBase } from '../app/types';
-import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES, monthOf } from '../domain/trends';
 import { stableKey } from '../domain/escalations';
-import { bodyHere, type Here } from '../app/here';
-import { screenFields } from '../app/screen';
-import { ensureRetention } from '../app/retention';
-import { agendaChanged } from '../app/agenda';
+import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, monthOf, SERVICES } from '../domain/trends';
 import { format, pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
 import { trendDoneCard, trendFormCard } from '../views/trend';
+import { freeText, optionalFreeText } from './fields';
+import type { ActionDef, FieldError } from './types';
 
-const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
 
 const schema = z.object({
   focusArea: z.string().trim().min(1).max(60),
@@ -35,7 +36,12 @@ export function hereRefusal(here: Exclude<Here, { ok: true }>, locale: 'nb' | 'e
 }
 
 /** The trend card, for the `trend` command and for showing the form again. */
-export async function trendForm(req: Pick<RequestBase, 'actor' | 'locale'> & { readonly data: Readonly<Record<string, unknown>> }, services: Services, errors: readonly FieldError[], coordinator: boolean): Promise<ActionOutcome> {
+export async function trendForm(
+  req: Pick<RequestBase, 'actor' | 'locale'> & { readonly data: Readonly<Record<string, unknown>> },
+  services: Services,
+  errors: readonly FieldError[],
+  coordinator: boolean,
+): Promise<ActionOutcome> {
   const focusAreas = await services.focusAreas.get(req.actor.tenantId);
   const values = { ...req.data };
   if (!values.service) values.service = (await services.profiles.reporterService(req.actor.tenantId, req.actor.id)) ?? '';
@@ -64,7 +70,9 @@ export const trendSubmit: ActionDef<typeof schema> = {
       services.log.info({ cid: req.correlationId, fields: errors.map((e) => e.field) }, 'trend refused');
       return trendForm(req, services, errors, here.coordinator);
     }
-    const key = data.formId || stableKey({ focusArea: data.focusArea, direction: data.direction, description: data.description, area: data.area, ageGroup: data.ageGroup });
+    const key =
+      data.formId ||
+      stableKey({ focusArea: data.focusArea, direction: data.direction, description: data.description, area: data.area, ageGroup: data.ageGroup });
     const { created, trend } = await services.trends.add(
       {
         tenantId: actor.tenantId,
@@ -86,7 +94,16 @@ export const trendSubmit: ActionDef<typeof schema> = {
     await ensureRetention(services.scheduler, actor.tenantId, req.now);
     if (created) await agendaChanged(services, actor.tenantId, [here.body.id], req.now);
     services.log.info({ cid: req.correlationId, trend: trend.id, body: here.body.id, created }, 'trend stored');
-    return { type: 'card', card: trendDoneCard(locale, trend, here.body.name, areas.find((a) => a.id === trend.focusAreaId), !created) };
+    return {
+      type: 'card',
+      card: trendDoneCard(
+        locale,
+        trend,
+        here.body.name,
+        areas.find((a) => a.id === trend.focusAreaId),
+        !created,
+      ),
+    };
   },
   async form(req, errors, services) {
     const here = await bodyHere(services, req.actor, req.place);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ActionOutcome, ActionRequest, Audience } from '../app/types';
 import type { Services } from '../app/services';
+import type { ActionOutcome, ActionRequest, Audience } from '../app/types';
 
 /** A field-level error, shown next to the field on the card that is sent back. */
 export interface FieldError {

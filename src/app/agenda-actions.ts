@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Services } from './services';
-import type { ActionOutcome, ActionRequest } from './types';
 import type { FieldError } from '../actions/types';
 import type { Body } from '../domain/bodies';
 import { MEETING_ID_RE, type Meeting } from '../domain/meetings';
-import { format, pick, type Locale } from '../i18n';
+import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
-import { bodyHere } from './here';
 import { agendaCardOf, loadAgenda } from './agenda';
+import { bodyHere } from './here';
+import type { Services } from './services';
+import type { ActionOutcome, ActionRequest } from './types';
 
 /**
  * What the agenda and minutes actions share: finding the meeting an action is about (in the
@@ -28,7 +28,12 @@ export const bodyIdField = z.string().trim().max(40).optional();
  * body's channel cannot be replayed here), for its members and coordinators. Elsewhere:
  * coordinators only, by the card's body id.
  */
-export async function agendaTarget(services: Services, req: Pick<ActionRequest, 'actor' | 'place' | 'locale'>, meetingId: string, bodyId: string | undefined): Promise<AgendaTarget> {
+export async function agendaTarget(
+  services: Services,
+  req: Pick<ActionRequest, 'actor' | 'place' | 'locale'>,
+  meetingId: string,
+  bodyId: string | undefined,
+): Promise<AgendaTarget> {
   const t = pick(req.locale, AGENDA_TEXTS).notices;
   let body: Body | undefined;
   let coordinator: boolean;
@@ -78,5 +83,9 @@ export async function agendaForm(req: ActionRequest<Record<string, unknown>>, er
   // Errors about fields the card has no input for (ids) are told in the notice line.
   const onCard = errors.filter((e) => e.field === 'title' || e.field === 'by');
   const other = errors.filter((e) => !onCard.includes(e));
-  return agendaOutcome(services, req, target, { errors: onCard, values: req.data, problem: other.map((e) => `${e.field}: ${e.message}`).join(' ') || undefined });
+  return agendaOutcome(services, req, target, {
+    errors: onCard,
+    values: req.data,
+    problem: other.map((e) => `${e.field}: ${e.message}`).join(' ') || undefined,
+  });
 }

@@ -1,11 +1,11 @@
-import type { JobSpec } from '../domain/ports';
 import type { Body } from '../domain/bodies';
 import { jobStillMeaningful, type Meeting, type MeetingJobKind } from '../domain/meetings';
+import type { JobSpec } from '../domain/ports';
 import type { JobHandler, JobHandlers } from '../scheduler/runner';
-import type { Services } from './services';
 import { callForTopicsCard } from '../views/meetings';
 import { agendaLabel, syncAgendaCard } from './agenda';
 import { minutesFormFor } from './minutes';
+import type { Services } from './services';
 
 /**
  * The agenda feature's meeting jobs. They take the place of the meetings' simple posts for

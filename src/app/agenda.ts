@@ -1,19 +1,19 @@
-import type { Services } from './services';
-import type { CardJson } from './types';
-import { nextLevel, type Body } from '../domain/bodies';
+import { type Agenda, agendaWindow, composeAgenda, NO_EDITS, windowMonths } from '../domain/agenda';
+import { type Body, nextLevel } from '../domain/bodies';
+import { utcToOslo } from '../domain/calendar';
+import { type Escalation, isOpen } from '../domain/escalations';
 import { jobStillMeaningful, type Meeting } from '../domain/meetings';
-import { agendaWindow, composeAgenda, windowMonths, NO_EDITS, type Agenda } from '../domain/agenda';
-import { isOpen, type Escalation } from '../domain/escalations';
 import { openTasks } from '../domain/minutes';
 import { bodyScope, systemScope } from '../domain/visibility';
-import { utcToOslo } from '../domain/calendar';
-import type { AgendaRecord } from '../storage/table/agendas';
-import { agendaCard, type AgendaCardContext, type AgendaCardOptions } from '../views/agenda';
-import { levelName } from '../views/escalation';
 import type { Locale } from '../i18n';
+import type { AgendaRecord } from '../storage/table/agendas';
+import { type AgendaCardContext, type AgendaCardOptions, agendaCard } from '../views/agenda';
+import { levelName } from '../views/escalation';
 import { bodyNames } from './escalations';
-import { syncLivingCard, type SyncOutcome } from './living-card';
+import { type SyncOutcome, syncLivingCard } from './living-card';
 import { coordinatorAccounts } from './roles';
+import type { Services } from './services';
+import type { CardJson } from './types';
 
 /**
  * The agenda of a meeting as the bot shows it: loaded from trends, escalations, earlier minutes
@@ -52,7 +52,15 @@ export async function loadAgenda(services: Services, body: Body, meeting: Meetin
   const [trends, youthTrends, escalations] = await Promise.all([
     services.trends.list(bodyScope(tenantId, body.id), months, body.id),
     // The coordination group's standing item counts the youth teams' topics (statistical form).
-    teams.length > 0 ? services.trends.list(systemScope(tenantId, teams.map((t) => t.id)), months) : Promise.resolve([]),
+    teams.length > 0
+      ? services.trends.list(
+          systemScope(
+            tenantId,
+            teams.map((t) => t.id),
+          ),
+          months,
+        )
+      : Promise.resolve([]),
     started ? waitingAtStart(services, body, meeting) : services.escalations.openEscalationsAt(tenantId, body.id),
   ]);
   const agenda = composeAgenda({

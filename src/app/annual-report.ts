@@ -1,10 +1,10 @@
-import type { Services } from './services';
 import { buildAnnualReport, monthsOfYear } from '../domain/annual-report';
 import { countTrends, monthStartUtc } from '../domain/digest';
 import { focusAreaLabel } from '../domain/focus-areas';
 import { systemScope } from '../domain/visibility';
 import { annualReportDoc } from '../views/annual-report';
 import { toHtml, toMarkdown } from '../views/document';
+import type { Services } from './services';
 
 /** How long the download links of a report work. */
 export const FILE_TTL_HOURS = 24;
@@ -24,7 +24,10 @@ export interface ReportLinks {
 export async function annualReportLinks(services: Services, tenantId: string, year: number, requestedBy: string, now: Date): Promise<ReportLinks> {
   const locale = services.config.defaultLocale;
   const bodies = await services.bodies.list(tenantId);
-  const scope = systemScope(tenantId, bodies.map((b) => b.id));
+  const scope = systemScope(
+    tenantId,
+    bodies.map((b) => b.id),
+  );
   const months = monthsOfYear(year);
   const [areas, counts, meetingLists] = await Promise.all([
     services.focusAreas.get(tenantId),
@@ -45,12 +48,18 @@ export async function annualReportLinks(services: Services, tenantId: string, ye
   const doc = annualReportDoc(report, locale);
   const expires = new Date(now.getTime() + FILE_TTL_HOURS * 3_600_000);
   const base = `slt-arsrapport-${year}-utkast`;
-  const put = (fileName: string, contentType: string, body: string) => services.files.put({ tenantId, createdBy: requestedBy, fileName, contentType, body }, now, expires);
-  const [html, markdown] = await Promise.all([put(`${base}.html`, 'text/html; charset=utf-8', toHtml(doc)), put(`${base}.md`, 'text/markdown; charset=utf-8', toMarkdown(doc))]);
+  const put = (fileName: string, contentType: string, body: string) =>
+    services.files.put({ tenantId, createdBy: requestedBy, fileName, contentType, body }, now, expires);
+  const [html, markdown] = await Promise.all([
+    put(`${base}.html`, 'text/html; charset=utf-8', toHtml(doc)),
+    put(`${base}.md`, 'text/markdown; charset=utf-8', toMarkdown(doc)),
+  ]);
   return { html: `${services.config.publicUrl}/files/${html}`, markdown: `${services.config.publicUrl}/files/${markdown}` };
 }
 
 /** The file behind a download token, for `GET /files/<token>`; undefined when unknown or expired. */
-export function fileLookup(services: Pick<Services, 'files' | 'clock'>): (token: string) => Promise<{ fileName: string; contentType: string; body: string } | undefined> {
+export function fileLookup(
+  services: Pick<Services, 'files' | 'clock'>,
+): (token: string) => Promise<{ fileName: string; contentType: string; body: string } | undefined> {
   return (token) => services.files.get(token, services.clock.now());
 }

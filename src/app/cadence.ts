@@ -1,13 +1,13 @@
-import type { Body, BodyReader } from '../domain/bodies';
-import type { JobScheduler, MeetingStats, Outbox } from '../domain/ports';
-import { cadenceNotices, cadenceWatchJob, osloDate, osloWeek, osloYear, type CadenceNotice } from '../domain/cadence';
-import { formatDate } from '../domain/calendar';
-import type { JobHandler } from '../scheduler/runner';
-import type { Logger } from '../log';
 import type { Clock } from '../clock';
+import type { Body, BodyReader } from '../domain/bodies';
+import { type CadenceNotice, cadenceNotices, cadenceWatchJob, osloDate, osloWeek, osloYear } from '../domain/cadence';
+import { formatDate } from '../domain/calendar';
+import type { JobScheduler, MeetingStats, Outbox } from '../domain/ports';
+import { format, type Locale, pick } from '../i18n';
 import { cadenceText } from '../i18n/bodies';
 import { schedulerText } from '../i18n/scheduler';
-import { format, pick, type Locale } from '../i18n';
+import type { Logger } from '../log';
+import type { JobHandler } from '../scheduler/runner';
 import { escapeUserText } from '../views/escape';
 
 export interface CadenceDeps {
@@ -69,7 +69,12 @@ export function noticeText(locale: Locale, body: Pick<Body, 'name'>, notice: Cad
   if (notice.kind === 'boardBelowMinimum') {
     return `${format(t.boardBelowMinimum, { body: name, year: notice.year, held: notice.held, planned: notice.planned })} ${footer}`;
   }
-  const values = { body: name, since: formatDate(osloDate(new Date(notice.since)), locale), days: notice.days, cadence: cadenceText(locale, notice.cadenceWeeks) };
+  const values = {
+    body: name,
+    since: formatDate(osloDate(new Date(notice.since)), locale),
+    days: notice.days,
+    cadence: cadenceText(locale, notice.cadenceWeeks),
+  };
   return `${format(notice.sinceHeld ? t.overdueHeld : t.overdueNever, values)} ${footer}`;
 }
 

@@ -1,49 +1,47 @@
-import type { Config } from '../config';
-import { createLogger, type Logger } from '../log';
-import { startingClock, systemClock, type Clock } from '../clock';
-import { TableStore } from '../storage/tables';
-import { LOOKUP_TTL_MS } from '../storage/cache';
-import { RoleRepository } from '../storage/table/roles';
-import { BodyRepository } from '../storage/table/bodies';
-import { MeetingRepository } from '../storage/table/meetings';
-import { icsFor } from './meetings';
-import { TrendRepository } from '../storage/table/trends';
-import { EscalationRepository } from '../storage/table/escalations';
-import { AuditRepository } from '../storage/table/audit';
-import { FocusAreaRepository } from '../storage/table/focus-areas';
-import { ProfileRepository } from '../storage/table/profiles';
-import { AgendaRepository } from '../storage/table/agendas';
-import { DigestRepository } from '../storage/table/digests';
-import { DigestSources } from '../storage/table/digest-sources';
-import { FileRepository } from '../storage/table/files';
-import { createAdapter, type AdapterOptions } from '../bot/adapter';
+import { SsoValidator, ssoAudiences } from '../auth/sso';
+import { type AdapterOptions, createAdapter } from '../bot/adapter';
 import { SltBot } from '../bot/handler';
 import { TeamsRoster } from '../bot/roster';
-import { standingResolver } from './standing';
-import { conversationTracker } from './conversations';
+import { BotFrameworkSender } from '../bot/sender';
+import { type Clock, startingClock, systemClock } from '../clock';
+import type { Config } from '../config';
+import { meetingStatsFrom } from '../domain/cadence';
+import type { OutboxItem, Roster } from '../domain/ports';
 import { createServer } from '../http/server';
-import { JobTable } from '../storage/table/jobs';
-import { OutboxTable } from '../storage/table/outbox';
-import { TABLE_NAMES, type TableName } from '../storage/tables';
+import { createLogger, type Logger } from '../log';
 import { StorageJobScheduler } from '../scheduler/jobs';
 import { OutboxSender, StorageOutbox } from '../scheduler/outbox';
 import { JobRunner } from '../scheduler/runner';
-import { BotFrameworkSender } from '../bot/sender';
-import { meetingStatsFrom } from '../domain/cadence';
-import { cadenceWatchEnsurer, ensureCadenceWatch } from './cadence';
-import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
-import { fileLookup } from './annual-report';
-import { jobHandlers } from './jobs';
-import type { Services } from './services';
-import type { OutboxItem, Roster } from '../domain/ports';
-import { digestPosted } from './digest';
-import { SsoValidator, ssoAudiences } from '../auth/sso';
-import { createTabApi } from '../tab-api';
-import type { TabDigestSource } from '../tab-api/digests';
-import { digestArchiveOver } from '../tab-api/digest-archive';
-import { annualReportLinks } from './annual-report';
-import { defaultTabDir, tabFiles } from '../tab-api/static';
+import { LOOKUP_TTL_MS } from '../storage/cache';
+import { AgendaRepository } from '../storage/table/agendas';
+import { AuditRepository } from '../storage/table/audit';
+import { BodyRepository } from '../storage/table/bodies';
+import { DigestSources } from '../storage/table/digest-sources';
+import { DigestRepository } from '../storage/table/digests';
+import { EscalationRepository } from '../storage/table/escalations';
+import { FileRepository } from '../storage/table/files';
+import { FocusAreaRepository } from '../storage/table/focus-areas';
+import { JobTable } from '../storage/table/jobs';
+import { MeetingRepository } from '../storage/table/meetings';
+import { OutboxTable } from '../storage/table/outbox';
+import { ProfileRepository } from '../storage/table/profiles';
+import { RoleRepository } from '../storage/table/roles';
 import { tenantsWithBodies } from '../storage/table/tenants';
+import { TrendRepository } from '../storage/table/trends';
+import { TABLE_NAMES, type TableName, TableStore } from '../storage/tables';
+import { createTabApi } from '../tab-api';
+import { digestArchiveOver } from '../tab-api/digest-archive';
+import type { TabDigestSource } from '../tab-api/digests';
+import { defaultTabDir, tabFiles } from '../tab-api/static';
+import { annualReportLinks, fileLookup } from './annual-report';
+import { cadenceWatchEnsurer, ensureCadenceWatch } from './cadence';
+import { conversationTracker } from './conversations';
+import { digestPosted } from './digest';
+import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
+import { jobHandlers } from './jobs';
+import { icsFor } from './meetings';
+import type { Services } from './services';
+import { standingResolver } from './standing';
 
 export interface App {
   readonly services: Services;
@@ -129,7 +127,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   };
 
   const jobRunner = new JobRunner(
-    { table: jobTable, clock, log, handlers: jobHandlers(services, meetingStatsFrom((tenantId, bodyId) => meetings.listForBody(tenantId, bodyId))) },
+    {
+      table: jobTable,
+      clock,
+      log,
+      handlers: jobHandlers(
+        services,
+        meetingStatsFrom((tenantId, bodyId) => meetings.listForBody(tenantId, bodyId)),
+      ),
+    },
     overrides.schedulerIntervalMs ?? 15_000,
   );
   // Retry-After dates are compared with real time, not the (possibly shifted) business clock.
@@ -138,11 +144,25 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const afterSink = async (item: OutboxItem): Promise<void> => {
     if (item.sink?.table === 'digests') await digestPosted(services, item.tenantId, item.sink.rowKey);
   };
-  const outboxSender = new OutboxSender({ table: outboxTable, sender: proactive, clock, log, afterSink, realNow: overrides.realNow }, overrides.outboxIntervalMs ?? 1_000);
+  const outboxSender = new OutboxSender(
+    { table: outboxTable, sender: proactive, clock, log, afterSink, realNow: overrides.realNow },
+    overrides.outboxIntervalMs ?? 1_000,
+  );
 
   const bot = new SltBot(services);
   const sso = new SsoValidator({ audiences: ssoAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
-  const tabApi = createTabApi({ services, sso, digests: overrides.tab?.digests ?? digestArchiveOver(services.digests, () => clock.now(), (tenantId, year, by) => annualReportLinks(services, tenantId, year, by, clock.now())), devTenants: () => tenantsWithBodies(store.table('bodies')) });
+  const tabApi = createTabApi({
+    services,
+    sso,
+    digests:
+      overrides.tab?.digests ??
+      digestArchiveOver(
+        services.digests,
+        () => clock.now(),
+        (tenantId, year, by) => annualReportLinks(services, tenantId, year, by, clock.now()),
+      ),
+    devTenants: () => tenantsWithBodies(store.table('bodies')),
+  });
   const server = createServer({
     config,
     log,
@@ -175,9 +195,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       const port = typeof address === 'object' && address ? address.port : config.port;
       log.info(
         { port, host: config.host, devMode: config.devMode, tenants: config.tenantIds.length || 'any' },
-        config.devMode
-          ? 'SLT-boten listening in DEVELOPMENT MODE: no authentication, loopback only'
-          : 'SLT-boten listening with Bot Framework authentication',
+        config.devMode ? 'SLT-boten listening in DEVELOPMENT MODE: no authentication, loopback only' : 'SLT-boten listening with Bot Framework authentication',
       );
       return port;
     },

@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import type { Logger } from '../log';
-import type { JobScheduler, JobSpec } from '../domain/ports';
 import { firstWorkingDayOfMonth, OSLO } from '../domain/calendar';
 import { isMonth, monthStartUtc, shiftMonth } from '../domain/digest';
-import { monthOf, retentionCutoff } from '../domain/trends';
 import { parseDigestContent, withoutTitles } from '../domain/digest-content';
+import type { JobScheduler, JobSpec } from '../domain/ports';
+import { monthOf, retentionCutoff } from '../domain/trends';
+import type { Logger } from '../log';
 import type { JobHandler } from '../scheduler/runner';
-import { SCHEDULER, sendDigest, type DigestDeps } from './digest';
+import { type DigestDeps, SCHEDULER, sendDigest } from './digest';
 
 /**
  * The scheduled monthly digest: one job per tenant and month, due at 08:00 Europe/Oslo on the

@@ -1,19 +1,19 @@
 import type { Config } from '../config';
-import type { Logger } from '../log';
 import type { Body, BodyReader } from '../domain/bodies';
-import type { Outbox, Roster, RosterMember } from '../domain/ports';
-import type { Meeting } from '../domain/meetings';
-import { parseDigestContent, type DigestContent } from '../domain/digest-content';
 import { countTrends, digestWindow, monthStartUtc, shiftMonth, summariseTrends } from '../domain/digest';
-import { summariseEscalations, summariseMeetings } from '../domain/digest-sections';
+import { type DigestContent, parseDigestContent } from '../domain/digest-content';
 import { dueWindow, summariseDue } from '../domain/digest-due';
-import { focusAreaLabel, type FocusArea } from '../domain/focus-areas';
+import { summariseEscalations, summariseMeetings } from '../domain/digest-sections';
+import { type FocusArea, focusAreaLabel } from '../domain/focus-areas';
+import type { Meeting } from '../domain/meetings';
+import type { Outbox, Roster, RosterMember } from '../domain/ports';
 import { systemScope } from '../domain/visibility';
-import type { DigestSources } from '../storage/table/digest-sources';
-import { parseSendRowKey, type DigestRepository, type DigestSend } from '../storage/table/digests';
-import { digestCard, monthName } from '../views/digest';
+import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS } from '../i18n/digest';
-import { format, pick, type Locale } from '../i18n';
+import type { Logger } from '../log';
+import type { DigestSources } from '../storage/table/digest-sources';
+import { type DigestRepository, type DigestSend, parseSendRowKey } from '../storage/table/digests';
+import { digestCard, monthName } from '../views/digest';
 
 /**
  * The monthly digest's flows (issue 6): gathering its content from storage (streamed), sending
@@ -41,7 +41,10 @@ export interface DigestDeps {
  */
 export async function buildDigest(deps: DigestDeps, tenantId: string, month: string, locale: Locale, now: Date): Promise<DigestContent> {
   const bodies = await deps.bodies.list(tenantId);
-  const scope = systemScope(tenantId, bodies.map((b) => b.id));
+  const scope = systemScope(
+    tenantId,
+    bodies.map((b) => b.id),
+  );
   const board = bodies.find((b) => b.kind === 'board');
   const window = digestWindow(month);
   const dueIn = dueWindow(month, now);
@@ -51,7 +54,12 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
     countTrends(deps.digestSources.trendFacts(scope, window), window),
     summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month) }), month, board?.id),
     // Tasks given at meetings up to the month's end (a digest of an earlier month shows what it knew then).
-    summariseDue(deps.digestSources.measureFacts(scope, dueIn.before), deps.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(shiftMonth(month, 1)) }), dueIn, kindOf),
+    summariseDue(
+      deps.digestSources.measureFacts(scope, dueIn.before),
+      deps.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(shiftMonth(month, 1)) }),
+      dueIn,
+      kindOf,
+    ),
     Promise.all(bodies.map(async (b) => [b.id, await deps.meetings.listForBody(tenantId, b.id)] as const)),
   ]);
   const trends = summariseTrends(counts, month, {
@@ -93,12 +101,20 @@ export async function ackStatus(deps: DigestDeps, board: Body, month: string): P
   return {
     count: readers.filter((r) => acked.has(r.aadObjectId)).length,
     total: readers.length,
-    notAcked: readers.filter((r) => !acked.has(r.aadObjectId)).map((r) => r.name).sort((a, b) => a.localeCompare(b, 'nb')),
+    notAcked: readers
+      .filter((r) => !acked.has(r.aadObjectId))
+      .map((r) => r.name)
+      .sort((a, b) => a.localeCompare(b, 'nb')),
   };
 }
 
 /** The card as it stands in the board's channel: the board's view, with the read count. */
-export function boardCard(deps: Pick<DigestDeps, 'config'>, content: DigestContent, send: Pick<DigestSend, 'sentAt' | 'sentBy' | 'sentByName'>, ack: { count: number; total?: number }) {
+export function boardCard(
+  deps: Pick<DigestDeps, 'config'>,
+  content: DigestContent,
+  send: Pick<DigestSend, 'sentAt' | 'sentBy' | 'sentByName'>,
+  ack: { count: number; total?: number },
+) {
   return digestCard(deps.config.defaultLocale, content, {
     ack,
     sent: { at: send.sentAt, byName: send.sentByName, byScheduler: send.sentBy === SCHEDULER },
@@ -112,7 +128,10 @@ export const SCHEDULER = 'scheduler';
 /** Outbox key of a sending's post in the board's channel. */
 export const digestPostKey = (tenantId: string, month: string, sendNo: number): string => `digest:${tenantId}:${month}:${sendNo}`;
 
-export type SendOutcome = { readonly kind: 'sent'; readonly send: DigestSend } | { readonly kind: 'taken'; readonly current: DigestSend } | { readonly kind: 'noBoard' };
+export type SendOutcome =
+  | { readonly kind: 'sent'; readonly send: DigestSend }
+  | { readonly kind: 'taken'; readonly current: DigestSend }
+  | { readonly kind: 'noBoard' };
 
 /**
  * Sends sending number `sendNo` of a month's digest: archives it (insert-only on that number)
@@ -121,7 +140,10 @@ export type SendOutcome = { readonly kind: 'sent'; readonly send: DigestSend } |
  * it is this very number (archived, then a crash before its post was queued) its post is queued
  * again under the same key, which posts it at most once.
  */
-export async function sendDigest(deps: DigestDeps, p: { tenantId: string; month: string; sendNo: number; by: { id: string; name: string }; now: Date }): Promise<SendOutcome> {
+export async function sendDigest(
+  deps: DigestDeps,
+  p: { tenantId: string; month: string; sendNo: number; by: { id: string; name: string }; now: Date },
+): Promise<SendOutcome> {
   const board = (await deps.bodies.list(p.tenantId)).find((b) => b.kind === 'board');
   if (!board) return { kind: 'noBoard' };
   const existing = await deps.digests.latest(p.tenantId, p.month);
@@ -132,7 +154,16 @@ export async function sendDigest(deps: DigestDeps, p: { tenantId: string; month:
     return { kind: 'taken', current: existing };
   }
   const content = await buildDigest(deps, p.tenantId, p.month, deps.config.defaultLocale, p.now);
-  const send = { tenantId: p.tenantId, month: p.month, sendNo: p.sendNo, sentBy: p.by.id, sentByName: p.by.name, sentAt: p.now.toISOString(), boardId: board.id, content: JSON.stringify(content) };
+  const send = {
+    tenantId: p.tenantId,
+    month: p.month,
+    sendNo: p.sendNo,
+    sentBy: p.by.id,
+    sentByName: p.by.name,
+    sentAt: p.now.toISOString(),
+    boardId: board.id,
+    content: JSON.stringify(content),
+  };
   if (!(await deps.digests.record(send))) {
     const current = await deps.digests.latest(p.tenantId, p.month);
     if (!current) throw new Error('digest sending taken but not found');
@@ -168,7 +199,13 @@ function digestLabel(deps: Pick<DigestDeps, 'config'>, month: string): string {
  * queued last carries a count read after every "Lest" before it (keys carry count and reader,
  * so each of these is queued once).
  */
-export async function refreshBoardCard(deps: DigestDeps, board: Body, given: DigestSend, content: DigestContent, actorId: string): Promise<{ count: number; total?: number }> {
+export async function refreshBoardCard(
+  deps: DigestDeps,
+  board: Body,
+  given: DigestSend,
+  content: DigestContent,
+  actorId: string,
+): Promise<{ count: number; total?: number }> {
   let status = await ackStatus(deps, board, given.month);
   // Read after the «Lest» was stored: either this sees the id the outbox wrote, or the outbox,
   // writing it after, sees this «Lest» (digestPosted) — never neither.

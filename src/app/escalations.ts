@@ -1,19 +1,29 @@
 import { z } from 'zod';
-import type { Services } from './services';
-import type { ActionOutcome, ActionRequest, CardJson } from './types';
-import type { ActionDef, FieldError } from '../actions/types';
 import { optionalFreeText } from '../actions/fields';
+import type { ActionDef, FieldError } from '../actions/types';
 import type { Body, BodyKind } from '../domain/bodies';
-import { lastAudit, mayPerform, planTransition, type AuditEntry, type Escalation, type EscalationVerb, type Plan, type StepActor, type TransitionInput } from '../domain/escalations';
-import { actingScope, resolveViewer, type ReadScope, type Viewer } from '../domain/visibility';
-import { CARD_FIELDS, rowKeyOf, type EscalationCopy, type EscalationRepository } from '../storage/table/escalations';
-import type { AuditRepository } from '../storage/table/audit';
-import { escalationCard, escalationNoticeCard, levelName, type BodyNames, type EscalationView } from '../views/escalation';
+import {
+  type AuditEntry,
+  type Escalation,
+  type EscalationVerb,
+  lastAudit,
+  mayPerform,
+  type Plan,
+  planTransition,
+  type StepActor,
+  type TransitionInput,
+} from '../domain/escalations';
+import { actingScope, type ReadScope, resolveViewer, type Viewer } from '../domain/visibility';
+import { format, type Locale, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
-import { format, pick, type Locale } from '../i18n';
-import { screenFields } from './screen';
+import type { AuditRepository } from '../storage/table/audit';
+import { CARD_FIELDS, type EscalationCopy, type EscalationRepository, rowKeyOf } from '../storage/table/escalations';
+import { type BodyNames, type EscalationView, escalationCard, escalationNoticeCard, levelName } from '../views/escalation';
 import { agendaChanged } from './agenda';
 import { coordinatorAccounts } from './roles';
+import { screenFields } from './screen';
+import type { Services } from './services';
+import type { ActionOutcome, ActionRequest, CardJson } from './types';
 
 /**
  * The steps of a matter after the request (accept, decline, resolve, escalate, decide): the
@@ -53,13 +63,19 @@ export async function cardIn(services: Services, locale: Locale, body: Body | un
 
 /** Which card input holds a step's field (inputs need unique ids on one card). */
 export function cardField(verb: EscalationVerb, field: string): string {
-  if (field === 'note' || field === 'acceptNote' || field === 'declineNote' || field === 'escalateNote') return verb === 'accept' ? 'acceptNote' : verb === 'decline' ? 'declineNote' : 'escalateNote';
+  if (field === 'note' || field === 'acceptNote' || field === 'declineNote' || field === 'escalateNote')
+    return verb === 'accept' ? 'acceptNote' : verb === 'decline' ? 'declineNote' : 'escalateNote';
   if (field === 'decision' && verb === 'decide') return 'boardDecision';
   return field;
 }
 
 /** The status card again with the step's input kept and its errors shown. */
-export async function stepForm(req: ActionRequest<Record<string, unknown>>, services: Services, verb: EscalationVerb, errors: readonly FieldError[]): Promise<ActionOutcome> {
+export async function stepForm(
+  req: ActionRequest<Record<string, unknown>>,
+  services: Services,
+  verb: EscalationVerb,
+  errors: readonly FieldError[],
+): Promise<ActionOutcome> {
   const t = pick(req.locale, ESCALATION_TEXTS);
   const standing = await services.standing(req.actor, req.place);
   const viewer = await resolveViewer(services, req.actor, standing, req.place);
@@ -71,12 +87,25 @@ export async function stepForm(req: ActionRequest<Record<string, unknown>>, serv
   for (const f of ['note', 'decision']) if (typeof req.data[f] === 'string') values[cardField(verb, f)] = req.data[f];
   const notice = `${t.verbs[verb]}: ${mapped.map((e) => e.message).join(' ')}`;
   const history = await services.audit.list(viewer.tenantId, id);
-  const card = await cardIn(services, req.locale, viewer.here, { escalation: copy.escalation, names: bodyNames(viewer.all), history, actionable: actionableIn(req.place, viewer, copy.escalation), notice, values, errors: mapped });
+  const card = await cardIn(services, req.locale, viewer.here, {
+    escalation: copy.escalation,
+    names: bodyNames(viewer.all),
+    history,
+    actionable: actionableIn(req.place, viewer, copy.escalation),
+    notice,
+    values,
+    errors: mapped,
+  });
   return { type: 'card', card };
 }
 
 /** Runs one step for a coordinator. */
-export async function performStep(req: ActionRequest<{ escalationId: string }>, services: Services, verb: EscalationVerb, input: TransitionInput): Promise<ActionOutcome> {
+export async function performStep(
+  req: ActionRequest<{ escalationId: string }>,
+  services: Services,
+  verb: EscalationVerb,
+  input: TransitionInput,
+): Promise<ActionOutcome> {
   const { actor, place, locale } = req;
   const t = pick(locale, ESCALATION_TEXTS);
   const standing = await services.standing(actor, place);
@@ -86,7 +115,16 @@ export async function performStep(req: ActionRequest<{ escalationId: string }>, 
   if (blocked.length > 0) return stepForm(req as ActionRequest<Record<string, unknown>>, services, verb, blocked);
 
   const viewer = await resolveViewer(services, actor, standing, place);
-  const done = await applyStep(services, actingScope(viewer), req.data.escalationId, verb, input, { id: actor.id, name: actor.name }, req.now.toISOString(), targetsOf(viewer.all));
+  const done = await applyStep(
+    services,
+    actingScope(viewer),
+    req.data.escalationId,
+    verb,
+    input,
+    { id: actor.id, name: actor.name },
+    req.now.toISOString(),
+    targetsOf(viewer.all),
+  );
   if (!done) return { type: 'message', text: t.notFound };
   const plan = done.plan;
   const names = bodyNames(viewer.all);
@@ -102,7 +140,10 @@ export async function performStep(req: ActionRequest<{ escalationId: string }>, 
   if (plan.kind === 'apply') await agendaChanged(services, current.tenantId, current.path, req.now);
   services.log.info({ cid: req.correlationId, escalation: current.id, verb, state: current.state, repeat: plan.kind === 'repeat' }, 'escalation step');
   // The coordinator's own view; everyone else's copy of this card is updated by fanOut.
-  return { type: 'card', card: await cardIn(services, locale, viewer.here, { escalation: current, names, history, actionable: actionableIn(place, viewer, current) }) };
+  return {
+    type: 'card',
+    card: await cardIn(services, locale, viewer.here, { escalation: current, names, history, actionable: actionableIn(place, viewer, current) }),
+  };
 }
 
 /**
@@ -193,7 +234,11 @@ async function notifyRequester(services: Services, e: Escalation, names: BodyNam
  * Builds the ActionDef of one step: coordinators only (checked by the router and again in
  * performStep), the verb's schema, and the status card as its form.
  */
-export function stepAction<S extends z.ZodType<{ escalationId: string }>>(verb: EscalationVerb, schema: S, toInput: (data: z.infer<S>) => TransitionInput): ActionDef<S> {
+export function stepAction<S extends z.ZodType<{ escalationId: string }>>(
+  verb: EscalationVerb,
+  schema: S,
+  toInput: (data: z.infer<S>) => TransitionInput,
+): ActionDef<S> {
   return {
     audience: 'coordinator',
     schema,

@@ -1,12 +1,12 @@
 import type { MeetingStats } from '../domain/ports';
 import type { JobHandlers } from '../scheduler/runner';
-import type { Services } from './services';
+import { agendaJobHandlers } from './agenda-jobs';
 import { cadenceWatchHandler } from './cadence';
+import { digestHandler } from './digest-jobs';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
-import { agendaJobHandlers } from './agenda-jobs';
 import { retentionHandler } from './retention';
-import { digestHandler } from './digest-jobs';
+import type { Services } from './services';
 
 /**
  * The one table of job handlers, by kind: what the scheduler runs when a job falls due.

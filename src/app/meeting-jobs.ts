@@ -1,6 +1,6 @@
 import type { JobSpec } from '../domain/ports';
 import type { JobHandler, JobHandlers } from '../scheduler/runner';
-import { runMeetingJob, type MeetingDeps } from './meetings';
+import { type MeetingDeps, runMeetingJob } from './meetings';
 
 /** Reads the payload every meeting job carries (see domain/meetings `meetingJobs`). */
 function payloadOf(job: JobSpec): { tenantId: string; bodyId: string; meetingId: string } | undefined {
@@ -15,11 +15,13 @@ function payloadOf(job: JobSpec): { tenantId: string; bodyId: string; meetingId:
  * recorded as skipped.
  */
 export function meetingJobHandlers(deps: MeetingDeps): JobHandlers {
-  const handler = (kind: 'reminder'): JobHandler => async (job, ctx) => {
-    const payload = payloadOf(job);
-    if (!payload) return { skipped: 'payload without bodyId/meetingId' };
-    const result = await runMeetingJob(deps, kind, payload, ctx.now);
-    return result === 'skipped' ? { skipped: 'meeting cancelled, gone or already under way' } : undefined;
-  };
+  const handler =
+    (kind: 'reminder'): JobHandler =>
+    async (job, ctx) => {
+      const payload = payloadOf(job);
+      if (!payload) return { skipped: 'payload without bodyId/meetingId' };
+      const result = await runMeetingJob(deps, kind, payload, ctx.now);
+      return result === 'skipped' ? { skipped: 'meeting cancelled, gone or already under way' } : undefined;
+    };
   return { reminder: handler('reminder') };
 }

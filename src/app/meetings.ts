@@ -1,14 +1,14 @@
 import type { Config } from '../config';
-import type { Logger } from '../log';
 import type { Body, BodyReader } from '../domain/bodies';
-import type { JobScheduler, OutboundMessage, Outbox } from '../domain/ports';
-import { jobStillMeaningful, meetingJobKeys, meetingJobs, type Meeting } from '../domain/meetings';
 import { meetingIcs, utcToOslo } from '../domain/calendar';
-import type { MeetingRepository } from '../storage/table/meetings';
-import type { Place } from './types';
-import { pick, type Locale } from '../i18n';
+import { jobStillMeaningful, type Meeting, meetingJobKeys, meetingJobs } from '../domain/meetings';
+import type { JobScheduler, OutboundMessage, Outbox } from '../domain/ports';
+import { type Locale, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
+import type { Logger } from '../log';
+import type { MeetingRepository } from '../storage/table/meetings';
 import { icsFileName, meetingCard, reminderText } from '../views/meetings';
+import type { Place } from './types';
 
 /**
  * What happens around a stored meeting: its timed jobs, its card in the channel, its calendar
@@ -124,7 +124,10 @@ export async function runMeetingJob(
   payload: { tenantId: string; bodyId: string; meetingId: string },
   now: Date,
 ): Promise<'queued' | 'duplicate' | 'skipped'> {
-  const [body, m] = await Promise.all([deps.bodies.get(payload.tenantId, payload.bodyId), deps.meetings.get(payload.tenantId, payload.bodyId, payload.meetingId)]);
+  const [body, m] = await Promise.all([
+    deps.bodies.get(payload.tenantId, payload.bodyId),
+    deps.meetings.get(payload.tenantId, payload.bodyId, payload.meetingId),
+  ]);
   if (!body || !m || !jobStillMeaningful(kind, m, now)) {
     deps.log.info({ kind, meetingId: payload.meetingId, found: !!m, status: m?.status }, 'meeting job skipped');
     return 'skipped';

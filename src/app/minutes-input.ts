@@ -1,12 +1,12 @@
 import type { FieldError } from '../actions/types';
-import { MAX_DECISION, MAX_TASKS_PER_ITEM, MAX_TASK_TITLE, RESPONSIBLES, type MinutesEntry, type Responsible, type TaskInput } from '../domain/minutes';
-import { cleanText } from '../domain/trends';
 import { parseDate } from '../domain/calendar/time';
-import { format, pick, type Locale } from '../i18n';
+import { shortDate } from '../domain/meetings';
+import { MAX_DECISION, MAX_TASK_TITLE, MAX_TASKS_PER_ITEM, type MinutesEntry, RESPONSIBLES, type Responsible, type TaskInput } from '../domain/minutes';
+import { cleanText } from '../domain/trends';
+import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { inputId, MINUTES_FIELDS, type MinutesField } from '../views/minutes';
 import { screenFields } from './screen';
-import { shortDate } from '../domain/meetings';
 
 /**
  * Reads a `minutes.record` submission into entries per agenda item, with field-level errors on
@@ -80,7 +80,8 @@ export function parseMinutesInput(
       if (!(RESPONSIBLES as readonly string[]).includes(responsible)) errors.push({ field: id('responsible'), message: t.needResponsible });
       if (!due) errors.push({ field: id('due'), message: t.needDue });
       else if (!parseDate(due)) errors.push({ field: id('due'), message: t.badDue });
-      else if (meetingDate && due < meetingDate) errors.push({ field: id('due'), message: format(t.dueBeforeMeeting, { date: shortDate(meetingDate, locale) }) });
+      else if (meetingDate && due < meetingDate)
+        errors.push({ field: id('due'), message: format(t.dueBeforeMeeting, { date: shortDate(meetingDate, locale) }) });
       if (title) screened[id('task')] = `${screened[id('task')] ?? ''}\n${title}`.trim();
       if (errors.length === before) tasks.push({ title, responsible: responsible as Responsible, due });
     }

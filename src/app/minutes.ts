@@ -1,20 +1,19 @@
-import type { Services } from './services';
-import type { CardJson } from './types';
 import type { FieldError } from '../actions/types';
 import type { Body } from '../domain/bodies';
+import { formatMeetingTime, osloToday } from '../domain/calendar';
 import type { Meeting } from '../domain/meetings';
-import { applyMinutes, markTaskDone, type Minutes } from '../domain/minutes';
-import { formatMeetingTime } from '../domain/calendar';
-import { format, pick, type Locale } from '../i18n';
-import { meetingTexts } from '../i18n/meetings';
+import { applyMinutes, type Minutes, markTaskDone } from '../domain/minutes';
+import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
+import { meetingTexts } from '../i18n/meetings';
 import type { MinutesRecord } from '../storage/table/agendas';
 import { itemTitle } from '../views/agenda-items';
-import { minutesCard, minutesFormCard, type MinutesFormItem } from '../views/minutes';
+import { type MinutesFormItem, minutesCard, minutesFormCard } from '../views/minutes';
 import { agendaChanged, agendaLabel, loadAgenda } from './agenda';
 import { syncLivingCard } from './living-card';
 import { parseMinutesInput } from './minutes-input';
-import { osloToday } from '../domain/calendar';
+import type { Services } from './services';
+import type { CardJson } from './types';
 
 /**
  * Minutes after a meeting: the coordinator's form (sent 1:1 by the minutes-prompt job, and
@@ -39,9 +38,15 @@ export async function minutesFormFor(
   locale: Locale,
   extra: { values?: Readonly<Record<string, unknown>>; errors?: readonly FieldError[]; notice?: string; noticeColor?: 'Good' | 'Attention' } = {},
 ): Promise<CardJson> {
-  const [items, stored] = await Promise.all([minutesItems(services, body, meeting, now, locale), services.agendas.getMinutes(body.tenantId, body.id, meeting.id)]);
+  const [items, stored] = await Promise.all([
+    minutesItems(services, body, meeting, now, locale),
+    services.agendas.getMinutes(body.tenantId, body.id, meeting.id),
+  ]);
   const jobs = pick(locale, meetingTexts).jobs;
-  const intro = format(now.getTime() < Date.parse(meeting.endUtc) ? jobs.minutesDuring : jobs.minutes, { body: body.name, when: formatMeetingTime(meeting.startUtc, locale) });
+  const intro = format(now.getTime() < Date.parse(meeting.endUtc) ? jobs.minutesDuring : jobs.minutes, {
+    body: body.name,
+    when: formatMeetingTime(meeting.startUtc, locale),
+  });
   return minutesFormCard(locale, { body, meeting, intro, items, minutes: stored?.minutes, ...extra });
 }
 
@@ -65,7 +70,13 @@ export async function syncMinutesCard(services: Services, body: Body, meeting: M
 /** Records a submission. Returns the form to show next. */
 export async function recordMinutes(
   services: Services,
-  req: { readonly actor: { readonly id: string }; readonly locale: Locale; readonly now: Date; readonly correlationId: string; readonly data: Readonly<Record<string, unknown>> },
+  req: {
+    readonly actor: { readonly id: string };
+    readonly locale: Locale;
+    readonly now: Date;
+    readonly correlationId: string;
+    readonly data: Readonly<Record<string, unknown>>;
+  },
   body: Body,
   meeting: Meeting,
 ): Promise<CardJson> {
@@ -73,7 +84,12 @@ export async function recordMinutes(
   const t = pick(locale, AGENDA_TEXTS).minutes;
   // Titles are stored in the network's language: the minutes are read in the channel.
   const items = await minutesItems(services, body, meeting, now, services.config.defaultLocale);
-  const parsed = parseMinutesInput(req.data, items.map((i) => i.itemId), locale, osloToday(meeting.startUtc));
+  const parsed = parseMinutesInput(
+    req.data,
+    items.map((i) => i.itemId),
+    locale,
+    osloToday(meeting.startUtc),
+  );
   if (parsed.errors.length > 0) {
     services.log.info({ cid: req.correlationId, fields: parsed.errors.map((e) => e.field.split('__')[0]) }, 'minutes refused');
     return minutesFormFor(services, body, meeting, now, locale, { values: req.data, errors: parsed.errors, notice: t.errorSummary, noticeColor: 'Attention' });

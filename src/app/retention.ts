@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import type { JobScheduler, JobSpec } from '../domain/ports';
 import { retentionCutoff } from '../domain/trends';
-import type { Logger } from '../log';
-import type { TrendRepository } from '../storage/table/trends';
-import type { EscalationRepository } from '../storage/table/escalations';
-import type { AuditRepository } from '../storage/table/audit';
-import type { AgendaRepository } from '../storage/table/agendas';
-import { format, pick, type Locale } from '../i18n';
+import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
+import type { Logger } from '../log';
+import type { AgendaRepository } from '../storage/table/agendas';
+import type { AuditRepository } from '../storage/table/audit';
+import type { EscalationRepository } from '../storage/table/escalations';
+import type { TrendRepository } from '../storage/table/trends';
 
 /**
  * Retention (issue 4, DOMAIN.md "raw free text is kept no longer than needed"): a daily job per
@@ -98,7 +98,10 @@ const HALF_HOUR_MS = 1_800_000;
 export async function ensureRetention(scheduler: JobScheduler, tenantId: string, now: Date): Promise<void> {
   const slot = Math.floor(now.getTime() / HALF_HOUR_MS);
   let byTenant = ensured.get(scheduler);
-  if (!byTenant) ensured.set(scheduler, (byTenant = new Map()));
+  if (!byTenant) {
+    byTenant = new Map();
+    ensured.set(scheduler, byTenant);
+  }
   const known = byTenant.get(tenantId);
   if (known?.slot === slot) return known.done;
   const job = retentionJob(tenantId, now);

@@ -1,10 +1,10 @@
-import type { RosterMember } from '../domain/ports';
 import type { FieldError } from '../actions/types';
-import type { CardJson, Place, RequestBase } from './types';
-import type { Services } from './services';
 import type { Body } from '../domain/bodies';
+import type { RosterMember } from '../domain/ports';
+import { type RoleHolder, rolesCard } from '../views/roles';
 import { refOf } from './conversations';
-import { rolesCard, type RoleHolder } from '../views/roles';
+import type { Services } from './services';
+import type { CardJson, Place, RequestBase } from './types';
 
 /**
  * Roster of the place to pick people from: the whole team in a channel (any team member can be

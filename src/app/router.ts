@@ -1,11 +1,11 @@
-import type { ActionOutcome, ActionRequest, Audience, CommandRequest, Reply } from './types';
-import type { Services } from './services';
-import { allows, needsStanding } from '../domain/access';
-import { findCommand } from '../commands';
 import { findAction } from '../actions';
-import { toFieldErrors } from './validation';
+import { findCommand } from '../commands';
+import { allows, needsStanding } from '../domain/access';
+import { type Catalogue, format, type Locale, pick } from '../i18n';
+import type { Services } from './services';
 import { callForTopicsReply } from './thread-replies';
-import { format, pick, type Catalogue, type Locale } from '../i18n';
+import type { ActionOutcome, ActionRequest, Audience, CommandRequest, Reply } from './types';
+import { toFieldErrors } from './validation';
 
 const text: Catalogue<{ unknown: string; empty: string; refused: string; unknownAction: string; roles: Record<Audience, string> }> = {
   nb: {

@@ -1,6 +1,6 @@
+import type { Config } from '../config';
 import { NOBODY, type Standing } from '../domain/access';
 import type { Roster } from '../domain/ports';
-import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { BodyRepository } from '../storage/table/bodies';
 import type { RoleRepository } from '../storage/table/roles';

@@ -1,6 +1,6 @@
+import { trendCardReply } from '../commands/trend';
 import type { Services } from './services';
 import type { CommandRequest, Reply } from './types';
-import { trendCardReply } from '../commands/trend';
 
 /**
  * An @mention answering the call for topics in its thread ("we see more vaping at the station")

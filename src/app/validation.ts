@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError } from '../actions/types';
-import { format, pick, type Catalogue, type Locale } from '../i18n';
+import { type Catalogue, format, type Locale, pick } from '../i18n';
 
 const text: Catalogue<Record<string, string>> = {
   nb: {

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
 /**
  * Single sign-on for the Teams tab: validates the Entra ID access token the tab gets from
@@ -110,7 +110,8 @@ function refusalOf(err: unknown): SsoRefusal {
     if (err.claim === 'nbf') return 'expired';
     return 'claims';
   }
-  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JOSEAlgNotAllowed) return 'signature';
+  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JOSEAlgNotAllowed)
+    return 'signature';
   if (err instanceof errors.JWTInvalid || err instanceof errors.JWSInvalid) return 'malformed';
   return 'keys';
 }

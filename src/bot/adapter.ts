@@ -1,8 +1,8 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { type AuthenticateRequestResult, AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config';
-import type { Logger } from '../log';
 import { resolveLocale } from '../i18n';
+import type { Logger } from '../log';
 import { apology } from './errors';
 import { correlationIdOf } from './handler';
 

@@ -1,5 +1,5 @@
+import { type Catalogue, format, type Locale, pick } from '../i18n';
 import { isStorageOutage } from '../storage/errors';
-import { format, pick, type Catalogue, type Locale } from '../i18n';
 
 const text: Catalogue<{ storage: string; generic: string }> = {
   nb: {

@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CardFactory,
-  MessageFactory,
-  TeamsActivityHandler,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type Activity,
+  CardFactory,
   type InvokeResponse,
+  MessageFactory,
+  TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
+import { routeAction, routeMessage } from '../app/router';
 import type { Services } from '../app/services';
 import type { ActionOutcome, Reply, RequestBase } from '../app/types';
-import { routeAction, routeMessage } from '../app/router';
 import { resolveLocale } from '../i18n';
-import { actorOf, placeOf, threadRootOf } from './place';
-import { commandText, type MentionEntity } from './mention';
+import { DeliveryLog } from '../storage/table/deliveries';
 import { apology } from './errors';
+import { commandText, type MentionEntity } from './mention';
+import { actorOf, placeOf, threadRootOf } from './place';
 import { sendReply } from './replies';
 import { welcomeText } from './welcome';
-import { DeliveryLog } from '../storage/table/deliveries';
 
 const CORRELATION = Symbol('correlationId');
 
@@ -89,7 +89,10 @@ export class SltBot extends TeamsActivityHandler {
     const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
     if (name === 'adaptiveCard/action' && !(isObject(value) && isObject(value.action))) {
       this.services.log.warn({ cid: correlationIdOf(context) }, 'rejected: card action without an action object');
-      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'value.action must be an object' } } };
+      return {
+        status: 400,
+        body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'value.action must be an object' } },
+      };
     }
     return super.onInvokeActivity(context);
   }

@@ -1,4 +1,4 @@
-import { TeamsInfo, type CloudAdapter, type ConversationReference, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import { type CloudAdapter, type ConversationReference, type TeamsChannelAccount, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ConversationRef } from '../domain/bodies';
 import type { Roster, RosterMember } from '../domain/ports';
 

@@ -3,7 +3,7 @@ import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ConnectorClient, ConversationsGetConversationPagedMembersOptionalParams } from 'botframework-connector';
 import type { ConversationRef } from '../domain/bodies';
 import type { OutboundMessage } from '../domain/ports';
-import { DeliveryError, parseRetryAfter, safeCode, type Posted, type PostOptions, type ProactiveSender } from '../scheduler/delivery';
+import { DeliveryError, type Posted, type PostOptions, type ProactiveSender, parseRetryAfter, safeCode } from '../scheduler/delivery';
 import { toActivity } from './handler';
 
 /**
@@ -37,7 +37,10 @@ export class BotFrameworkSender implements ProactiveSender {
       const base = baseConversation(ref);
       if (options.replyToId) {
         const conversationId = `${base};messageid=${options.replyToId}`;
-        const res = await connector.conversations.replyToActivity(conversationId, options.replyToId, { ...activity, conversation: { id: conversationId } } as Activity);
+        const res = await connector.conversations.replyToActivity(conversationId, options.replyToId, {
+          ...activity,
+          conversation: { id: conversationId },
+        } as Activity);
         return { activityId: res.id ?? '', conversationId };
       }
       if (ref.channelId) {
@@ -64,7 +67,12 @@ export class BotFrameworkSender implements ProactiveSender {
     });
   }
 
-  private async postToUser(connector: ConnectorClient, ref: ConversationRef, activity: Partial<Activity>, user: NonNullable<PostOptions['toUser']>): Promise<Posted> {
+  private async postToUser(
+    connector: ConnectorClient,
+    ref: ConversationRef,
+    activity: Partial<Activity>,
+    user: NonNullable<PostOptions['toUser']>,
+  ): Promise<Posted> {
     let memberId = user.channelAccountId;
     if (!memberId) {
       // Teams wants the user's Teams id (29:…) for a 1:1; the team roster knows it by Entra id.
@@ -110,7 +118,13 @@ export class BotFrameworkSender implements ProactiveSender {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: ref.serviceUrl,
-      conversation: { id: baseConversation(ref), isGroup: !!ref.channelId, tenantId: ref.tenantId, conversationType: ref.channelId ? 'channel' : 'personal', name: '' },
+      conversation: {
+        id: baseConversation(ref),
+        isGroup: !!ref.channelId,
+        tenantId: ref.tenantId,
+        conversationType: ref.channelId ? 'channel' : 'personal',
+        name: '',
+      },
       bot: { id: ref.botId, name: ref.botName ?? '' },
     };
     let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
@@ -135,12 +149,20 @@ export class BotFrameworkSender implements ProactiveSender {
 
   private toDeliveryError(err: unknown): DeliveryError {
     if (err instanceof DeliveryError) return err;
-    const e = err as { statusCode?: unknown; code?: unknown; response?: { headers?: { get?(name: string): string | undefined | null }; bodyAsText?: string | null } };
+    const e = err as {
+      statusCode?: unknown;
+      code?: unknown;
+      response?: { headers?: { get?(name: string): string | undefined | null }; bodyAsText?: string | null };
+    };
     const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
     const headers = e.response?.headers;
     const retryAfter = headers?.get?.('retry-after-ms') ?? headers?.get?.('x-ms-retry-after-ms');
     const retryAfterMs = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : parseRetryAfter(headers?.get?.('retry-after'), this.now());
-    return new DeliveryError(status, safeCode(connectorCode(e.response?.bodyAsText) ?? (typeof e.code === 'string' ? e.code : status ? `HTTP${status}` : 'NetworkError')), retryAfterMs);
+    return new DeliveryError(
+      status,
+      safeCode(connectorCode(e.response?.bodyAsText) ?? (typeof e.code === 'string' ? e.code : status ? `HTTP${status}` : 'NetworkError')),
+      retryAfterMs,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { pick, type Catalogue, type Locale } from '../i18n';
+import { type Catalogue, type Locale, pick } from '../i18n';
 
 const text: Catalogue<{ team: string; personal: string }> = {
   nb: {

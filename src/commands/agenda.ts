@@ -1,9 +1,9 @@
-import type { CommandDef } from './types';
-import { jobStillMeaningful, isUpcoming } from '../domain/meetings';
+import { agendaCardOf, loadAgenda } from '../app/agenda';
+import { bodyHere } from '../app/here';
+import { isUpcoming, jobStillMeaningful } from '../domain/meetings';
 import { format, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
-import { bodyHere } from '../app/here';
-import { agendaCardOf, loadAgenda } from '../app/agenda';
+import type { CommandDef } from './types';
 
 /**
  * `agenda`: the agenda of this channel's body's next meeting, composed now — the same card the
@@ -17,7 +17,7 @@ export const agendaCommand: CommandDef = {
   audience: 'member',
   describe: {
     nb: 'Viser dagsordenen for neste møte i dette organet.',
-    en: 'Shows the agenda of this body\'s next meeting.',
+    en: "Shows the agenda of this body's next meeting.",
   },
   async handle(req, services) {
     const t = pick(req.locale, AGENDA_TEXTS).notices;

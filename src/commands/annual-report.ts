@@ -1,10 +1,10 @@
-import type { CommandDef } from './types';
 import { annualReportLinks, FILE_TTL_HOURS } from '../app/annual-report';
 import { replyPrivately } from '../app/private';
 import { osloYear } from '../domain/cadence';
-import { renderCard } from '../views/render';
-import { ANNUAL_REPORT_TEXTS } from '../i18n/annual-report';
 import { format, pick } from '../i18n';
+import { ANNUAL_REPORT_TEXTS } from '../i18n/annual-report';
+import { renderCard } from '../views/render';
+import type { CommandDef } from './types';
 
 /**
  * `årsrapport [ÅÅÅÅ]` / `annual-report [YYYY]` (coordinators): the annual report draft of a year
@@ -33,7 +33,12 @@ export const annualReportCommand: CommandDef = {
       'file-links',
       { title: format(t.card.title, { year }), text: format(t.card.text, { year }), note: format(t.card.note, { hours: FILE_TTL_HOURS }) },
       // Bot-built URLs and labels: bound unescaped (escaping would break the token's `_`).
-      { links: [{ title: t.card.html, url: links.html }, { title: t.card.markdown, url: links.markdown }] },
+      {
+        links: [
+          { title: t.card.html, url: links.html },
+          { title: t.card.markdown, url: links.markdown },
+        ],
+      },
     );
     return replyPrivately(req, services.outbox, [{ type: 'card', card }], t.privateNotice, `årsrapport ${year}`);
   },

@@ -1,5 +1,5 @@
-import type { CommandDef } from './types';
 import { showRoles } from '../app/roles';
+import type { CommandDef } from './types';
 
 /** `koordinator` / `coordinator`: who holds which role, and the form to grant or revoke one. */
 export const coordinatorCommand: CommandDef = {

@@ -1,14 +1,14 @@
-import type { CommandDef } from './types';
+import { ackStatus, buildDigest, SCHEDULER } from '../app/digest';
+import { replyPrivately } from '../app/private';
 import type { Services } from '../app/services';
 import type { CommandRequest, Reply } from '../app/types';
 import { isMonth, shiftMonth } from '../domain/digest';
-import { monthOf } from '../domain/trends';
 import { parseDigestContent } from '../domain/digest-content';
-import { ackStatus, buildDigest, SCHEDULER } from '../app/digest';
-import { replyPrivately } from '../app/private';
-import { digestCard, monthName } from '../views/digest';
+import { monthOf } from '../domain/trends';
+import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS } from '../i18n/digest';
-import { format, pick, type Locale } from '../i18n';
+import { digestCard, monthName } from '../views/digest';
+import type { CommandDef } from './types';
 
 /**
  * The month a `rapport` argument names: empty = last month (Oslo); otherwise YYYY-MM, not in the
@@ -50,7 +50,11 @@ export const digestCommand: CommandDef = {
 /** The preview card: the archived digest when the month was sent, else one made now. */
 async function digestPreview(req: CommandRequest, services: Services, month: string): Promise<Extract<Reply, { type: 'card' }>['card']> {
   const { actor, place, locale } = req;
-  const [standing, board, latest] = await Promise.all([services.standing(actor, place), services.bodies.ofKind(actor.tenantId, 'board'), services.digests.latest(actor.tenantId, month)]);
+  const [standing, board, latest] = await Promise.all([
+    services.standing(actor, place),
+    services.bodies.ofKind(actor.tenantId, 'board'),
+    services.digests.latest(actor.tenantId, month),
+  ]);
   const coordinator = standing.coordinator || standing.admin;
   const archived = latest ? parseDigestContent(latest.content) : undefined;
   const content = archived ?? (await buildDigest(services, actor.tenantId, month, locale, req.now));

@@ -1,8 +1,8 @@
-import type { CommandDef } from './types';
+import { escalationForm, escalationRefusal } from '../actions/escalation.submit';
 import { bodyHere } from '../app/here';
 import { mayPropose } from '../domain/escalations';
 import { cleanText } from '../domain/trends';
-import { escalationForm, escalationRefusal } from '../actions/escalation.submit';
+import type { CommandDef } from './types';
 
 /** `løft` / `escalate`: card to ask that a matter be lifted from this body to the next level. */
 export const escalateCommand: CommandDef = {

@@ -1,11 +1,11 @@
-import type { CommandDef } from './types';
+import { escalationRefusal } from '../actions/escalation.submit';
+import { bodyNames } from '../app/escalations';
 import type { Escalation } from '../domain/escalations';
 import { displayScope, resolveViewer } from '../domain/visibility';
-import { bodyNames } from '../app/escalations';
 import { format, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import { escalationListCard, type ListSection } from '../views/escalation';
-import { escalationRefusal } from '../actions/escalation.submit';
+import type { CommandDef } from './types';
 
 /**
  * `saker` / `escalations`: the open matters. In a body's channel: those waiting at this body,

@@ -1,10 +1,16 @@
-import type { CommandDef } from './types';
-import { allows, type Standing } from '../domain/access';
 import type { CardJson } from '../app/types';
-import { pick, type Catalogue, type Locale } from '../i18n';
+import { allows, type Standing } from '../domain/access';
+import { type Catalogue, type Locale, pick } from '../i18n';
 import { renderCard } from '../views/render';
+import type { CommandDef } from './types';
 
-const text: Catalogue<{ title: string; intro: string; roles: Record<'admin' | 'coordinator' | 'board' | 'member', string>; footer: string; channelHint: string }> = {
+const text: Catalogue<{
+  title: string;
+  intro: string;
+  roles: Record<'admin' | 'coordinator' | 'board' | 'member', string>;
+  footer: string;
+  channelHint: string;
+}> = {
   nb: {
     title: 'Dette kan du gjøre med SLT-boten',
     intro: 'Skriv kommandoen i en personlig chat med meg, eller nevn meg (@SLT-boten) først i en kanal.',

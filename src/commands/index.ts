@@ -1,17 +1,17 @@
-import type { CommandDef } from './types';
-import { helpCommand } from './help';
-import { registerCommand } from './register';
+import { agendaCommand } from './agenda';
+import { annualReportCommand } from './annual-report';
 import { coordinatorCommand } from './coordinator';
-import { meetingCommand } from './meeting';
-import { meetingsCommand } from './meetings';
-import { trendCommand } from './trend';
+import { digestCommand } from './digest';
 import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
-import { statusCommand } from './status';
-import { digestCommand } from './digest';
-import { annualReportCommand } from './annual-report';
-import { agendaCommand } from './agenda';
+import { helpCommand } from './help';
+import { meetingCommand } from './meeting';
+import { meetingsCommand } from './meetings';
 import { minutesCommand } from './minutes';
+import { registerCommand } from './register';
+import { statusCommand } from './status';
+import { trendCommand } from './trend';
+import type { CommandDef } from './types';
 
 /**
  * The one table of text commands. A command word matches exactly (first word, case and

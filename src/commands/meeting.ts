@@ -1,8 +1,8 @@
-import type { CommandDef } from './types';
-import { nextUsualDate } from '../domain/meetings';
-import { nearestWorkingDay } from '../domain/calendar';
 import { bodyOfPlace } from '../app/meetings';
+import { nearestWorkingDay } from '../domain/calendar';
+import { nextUsualDate } from '../domain/meetings';
 import { scheduleFormCard } from '../views/meetings';
+import type { CommandDef } from './types';
 
 /** Time offered when a body has no usual meeting time. */
 const DEFAULT_TIME = '09:00';
@@ -20,7 +20,7 @@ export const meetingCommand: CommandDef = {
   audience: 'coordinator',
   describe: {
     nb: 'Planlegger et møte eller en møteserie for organet i denne kanalen.',
-    en: 'Schedules a meeting or a series of meetings for this channel\'s body.',
+    en: "Schedules a meeting or a series of meetings for this channel's body.",
   },
   async handle(req, services) {
     const found = await bodyOfPlace(services.bodies, req.place, req.locale);

@@ -1,11 +1,11 @@
-import type { CommandDef } from './types';
-import type { CommandRequest, Reply } from '../app/types';
+import { bodyOfPlace } from '../app/meetings';
 import type { Services } from '../app/services';
+import type { CommandRequest, Reply } from '../app/types';
 import type { Body } from '../domain/bodies';
 import { format, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
-import { bodyOfPlace } from '../app/meetings';
-import { meetingListCard, type ListedMeeting } from '../views/meetings';
+import { type ListedMeeting, meetingListCard } from '../views/meetings';
+import type { CommandDef } from './types';
 
 /** At most this many meetings on the card (phones), per body and in all. */
 const PER_BODY = 8;
@@ -31,19 +31,31 @@ export const meetingsCommand: CommandDef = {
     const found = await bodyOfPlace(services.bodies, req.place, req.locale);
     if ('text' in found) return [{ type: 'text', text: found.text }];
     const { body } = found;
-    const entries = (await services.meetings.upcomingForBody(body.tenantId, body.id, req.now)).slice(0, PER_BODY).map((meeting) => ({ meeting, bodyName: body.name }));
-    return [{ type: 'card', card: meetingListCard(req.locale, format(t.list.titleBody, { body: body.name }), entries, t.list.empty, services.config.publicUrl) }];
+    const entries = (await services.meetings.upcomingForBody(body.tenantId, body.id, req.now))
+      .slice(0, PER_BODY)
+      .map((meeting) => ({ meeting, bodyName: body.name }));
+    return [
+      { type: 'card', card: meetingListCard(req.locale, format(t.list.titleBody, { body: body.name }), entries, t.list.empty, services.config.publicUrl) },
+    ];
   },
 };
 
 async function personalList(req: CommandRequest, services: Services): Promise<Reply[]> {
   const t = pick(req.locale, meetingTexts).list;
   const bodies = await services.bodies.list(req.actor.tenantId);
-  const mine = (await Promise.all(bodies.map(async (b) => ((await isMember(services, b, req.actor.id, req.correlationId)) ? b : undefined)))).filter((b): b is Body => !!b);
-  const lists = await Promise.all(
-    mine.map(async (b): Promise<ListedMeeting[]> => (await services.meetings.upcomingForBody(b.tenantId, b.id, req.now)).slice(0, PER_BODY).map((meeting) => ({ meeting, bodyName: b.name }))),
+  const mine = (await Promise.all(bodies.map(async (b) => ((await isMember(services, b, req.actor.id, req.correlationId)) ? b : undefined)))).filter(
+    (b): b is Body => !!b,
   );
-  const entries = lists.flat().sort((a, b) => Date.parse(a.meeting.startUtc) - Date.parse(b.meeting.startUtc)).slice(0, IN_ALL);
+  const lists = await Promise.all(
+    mine.map(
+      async (b): Promise<ListedMeeting[]> =>
+        (await services.meetings.upcomingForBody(b.tenantId, b.id, req.now)).slice(0, PER_BODY).map((meeting) => ({ meeting, bodyName: b.name })),
+    ),
+  );
+  const entries = lists
+    .flat()
+    .sort((a, b) => Date.parse(a.meeting.startUtc) - Date.parse(b.meeting.startUtc))
+    .slice(0, IN_ALL);
   return [{ type: 'card', card: meetingListCard(req.locale, t.titlePersonal, entries, t.emptyPersonal, services.config.publicUrl) }];
 }
 

@@ -1,11 +1,11 @@
-import type { CommandDef } from './types';
-import { format, pick } from '../i18n';
-import { AGENDA_TEXTS } from '../i18n/agenda';
 import { bodyHere } from '../app/here';
 import { minutesFormFor } from '../app/minutes';
 import { replyPrivately } from '../app/private';
-import { shortDate } from '../domain/meetings';
 import { osloToday } from '../domain/calendar';
+import { shortDate } from '../domain/meetings';
+import { format, pick } from '../i18n';
+import { AGENDA_TEXTS } from '../i18n/agenda';
+import type { CommandDef } from './types';
 
 /**
  * `referat` (coordinators, in the body's channel): the minutes form of the body's latest meeting
@@ -21,12 +21,13 @@ export const minutesCommand: CommandDef = {
   audience: 'coordinator',
   describe: {
     nb: 'Skjemaet for referatet fra siste møte i dette organet, vist bare for deg.',
-    en: 'The minutes form of this body\'s latest meeting, shown only to you.',
+    en: "The minutes form of this body's latest meeting, shown only to you.",
   },
   async handle(req, services) {
     const t = pick(req.locale, AGENDA_TEXTS);
     const here = await bodyHere(services, req.actor, req.place);
-    if (!here.ok) return [{ type: 'text', text: here.reason === 'notMember' && here.body ? format(t.notices.notMember, { body: here.body.name }) : t.minutes.channelOnly }];
+    if (!here.ok)
+      return [{ type: 'text', text: here.reason === 'notMember' && here.body ? format(t.notices.notMember, { body: here.body.name }) : t.minutes.channelOnly }];
     const begun = (await services.meetings.listForBody(here.body.tenantId, here.body.id))
       .filter((m) => m.status !== 'cancelled' && Date.parse(m.startUtc) <= req.now.getTime())
       .sort((a, b) => Date.parse(b.startUtc) - Date.parse(a.startUtc));

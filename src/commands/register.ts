@@ -1,8 +1,8 @@
-import type { CommandDef } from './types';
 import type { Place } from '../app/types';
-import { pick, type Catalogue, type Locale } from '../i18n';
+import { type Catalogue, type Locale, pick } from '../i18n';
 import { generalChannelName } from '../i18n/bodies';
 import { bodyRegisterCard, initialValues } from '../views/body-register';
+import type { CommandDef } from './types';
 
 const text: Catalogue<{ notChannel: string }> = {
   nb: {
@@ -10,7 +10,8 @@ const text: Catalogue<{ notChannel: string }> = {
       '«registrer» må skrives i kanalen som skal registreres: gå til kanalen for ungdomsteamet, koordineringsgruppen eller SLT-styret og skriv «@SLT-boten registrer» der.',
   },
   en: {
-    notChannel: '"register" must be typed in the channel to register: go to the channel of the youth team, the coordination group or the SLT board and type "@SLT-boten register" there.',
+    notChannel:
+      '"register" must be typed in the channel to register: go to the channel of the youth team, the coordination group or the SLT board and type "@SLT-boten register" there.',
   },
 };
 

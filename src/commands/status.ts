@@ -1,5 +1,5 @@
-import type { CommandDef } from './types';
 import { statusCard } from '../views/status';
+import type { CommandDef } from './types';
 
 /**
  * `status` (coordinators): is the scheduler running, what is due next, and which deliveries are

@@ -1,6 +1,6 @@
+import type { Services } from '../app/services';
 import type { Audience, CommandRequest, Reply } from '../app/types';
 import type { Catalogue } from '../i18n';
-import type { Services } from '../app/services';
 
 /** One text command: its words in both locales, who may use it, and its handler. */
 export interface CommandDef {

@@ -1,6 +1,6 @@
+import { type CellMark, suppressTable } from './digest';
 import type { FocusArea } from './focus-areas';
 import type { Trend } from './trends';
-import { suppressTable, type CellMark } from './digest';
 
 /**
  * The coordination group's standing item "the youth teams' topics since our last meeting"
@@ -73,7 +73,12 @@ export function orderAreas(ids: Iterable<string>, focusAreas: readonly FocusArea
  * focus area that was reported a column, cells marked for suppression; plus short descriptions
  * per area. `trends` must already be limited to the window and to youth teams.
  */
-export function youthTeamTable(teams: readonly { id: string; name: string }[], trends: readonly Trend[], focusAreas: readonly FocusArea[], suppressBelow: number): YouthTable {
+export function youthTeamTable(
+  teams: readonly { id: string; name: string }[],
+  trends: readonly Trend[],
+  focusAreas: readonly FocusArea[],
+  suppressBelow: number,
+): YouthTable {
   const labels = new Map(trends.map((t) => [t.focusAreaId, t.focusAreaLabel]));
   const areas = orderAreas(
     trends.map((t) => t.focusAreaId),

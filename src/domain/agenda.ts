@@ -1,11 +1,11 @@
+import { orderAreas, type YouthTable, youthTeamTable } from './agenda-youth';
 import type { BodyKind } from './bodies';
-import type { Meeting } from './meetings';
-import type { FocusArea } from './focus-areas';
 import type { Escalation } from './escalations';
+import { stableKey } from './escalations';
+import type { FocusArea } from './focus-areas';
+import type { Meeting } from './meetings';
 import type { OpenTask } from './minutes';
 import { monthOf, monthsBack, type Service, type Trend } from './trends';
-import { orderAreas, youthTeamTable, type YouthTable } from './agenda-youth';
-import { stableKey } from './escalations';
 
 /**
  * A meeting's agenda (DOMAIN.md "A meeting's standing agenda"), composed from what the network
@@ -52,7 +52,13 @@ export const ITEM_ID_RE = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
 export type AgendaEntry =
   | { readonly kind: 'police'; readonly id: 'police' }
-  | { readonly kind: 'topics'; readonly id: string; readonly area: { readonly id: string; readonly focusArea?: FocusArea; readonly label: string }; readonly trends: readonly Trend[]; readonly services: readonly Service[] }
+  | {
+      readonly kind: 'topics';
+      readonly id: string;
+      readonly area: { readonly id: string; readonly focusArea?: FocusArea; readonly label: string };
+      readonly trends: readonly Trend[];
+      readonly services: readonly Service[];
+    }
   | { readonly kind: 'noTopics'; readonly id: 'topics' }
   | { readonly kind: 'youthTeams'; readonly id: 'youth-teams'; readonly table: YouthTable }
   | { readonly kind: 'escalation'; readonly id: string; readonly escalation: Escalation; readonly originName: string; readonly proposedHere: boolean }
@@ -102,7 +108,11 @@ const ms = (iso: string): number => Date.parse(iso);
  * was not cancelled (its agenda took everything before), until this meeting starts (later reports
  * belong to the next one). Without a previous meeting: one cadence back.
  */
-export function agendaWindow(meeting: Pick<Meeting, 'id' | 'startUtc'>, bodyMeetings: readonly Pick<Meeting, 'id' | 'startUtc' | 'status'>[], cadenceWeeks: number): { since: string; until: string } {
+export function agendaWindow(
+  meeting: Pick<Meeting, 'id' | 'startUtc'>,
+  bodyMeetings: readonly Pick<Meeting, 'id' | 'startUtc' | 'status'>[],
+  cadenceWeeks: number,
+): { since: string; until: string } {
   const start = ms(meeting.startUtc);
   const previous = bodyMeetings
     .filter((m) => m.id !== meeting.id && m.status !== 'cancelled' && ms(m.startUtc) < start)
@@ -202,7 +212,13 @@ export function composeAgenda(input: AgendaInput): Agenda {
   for (const e of input.escalations) {
     const id = `esc-${e.id}`;
     if (hidden.has(id)) continue;
-    entries.push({ kind: 'escalation', id, escalation: e, originName: input.bodyNames.get(e.originBodyId) ?? '', proposedHere: e.state === 'proposed' && e.originBodyId === meeting.bodyId });
+    entries.push({
+      kind: 'escalation',
+      id,
+      escalation: e,
+      originName: input.bodyNames.get(e.originBodyId) ?? '',
+      proposedHere: e.state === 'proposed' && e.originBodyId === meeting.bodyId,
+    });
   }
   for (const item of edits.added) entries.push({ kind: 'added', id: item.id, item });
   for (const task of input.openTasks) entries.push({ kind: 'task', id: `task-${task.id}`, task });
@@ -215,7 +231,15 @@ export function composeAgenda(input: AgendaInput): Agenda {
     offset += minutes[i]!;
     return item;
   });
-  return { meetingId: meeting.id, bodyId: meeting.bodyId, startUtc: meeting.startUtc, durationMinutes: meeting.durationMinutes, since: w.since, until: w.until, items };
+  return {
+    meetingId: meeting.id,
+    bodyId: meeting.bodyId,
+    startUtc: meeting.startUtc,
+    durationMinutes: meeting.durationMinutes,
+    since: w.since,
+    until: w.until,
+    items,
+  };
 }
 
 /** The item with this id, if it is on the agenda. */

@@ -1,11 +1,11 @@
 import type { Body, BodyKind } from './bodies';
+import { type CellMark, countOf, dayOfInstant, monthOfInstant, suppressTable, type TrendCounts } from './digest';
+import type { TaskFact } from './digest-due';
+import { type EscalationFact, screenedTitle, type TitleState } from './digest-sections';
+import type { EscalationState } from './escalations';
+import { screenText } from './guard';
 import type { Meeting } from './meetings';
 import { isHeld } from './meetings';
-import type { EscalationState } from './escalations';
-import { countOf, dayOfInstant, monthOfInstant, suppressTable, type CellMark, type TrendCounts } from './digest';
-import { screenedTitle, type EscalationFact, type TitleState } from './digest-sections';
-import type { TaskFact } from './digest-due';
-import { screenText } from './guard';
 
 /**
  * The annual report draft (issue 6, DOMAIN.md "What the board reads today"): for one calendar
@@ -70,7 +70,12 @@ export interface AnnualReport {
     readonly byMonth: readonly number[];
     readonly byArea: readonly { readonly id: string; readonly label: string; readonly count: number }[];
     /** Focus area × youth team, with suppression marks. */
-    readonly cross: { readonly areas: readonly string[]; readonly bodies: readonly string[]; readonly values: readonly (readonly number[])[]; readonly marks: readonly (readonly CellMark[])[] };
+    readonly cross: {
+      readonly areas: readonly string[];
+      readonly bodies: readonly string[];
+      readonly values: readonly (readonly number[])[];
+      readonly marks: readonly (readonly CellMark[])[];
+    };
   };
   readonly escalations: { readonly raised: number; readonly byState: Readonly<Partial<Record<EscalationState, number>>> };
   readonly coordinationGroup: readonly ReportMatter[];
@@ -135,7 +140,10 @@ export async function buildAnnualReport(input: AnnualInput): Promise<AnnualRepor
   const youth = bodies.filter((b) => b.kind === 'youthTeam' && months.some((m) => countOf(counts, m, undefined, b.id) > 0));
   const yearly = (area?: string, body?: string): number => months.reduce((s, m) => s + countOf(counts, m, area, body), 0);
   const seen = [...new Set(months.flatMap((m) => [...(counts.cells.get(m)?.keys() ?? [])]))];
-  const areas = [...input.areas.filter((a) => seen.includes(a.id)), ...seen.filter((id) => !input.areas.some((a) => a.id === id)).map((id) => ({ id, label: counts.labels.get(id) ?? id }))];
+  const areas = [
+    ...input.areas.filter((a) => seen.includes(a.id)),
+    ...seen.filter((id) => !input.areas.some((a) => a.id === id)).map((id) => ({ id, label: counts.labels.get(id) ?? id })),
+  ];
   const crossAreas = areas.filter((a) => youth.some((b) => yearly(a.id, b.id) > 0));
   const values = crossAreas.map((a) => youth.map((b) => yearly(a.id, b.id)));
 
@@ -151,7 +159,15 @@ export async function buildAnnualReport(input: AnnualInput): Promise<AnnualRepor
       raised++;
       byState[e.state] = (byState[e.state] ?? 0) + 1;
     }
-    const m: ReportMatter = { id: e.id, title: titleOf(e.title), originBodyId: e.originBodyId, state: e.state, raised: dayOfInstant(e.createdAt), decision: text(e.decision), boardDecision: text(e.boardDecision) };
+    const m: ReportMatter = {
+      id: e.id,
+      title: titleOf(e.title),
+      originBodyId: e.originBodyId,
+      state: e.state,
+      raised: dayOfInstant(e.createdAt),
+      decision: text(e.decision),
+      boardDecision: text(e.boardDecision),
+    };
     if (coordination && e.path.includes(coordination)) cg.push(m);
     if (board && e.path.includes(board)) bd.push(m);
     const measure = text(e.measure);

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Body } from './bodies';
-import type { JobSpec, MeetingStats } from './ports';
-import { isHeld, type Meeting } from './meetings';
 import { OSLO } from './calendar';
+import { isHeld, type Meeting } from './meetings';
+import type { JobSpec, MeetingStats } from './ports';
 
 /**
  * Cadence watch (issue 3, §6): a body that has gone longer than its cadence without a held
@@ -81,10 +81,15 @@ export function meetingStatsFrom(listForBody: (tenantId: string, bodyId: string)
   return {
     async lastHeld(tenantId, bodyId, now) {
       const held = (await listForBody(tenantId, bodyId)).filter((m) => isHeld(m, now));
-      return held.map((m) => m.startUtc).sort().at(-1);
+      return held
+        .map((m) => m.startUtc)
+        .sort()
+        .at(-1);
     },
     async countInYear(tenantId, bodyId, year, now) {
-      const inYear = (await listForBody(tenantId, bodyId)).filter((m) => m.status !== 'cancelled' && DateTime.fromISO(m.startUtc, { zone: OSLO }).year === year);
+      const inYear = (await listForBody(tenantId, bodyId)).filter(
+        (m) => m.status !== 'cancelled' && DateTime.fromISO(m.startUtc, { zone: OSLO }).year === year,
+      );
       const held = inYear.filter((m) => isHeld(m, now)).length;
       return { held, planned: inYear.length - held };
     },

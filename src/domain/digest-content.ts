@@ -1,7 +1,7 @@
 import type { BodyKind } from './bodies';
 import type { TrendSummary } from './digest';
+import { type DueItem, type DueSummary, dueWindow } from './digest-due';
 import type { EscalationSummary, MeetingSummary, NamedMatter } from './digest-sections';
-import { dueWindow, type DueItem, type DueSummary } from './digest-due';
 
 /**
  * What a monthly digest says, in plain data: the card is rendered from it, and it is what the
@@ -47,7 +47,9 @@ export function parseDigestContent(json: string): DigestContent | undefined {
 function legacyDue(c: DigestContent): DueSummary {
   const e = c.escalations as EscalationSummary & LegacyEscalations;
   const { asOf } = dueWindow(c.month, new Date(c.generatedAt));
-  const items = [...(e.measuresDue ?? []), ...(e.measuresNext ?? [])].map((m): DueItem => ({ kind: 'measure', id: m.id, title: m.title, titleState: m.titleState, bodyId: m.bodyId, due: m.date }));
+  const items = [...(e.measuresDue ?? []), ...(e.measuresNext ?? [])].map(
+    (m): DueItem => ({ kind: 'measure', id: m.id, title: m.title, titleState: m.titleState, bodyId: m.bodyId, due: m.date }),
+  );
   return { asOf, overdue: items.filter((d) => d.due < asOf), upcoming: items.filter((d) => d.due >= asOf) };
 }
 
@@ -59,7 +61,12 @@ export function withoutTitles(c: DigestContent): DigestContent {
   const blank = (list: readonly NamedMatter[]): NamedMatter[] => list.map((m) => ({ ...m, title: '', titleState: 'erased' }));
   // A measure's responsible is free text too; a task's is a service (a category, kept).
   const blankDue = (list: readonly DueItem[]): DueItem[] =>
-    list.map((d) => ({ ...d, title: '', titleState: d.titleState === 'teamOnly' ? 'teamOnly' : 'erased', responsible: d.responsible && 'text' in d.responsible ? { text: '', state: 'erased' } : d.responsible }));
+    list.map((d) => ({
+      ...d,
+      title: '',
+      titleState: d.titleState === 'teamOnly' ? 'teamOnly' : 'erased',
+      responsible: d.responsible && 'text' in d.responsible ? { text: '', state: 'erased' } : d.responsible,
+    }));
   const e = c.escalations;
   return {
     ...c,

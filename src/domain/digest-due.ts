@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { BodyKind } from './bodies';
 import { OSLO } from './calendar';
 import { dayOfInstant, shiftMonth } from './digest';
-import { isNamed, screenedTitle, type EscalationFact, type TitleState } from './digest-sections';
+import { type EscalationFact, isNamed, screenedTitle, type TitleState } from './digest-sections';
 
 /**
  * The digest's «Tiltak og oppgaver med frist» (issue 6 "measures due or overdue"): the measures
@@ -79,7 +79,15 @@ function measureDue(e: EscalationFact, before: string): DueItem | undefined {
 function taskDue(t: TaskFact, before: string, kindOf: (bodyId: string) => BodyKind | undefined): DueItem | undefined {
   if (t.doneAt || !t.due || t.due >= before) return undefined;
   const shown = kindOf(t.bodyId) === 'youthTeam' ? { title: '', titleState: 'teamOnly' as const } : screenedTitle(t.title);
-  return { kind: 'task', id: t.id, ...shown, responsible: { service: t.responsible }, bodyId: t.bodyId, due: t.due, meetingDay: dayOfInstant(t.meetingStartUtc) };
+  return {
+    kind: 'task',
+    id: t.id,
+    ...shown,
+    responsible: { service: t.responsible },
+    bodyId: t.bodyId,
+    due: t.due,
+    meetingDay: dayOfInstant(t.meetingStartUtc),
+  };
 }
 
 /** Reads both streams once and sorts what is open into overdue and due. */

@@ -1,4 +1,4 @@
-import { suppressTable, type CrossTable, type TrendLine } from './digest';
+import { type CrossTable, suppressTable, type TrendLine } from './digest';
 
 /**
  * Shortening the digest's breakdowns so the card fits Teams' size limit (views/digest-levels):

@@ -1,9 +1,9 @@
 import type { Body, BodyKind } from './bodies';
-import type { EscalationState } from './escalations';
-import { isHeld, type Meeting } from './meetings';
 import { cadenceNotices } from './cadence';
-import { screenText } from './guard';
 import { dayOfInstant, monthOfInstant, monthStartUtc, shiftMonth } from './digest';
+import type { EscalationState } from './escalations';
+import { screenText } from './guard';
+import { isHeld, type Meeting } from './meetings';
 
 /**
  * The digest's other sections (issue 6): escalations of the month, meetings held versus planned
@@ -81,8 +81,19 @@ function named(e: EscalationFact, date: string): NamedMatter {
  * Sorts the matters of a stream into the digest's lists. `now` decides what is open; the stream
  * may hold other months' rows (they are skipped). Lists are ordered by date.
  */
-export async function summariseEscalations(rows: AsyncIterable<EscalationFact> | Iterable<EscalationFact>, month: string, boardId: string | undefined): Promise<EscalationSummary> {
-  const s = { newCount: 0, newNamed: [] as NamedMatter[], resolvedCount: 0, resolved: [] as NamedMatter[], declinedCount: 0, waitingForBoard: [] as NamedMatter[] };
+export async function summariseEscalations(
+  rows: AsyncIterable<EscalationFact> | Iterable<EscalationFact>,
+  month: string,
+  boardId: string | undefined,
+): Promise<EscalationSummary> {
+  const s = {
+    newCount: 0,
+    newNamed: [] as NamedMatter[],
+    resolvedCount: 0,
+    resolved: [] as NamedMatter[],
+    declinedCount: 0,
+    waitingForBoard: [] as NamedMatter[],
+  };
   for await (const e of rows) {
     if (monthOfInstant(e.createdAt) === month) {
       s.newCount++;
@@ -134,7 +145,11 @@ export function summariseMeetings(bodies: readonly Body[], meetingsOf: ReadonlyM
     const all = meetingsOf.get(body.id) ?? [];
     const inMonth = all.filter((m) => monthOfInstant(m.startUtc) === month);
     const live = inMonth.filter((m) => m.status !== 'cancelled');
-    const lastHeld = all.filter((m) => isHeld(m, asOf)).map((m) => m.startUtc).sort().at(-1);
+    const lastHeld = all
+      .filter((m) => isHeld(m, asOf))
+      .map((m) => m.startUtc)
+      .sort()
+      .at(-1);
     const inYear = all.filter((m) => m.status !== 'cancelled' && monthOfInstant(m.startUtc).startsWith(year));
     const yearHeld = inYear.filter((m) => isHeld(m, asOf)).length;
     const notices = cadenceNotices({ body, lastHeld, year: body.kind === 'board' ? { held: yearHeld, planned: inYear.length - yearHeld } : undefined }, asOf);

@@ -69,9 +69,15 @@ export async function countTrends(rows: AsyncIterable<TrendFact> | Iterable<Tren
   for await (const r of rows) {
     if (!wanted.has(r.month)) continue;
     let byArea = cells.get(r.month);
-    if (!byArea) cells.set(r.month, (byArea = new Map()));
+    if (!byArea) {
+      byArea = new Map();
+      cells.set(r.month, byArea);
+    }
     let byBody = byArea.get(r.focusAreaId);
-    if (!byBody) byArea.set(r.focusAreaId, (byBody = new Map()));
+    if (!byBody) {
+      byBody = new Map();
+      byArea.set(r.focusAreaId, byBody);
+    }
     byBody.set(r.bodyId, (byBody.get(r.bodyId) ?? 0) + 1);
     if (r.focusAreaLabel && !labels.has(r.focusAreaId)) labels.set(r.focusAreaId, r.focusAreaLabel);
   }
@@ -165,7 +171,10 @@ export interface TrendSummary {
   readonly emerging: readonly TrendLine[];
   readonly cross: CrossTable;
   /** Six months, oldest first, and one series of counts per focus area seen in them. */
-  readonly chart: { readonly months: readonly string[]; readonly series: readonly { readonly id: string; readonly label: string; readonly values: readonly number[] }[] };
+  readonly chart: {
+    readonly months: readonly string[];
+    readonly series: readonly { readonly id: string; readonly label: string; readonly values: readonly number[] }[];
+  };
 }
 
 export interface SummaryOptions {
@@ -214,13 +223,22 @@ export function summariseTrends(c: TrendCounts, month: string, o: SummaryOptions
     byArea,
     byBody,
     emerging,
-    cross: { areas: crossAreas.map(({ id, label }) => ({ id, label })), bodies: crossBodies.map(({ id, label }) => ({ id, label })), values, marks: suppressTable(values, o.suppressBelow) },
+    cross: {
+      areas: crossAreas.map(({ id, label }) => ({ id, label })),
+      bodies: crossBodies.map(({ id, label }) => ({ id, label })),
+      values,
+      marks: suppressTable(values, o.suppressBelow),
+    },
     chart: { months: window, series: areas.map((a) => ({ id: a.id, label: a.label, values: window.map((m) => countOf(c, m, a.id)) })) },
   };
 }
 
 /** The configured entries that were seen, in their order, then the others seen, by label. */
-function ordered(known: readonly { id: string; label: string }[], seen: ReadonlySet<string>, labels: ReadonlyMap<string, string>): { id: string; label: string }[] {
+function ordered(
+  known: readonly { id: string; label: string }[],
+  seen: ReadonlySet<string>,
+  labels: ReadonlyMap<string, string>,
+): { id: string; label: string }[] {
   const out = known.filter((k) => seen.has(k.id)).map(({ id, label }) => ({ id, label }));
   const rest = [...seen].filter((id) => !known.some((k) => k.id === id)).map((id) => ({ id, label: labels.get(id) ?? id }));
   return [...out, ...rest.sort((a, b) => a.label.localeCompare(b.label, 'nb'))];

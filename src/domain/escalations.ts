@@ -1,5 +1,5 @@
-import { nextLevel, type BodyKind } from './bodies';
 import type { Standing } from './access';
+import { type BodyKind, nextLevel } from './bodies';
 
 /**
  * Escalations (*løfte saker*, DOMAIN.md "How matters move"): a body asks that a matter be lifted
@@ -195,11 +195,15 @@ export function planTransition(
   if (!levelBodyId) return { kind: 'noTarget', level };
   const newBodyId = current.path.includes(levelBodyId) ? undefined : levelBodyId;
   const fields: Partial<Escalation> =
-    verb === 'accept' ? { acceptNote: input.note }
-    : verb === 'decline' ? { declineNote: input.note }
-    : verb === 'escalate' ? { escalateNote: input.note }
-    : verb === 'resolve' ? { decision: input.decision, measure: input.measure, responsible: input.responsible, due: input.due }
-    : { boardDecision: input.decision };
+    verb === 'accept'
+      ? { acceptNote: input.note }
+      : verb === 'decline'
+        ? { declineNote: input.note }
+        : verb === 'escalate'
+          ? { escalateNote: input.note }
+          : verb === 'resolve'
+            ? { decision: input.decision, measure: input.measure, responsible: input.responsible, due: input.due }
+            : { boardDecision: input.decision };
   const version = current.version + 1;
   const next: Escalation = {
     ...current,
@@ -212,13 +216,35 @@ export function planTransition(
     last: { verb, actorId: actor.id, actorName: actor.name, dataKey, at },
   };
   const note = verb === 'resolve' || verb === 'decide' ? (input.decision ?? '') : (input.note ?? '');
-  const audit: AuditEntry = { tenantId: current.tenantId, subjectId: current.id, seq: version, at, actorId: actor.id, actorName: actor.name, verb, fromState: current.state, toState: to, note };
+  const audit: AuditEntry = {
+    tenantId: current.tenantId,
+    subjectId: current.id,
+    seq: version,
+    at,
+    actorId: actor.id,
+    actorName: actor.name,
+    verb,
+    fromState: current.state,
+    toState: to,
+    note,
+  };
   return { kind: 'apply', next, audit, newBodyId };
 }
 
 /** The audit entry of the request itself (version 1). */
 export function submitAudit(e: Escalation): AuditEntry {
-  return { tenantId: e.tenantId, subjectId: e.id, seq: 1, at: e.createdAt, actorId: e.requester.id, actorName: e.requester.name, verb: 'submit', fromState: '', toState: 'proposed', note: '' };
+  return {
+    tenantId: e.tenantId,
+    subjectId: e.id,
+    seq: 1,
+    at: e.createdAt,
+    actorId: e.requester.id,
+    actorName: e.requester.name,
+    verb: 'submit',
+    fromState: '',
+    toState: 'proposed',
+    note: '',
+  };
 }
 
 /** The audit entry the row's last step describes (to repair a log write lost in a crash). */
@@ -227,8 +253,27 @@ export function lastAudit(e: Escalation): AuditEntry {
   const verb = e.last.verb as EscalationVerb;
   const from = (Object.keys(TRANSITIONS) as EscalationState[]).find((s) => TRANSITIONS[s][verb] === e.state) ?? '';
   const note =
-    verb === 'accept' ? e.acceptNote : verb === 'decline' ? e.declineNote : verb === 'escalate' ? e.escalateNote : verb === 'resolve' ? e.decision : e.boardDecision;
-  return { tenantId: e.tenantId, subjectId: e.id, seq: e.version, at: e.last.at, actorId: e.last.actorId, actorName: e.last.actorName, verb, fromState: from, toState: e.state, note: note ?? '' };
+    verb === 'accept'
+      ? e.acceptNote
+      : verb === 'decline'
+        ? e.declineNote
+        : verb === 'escalate'
+          ? e.escalateNote
+          : verb === 'resolve'
+            ? e.decision
+            : e.boardDecision;
+  return {
+    tenantId: e.tenantId,
+    subjectId: e.id,
+    seq: e.version,
+    at: e.last.at,
+    actorId: e.last.actorId,
+    actorName: e.last.actorName,
+    verb,
+    fromState: from,
+    toState: e.state,
+    note: note ?? '',
+  };
 }
 
 /** A matter is visible to the bodies it passed through (coordinators see every body's). */

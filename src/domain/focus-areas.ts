@@ -43,7 +43,10 @@ export function slugOf(label: string): string {
     .replace(/[åä]/g, 'a')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
-  const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const slug = folded
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return slug || 'area';
 }
 

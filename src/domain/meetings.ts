@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { JobKind, JobSpec } from './ports';
 import { osloToUtc, planSeries, utcToOslo } from './calendar';
+import type { JobKind, JobSpec } from './ports';
 
 /**
  * Meetings of an SLT body: the stored shape and the pure rules around it (what is upcoming,
@@ -61,11 +61,11 @@ export interface MeetingPlanInput {
  * across DST, holidays moved and noted), ids `<seriesId>-<n>`. Throws RangeError for input that
  * validateMeetingInput would have rejected.
  */
-export function planMeetings(
-  input: MeetingPlanInput,
-  ctx: { tenantId: string; bodyId: string; seriesId: string; createdBy: string; now: Date },
-): NewMeeting[] {
-  const plan = planSeries({ date: input.date, time: input.time }, { cadenceWeeks: input.cadenceWeeks, count: input.count, durationMinutes: input.durationMinutes });
+export function planMeetings(input: MeetingPlanInput, ctx: { tenantId: string; bodyId: string; seriesId: string; createdBy: string; now: Date }): NewMeeting[] {
+  const plan = planSeries(
+    { date: input.date, time: input.time },
+    { cadenceWeeks: input.cadenceWeeks, count: input.count, durationMinutes: input.durationMinutes },
+  );
   return plan.map((p, i) => ({
     tenantId: ctx.tenantId,
     bodyId: ctx.bodyId,
@@ -150,7 +150,11 @@ export function meetingJobKeys(meetingId: string): string[] {
 }
 
 /** Due time and the instant after which the job is pointless, before clamping to now. */
-export function jobWindow(kind: MeetingJobKind, m: Pick<Meeting, 'startUtc' | 'endUtc'>, lead: LeadTimes = DEFAULT_LEAD_TIMES): { dueAt: string; notAfter: string } {
+export function jobWindow(
+  kind: MeetingJobKind,
+  m: Pick<Meeting, 'startUtc' | 'endUtc'>,
+  lead: LeadTimes = DEFAULT_LEAD_TIMES,
+): { dueAt: string; notAfter: string } {
   const start = ms(m.startUtc);
   const end = ms(m.endUtc);
   switch (kind) {
@@ -212,7 +216,10 @@ const NB_REASON: Readonly<Record<string, string>> = { '17. mai': 'grunnlovsdag',
  */
 export function movedReason(m: Pick<Meeting, 'movedBecause' | 'movedBecauseEn'>, locale: 'nb' | 'en'): string | undefined {
   if (locale === 'en') return m.movedBecauseEn ?? m.movedBecause;
-  return m.movedBecause?.split(' og ').map((p) => NB_REASON[p] ?? p).join(' og ');
+  return m.movedBecause
+    ?.split(' og ')
+    .map((p) => NB_REASON[p] ?? p)
+    .join(' og ');
 }
 
 /** Short day-and-month of a YYYY-MM-DD date: '17. mai' / '17 May'. */

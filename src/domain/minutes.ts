@@ -1,5 +1,5 @@
-import { SERVICES } from './trends';
 import { stableKey } from './escalations';
+import { SERVICES } from './trends';
 
 /**
  * Minutes (*referat*) of a held meeting: per agenda item a decision and tasks, each task with a
@@ -109,7 +109,8 @@ export function applyMinutes(
   for (const e of entries) {
     for (const t of e.tasks) {
       const id = taskId(base.meetingId, e.itemId, t);
-      if (!tasks.some((x) => x.id === id)) tasks.push({ id, itemId: e.itemId, title: t.title, responsible: t.responsible, due: t.due, createdAt: at, createdBy: actor });
+      if (!tasks.some((x) => x.id === id))
+        tasks.push({ id, itemId: e.itemId, title: t.title, responsible: t.responsible, due: t.due, createdAt: at, createdBy: actor });
     }
   }
   const sameItems = JSON.stringify(decided.map(strip)) === JSON.stringify((current?.items ?? []).map(strip));

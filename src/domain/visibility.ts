@@ -1,6 +1,6 @@
+import type { Standing } from './access';
 import type { Body, BodyReader } from './bodies';
 import type { Roster } from './ports';
-import type { Standing } from './access';
 
 /**
  * Who sees what (issue 4, DOMAIN.md "Confidentiality"): a body's trends are read by its members
@@ -55,7 +55,9 @@ export async function resolveViewer(
   const candidates = place.kind === 'personal' ? all : here ? [here] : [];
   const memberOf = new Set<string>();
   const checks = await Promise.all(candidates.map(async (b) => coordinator || (!!actor.id && (await deps.roster.isMember(b.ref, actor.id)))));
-  candidates.forEach((b, i) => checks[i] && memberOf.add(b.id));
+  candidates.forEach((b, i) => {
+    if (checks[i]) memberOf.add(b.id);
+  });
   return { tenantId: actor.tenantId, actorId: actor.id, coordinator, here, memberOf, all };
 }
 
@@ -73,7 +75,12 @@ export function displayScope(v: Viewer): ReadScope {
  * members of. (Acting on a matter shows it only to the card it came from, where it already is.)
  */
 export function actingScope(v: Viewer): ReadScope {
-  return v.coordinator ? scope(v.tenantId, v.all.map((b) => b.id)) : scope(v.tenantId, v.memberOf);
+  return v.coordinator
+    ? scope(
+        v.tenantId,
+        v.all.map((b) => b.id),
+      )
+    : scope(v.tenantId, v.memberOf);
 }
 
 /**

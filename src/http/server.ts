@@ -1,7 +1,7 @@
-import restify from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { SltAdapter } from '../bot/adapter';
+import restify from 'restify';
 import { z } from 'zod';
+import type { SltAdapter } from '../bot/adapter';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { TabApi } from '../tab-api';

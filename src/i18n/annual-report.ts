@@ -1,7 +1,7 @@
-import type { Catalogue } from './index';
+import type { MeasureStatus } from '../domain/annual-report';
 import type { BodyKind } from '../domain/bodies';
 import type { EscalationState } from '../domain/escalations';
-import type { MeasureStatus } from '../domain/annual-report';
+import type { Catalogue } from './index';
 
 /** Texts of the annual report draft (`årsrapport`) and its download card. */
 export interface AnnualReportTexts {
@@ -36,7 +36,25 @@ export interface AnnualReportTexts {
   next: string;
   nextPlaceholder: string;
   footer: string;
-  cols: { area: string; count: string; month: string; matter: string; from: string; raised: string; status: string; decision: string; boardDecision: string; body: string; held: string; planned: string; cancelled: string; measure: string; origin: string; responsible: string; due: string };
+  cols: {
+    area: string;
+    count: string;
+    month: string;
+    matter: string;
+    from: string;
+    raised: string;
+    status: string;
+    decision: string;
+    boardDecision: string;
+    body: string;
+    held: string;
+    planned: string;
+    cancelled: string;
+    measure: string;
+    origin: string;
+    responsible: string;
+    due: string;
+  };
   states: Record<EscalationState, string>;
   measureStatus: Record<MeasureStatus, string>;
   erased: string;
@@ -74,14 +92,41 @@ export const ANNUAL_REPORT_TEXTS: Catalogue<AnnualReportTexts> = {
     meetings: 'Møter per organ',
     measures: 'Tiltak og status',
     measuresNone: 'Ingen tiltak eller oppgaver er registrert.',
-    measuresNote: 'Tiltak vedtatt i løftede saker har ingen «utført»-markering i boten: de står som «Pågår» til fristen og «Fristen er passert» etter den, også når de er gjennomført. Rett status her før rapporten sendes ut. Oppgaver fra referatene står som «Utført» når de er krysset av som utført.',
+    measuresNote:
+      'Tiltak vedtatt i løftede saker har ingen «utført»-markering i boten: de står som «Pågår» til fristen og «Fristen er passert» etter den, også når de er gjennomført. Rett status her før rapporten sendes ut. Oppgaver fra referatene står som «Utført» når de er krysset av som utført.',
     fromMinutes: 'Referat fra {body} {date}',
     doneOn: 'Utført {date}',
     next: 'Videre arbeid',
     nextPlaceholder: '[Skriv om prioriteringer og innsatsområder for neste år.]',
-    footer: 'Tallene er statistikk: små tall vises ikke fordelt på to kjennetegn, og rapporten inneholder ingen opplysninger om enkeltpersoner (forvaltningsloven § 13).',
-    cols: { area: 'Innsatsområde', count: 'Antall', month: 'Måned', matter: 'Sak', from: 'Meldt fra', raised: 'Meldt', status: 'Status', decision: 'Vedtak', boardDecision: 'Styrets vedtak', body: 'Organ', held: 'Holdt', planned: 'Planlagt, ikke holdt ennå', cancelled: 'Avlyst', measure: 'Tiltak eller oppgave', origin: 'Fra sak eller referat', responsible: 'Ansvarlig', due: 'Frist' },
-    states: { proposed: 'Foreslått', accepted: 'Til behandling', declined: 'Avslått', resolved: 'Behandlet', escalated: 'Løftet til styret', decided: 'Avgjort av styret' },
+    footer:
+      'Tallene er statistikk: små tall vises ikke fordelt på to kjennetegn, og rapporten inneholder ingen opplysninger om enkeltpersoner (forvaltningsloven § 13).',
+    cols: {
+      area: 'Innsatsområde',
+      count: 'Antall',
+      month: 'Måned',
+      matter: 'Sak',
+      from: 'Meldt fra',
+      raised: 'Meldt',
+      status: 'Status',
+      decision: 'Vedtak',
+      boardDecision: 'Styrets vedtak',
+      body: 'Organ',
+      held: 'Holdt',
+      planned: 'Planlagt, ikke holdt ennå',
+      cancelled: 'Avlyst',
+      measure: 'Tiltak eller oppgave',
+      origin: 'Fra sak eller referat',
+      responsible: 'Ansvarlig',
+      due: 'Frist',
+    },
+    states: {
+      proposed: 'Foreslått',
+      accepted: 'Til behandling',
+      declined: 'Avslått',
+      resolved: 'Behandlet',
+      escalated: 'Løftet til styret',
+      decided: 'Avgjort av styret',
+    },
     measureStatus: { done: 'Utført', overdue: 'Fristen er passert', open: 'Pågår', noDue: 'Uten frist' },
     erased: '(slettet etter oppbevaringstiden)',
     withheld: '(vises ikke: ser ut til å inneholde personopplysninger)',
@@ -115,28 +160,54 @@ export const ANNUAL_REPORT_TEXTS: Catalogue<AnnualReportTexts> = {
     coordination: 'Matters treated in the coordination group',
     coordinationText: 'Matters lifted to or raised in the coordination group, with decisions.',
     board: 'Matters lifted to the SLT board and their outcome',
-    boardText: 'Matters that reached the board, and the board\'s decisions.',
+    boardText: "Matters that reached the board, and the board's decisions.",
     none: 'None.',
     escalations: 'Lifted matters in figures',
     escalationsText: 'In {year}, {raised} matters were raised to be lifted to the next level. Status at the end of the year (or today):',
     meetings: 'Meetings per body',
     measures: 'Measures and their status',
     measuresNone: 'No measures or tasks are recorded.',
-    measuresNote: 'Measures decided in lifted matters have no "done" marker in the bot: they show as "In progress" until their deadline and "Deadline passed" after it, also when they were carried out. Correct the status here before the report is sent out. Tasks from the minutes show as "Done" once ticked off as done.',
+    measuresNote:
+      'Measures decided in lifted matters have no "done" marker in the bot: they show as "In progress" until their deadline and "Deadline passed" after it, also when they were carried out. Correct the status here before the report is sent out. Tasks from the minutes show as "Done" once ticked off as done.',
     fromMinutes: 'Minutes of {body}, {date}',
     doneOn: 'Done {date}',
     next: 'Further work',
     nextPlaceholder: '[Write about priorities and focus areas for next year.]',
     footer: 'The figures are statistics: small counts are not shown broken down by two characteristics, and the report holds no information about individuals.',
-    cols: { area: 'Focus area', count: 'Count', month: 'Month', matter: 'Matter', from: 'Raised by', raised: 'Raised', status: 'Status', decision: 'Decision', boardDecision: 'Board decision', body: 'Body', held: 'Held', planned: 'Planned, not yet held', cancelled: 'Cancelled', measure: 'Measure or task', origin: 'From matter or minutes', responsible: 'Responsible', due: 'Due' },
-    states: { proposed: 'Proposed', accepted: 'Under treatment', declined: 'Declined', resolved: 'Resolved', escalated: 'Lifted to the board', decided: 'Decided by the board' },
+    cols: {
+      area: 'Focus area',
+      count: 'Count',
+      month: 'Month',
+      matter: 'Matter',
+      from: 'Raised by',
+      raised: 'Raised',
+      status: 'Status',
+      decision: 'Decision',
+      boardDecision: 'Board decision',
+      body: 'Body',
+      held: 'Held',
+      planned: 'Planned, not yet held',
+      cancelled: 'Cancelled',
+      measure: 'Measure or task',
+      origin: 'From matter or minutes',
+      responsible: 'Responsible',
+      due: 'Due',
+    },
+    states: {
+      proposed: 'Proposed',
+      accepted: 'Under treatment',
+      declined: 'Declined',
+      resolved: 'Resolved',
+      escalated: 'Lifted to the board',
+      decided: 'Decided by the board',
+    },
     measureStatus: { done: 'Done', overdue: 'Deadline passed', open: 'In progress', noDue: 'No deadline' },
     erased: '(erased after the retention period)',
     withheld: '(not shown: appears to contain personal data)',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     card: {
       title: 'Annual report {year} – draft',
-      text: 'The draft has the youth teams\' topics, the matters of the coordination group and the board, the meetings and the measures of {year}.',
+      text: "The draft has the youth teams' topics, the matters of the coordination group and the board, the meetings and the measures of {year}.",
       note: 'The links work for {hours} hours and only for whoever has them. Do not pass them on.',
       html: 'Download (HTML)',
       markdown: 'Download (Markdown)',

@@ -1,7 +1,16 @@
 import type { BodyKind } from '../domain/bodies';
-import { format, pick, type Catalogue, type Locale } from './index';
+import { type Catalogue, format, type Locale, pick } from './index';
 
-const text: Catalogue<{ kinds: Record<BodyKind, string>; nouns: Record<BodyKind, string>; weekdays: readonly string[]; cadence: string; cadenceOne: string; usual: string; duration: string; general: string }> = {
+const text: Catalogue<{
+  kinds: Record<BodyKind, string>;
+  nouns: Record<BodyKind, string>;
+  weekdays: readonly string[];
+  cadence: string;
+  cadenceOne: string;
+  usual: string;
+  duration: string;
+  general: string;
+}> = {
   nb: {
     kinds: { youthTeam: 'Ungdomsteam', coordinationGroup: 'Koordineringsgruppe', board: 'SLT-styret' },
     nouns: { youthTeam: 'ungdomsteam', coordinationGroup: 'koordineringsgruppe', board: 'SLT-styre' },

@@ -91,7 +91,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     byArea: 'Per innsatsområde',
     byBody: 'Per organ',
     cross: 'Innsatsområde fordelt på organ',
-    crossNote: '«<{n}» betyr færre enn {n} (men flere enn 0). «:» er skjult slik at «<{n}» ikke kan regnes ut av summene. Små tall vises ikke fordelt på to kjennetegn (taushetsplikt).',
+    crossNote:
+      '«<{n}» betyr færre enn {n} (men flere enn 0). «:» er skjult slik at «<{n}» ikke kan regnes ut av summene. Små tall vises ikke fordelt på to kjennetegn (taushetsplikt).',
     cols: { area: 'Innsatsområde', body: 'Organ', changePrev: 'Fra {prev}', changeAvg: 'Fra snitt 3 mnd.', total: 'Sum' },
     emerging: 'Mest økende',
     emergingLine: '{label}: {count} ({change} fra snittet av de tre månedene før)',
@@ -100,7 +101,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     chartFallback: 'Trender per innsatsområde, siste seks måneder (tabell)',
     chartFallbackShort: 'Trender per innsatsområde, siste {n} måneder (tabell)',
     chartFallbackNone: 'Tallene per måned står i fanen «SLT-oversikt» under Trender.',
-    shortened: 'Rapporten er forkortet for å få plass i Teams: organer med færrest trender er slått sammen og lange lister kuttet. Alle trender, saker og møter finner du i fanen «SLT-oversikt».',
+    shortened:
+      'Rapporten er forkortet for å få plass i Teams: organer med færrest trender er slått sammen og lange lister kuttet. Alle trender, saker og møter finner du i fanen «SLT-oversikt».',
     others: 'Andre ({n} organer)',
     othersAreas: 'Andre ({n} innsatsområder)',
     escalations: 'Saker som er løftet',
@@ -167,7 +169,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     byArea: 'By focus area',
     byBody: 'By body',
     cross: 'Focus area by body',
-    crossNote: '"<{n}" means fewer than {n} (but more than 0). ":" is hidden so that "<{n}" cannot be worked out from the totals. Small counts are not shown broken down by two characteristics (confidentiality).',
+    crossNote:
+      '"<{n}" means fewer than {n} (but more than 0). ":" is hidden so that "<{n}" cannot be worked out from the totals. Small counts are not shown broken down by two characteristics (confidentiality).',
     cols: { area: 'Focus area', body: 'Body', changePrev: 'From {prev}', changeAvg: 'From 3-month avg.', total: 'Total' },
     emerging: 'Rising most',
     emergingLine: '{label}: {count} ({change} from the average of the three months before)',
@@ -176,7 +179,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     chartFallback: 'Trend topics per focus area, last six months (table)',
     chartFallbackShort: 'Trend topics per focus area, last {n} months (table)',
     chartFallbackNone: 'The figures per month are in the «SLT-oversikt» tab under Trends.',
-    shortened: 'This digest is shortened to fit in Teams: the bodies with the fewest trend topics are summed and long lists cut. All trend topics, matters and meetings are in the «SLT-oversikt» tab.',
+    shortened:
+      'This digest is shortened to fit in Teams: the bodies with the fewest trend topics are summed and long lists cut. All trend topics, matters and meetings are in the «SLT-oversikt» tab.',
     others: 'Others ({n} bodies)',
     othersAreas: 'Others ({n} focus areas)',
     escalations: 'Matters lifted',
@@ -218,7 +222,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     sendButton: 'Send to the board',
     notSent: 'The digest for {month} has not been sent to the board yet.',
     confirmTitle: 'Send the digest for {month} again?',
-    confirmText: 'The digest for {month} was sent to the board {date} by {who}. Do you want to send a new version with today\'s figures? The old one stays in the channel.',
+    confirmText:
+      "The digest for {month} was sent to the board {date} by {who}. Do you want to send a new version with today's figures? The old one stays in the channel.",
     confirmButton: 'Yes, send again',
     sent: 'The digest for {month} has been sent to {board}.',
     sentAgainAlready: 'The digest for {month} has already been sent again ({date}). Nothing was sent now.',

@@ -1,6 +1,6 @@
-import type { Catalogue } from './index';
 import type { BodyKind } from '../domain/bodies';
 import type { EscalationState, EscalationVerb } from '../domain/escalations';
+import type { Catalogue } from './index';
 
 /** Texts of escalations (`løft`, `saker`, `escalation.*`). `{level}` is a body's name. */
 export interface EscalationTexts {
@@ -13,7 +13,19 @@ export interface EscalationTexts {
   submit: string;
   errorSummary: string;
   states: Record<EscalationState, string>;
-  facts: { origin: string; created: string; requestedAction: string; acceptNote: string; declineNote: string; escalateNote: string; decision: string; measure: string; responsible: string; due: string; boardDecision: string };
+  facts: {
+    origin: string;
+    created: string;
+    requestedAction: string;
+    acceptNote: string;
+    declineNote: string;
+    escalateNote: string;
+    decision: string;
+    measure: string;
+    responsible: string;
+    due: string;
+    boardDecision: string;
+  };
   verbs: Record<EscalationVerb, string>;
   inputs: { note: string; declineNote: string; decision: string; measure: string; responsible: string; due: string; boardDecision: string };
   history: string;

@@ -99,11 +99,13 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
     },
     jobs: {
       callTitle: 'Innspill til møtet {when}',
-      callText: 'Hva ser dere i ungdomsmiljøet nå? Svar i tråden med «@SLT-boten trend», eller skriv «@SLT-boten trend». Husk: trender, ikke enkeltsaker – ingen navn eller andre personopplysninger.',
+      callText:
+        'Hva ser dere i ungdomsmiljøet nå? Svar i tråden med «@SLT-boten trend», eller skriv «@SLT-boten trend». Husk: trender, ikke enkeltsaker – ingen navn eller andre personopplysninger.',
       reminder: 'Påminnelse: {body} har møte i dag kl. {time}{place}.',
       reminderPlace: ', {place}',
       minutes: 'Møtet i {body} {when} er over. Skriv et kort referat med tydelige oppgaver og ansvarlige, og del det med deltakerne snart.',
-      minutesDuring: 'Møtet i {body} {when} er i gang. Skriv et kort referat med tydelige oppgaver og ansvarlige; «Lagre og del referatet» deler det i kanalen med en gang.',
+      minutesDuring:
+        'Møtet i {body} {when} er i gang. Skriv et kort referat med tydelige oppgaver og ansvarlige; «Lagre og del referatet» deler det i kanalen med en gang.',
     },
     hours: 't',
     minutes: 'min',
@@ -152,7 +154,7 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
     cancel: {
       notFound: 'This meeting was not found.',
       over: 'The meeting has already taken place and cannot be cancelled.',
-      notHere: 'Meetings are cancelled from the meeting card in the body\'s channel.',
+      notHere: "Meetings are cancelled from the meeting card in the body's channel.",
     },
     list: {
       titleBody: 'Upcoming meetings – {body}',
@@ -163,11 +165,13 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
     },
     jobs: {
       callTitle: 'Input for the meeting {when}',
-      callText: 'What are you seeing among young people now? Reply in the thread with "@SLT-boten trend", or type "@SLT-boten trend". Remember: trends, not individual cases – no names or other personal data.',
+      callText:
+        'What are you seeing among young people now? Reply in the thread with "@SLT-boten trend", or type "@SLT-boten trend". Remember: trends, not individual cases – no names or other personal data.',
       reminder: 'Reminder: {body} meets today at {time}{place}.',
       reminderPlace: ', {place}',
       minutes: 'The meeting of {body} {when} is over. Write short minutes with clear tasks and who is responsible, and share them with the participants soon.',
-      minutesDuring: 'The meeting of {body} {when} is under way. Write short minutes with clear tasks and who is responsible; «Save and share the minutes» shares them in the channel at once.',
+      minutesDuring:
+        'The meeting of {body} {when} is under way. Write short minutes with clear tasks and who is responsible; «Save and share the minutes» shares them in the channel at once.',
     },
     hours: 'h',
     minutes: 'min',

@@ -1,5 +1,5 @@
-import { DeliveryError, isTransient } from './delivery';
 import type { DeliveryState } from '../storage/table/outbox';
+import { DeliveryError, isTransient } from './delivery';
 
 /** When a failed delivery is tried again. Nothing is ever dropped: after `failingAfter` attempts it is 'failing' and retried slowly. */
 export interface BackoffPolicy {
@@ -22,7 +22,12 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 15 * 60_00
  * from the team, 404 conversation gone, 400) are 'failing' at once and retried slowly, so a
  * coordinator sees them in `status` and can fix the cause.
  */
-export function nextAttempt(attempts: number, err: unknown, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): { delayMs: number; state: DeliveryState } {
+export function nextAttempt(
+  attempts: number,
+  err: unknown,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): { delayMs: number; state: DeliveryState } {
   const transient = err instanceof DeliveryError ? isTransient(err) : true;
   const failing = !transient || attempts >= policy.failingAfter;
   const cap = failing ? policy.slowMs : policy.capMs;

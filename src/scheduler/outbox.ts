@@ -1,13 +1,13 @@
-import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Clock } from '../clock';
-import type { Logger } from '../log';
 import type { Outbox, OutboxItem } from '../domain/ports';
+import type { Logger } from '../log';
 import type { OutboxTable, PendingDelivery, ReadyDelivery } from '../storage/table/outbox';
-import { DeliveryError, reasonOf, type Posted, type ProactiveSender } from './delivery';
-import { DEFAULT_BACKOFF, nextAttempt, type BackoffPolicy } from './backoff';
-import { CONVERSATION_WINDOWS, RateLimiter, TENANT_WINDOWS, type Bucket } from './rate-limit';
+import { type BackoffPolicy, DEFAULT_BACKOFF, nextAttempt } from './backoff';
+import { DeliveryError, type Posted, type ProactiveSender, reasonOf } from './delivery';
 import { forEachLimit, Loop } from './loop';
+import { type Bucket, CONVERSATION_WINDOWS, RateLimiter, TENANT_WINDOWS } from './rate-limit';
 
 /** What `status` reads from the outbox. */
 export interface OutboxStatusReader {
@@ -99,7 +99,10 @@ export class OutboxSender {
   private readonly policy: BackoffPolicy;
   private readonly loop: Loop;
 
-  constructor(private readonly o: OutboxSenderOptions, intervalMs = 1_000) {
+  constructor(
+    private readonly o: OutboxSenderOptions,
+    intervalMs = 1_000,
+  ) {
     this.instanceId = o.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.limiter = o.limiter ?? new RateLimiter();
     this.policy = { ...DEFAULT_BACKOFF, ...o.backoff };
@@ -218,7 +221,12 @@ export class OutboxSender {
       const claimed = inFlight ? undefined : await table.claim(o, this.instanceId, this.leaseUntil());
       if (claimed === undefined) {
         // Put back as it was: tried again on the next pass, when the older one has settled.
-        await table.reschedule(d.key, etag, { attempts: d.attempts, nextAttemptAt: now, state: d.state === 'sending' ? 'queued' : d.state, lastError: d.lastError ?? '' });
+        await table.reschedule(d.key, etag, {
+          attempts: d.attempts,
+          nextAttemptAt: now,
+          state: d.state === 'sending' ? 'queued' : d.state,
+          lastError: d.lastError ?? '',
+        });
         return 'wait';
       }
       await table.markSuperseded(o.key, d.key, now);
@@ -250,7 +258,10 @@ export class OutboxSender {
         state: next.state,
         lastError: `sink ${reasonOf(err)}`,
       });
-      log.warn({ key: d.key, table: sink.table, attempts, err, retryInMs: next.delayMs, kept }, 'outbox: posted, but the activity id could not be written to the sink; will retry the sink');
+      log.warn(
+        { key: d.key, table: sink.table, attempts, err, retryInMs: next.delayMs, kept },
+        'outbox: posted, but the activity id could not be written to the sink; will retry the sink',
+      );
       return false;
     }
   }
@@ -292,7 +303,12 @@ export class OutboxSender {
     const now = this.o.clock.now().getTime();
     const reason = reasonOf(err);
     if (err instanceof DeliveryError && err.status === 429 && err.retryAfterMs) this.limiter.hold(conversationBucket, err.retryAfterMs);
-    const kept = await this.o.table.reschedule(d.key, etag, { attempts, nextAttemptAt: new Date(now + next.delayMs).toISOString(), state: next.state, lastError: reason });
+    const kept = await this.o.table.reschedule(d.key, etag, {
+      attempts,
+      nextAttemptAt: new Date(now + next.delayMs).toISOString(),
+      state: next.state,
+      lastError: reason,
+    });
     const level = next.state === 'failing' ? 'error' : 'warn';
     this.o.log[level]({ key: d.key, attempts, reason, retryInMs: next.delayMs, kept }, 'outbox: delivery failed; will retry');
   }

@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Clock } from '../clock';
-import type { Logger } from '../log';
 import type { JobKind, JobSpec } from '../domain/ports';
+import type { Logger } from '../log';
 import type { JobTable, PendingJob } from '../storage/table/jobs';
 import { forEachLimit, Loop } from './loop';
 
@@ -20,6 +20,7 @@ export interface JobContext {
 }
 
 /** Nothing, or why the occurrence had nothing to do (recorded as skipped, e.g. "meeting cancelled"). */
+// biome-ignore lint/suspicious/noConfusingVoidType: a job handler that has nothing to report simply returns (Promise<void>).
 export type JobOutcome = void | { readonly skipped: string };
 
 /**
@@ -65,7 +66,10 @@ export class JobRunner {
   private readonly loop: Loop;
   private readonly leaseMs: number;
 
-  constructor(private readonly o: RunnerOptions, intervalMs = 15_000) {
+  constructor(
+    private readonly o: RunnerOptions,
+    intervalMs = 15_000,
+  ) {
     this.instanceId = o.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.leaseMs = o.leaseMs ?? 5 * 60_000;
     for (const [kind, h] of Object.entries(o.handlers ?? {})) if (h) this.handlers.set(kind as JobKind, h);
@@ -103,7 +107,7 @@ export class JobRunner {
     const { table, log } = this.o;
     const nowIso = now.toISOString();
     const job = await table.get(p.key);
-    if (!job || job.state !== 'scheduled' || job.dueAt !== p.dueAt) {
+    if (job?.state !== 'scheduled' || job.dueAt !== p.dueAt) {
       await table.dropIndex(p.dueAt, p.key); // a stale hint: the job moved, finished or was cancelled
       return;
     }

@@ -10,13 +10,9 @@ export function isNotFound(err: unknown): boolean {
 }
 
 /** What a read-modify-write step decides after looking at the current row. */
-export type Mutation<T extends object> =
-  | { kind: 'write'; entity: TableEntity<T> }
-  | { kind: 'abort'; reason: string };
+export type Mutation<T extends object> = { kind: 'write'; entity: TableEntity<T> } | { kind: 'abort'; reason: string };
 
-export type RmwResult<T extends object> =
-  | { ok: true; entity: TableEntity<T>; attempts: number }
-  | { ok: false; reason: string; attempts: number };
+export type RmwResult<T extends object> = { ok: true; entity: TableEntity<T>; attempts: number } | { ok: false; reason: string; attempts: number };
 
 /**
  * Optimistic concurrency: read the row, let `mutate` decide on the current version, write it

@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient, type TableEntityResult } from '@azure/data-tables';
+import { TableClient, type TableEntityResult, TableServiceClient } from '@azure/data-tables';
 
 /**
  * Every table the bot uses. Names are prefixed (SLT_TABLE_PREFIX, default `slt`) so several
@@ -36,7 +36,10 @@ export class TableStore {
   ) {
     // Same short retries as the tables: /healthz must answer 503 within a probe's timeout, not
     // after the SDK's default ~7 s of backoff.
-    this.service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true, retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 } });
+    this.service = TableServiceClient.fromConnectionString(connectionString, {
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 },
+    });
   }
 
   /** Full table name in the account, e.g. `sltbodies`. */

@@ -14,7 +14,14 @@ export interface TabBody {
 /** GET /api/tab/me — who the viewer is and what they may read. */
 export interface MeResponse {
   readonly devMode: boolean;
-  readonly viewer: { readonly id: string; readonly tenantId: string; readonly name?: string; readonly coordinator: boolean; readonly admin: boolean; readonly boardMember: boolean };
+  readonly viewer: {
+    readonly id: string;
+    readonly tenantId: string;
+    readonly name?: string;
+    readonly coordinator: boolean;
+    readonly admin: boolean;
+    readonly boardMember: boolean;
+  };
   /** The bodies the viewer may read. */
   readonly bodies: readonly TabBody[];
   readonly focusAreas: readonly { readonly id: string; readonly label: string }[];
@@ -91,7 +98,10 @@ export interface HistoryEntry {
 export interface WheelResponse {
   readonly year: number;
   readonly today: string;
-  readonly markers: readonly ({ readonly key: string; readonly label: string; readonly approximate: boolean } & ({ readonly date: string } | { readonly from: string; readonly to: string }))[];
+  readonly markers: readonly ({ readonly key: string; readonly label: string; readonly approximate: boolean } & (
+    | { readonly date: string }
+    | { readonly from: string; readonly to: string }
+  ))[];
   readonly meetings: readonly WheelMeeting[];
 }
 

@@ -1,6 +1,6 @@
+import type { Services } from '../app/services';
 import { monthOf, monthsBack } from '../domain/trends';
 import { systemScope } from '../domain/visibility';
-import type { Services } from '../app/services';
 import type { DevPeopleResponse } from './contract';
 
 type Person = { id: string; name: string; tenantId: string; roles: Set<string> };
@@ -11,7 +11,10 @@ type Person = { id: string; name: string; tenantId: string; roles: Set<string> }
  * reports them, which gives names), and whoever reported a trend in the last twelve months.
  * Never reachable in production (the route answers 404 there).
  */
-export async function devPeople(s: Pick<Services, 'config' | 'clock' | 'log' | 'bodies' | 'roles' | 'roster' | 'trends'>, tenants: readonly string[]): Promise<DevPeopleResponse> {
+export async function devPeople(
+  s: Pick<Services, 'config' | 'clock' | 'log' | 'bodies' | 'roles' | 'roster' | 'trends'>,
+  tenants: readonly string[],
+): Promise<DevPeopleResponse> {
   const people = new Map<string, Person>();
   const add = (tenantId: string, id: string, name: string, role?: string): void => {
     if (!id) return;
@@ -33,7 +36,13 @@ export async function devPeople(s: Pick<Services, 'config' | 'clock' | 'log' | '
       }
     }
     // Counting who reported is a system read (systemScope); only ids and the service leave it.
-    const trends = await s.trends.list(systemScope(tenantId, bodies.map((b) => b.id)), monthsBack(monthOf(s.clock.now()), 12));
+    const trends = await s.trends.list(
+      systemScope(
+        tenantId,
+        bodies.map((b) => b.id),
+      ),
+      monthsBack(monthOf(s.clock.now()), 12),
+    );
     for (const t of trends) add(tenantId, t.reporterId, '', 'har meldt trender');
   }
   return {

@@ -1,6 +1,6 @@
-import type { DigestRepository } from '../storage/table/digests';
 import type { ReportLinks } from '../app/annual-report';
 import { monthOf, monthsBack } from '../domain/trends';
+import type { DigestRepository } from '../storage/table/digests';
 import type { ArchivedDigest, TabDigestSource } from './digests';
 
 /** How far back the tab lists monthly digests. */

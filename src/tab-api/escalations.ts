@@ -1,4 +1,4 @@
-import { isOpen, type AuditEntry, type Escalation } from '../domain/escalations';
+import { type AuditEntry, type Escalation, isOpen } from '../domain/escalations';
 import type { AuditRepository } from '../storage/table/audit';
 import type { EscalationCopy, EscalationRepository } from '../storage/table/escalations';
 import type { EscalationItem, EscalationsResponse, HistoryEntry } from './contract';
@@ -39,7 +39,12 @@ export async function escalationsFor(
   };
 }
 
-function itemOf(e: Escalation, history: readonly AuditEntry[], bodies: ReadonlyMap<string, { name: string; kind: EscalationItem['levelKind'] }>, full: boolean): EscalationItem {
+function itemOf(
+  e: Escalation,
+  history: readonly AuditEntry[],
+  bodies: ReadonlyMap<string, { name: string; kind: EscalationItem['levelKind'] }>,
+  full: boolean,
+): EscalationItem {
   const level = bodies.get(e.levelBodyId);
   return {
     id: e.id,
@@ -57,12 +62,14 @@ function itemOf(e: Escalation, history: readonly AuditEntry[], bodies: ReadonlyM
     decision: e.boardDecision ?? e.decision,
     measure: e.measure,
     due: e.due,
-    history: history.map((h): HistoryEntry => ({
-      at: h.at,
-      verb: h.verb,
-      fromState: h.fromState,
-      toState: h.toState,
-      ...(full ? { actorName: h.actorName, note: h.note || undefined } : {}),
-    })),
+    history: history.map(
+      (h): HistoryEntry => ({
+        at: h.at,
+        verb: h.verb,
+        fromState: h.fromState,
+        toState: h.toState,
+        ...(full ? { actorName: h.actorName, note: h.note || undefined } : {}),
+      }),
+    ),
   };
 }

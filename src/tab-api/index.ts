@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../app/services';
 import type { SsoValidator } from '../auth/sso';
-import { monthOf } from '../domain/trends';
 import { utcToOslo } from '../domain/calendar';
+import { monthOf } from '../domain/trends';
 import type { AnnualReportResponse, ErrorResponse, MeResponse } from './contract';
-import { digestsFor, type TabDigestSource } from './digests';
 import { devPeople } from './dev';
+import { digestsFor, type TabDigestSource } from './digests';
 import { escalationsFor } from './escalations';
-import { identify, type Headers, type IdentityResult } from './identity';
-import { annualReportQuery, devPeopleQuery, digestsQuery, escalationsQuery, localeOf, MAX_MONTHS, meQuery, message, parseQuery, trendsQuery, wheelQuery } from './schemas';
+import { type Headers, type IdentityResult, identify } from './identity';
+import {
+  annualReportQuery,
+  devPeopleQuery,
+  digestsQuery,
+  escalationsQuery,
+  localeOf,
+  MAX_MONTHS,
+  meQuery,
+  message,
+  parseQuery,
+  trendsQuery,
+  wheelQuery,
+} from './schemas';
 import { defaultPeriod, monthRange, trendsFor } from './trends';
-import { tabViewer, type TabViewer } from './viewer';
+import { type TabViewer, tabViewer } from './viewer';
 import { wheelFor } from './wheel';
 
 /** A tab API request as the HTTP edge hands it over: no framework types. */
@@ -77,7 +89,14 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       const channelBody = q.value.channel ? v.bodies.find((b) => b.channelId === q.value.channel!.split(';')[0]) : undefined;
       const body: MeResponse = {
         devMode: s.config.devMode,
-        viewer: { id: v.identity.oid, tenantId: v.identity.tid, name: v.identity.name ?? role?.name ?? member, coordinator: v.standing.coordinator, admin: v.standing.admin, boardMember: v.standing.boardMember },
+        viewer: {
+          id: v.identity.oid,
+          tenantId: v.identity.tid,
+          name: v.identity.name ?? role?.name ?? member,
+          coordinator: v.standing.coordinator,
+          admin: v.standing.admin,
+          boardMember: v.standing.boardMember,
+        },
         bodies: v.bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
         focusAreas: areas.map((a) => ({ id: a.id, label: locale === 'en' ? a.en : a.nb })),
         channelBodyId: channelBody?.id,
@@ -176,7 +195,10 @@ export function createTabApi(deps: TabApiDeps): TabApi {
         res = error(isStorageDown(err) ? 503 : 500, 'internal', 'Noe gikk galt. Prøv igjen om litt.', { correlationId: cid });
       }
       const level = res.status >= 500 ? 'error' : res.status >= 400 ? 'warn' : 'info';
-      s.log[level]({ cid, route: req.route, status: res.status, ms: Date.now() - started, ...(res.status === 401 ? { reason: (res.body as ErrorResponse).error } : {}) }, 'tab api');
+      s.log[level](
+        { cid, route: req.route, status: res.status, ms: Date.now() - started, ...(res.status === 401 ? { reason: (res.body as ErrorResponse).error } : {}) },
+        'tab api',
+      );
       return res;
     },
   };

@@ -22,7 +22,10 @@ export const trendsQuery = z
     from: month.optional(),
     to: month.optional(),
     body: z.string().regex(BODY_ID, 'msg:body').optional(),
-    focusArea: z.string().regex(/^[a-z0-9-]{1,40}$/, 'msg:focusArea').optional(),
+    focusArea: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'msg:focusArea')
+      .optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'msg:order' });
 
@@ -34,7 +37,13 @@ export const digestsQuery = z.strictObject({ lang });
 
 export const annualReportQuery = z.strictObject({ lang, year: z.coerce.number().int().min(2000).max(2100) });
 
-export const devPeopleQuery = z.strictObject({ lang, tenant: z.string().regex(/^[0-9a-f-]{36}$/i, 'msg:tenant').optional() });
+export const devPeopleQuery = z.strictObject({
+  lang,
+  tenant: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/i, 'msg:tenant')
+    .optional(),
+});
 
 const messages: Catalogue<Record<string, string>> = {
   nb: {
@@ -71,7 +80,8 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParam
   const fields: Record<string, string> = {};
   for (const e of toFieldErrors(parsed.error, locale, input, messages)) fields[e.field || 'query'] = e.message;
   // Unknown parameters: zod reports them on the object itself; name them.
-  for (const issue of parsed.error.issues) if (issue.code === 'unrecognized_keys') for (const k of issue.keys) fields[k] = locale === 'en' ? 'Unknown parameter.' : 'Ukjent parameter.';
+  for (const issue of parsed.error.issues)
+    if (issue.code === 'unrecognized_keys') for (const k of issue.keys) fields[k] = locale === 'en' ? 'Unknown parameter.' : 'Ukjent parameter.';
   delete fields.query;
   return { ok: false, fields: Object.keys(fields).length ? fields : { query: locale === 'en' ? 'Invalid query.' : 'Ugyldig spørring.' } };
 }

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { FocusArea } from '../domain/focus-areas';
 import { monthOf, type Trend } from '../domain/trends';
 import type { TrendRepository } from '../storage/table/trends';
-import type { TabViewer } from './viewer';
 import type { TrendItem, TrendsResponse } from './contract';
+import type { TabViewer } from './viewer';
 
 /** At most this many trend texts per answer (newest first); the counts always cover every trend. */
 export const MAX_ITEMS = 300;

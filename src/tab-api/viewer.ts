@@ -1,8 +1,8 @@
+import type { Actor, Place } from '../app/types';
 import type { Standing } from '../domain/access';
 import type { Body, BodyReader } from '../domain/bodies';
 import type { Roster } from '../domain/ports';
-import { displayScope, resolveViewer, type ReadScope, type Viewer } from '../domain/visibility';
-import type { Actor, Place } from '../app/types';
+import { displayScope, type ReadScope, resolveViewer, type Viewer } from '../domain/visibility';
 import type { Logger } from '../log';
 import type { TabIdentity } from './identity';
 
@@ -33,7 +33,12 @@ export async function tabViewer(sources: ViewerSources, identity: TabIdentity): 
   const actor: Actor = { id: identity.oid, name: identity.name ?? '', tenantId: identity.tid, channelAccountId: '' };
   const place: Place = { kind: 'personal', conversationId: 'tab', serviceUrl: '', tenantId: identity.tid, botId: '', botName: '' };
   const standing = await sources.standing(actor, place);
-  const viewer = await resolveViewer({ bodies: sources.bodies, roster: tolerant(sources.roster, sources.log) }, { id: identity.oid, tenantId: identity.tid }, standing, { kind: 'personal' });
+  const viewer = await resolveViewer(
+    { bodies: sources.bodies, roster: tolerant(sources.roster, sources.log) },
+    { id: identity.oid, tenantId: identity.tid },
+    standing,
+    { kind: 'personal' },
+  );
   const scope = displayScope(viewer);
   return { identity, standing, viewer, scope, bodies: viewer.all.filter((b) => scope.bodyIds.includes(b.id)) };
 }

@@ -9,14 +9,29 @@ import type { TabViewer } from './viewer';
  * "The year" and the meetings — held, planned and cancelled — of every body the viewer may read
  * (the bot's `møter` in a personal chat shows the same bodies). One partition read per body.
  */
-export async function wheelFor(meetings: Pick<MeetingRepository, 'listForBody'>, v: TabViewer, year: number, now: Date, locale: 'nb' | 'en'): Promise<WheelResponse> {
+export async function wheelFor(
+  meetings: Pick<MeetingRepository, 'listForBody'>,
+  v: TabViewer,
+  year: number,
+  now: Date,
+  locale: 'nb' | 'en',
+): Promise<WheelResponse> {
   const lists = await Promise.all(v.bodies.map(async (b) => ({ body: b, list: await meetings.listForBody(v.scope.tenantId, b.id) })));
   const out: WheelMeeting[] = [];
   for (const { body, list } of lists) {
     for (const m of list) {
       const oslo = utcToOslo(m.startUtc);
       if (!oslo.date.startsWith(`${year}-`)) continue;
-      out.push({ id: m.id, bodyId: body.id, bodyName: body.name, kind: body.kind, date: oslo.date, time: oslo.time, status: statusOf(m, now), location: m.location });
+      out.push({
+        id: m.id,
+        bodyId: body.id,
+        bodyName: body.name,
+        kind: body.kind,
+        date: oslo.date,
+        time: oslo.time,
+        status: statusOf(m, now),
+        location: m.location,
+      });
     }
   }
   out.sort((a, b) => `${a.date}${a.time}`.localeCompare(`${b.date}${b.time}`));

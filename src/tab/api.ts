@@ -1,4 +1,13 @@
-import type { AnnualReportResponse, DevPeopleResponse, DigestsResponse, ErrorResponse, EscalationsResponse, MeResponse, TrendsResponse, WheelResponse } from '../tab-api/contract';
+import type {
+  AnnualReportResponse,
+  DevPeopleResponse,
+  DigestsResponse,
+  ErrorResponse,
+  EscalationsResponse,
+  MeResponse,
+  TrendsResponse,
+  WheelResponse,
+} from '../tab-api/contract';
 
 /** How each request proves who it is for: the SSO token, or (development mode) the picked identity. */
 export type Auth = { readonly kind: 'sso'; token(): Promise<string> } | { readonly kind: 'dev'; readonly user: string; readonly tenant: string };

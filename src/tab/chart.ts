@@ -59,7 +59,13 @@ export function lineChart(series: readonly Series[], months: readonly string[], 
     g.append(s('polyline', { points, class: 'line' }));
     ser.counts.forEach((c, i) => {
       const m = months[i]!;
-      g.append(s('circle', { cx: x(i).toFixed(1), cy: y(c).toFixed(1), r: 3.5, class: 'dot', 'data-month': m, 'data-count': c }, s('title', {}, `${ser.label}: ${c} (${monthLabel(m, monthNames)})`)));
+      g.append(
+        s(
+          'circle',
+          { cx: x(i).toFixed(1), cy: y(c).toFixed(1), r: 3.5, class: 'dot', 'data-month': m, 'data-count': c },
+          s('title', {}, `${ser.label}: ${c} (${monthLabel(m, monthNames)})`),
+        ),
+      );
     });
     svg.append(g);
   });
@@ -71,6 +77,14 @@ export function legend(series: readonly Series[]): HTMLElement {
   return h(
     'ul',
     { class: 'legend' },
-    ...series.map((ser, n) => h('li', { class: `s${n % 8}`, 'data-focus-area': ser.id }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `${ser.label} `, h('strong', {}, ser.total))),
+    ...series.map((ser, n) =>
+      h(
+        'li',
+        { class: `s${n % 8}`, 'data-focus-area': ser.id },
+        h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        `${ser.label} `,
+        h('strong', {}, ser.total),
+      ),
+    ),
   );
 }

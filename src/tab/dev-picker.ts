@@ -14,20 +14,47 @@ export interface DevChoice {
  * holders, channel members, trend reporters) or any id typed in — and the theme to preview.
  * The choice also goes into the address (`?devUser=…&devTenant=…`) so a reload keeps it.
  */
-export function devPicker(root: HTMLElement, banner: HTMLElement, t: Texts, people: DevPeopleResponse, initial: Partial<DevChoice>, theme: Theme, onPick: (c: DevChoice) => void): void {
+export function devPicker(
+  root: HTMLElement,
+  banner: HTMLElement,
+  t: Texts,
+  people: DevPeopleResponse,
+  initial: Partial<DevChoice>,
+  theme: Theme,
+  onPick: (c: DevChoice) => void,
+): void {
   banner.hidden = false;
   banner.textContent = t.devBanner;
   // A text field with the known tenants as suggestions: with no SLT_TENANT_IDS and no bodies yet, one can still be typed.
-  const tenant = h('input', { id: 'dev-tenant', type: 'text', list: 'dev-tenants', value: initial.tenant ?? people.tenants[0] ?? '', autocomplete: 'off', size: 38 });
+  const tenant = h('input', {
+    id: 'dev-tenant',
+    type: 'text',
+    list: 'dev-tenants',
+    value: initial.tenant ?? people.tenants[0] ?? '',
+    autocomplete: 'off',
+    size: 38,
+  });
   const tenants = h('datalist', { id: 'dev-tenants' }, ...people.tenants.map((id) => h('option', { value: id })));
   const person = h(
     'select',
     { id: 'dev-person' },
     h('option', { value: '' }, '—'),
-    ...people.people.map((p) => h('option', { value: p.id, 'data-tenant': p.tenantId, selected: p.id === initial.user }, `${p.name}${p.roles.length ? ` (${p.roles.join(', ')})` : ''}`)),
+    ...people.people.map((p) =>
+      h('option', { value: p.id, 'data-tenant': p.tenantId, selected: p.id === initial.user }, `${p.name}${p.roles.length ? ` (${p.roles.join(', ')})` : ''}`),
+    ),
   );
-  const free = h('input', { id: 'dev-id', type: 'text', placeholder: 'aad-…', value: initial.user && !people.people.some((p) => p.id === initial.user) ? initial.user : '', autocomplete: 'off' });
-  const themeSelect = h('select', { id: 'dev-theme' }, ...(['default', 'dark', 'contrast'] as const).map((k) => h('option', { value: k, selected: k === theme }, t.themes[k])));
+  const free = h('input', {
+    id: 'dev-id',
+    type: 'text',
+    placeholder: 'aad-…',
+    value: initial.user && !people.people.some((p) => p.id === initial.user) ? initial.user : '',
+    autocomplete: 'off',
+  });
+  const themeSelect = h(
+    'select',
+    { id: 'dev-theme' },
+    ...(['default', 'dark', 'contrast'] as const).map((k) => h('option', { value: k, selected: k === theme }, t.themes[k])),
+  );
   themeSelect.addEventListener('change', () => applyTheme(asTheme(themeSelect.value)));
   person.addEventListener('change', () => {
     const chosen = person.selectedOptions[0]?.dataset.tenant;

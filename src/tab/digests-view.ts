@@ -52,5 +52,13 @@ function annual(a: Api, t: Texts, years: readonly number[]): HTMLElement {
       .catch(() => (out.textContent = t.failed))
       .finally(() => (make.disabled = false));
   });
-  return h('div', { class: 'annual' }, h('h3', {}, t.digests.annualHeading), h('label', { class: 'inline', for: 'annual-year' }, t.digests.year, ' ', year), ' ', make, out);
+  return h(
+    'div',
+    { class: 'annual' },
+    h('h3', {}, t.digests.annualHeading),
+    h('label', { class: 'inline', for: 'annual-year' }, t.digests.year, ' ', year),
+    ' ',
+    make,
+    out,
+  );
 }

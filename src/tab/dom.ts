@@ -38,7 +38,9 @@ export function replace(el: Element, ...children: Child[]): void {
 
 /** Oslo date of an ISO instant, e.g. «3. mar. 2026». */
 export function osloDate(iso: string, locale: 'nb' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 /** «mar 2026» for YYYY-MM. */

@@ -42,9 +42,19 @@ function matter(e: EscalationItem, t: Texts, locale: TabLocale): HTMLElement {
   return h(
     'li',
     { class: `matter state-${e.state}`, 'data-escalation-id': e.id, 'data-state': e.state },
-    h('div', { class: 'trend-head' }, h('span', { class: `badge state-${e.state}` }, t.escalations.states[e.state] ?? e.state), h('span', { class: 'muted' }, osloDate(e.updatedAt, locale))),
+    h(
+      'div',
+      { class: 'trend-head' },
+      h('span', { class: `badge state-${e.state}` }, t.escalations.states[e.state] ?? e.state),
+      h('span', { class: 'muted' }, osloDate(e.updatedAt, locale)),
+    ),
     h('strong', { class: 'matter-title' }, e.title || '—'),
-    h('p', { class: 'muted small' }, fill(t.escalations.from, { body: e.originBodyName }), e.levelBodyName && e.levelBodyName !== e.originBodyName ? ` → ${e.levelBodyName}` : ''),
+    h(
+      'p',
+      { class: 'muted small' },
+      fill(t.escalations.from, { body: e.originBodyName }),
+      e.levelBodyName && e.levelBodyName !== e.originBodyName ? ` → ${e.levelBodyName}` : '',
+    ),
     e.description ? h('p', { class: 'matter-text' }, e.description) : null,
     e.decision ? h('p', { class: 'small' }, h('strong', {}, `${t.escalations.decision}: `), e.decision) : null,
     e.measure ? h('p', { class: 'small' }, h('strong', {}, `${t.escalations.measure}: `), e.measure) : null,

@@ -1,12 +1,12 @@
 import { app } from '@microsoft/teams-js';
 import type { MeResponse } from '../tab-api/contract';
-import { api, ApiError, devPeople, type Auth } from './api';
+import { ApiError, type Auth, api, devPeople } from './api';
 import { devPicker } from './dev-picker';
 import { digestsSection } from './digests-view';
 import { h, replace } from './dom';
 import { escalationsSection } from './escalations-view';
 import { applyTheme, asTheme, detectHost, onThemeChange, ssoToken } from './host';
-import { fill, localeOf, textsFor, type TabLocale, type Texts } from './texts';
+import { fill, localeOf, type TabLocale, type Texts, textsFor } from './texts';
 import { trendsSection } from './trends-view';
 import { wheelSection } from './wheel-view';
 
@@ -96,7 +96,9 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string)
 }
 
 function who(me: MeResponse, t: Texts): void {
-  const roles = [me.viewer.admin && t.roles.admin, me.viewer.coordinator && t.roles.coordinator, me.viewer.boardMember && t.roles.board].filter(Boolean).join(', ');
+  const roles = [me.viewer.admin && t.roles.admin, me.viewer.coordinator && t.roles.coordinator, me.viewer.boardMember && t.roles.board]
+    .filter(Boolean)
+    .join(', ');
   byId('who').textContent = `${fill(t.viewing, { name: me.viewer.name || me.viewer.id })}${roles ? ` (${roles})` : ''}`;
 }
 
@@ -113,7 +115,20 @@ function nav(t: Texts): void {
   replace(
     bar,
     ...SECTIONS.map((sec) =>
-      h('button', { type: 'button', role: 'tab', id: `tab-${sec}`, 'aria-controls': sec, onclick: () => (history.replaceState(null, '', `#${sec}`), show(sec)) }, t.sections[sec]),
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          id: `tab-${sec}`,
+          'aria-controls': sec,
+          onclick: () => {
+            history.replaceState(null, '', `#${sec}`);
+            show(sec);
+          },
+        },
+        t.sections[sec],
+      ),
     ),
   );
   show(SECTIONS.includes(current) ? current : 'trends');

@@ -17,14 +17,24 @@ export interface TrendFilter {
  */
 export function trendsSection(root: HTMLElement, me: MeResponse, a: Api, t: Texts, locale: TabLocale, first: TrendsResponse, filter: TrendFilter): void {
   const body = select('trend-body', t.trends.body, [['', t.trends.allBodies], ...me.bodies.map((b): [string, string] => [b.id, b.name])], filter.body);
-  const area = select('trend-area', t.trends.focusArea, [['', t.trends.allAreas], ...me.focusAreas.map((f): [string, string] => [f.id, f.label])], filter.focusArea);
+  const area = select(
+    'trend-area',
+    t.trends.focusArea,
+    [['', t.trends.allAreas], ...me.focusAreas.map((f): [string, string] => [f.id, f.label])],
+    filter.focusArea,
+  );
   const from = monthInput('trend-from', t.trends.from, filter.from ?? first.months[0]);
   const to = monthInput('trend-to', t.trends.to, filter.to ?? first.months[first.months.length - 1]);
   const out = h('div', { class: 'trend-result', 'aria-live': 'polite' });
   const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
 
   const reload = async (): Promise<void> => {
-    const q = { body: body.control.value || undefined, focusArea: area.control.value || undefined, from: from.control.value || undefined, to: to.control.value || undefined };
+    const q = {
+      body: body.control.value || undefined,
+      focusArea: area.control.value || undefined,
+      from: from.control.value || undefined,
+      to: to.control.value || undefined,
+    };
     root.setAttribute('aria-busy', 'true');
     try {
       const data = await a.trends(q);
@@ -40,7 +50,13 @@ export function trendsSection(root: HTMLElement, me: MeResponse, a: Api, t: Text
   };
   for (const c of [body.control, area.control, from.control, to.control]) c.addEventListener('change', () => void reload());
 
-  replace(root, h('h2', {}, t.trends.heading), h('form', { class: 'filters', onsubmit: (e: Event) => e.preventDefault() }, body.label, area.label, from.label, to.label), error, out);
+  replace(
+    root,
+    h('h2', {}, t.trends.heading),
+    h('form', { class: 'filters', onsubmit: (e: Event) => e.preventDefault() }, body.label, area.label, from.label, to.label),
+    error,
+    out,
+  );
   render(out, first, t, locale);
 }
 
@@ -49,7 +65,12 @@ function render(out: HTMLElement, data: TrendsResponse, t: Texts, locale: TabLoc
   const chart = data.total > 0 ? lineChart(series, data.months, t.wheel.months, t.trends.chartTitle) : h('p', { class: 'empty' }, t.trends.empty);
   replace(
     out,
-    h('p', { class: 'total', 'data-total': data.total }, fill(t.trends.total, { n: data.total }), ` · ${monthLabel(data.months[0] ?? '', t.wheel.months)} – ${monthLabel(data.months[data.months.length - 1] ?? '', t.wheel.months)}`),
+    h(
+      'p',
+      { class: 'total', 'data-total': data.total },
+      fill(t.trends.total, { n: data.total }),
+      ` · ${monthLabel(data.months[0] ?? '', t.wheel.months)} – ${monthLabel(data.months[data.months.length - 1] ?? '', t.wheel.months)}`,
+    ),
     h('figure', { class: 'chart-box' }, chart, data.total > 0 ? legend(series) : null),
     h('h3', {}, t.trends.list),
     data.truncated ? h('p', { class: 'muted' }, fill(t.trends.truncated, { n: data.items.length })) : null,
@@ -58,11 +79,19 @@ function render(out: HTMLElement, data: TrendsResponse, t: Texts, locale: TabLoc
 }
 
 function item(i: TrendItem, t: Texts, locale: TabLocale): HTMLElement {
-  const meta = [i.bodyName, t.trends.services[i.service] ?? i.service, i.ageGroup ? `${i.ageGroup} ${t.trends.ageSuffix}` : '', i.area ?? ''].filter(Boolean).join(' · ');
+  const meta = [i.bodyName, t.trends.services[i.service] ?? i.service, i.ageGroup ? `${i.ageGroup} ${t.trends.ageSuffix}` : '', i.area ?? '']
+    .filter(Boolean)
+    .join(' · ');
   return h(
     'li',
     { class: 'trend', 'data-trend-id': i.id, 'data-body': i.bodyId, 'data-focus-area': i.focusAreaId },
-    h('div', { class: 'trend-head' }, h('span', { class: `badge dir-${i.direction}` }, t.trends.directions[i.direction] ?? i.direction), h('strong', {}, i.focusAreaLabel), h('span', { class: 'muted' }, osloDate(i.reportedAt, locale))),
+    h(
+      'div',
+      { class: 'trend-head' },
+      h('span', { class: `badge dir-${i.direction}` }, t.trends.directions[i.direction] ?? i.direction),
+      h('strong', {}, i.focusAreaLabel),
+      h('span', { class: 'muted' }, osloDate(i.reportedAt, locale)),
+    ),
     h('p', { class: 'trend-text' }, i.erased ? t.trends.erased : i.description),
     h('p', { class: 'muted small' }, meta),
   );

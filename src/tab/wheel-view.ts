@@ -41,7 +41,11 @@ export function wheelSection(root: HTMLElement, a: Api, t: Texts, first: WheelRe
   const render = (data: WheelResponse): void => {
     const prev = h('button', { type: 'button', class: 'icon', 'aria-label': t.wheel.prev, title: t.wheel.prev }, '‹');
     const next = h('button', { type: 'button', class: 'icon', 'aria-label': t.wheel.next, title: t.wheel.next }, '›');
-    const go = (year: number): void => void a.wheel(year).then(render).catch(() => replace(root, h('p', { class: 'field-error', role: 'alert' }, t.failed)));
+    const go = (year: number): void =>
+      void a
+        .wheel(year)
+        .then(render)
+        .catch(() => replace(root, h('p', { class: 'field-error', role: 'alert' }, t.failed)));
     prev.addEventListener('click', () => go(data.year - 1));
     next.addEventListener('click', () => go(data.year + 1));
     replace(
@@ -62,7 +66,13 @@ function bodiesOf(meetings: readonly WheelMeeting[]): { id: string; name: string
 }
 
 function wheel(data: WheelResponse, t: Texts): SVGSVGElement {
-  const svg = s('svg', { viewBox: `0 0 ${SIZE} ${SIZE}`, class: 'wheel', role: 'img', 'aria-label': fill(t.wheel.heading, { year: data.year }), 'data-year': data.year });
+  const svg = s('svg', {
+    viewBox: `0 0 ${SIZE} ${SIZE}`,
+    class: 'wheel',
+    role: 'img',
+    'aria-label': fill(t.wheel.heading, { year: data.year }),
+    'data-year': data.year,
+  });
   svg.append(s('title', {}, fill(t.wheel.heading, { year: data.year })));
   svg.append(s('circle', { cx: C, cy: C, r: MONTH_OUT, class: 'wheel-face' }));
   for (let m = 0; m < 12; m++) {
@@ -77,7 +87,14 @@ function wheel(data: WheelResponse, t: Texts): SVGSVGElement {
     // Neighbouring periods (end-of-school parties, then the summer holidays) alternate between two radii, so they read as two.
     const r = MARKER_R + (i % 2) * 10;
     const title = s('title', {}, `${mk.label}${mk.approximate ? ` ${t.wheel.approx}` : ''}`);
-    if ('from' in mk) svg.append(s('path', { d: arc(yearFraction(mk.from, data.year), yearFraction(mk.to, data.year), r), class: `marker-arc mk-${mk.key}`, 'data-marker': mk.key }, title));
+    if ('from' in mk)
+      svg.append(
+        s(
+          'path',
+          { d: arc(yearFraction(mk.from, data.year), yearFraction(mk.to, data.year), r), class: `marker-arc mk-${mk.key}`, 'data-marker': mk.key },
+          title,
+        ),
+      );
     else {
       const [x, y] = at(yearFraction(mk.date, data.year), r);
       svg.append(s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 6, class: `marker-dot mk-${mk.key}`, 'data-marker': mk.key }, title));
@@ -97,7 +114,20 @@ function wheel(data: WheelResponse, t: Texts): SVGSVGElement {
     const [x, y] = at(yearFraction(m.date, data.year), ring.get(m.bodyId)!);
     const status = t.wheel[m.status];
     svg.append(
-      s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 6, class: `meeting kind-${m.kind} ${colour.get(m.bodyId)} m-${m.status}`, 'data-meeting-id': m.id, 'data-body': m.bodyId, 'data-status': m.status, 'data-date': m.date }, s('title', {}, `${m.bodyName}: ${m.date} ${m.time} (${status})`)),
+      s(
+        'circle',
+        {
+          cx: x.toFixed(1),
+          cy: y.toFixed(1),
+          r: 6,
+          class: `meeting kind-${m.kind} ${colour.get(m.bodyId)} m-${m.status}`,
+          'data-meeting-id': m.id,
+          'data-body': m.bodyId,
+          'data-status': m.status,
+          'data-date': m.date,
+        },
+        s('title', {}, `${m.bodyName}: ${m.date} ${m.time} (${status})`),
+      ),
     );
   }
   return svg;
@@ -108,7 +138,11 @@ function side(data: WheelResponse, t: Texts): HTMLElement {
   return h(
     'div',
     { class: 'wheel-side' },
-    h('ul', { class: 'legend' }, ...bodies.map((b, i) => h('li', { class: `kind-${b.kind} b${i % 8}`, 'data-body': b.id }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), b.name))),
+    h(
+      'ul',
+      { class: 'legend' },
+      ...bodies.map((b, i) => h('li', { class: `kind-${b.kind} b${i % 8}`, 'data-body': b.id }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), b.name)),
+    ),
     h(
       'ul',
       { class: 'legend status-legend' },
@@ -116,7 +150,20 @@ function side(data: WheelResponse, t: Texts): HTMLElement {
       h('li', {}, h('span', { class: 'dot-sample m-planned', 'aria-hidden': 'true' }), t.wheel.planned),
       h('li', {}, h('span', { class: 'dot-sample m-cancelled', 'aria-hidden': 'true' }), t.wheel.cancelled),
     ),
-    h('ul', { class: 'legend markers' }, ...data.markers.map((mk) => h('li', { class: `mk-${mk.key}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), mk.label, ' ', h('span', { class: 'muted small' }, 'from' in mk ? `${short(mk.from)}–${short(mk.to)}` : short(mk.date))))),
+    h(
+      'ul',
+      { class: 'legend markers' },
+      ...data.markers.map((mk) =>
+        h(
+          'li',
+          { class: `mk-${mk.key}` },
+          h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+          mk.label,
+          ' ',
+          h('span', { class: 'muted small' }, 'from' in mk ? `${short(mk.from)}–${short(mk.to)}` : short(mk.date)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -128,6 +175,17 @@ function meetingList(data: WheelResponse, t: Texts): HTMLElement {
     'details',
     { class: 'meeting-list', open: true },
     h('summary', {}, fill(t.wheel.meetings, { year: data.year }), ` (${data.meetings.length})`),
-    h('ul', {}, ...data.meetings.map((m) => h('li', { 'data-meeting-id': m.id, 'data-status': m.status, class: `m-${m.status}` }, `${short(m.date)} ${m.time} · ${m.bodyName} · ${t.wheel[m.status]}`, m.location ? ` · ${m.location}` : ''))),
+    h(
+      'ul',
+      {},
+      ...data.meetings.map((m) =>
+        h(
+          'li',
+          { 'data-meeting-id': m.id, 'data-status': m.status, class: `m-${m.status}` },
+          `${short(m.date)} ${m.time} · ${m.bodyName} · ${t.wheel[m.status]}`,
+          m.location ? ` · ${m.location}` : '',
+        ),
+      ),
+    ),
   );
 }

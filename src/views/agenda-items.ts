@@ -1,12 +1,12 @@
 import type { AgendaItem } from '../domain/agenda';
-import { RESPONSIBLES, type Responsible } from '../domain/minutes';
-import { focusAreaLabel } from '../domain/focus-areas';
-import { shownCount, type CellMark } from '../domain/digest';
 import { shortText } from '../domain/agenda-youth';
-import { AGE_GROUP_LABELS, DIRECTION_LABELS, SERVICE_LABELS } from '../domain/trends';
-import { shortDate } from '../domain/meetings';
 import { utcToOslo } from '../domain/calendar';
-import { format, pick, type Locale } from '../i18n';
+import { type CellMark, shownCount } from '../domain/digest';
+import { focusAreaLabel } from '../domain/focus-areas';
+import { shortDate } from '../domain/meetings';
+import { RESPONSIBLES, type Responsible } from '../domain/minutes';
+import { AGE_GROUP_LABELS, DIRECTION_LABELS, SERVICE_LABELS } from '../domain/trends';
+import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { escapeUserText } from './escape';
 
@@ -113,7 +113,9 @@ export function itemLines(locale: Locale, item: AgendaItem, ctx: ItemContext, ma
         const a = table.areas[i]!;
         return a.focusArea ? focusAreaLabel(a.focusArea, locale) : escapeUserText(a.label);
       };
-      const rows = table.rows.map((r) => `• ${escapeUserText(r.teamName)}: ${r.cells.map((c, i) => `${areaName(i)} ${cell(c.count, c.mark, table.suppressBelow)}`).join(' · ')}`);
+      const rows = table.rows.map(
+        (r) => `• ${escapeUserText(r.teamName)}: ${r.cells.map((c, i) => `${areaName(i)} ${cell(c.count, c.mark, table.suppressBelow)}`).join(' · ')}`,
+      );
       const titles = table.titles
         .map((x, i) => (x.texts.length > 0 ? format(t.youthTitles, { area: areaName(i), texts: x.texts.map((s) => `«${escapeUserText(s)}»`).join(', ') }) : ''))
         .filter(Boolean);
@@ -123,7 +125,9 @@ export function itemLines(locale: Locale, item: AgendaItem, ctx: ItemContext, ma
     case 'escalation': {
       const e = item.escalation;
       lines = [
-        item.proposedHere ? format(t.proposedHere, { level: escapeUserText(ctx.nextLevelName) }) : format(t.liftedFrom, { origin: escapeUserText(item.originName) }),
+        item.proposedHere
+          ? format(t.proposedHere, { level: escapeUserText(ctx.nextLevelName) })
+          : format(t.liftedFrom, { origin: escapeUserText(item.originName) }),
         ...(e.description ? [escapeUserText(shortText(e.description, 300))] : []),
         ...(e.requestedAction ? [format(t.requested, { text: escapeUserText(shortText(e.requestedAction, 200)) })] : []),
       ];

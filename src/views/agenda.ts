@@ -1,18 +1,18 @@
-import type { CardJson } from '../app/types';
 import type { FieldError } from '../actions/types';
-import type { Body } from '../domain/bodies';
-import type { Meeting } from '../domain/meetings';
+import type { CardJson } from '../app/types';
 import type { Agenda, AgendaItem } from '../domain/agenda';
-import { SERVICES, SERVICE_LABELS } from '../domain/trends';
+import type { Body } from '../domain/bodies';
 import { formatMeetingTime, utcToOslo } from '../domain/calendar';
+import type { Meeting } from '../domain/meetings';
 import { shortDate } from '../domain/meetings';
-import { format, pick, type Locale } from '../i18n';
+import { SERVICE_LABELS, SERVICES } from '../domain/trends';
+import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
-import { renderCard } from './render';
+import { type ItemContext, itemLines, itemMeta, itemTitle } from './agenda-items';
 import { escapeUserText } from './escape';
 import { errorMap, keptText } from './form';
 import { withRefresh } from './refresh';
-import { itemLines, itemMeta, itemTitle, type ItemContext } from './agenda-items';
+import { renderCard } from './render';
 
 /**
  * The agenda card: one view of the composed agenda. Everyone gets the read-only view; the
@@ -105,7 +105,14 @@ function render(locale: Locale, ctx: AgendaCardContext, opts: AgendaCardOptions,
       problem: opts.problem ?? '',
       summary: level.items < total ? format(t.summary, { shown: level.items, count: total }) : '',
       showAll: level.items < total ? format(t.actions.showAll, { count: total }) : '',
-      labels: { addHeading: t.add.heading, addTitle: t.add.title, addPlaceholder: t.add.placeholder, addBy: t.add.by, add: t.actions.add, refresh: t.actions.refresh },
+      labels: {
+        addHeading: t.add.heading,
+        addTitle: t.add.title,
+        addPlaceholder: t.add.placeholder,
+        addBy: t.add.by,
+        add: t.actions.add,
+        refresh: t.actions.refresh,
+      },
       err: errorMap(['title', 'by'], opts.errors ?? []),
       coordinator: opts.coordinator,
     },
@@ -122,7 +129,11 @@ function render(locale: Locale, ctx: AgendaCardContext, opts: AgendaCardOptions,
 }
 
 /** The coordinators' actions on one item. */
-function itemActions(locale: Locale, item: AgendaItem, target: { meetingId: string; bodyId: string }): { title: string; verb: string; data: Record<string, string> }[] {
+function itemActions(
+  locale: Locale,
+  item: AgendaItem,
+  target: { meetingId: string; bodyId: string },
+): { title: string; verb: string; data: Record<string, string> }[] {
   const t = pick(locale, AGENDA_TEXTS).actions;
   if (item.kind === 'task') return [{ title: t.done, verb: 'minutes.taskDone', data: { ...target, taskId: item.task.id } }];
   if (item.removable) return [{ title: t.remove, verb: 'agenda.removeItem', data: { ...target, itemId: item.id } }];

@@ -1,10 +1,10 @@
 import type { AnnualReport, ReportMatter, ReportText } from '../domain/annual-report';
-import { dayOfInstant, shownCount } from '../domain/digest';
 import { formatDate } from '../domain/calendar';
+import { dayOfInstant, shownCount } from '../domain/digest';
+import { format, type Locale, pick } from '../i18n';
 import { ANNUAL_REPORT_TEXTS, type AnnualReportTexts } from '../i18n/annual-report';
-import { format, pick, type Locale } from '../i18n';
-import type { Block, Doc, Section } from './document';
 import { responsibleName } from './agenda-items';
+import type { Block, Doc, Section } from './document';
 
 /** A task's service (or the coordinators) in the report's language; '' for an unknown value. */
 const responsibleOf = (locale: Locale, s: string): string => responsibleName(locale, s) ?? '';
@@ -29,21 +29,48 @@ export function annualReportDoc(r: AnnualReport, locale: Locale): Doc {
       { heading: t.intro, blocks: [{ kind: 'placeholder', text: t.introPlaceholder }] },
       {
         heading: t.organisation,
-        blocks: [{ kind: 'p', text: format(t.organisationText, { year }) }, { kind: 'list', items: r.bodies.map((b) => `${b.name} – ${t.kinds[b.kind]}`) }],
+        blocks: [
+          { kind: 'p', text: format(t.organisationText, { year }) },
+          { kind: 'list', items: r.bodies.map((b) => `${b.name} – ${t.kinds[b.kind]}`) },
+        ],
       },
       topics(r, t, year),
-      matters(t.coordination, t.coordinationText, r.coordinationGroup, t, (m) => [txt(m.title), name(m.originBodyId), date(m.raised), t.states[m.state], txt(m.decision)], [t.cols.matter, t.cols.from, t.cols.raised, t.cols.status, t.cols.decision]),
-      matters(t.board, t.boardText, r.board, t, (m) => [txt(m.title), date(m.raised), t.states[m.state], txt(m.boardDecision) || txt(m.decision)], [t.cols.matter, t.cols.raised, t.cols.status, t.cols.boardDecision]),
+      matters(
+        t.coordination,
+        t.coordinationText,
+        r.coordinationGroup,
+        t,
+        (m) => [txt(m.title), name(m.originBodyId), date(m.raised), t.states[m.state], txt(m.decision)],
+        [t.cols.matter, t.cols.from, t.cols.raised, t.cols.status, t.cols.decision],
+      ),
+      matters(t.board, t.boardText, r.board, t, (m) => [txt(m.title), date(m.raised), t.states[m.state], txt(m.boardDecision) || txt(m.decision)], [
+        t.cols.matter,
+        t.cols.raised,
+        t.cols.status,
+        t.cols.boardDecision,
+      ]),
       {
         heading: t.escalations,
         blocks: [
           { kind: 'p', text: format(t.escalationsText, { year, raised: r.escalations.raised }) },
-          { kind: 'table', header: [t.cols.status, t.cols.count], numeric: [false, true], rows: Object.entries(t.states).map(([state, label]) => [label, String(r.escalations.byState[state as keyof typeof t.states] ?? 0)]) },
+          {
+            kind: 'table',
+            header: [t.cols.status, t.cols.count],
+            numeric: [false, true],
+            rows: Object.entries(t.states).map(([state, label]) => [label, String(r.escalations.byState[state as keyof typeof t.states] ?? 0)]),
+          },
         ],
       },
       {
         heading: t.meetings,
-        blocks: [{ kind: 'table', header: [t.cols.body, t.cols.held, t.cols.planned, t.cols.cancelled], numeric: [false, true, true, true], rows: r.meetings.map((m) => [name(m.bodyId), String(m.held), String(m.planned), String(m.cancelled)]) }],
+        blocks: [
+          {
+            kind: 'table',
+            header: [t.cols.body, t.cols.held, t.cols.planned, t.cols.cancelled],
+            numeric: [false, true, true, true],
+            rows: r.meetings.map((m) => [name(m.bodyId), String(m.held), String(m.planned), String(m.cancelled)]),
+          },
+        ],
       },
       {
         heading: t.measures,
@@ -90,13 +117,39 @@ function topics(r: AnnualReport, t: AnnualReportTexts, year: string): Section {
     );
   }
   blocks.push(
-    { kind: 'table', caption: t.byMonth, header: [t.cols.month, t.cols.count], numeric: [false, true], rows: tr.byMonth.map((n, i) => [t.months[i]!, String(n)]) },
+    {
+      kind: 'table',
+      caption: t.byMonth,
+      header: [t.cols.month, t.cols.count],
+      numeric: [false, true],
+      rows: tr.byMonth.map((n, i) => [t.months[i]!, String(n)]),
+    },
     { kind: 'placeholder', text: t.qualitativePlaceholder },
   );
   return { heading: t.topics, blocks };
 }
 
-function matters(heading: string, intro: string, list: readonly ReportMatter[], t: AnnualReportTexts, row: (m: ReportMatter) => string[], header: string[]): Section {
-  if (list.length === 0) return { heading, blocks: [{ kind: 'p', text: intro }, { kind: 'p', text: t.none }] };
-  return { heading, blocks: [{ kind: 'p', text: intro }, { kind: 'table', header, rows: list.map(row) }] };
+function matters(
+  heading: string,
+  intro: string,
+  list: readonly ReportMatter[],
+  t: AnnualReportTexts,
+  row: (m: ReportMatter) => string[],
+  header: string[],
+): Section {
+  if (list.length === 0)
+    return {
+      heading,
+      blocks: [
+        { kind: 'p', text: intro },
+        { kind: 'p', text: t.none },
+      ],
+    };
+  return {
+    heading,
+    blocks: [
+      { kind: 'p', text: intro },
+      { kind: 'table', header, rows: list.map(row) },
+    ],
+  };
 }

@@ -1,11 +1,11 @@
-import { BODY_KINDS, type Body, type BodyKind } from '../domain/bodies';
-import { DEFAULT_CADENCE_WEEKS } from '../domain/calendar';
 import type { FieldError } from '../actions/types';
 import type { CardJson } from '../app/types';
-import { pick, format, type Catalogue, type Locale } from '../i18n';
+import { BODY_KINDS, type Body, type BodyKind } from '../domain/bodies';
+import { DEFAULT_CADENCE_WEEKS } from '../domain/calendar';
+import { type Catalogue, format, type Locale, pick } from '../i18n';
 import { cadenceText, durationText, kindLabel, kindNoun, usualTimeText, weekdayName } from '../i18n/bodies';
-import { renderCard } from './render';
 import { errorMap, keptNumber, keptText } from './form';
+import { renderCard } from './render';
 
 /** Fields of the `body.register` form, in card order. */
 export const BODY_FIELDS = ['kind', 'name', 'cadenceWeeks', 'weekday', 'time', 'durationMinutes'] as const;
@@ -86,7 +86,13 @@ const text: Catalogue<{
 };
 
 /** The form, filled from `values` (the user's input, kept as typed), with errors next to fields. */
-export function bodyRegisterCard(locale: Locale, channel: string, current: Body | undefined, values: Record<string, unknown>, errors: readonly FieldError[] = []): CardJson {
+export function bodyRegisterCard(
+  locale: Locale,
+  channel: string,
+  current: Body | undefined,
+  values: Record<string, unknown>,
+  errors: readonly FieldError[] = [],
+): CardJson {
   const t = pick(locale, text);
   const data = {
     title: t.title,

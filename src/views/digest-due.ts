@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
+import { OSLO } from '../domain/calendar';
 import type { DueItem, DueSummary } from '../domain/digest-due';
 import { shortDate } from '../domain/meetings';
-import { OSLO } from '../domain/calendar';
-import type { DigestTexts } from '../i18n/digest';
 import { format, type Locale } from '../i18n';
+import type { DigestTexts } from '../i18n/digest';
 import { responsibleName } from './agenda-items';
 import type { ListData } from './digest';
 
@@ -49,7 +49,14 @@ export function dueLists(due: DueSummary, x: DueContext): ListData[] {
   const { t, locale, next } = x;
   const line = (d: DueItem): string => format(t.dueLine, { what: what(d, x), who: who(d, x), body: x.bodyName(d.bodyId), date: shortDate(d.due, locale) });
   const lists: ListData[] = [];
-  if (due.overdue.length) lists.push(x.list(t.dueOverdue, due.overdue.map((d) => `${line(d)} (${lateness(d.due, due.asOf, t)})`), ''));
+  if (due.overdue.length)
+    lists.push(
+      x.list(
+        t.dueOverdue,
+        due.overdue.map((d) => `${line(d)} (${lateness(d.due, due.asOf, t)})`),
+        '',
+      ),
+    );
   if (due.upcoming.length || !due.overdue.length) lists.push(x.list(format(t.dueUpcoming, { next }), due.upcoming.map(line), format(t.dueNone, { next })));
   return lists;
 }

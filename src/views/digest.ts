@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon';
 import type { CardJson } from '../app/types';
-import type { DigestContent } from '../domain/digest-content';
+import { formatMeetingTime, OSLO } from '../domain/calendar';
 import { shiftMonth, shownCount, type TrendLine } from '../domain/digest';
-import type { NamedMatter } from '../domain/digest-sections';
+import type { DigestContent } from '../domain/digest-content';
 import { groupCross, groupLines, keepLargest } from '../domain/digest-grouping';
+import type { NamedMatter } from '../domain/digest-sections';
 import { shortDate } from '../domain/meetings';
-import { OSLO, formatMeetingTime } from '../domain/calendar';
+import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS, type DigestTexts } from '../i18n/digest';
-import { format, pick, type Locale } from '../i18n';
-import { renderCard } from './render';
-import { dueLists } from './digest-due';
 import { CARD_BUDGET } from './agenda';
+import { dueLists } from './digest-due';
 import { FULL, LEVELS, type Level } from './digest-levels';
+import { renderCard } from './render';
 
 /** A table and a list of cards/digest.json (cells are plain strings; columns carry the alignment). */
 export interface TableData {
@@ -40,7 +40,10 @@ export interface DigestCardData {
   readonly trendTables: readonly TableData[];
   readonly emerging: ListData;
   readonly hasChart: boolean;
-  readonly chart: { readonly title: string; readonly series: readonly { readonly legend: string; readonly values: readonly { readonly x: string; readonly y: number }[] }[] };
+  readonly chart: {
+    readonly title: string;
+    readonly series: readonly { readonly legend: string; readonly values: readonly { readonly x: string; readonly y: number }[] }[];
+  };
   readonly chartFallback: TableData;
   readonly escalationsHeading: string;
   readonly escalationCounts: string;
@@ -178,7 +181,17 @@ function trendPart(x: Ctx): TrendPart {
   // Grouped first, then suppressed: the marks must hold on the table as shown.
   const cross = groupCross(tr.cross, level.crossBodies, c.suppressBelow, x.others);
   const tables: TableData[] = [];
-  if (tr.byArea.length) tables.push(changeTable(t.byArea, t.cols.area, groupLines(tr.byArea, level.areas, (n) => format(t.othersAreas, { n })), c.month, locale, t));
+  if (tr.byArea.length)
+    tables.push(
+      changeTable(
+        t.byArea,
+        t.cols.area,
+        groupLines(tr.byArea, level.areas, (n) => format(t.othersAreas, { n })),
+        c.month,
+        locale,
+        t,
+      ),
+    );
   if (tr.byBody.length) tables.push(changeTable(t.byBody, t.cols.body, groupLines(tr.byBody, level.rows, x.others), c.month, locale, t));
   if (level.crossBodies > 0 && cross.areas.length && cross.bodies.length) {
     tables.push({
@@ -195,9 +208,21 @@ function trendPart(x: Ctx): TrendPart {
     trendsTotal:
       total.count === 0 && total.previous === 0
         ? format(t.noTrends, { month })
-        : format(t.total, { count: total.count, month, changePrev: signed(total.changePrevious, locale), prev: monthName(shiftMonth(c.month, -1), locale), changeAvg: signed(total.changeAverage, locale), avg: num(total.average3, locale) }),
+        : format(t.total, {
+            count: total.count,
+            month,
+            changePrev: signed(total.changePrevious, locale),
+            prev: monthName(shiftMonth(c.month, -1), locale),
+            changeAvg: signed(total.changeAverage, locale),
+            avg: num(total.average3, locale),
+          }),
     trendTables: tables,
-    emerging: list(t.emerging, tr.emerging.map((l) => format(t.emergingLine, { label: l.label, count: l.count, change: signed(l.changeAverage, locale) })), t.emergingNone, x),
+    emerging: list(
+      t.emerging,
+      tr.emerging.map((l) => format(t.emergingLine, { label: l.label, count: l.count, change: signed(l.changeAverage, locale) })),
+      t.emergingNone,
+      x,
+    ),
     ...chartPart(x),
   };
 }
@@ -208,7 +233,12 @@ function chartPart({ t, locale, c, level }: Ctx): Pick<DigestCardData, 'hasChart
   // The same areas as the per-area table keeps (its lines and the series are the same areas).
   const keptIds = new Set(keepLargest(c.trends.byArea, level.areas, (l) => l.count).kept.map((l) => l.id));
   const rest = all.filter((s) => !keptIds.has(s.id));
-  const series = rest.length ? [...all.filter((s) => keptIds.has(s.id)), { label: format(t.othersAreas, { n: rest.length }), values: months.map((_, i) => rest.reduce((sum, s) => sum + s.values[i]!, 0)) }] : all;
+  const series = rest.length
+    ? [
+        ...all.filter((s) => keptIds.has(s.id)),
+        { label: format(t.othersAreas, { n: rest.length }), values: months.map((_, i) => rest.reduce((sum, s) => sum + s.values[i]!, 0)) },
+      ]
+    : all;
   const from = months.length - Math.min(level.fallbackMonths, months.length);
   const shown = months.slice(from);
   return {
@@ -235,7 +265,12 @@ function escalationPart(x: Ctx): Pick<DigestCardData, 'escalationsHeading' | 'es
   lists.push(list(t.waiting, es.waitingForBoard.map(matter), t.waitingNone, x));
   return {
     escalationsHeading: t.escalations,
-    escalationCounts: format(t.escalationCounts, { new: es.newCount, resolved: es.resolvedCount, declined: es.declinedCount, waiting: es.waitingForBoard.length }),
+    escalationCounts: format(t.escalationCounts, {
+      new: es.newCount,
+      resolved: es.resolvedCount,
+      declined: es.declinedCount,
+      waiting: es.waitingForBoard.length,
+    }),
     escalationLists: lists,
   };
 }
@@ -245,7 +280,10 @@ function meetingPart(x: Ctx): Pick<DigestCardData, 'meetingsHeading' | 'meetingT
   const me = c.meetings;
   const { kept, rest } = keepLargest(me.lines, x.level.rows, (l) => l.planned + l.cancelled);
   const sum = (f: (l: (typeof rest)[number]) => number): string => String(rest.reduce((s, l) => s + f(l), 0));
-  const warnings = me.lines.flatMap((l) => [...(l.behind ? [format(t.behind, { body: bodyName(l.bodyId) })] : []), ...(l.boardBelowMinimum ? [format(t.boardBelow, { body: bodyName(l.bodyId) })] : [])]);
+  const warnings = me.lines.flatMap((l) => [
+    ...(l.behind ? [format(t.behind, { body: bodyName(l.bodyId) })] : []),
+    ...(l.boardBelowMinimum ? [format(t.boardBelow, { body: bodyName(l.bodyId) })] : []),
+  ]);
   const upcoming = me.upcoming.map((u) => format(t.upcomingLine, { date: formatMeetingTime(u.startUtc, locale), body: bodyName(u.bodyId) }));
   return {
     meetingsHeading: format(t.meetings, { month }),
@@ -263,10 +301,25 @@ function meetingPart(x: Ctx): Pick<DigestCardData, 'meetingsHeading' | 'meetingT
   };
 }
 
-function footer({ t, month }: Ctx, view: DigestView): Pick<DigestCardData, 'ackLine' | 'coordinatorHeading' | 'coordinatorLines' | 'canAck' | 'canSend' | 'ackLabel' | 'sendLabel'> {
-  const ack = view.ack && (view.ack.total !== undefined ? format(t.ackCount, { count: view.ack.count, total: view.ack.total }) : format(t.ackCountNoTotal, { count: view.ack.count }));
+function footer(
+  { t, month }: Ctx,
+  view: DigestView,
+): Pick<DigestCardData, 'ackLine' | 'coordinatorHeading' | 'coordinatorLines' | 'canAck' | 'canSend' | 'ackLabel' | 'sendLabel'> {
+  const ack =
+    view.ack &&
+    (view.ack.total !== undefined
+      ? format(t.ackCount, { count: view.ack.count, total: view.ack.total })
+      : format(t.ackCountNoTotal, { count: view.ack.count }));
   const k = view.coordinator;
-  const lines = !k ? [] : k.notSent ? [format(t.notSent, { month })] : k.notAcked?.length ? [format(t.notAcked, { names: k.notAcked.join(', ') })] : k.notAcked ? [t.allAcked] : [];
+  const lines = !k
+    ? []
+    : k.notSent
+      ? [format(t.notSent, { month })]
+      : k.notAcked?.length
+        ? [format(t.notAcked, { names: k.notAcked.join(', ') })]
+        : k.notAcked
+          ? [t.allAcked]
+          : [];
   return {
     ackLine: ack || '',
     coordinatorHeading: lines.length ? t.coordinatorsOnly : '',

@@ -10,7 +10,13 @@ export type Block =
   | { readonly kind: 'placeholder'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'note'; readonly text: string }
-  | { readonly kind: 'table'; readonly caption?: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly numeric?: readonly boolean[] };
+  | {
+      readonly kind: 'table';
+      readonly caption?: string;
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      readonly numeric?: readonly boolean[];
+    };
 
 export interface Section {
   readonly heading: string;

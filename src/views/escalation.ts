@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
-import type { CardJson } from '../app/types';
 import type { FieldError } from '../actions/types';
+import type { CardJson } from '../app/types';
 import type { BodyKind } from '../domain/bodies';
-import { ESCALATION_VERBS, levelOf, nextState, type AuditEntry, type Escalation, type EscalationState } from '../domain/escalations';
-import { format, pick, type Locale } from '../i18n';
+import { type AuditEntry, ESCALATION_VERBS, type Escalation, type EscalationState, levelOf, nextState } from '../domain/escalations';
+import { format, type Locale, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
-import { renderCard } from './render';
 import { errorMap, keptText } from './form';
 import { withRefresh } from './refresh';
+import { renderCard } from './render';
 
 /** Names of the bodies of a network by id, and of the unique levels by kind. */
 export interface BodyNames {
@@ -24,7 +24,13 @@ export function levelName(locale: Locale, names: BodyNames, kind: BodyKind | und
 const osloDate = (iso: string): string => DateTime.fromISO(iso, { zone: 'Europe/Oslo' }).toFormat('dd.LL.yyyy');
 
 /** The `løft` form. */
-export function escalationFormCard(locale: Locale, level: string, values: Readonly<Record<string, unknown>>, errors: readonly FieldError[], formId: string): CardJson {
+export function escalationFormCard(
+  locale: Locale,
+  level: string,
+  values: Readonly<Record<string, unknown>>,
+  errors: readonly FieldError[],
+  formId: string,
+): CardJson {
   const t = pick(locale, ESCALATION_TEXTS);
   return renderCard(
     'escalation-form',
@@ -32,17 +38,34 @@ export function escalationFormCard(locale: Locale, level: string, values: Readon
       title: t.formTitle,
       intro: format(t.formIntro, { level }),
       summary: errors.length > 0 ? t.errorSummary : '',
-      labels: { title: t.title, titlePlaceholder: t.titlePlaceholder, description: t.description, requestedAction: format(t.requestedAction, { level }), submit: t.submit },
+      labels: {
+        title: t.title,
+        titlePlaceholder: t.titlePlaceholder,
+        description: t.description,
+        requestedAction: format(t.requestedAction, { level }),
+        submit: t.submit,
+      },
       err: errorMap(['title', 'description', 'requestedAction'], errors),
     },
     {
-      form: { title: keptText(values.title, 1_000), description: keptText(values.description, 10_000), requestedAction: keptText(values.requestedAction, 5_000) },
+      form: {
+        title: keptText(values.title, 1_000),
+        description: keptText(values.description, 10_000),
+        requestedAction: keptText(values.requestedAction, 5_000),
+      },
       formId: keptText(formId, 64),
     },
   );
 }
 
-const COLORS: Record<EscalationState, string> = { proposed: 'Accent', accepted: 'Accent', declined: 'Warning', resolved: 'Good', escalated: 'Accent', decided: 'Good' };
+const COLORS: Record<EscalationState, string> = {
+  proposed: 'Accent',
+  accepted: 'Accent',
+  declined: 'Warning',
+  resolved: 'Good',
+  escalated: 'Accent',
+  decided: 'Good',
+};
 
 /** Card input ids whose values and errors the status card can show again. */
 export const STEP_FIELDS = ['acceptNote', 'declineNote', 'decision', 'measure', 'responsible', 'due', 'escalateNote', 'boardDecision'] as const;

@@ -8,12 +8,14 @@
  */
 export function escapeUserText(input: string): string {
   const cleaned = input.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-  return cleaned
-    .replace(/([\\`*_[\]])/g, '\\$1')
-    // Only what starts markup: `<` before a letter (autolinks, tags), block markers at line starts.
-    .replace(/<(?=[a-z/!])/gi, '\\<')
-    .replace(/^(\s*)([-+#>])(\s)/gm, '$1\\$2$3')
-    .replace(/^(\s*\d+)([.)])(\s)/gm, '$1\\$2$3');
+  return (
+    cleaned
+      .replace(/([\\`*_[\]])/g, '\\$1')
+      // Only what starts markup: `<` before a letter (autolinks, tags), block markers at line starts.
+      .replace(/<(?=[a-z/!])/gi, '\\<')
+      .replace(/^(\s*)([-+#>])(\s)/gm, '$1\\$2$3')
+      .replace(/^(\s*\d+)([.)])(\s)/gm, '$1\\$2$3')
+  );
 }
 
 /** Escapes every string in a data object, deeply (arrays and plain objects). */

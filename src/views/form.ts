@@ -10,7 +10,9 @@ import type { FieldError } from '../actions/types';
  */
 export function keptText(value: unknown, max = 20_000): string {
   if (typeof value !== 'string' && typeof value !== 'number') return '';
-  return String(value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').slice(0, max);
+  return String(value)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .slice(0, max);
 }
 
 /** A number for an Input.Number value, or undefined (the input then shows its placeholder). */

@@ -1,13 +1,13 @@
-import type { CardJson } from '../app/types';
 import type { FieldError } from '../actions/types';
+import type { CardJson } from '../app/types';
 import type { Body } from '../domain/bodies';
-import { meetingDate, movedReason, shortDate, type Meeting } from '../domain/meetings';
 import { formatMeetingTime } from '../domain/calendar';
-import { format, pick, type Locale } from '../i18n';
+import { type Meeting, meetingDate, movedReason, shortDate } from '../domain/meetings';
+import { format, type Locale, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
-import { renderCard } from './render';
 import { escapeUserText } from './escape';
 import { errorMap, keptText } from './form';
+import { renderCard } from './render';
 
 /** The fields of the scheduling form, as typed (strings: the form may come back with bad input). */
 export interface ScheduleFormValues {
@@ -22,7 +22,12 @@ export interface ScheduleFormValues {
 const FORM_FIELDS = ['date', 'time', 'durationMinutes', 'location', 'repeat', 'count'] as const;
 
 /** The `møte` form, prefilled or sent back with the user's input and field errors. */
-export function scheduleFormCard(locale: Locale, body: Pick<Body, 'name' | 'cadenceWeeks'>, values: ScheduleFormValues, errors: readonly FieldError[] = []): CardJson {
+export function scheduleFormCard(
+  locale: Locale,
+  body: Pick<Body, 'name' | 'cadenceWeeks'>,
+  values: ScheduleFormValues,
+  errors: readonly FieldError[] = [],
+): CardJson {
   const t = pick(locale, meetingTexts).form;
   const weeks = body.cadenceWeeks;
   return renderCard(

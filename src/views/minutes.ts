@@ -1,17 +1,17 @@
-import type { CardJson } from '../app/types';
 import type { FieldError } from '../actions/types';
+import type { CardJson } from '../app/types';
 import type { Body } from '../domain/bodies';
-import type { Meeting } from '../domain/meetings';
-import { RESPONSIBLES, type Minutes, type Task } from '../domain/minutes';
 import { formatMeetingTime } from '../domain/calendar';
+import type { Meeting } from '../domain/meetings';
 import { shortDate } from '../domain/meetings';
-import { format, pick, type Locale } from '../i18n';
+import { type Minutes, RESPONSIBLES, type Task } from '../domain/minutes';
+import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
-import { renderCard } from './render';
+import { CARD_BUDGET } from './agenda';
+import { responsibleLabel } from './agenda-items';
 import { escapeUserText } from './escape';
 import { keptText } from './form';
-import { responsibleLabel } from './agenda-items';
-import { CARD_BUDGET } from './agenda';
+import { renderCard } from './render';
 
 /**
  * The minutes: the coordinator's form (one block per agenda item: decision, and a task with
@@ -117,14 +117,24 @@ export function minutesCard(locale: Locale, body: Pick<Body, 'name'>, meeting: P
   return card;
 }
 
-function renderMinutes(locale: Locale, body: Pick<Body, 'name'>, meeting: Pick<Meeting, 'startUtc'>, minutes: Minutes, maxLines: number, count: number): CardJson {
+function renderMinutes(
+  locale: Locale,
+  body: Pick<Body, 'name'>,
+  meeting: Pick<Meeting, 'startUtc'>,
+  minutes: Minutes,
+  maxLines: number,
+  count: number,
+): CardJson {
   const t = pick(locale, AGENDA_TEXTS);
   const items = minutes.items.slice(0, count).map((item) => {
     const lines = [
       item.decision ? format(t.minutes.decisionLine, { text: escapeUserText(item.decision) }) : t.minutes.noDecision,
       ...minutes.tasks.filter((k) => k.itemId === item.itemId).map((k) => taskText(locale, k)),
     ];
-    const cut = lines.length > maxLines ? [...lines.slice(0, maxLines), locale === 'nb' ? `… og ${lines.length - maxLines} til` : `… and ${lines.length - maxLines} more`] : lines;
+    const cut =
+      lines.length > maxLines
+        ? [...lines.slice(0, maxLines), locale === 'nb' ? `… og ${lines.length - maxLines} til` : `… and ${lines.length - maxLines} more`]
+        : lines;
     return { heading: `${item.number}. ${escapeUserText(item.title)}`, lines: cut.map((text) => ({ text })) };
   });
   return renderCard(

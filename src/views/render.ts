@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { CardJson } from '../app/types';
-import { escapeDeep } from './escape';
 import { repoRoot } from '../paths';
+import { escapeDeep } from './escape';
 
 export const CARDS_DIR = path.join(repoRoot(__dirname), 'cards');
 

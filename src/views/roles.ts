@@ -1,8 +1,8 @@
 import type { FieldError } from '../actions/types';
 import type { CardJson } from '../app/types';
-import { pick, type Catalogue, type Locale } from '../i18n';
-import { renderCard } from './render';
+import { type Catalogue, type Locale, pick } from '../i18n';
 import { errorMap, keptText } from './form';
+import { renderCard } from './render';
 
 export type RoleName = 'coordinator' | 'admin';
 export const ROLE_FIELDS = ['aadObjectId', 'role'] as const;
@@ -83,7 +83,9 @@ export function rolesCard(locale: Locale, input: RolesCardInput): CardJson {
     name: h.name || h.aadObjectId,
     roles: [h.configured ? t.configured : h.admin ? t.roles.admin : '', h.coordinator ? t.roles.coordinator : ''].filter(Boolean).join(', '),
   }));
-  const choices = input.choices ? [...input.choices].sort((a, b) => a.name.localeCompare(b.name, 'nb')).map((c) => ({ title: c.name || c.aadObjectId, value: c.aadObjectId })) : [];
+  const choices = input.choices
+    ? [...input.choices].sort((a, b) => a.name.localeCompare(b.name, 'nb')).map((c) => ({ title: c.name || c.aadObjectId, value: c.aadObjectId }))
+    : [];
   const data = {
     title: t.title,
     intro: t.intro,
@@ -97,5 +99,9 @@ export function rolesCard(locale: Locale, input: RolesCardInput): CardJson {
     err: errorMap(ROLE_FIELDS, input.errors ?? []),
   };
   const form = { aadObjectId: keptText(input.values.aadObjectId, 200), role: keptText(input.values.role, 20) || 'coordinator' };
-  return renderCard('roles', data, { form, hasRoster: !!input.choices && input.choices.length > 0, resultColor: input.result?.ok === false ? 'Attention' : 'Good' });
+  return renderCard('roles', data, {
+    form,
+    hasRoster: !!input.choices && input.choices.length > 0,
+    resultColor: input.result?.ok === false ? 'Attention' : 'Good',
+  });
 }

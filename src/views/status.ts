@@ -1,9 +1,9 @@
 import type { CardJson } from '../app/types';
+import { formatMeetingTime } from '../domain/calendar';
+import { format, type Locale, pick } from '../i18n';
+import { type SchedulerTexts, schedulerText } from '../i18n/scheduler';
 import type { PendingJob, RunRecord } from '../storage/table/jobs';
 import type { PendingDelivery } from '../storage/table/outbox';
-import { formatMeetingTime } from '../domain/calendar';
-import { schedulerText, type SchedulerTexts } from '../i18n/scheduler';
-import { format, pick, type Locale } from '../i18n';
 import { renderCard } from './render';
 
 /** Data of cards/status.json. */
@@ -57,7 +57,11 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
     .map((d) => ({
       label: d.label,
       reason: explain(t, d.lastError ?? ''),
-      detail: [s.deliveryState[d.state === 'failing' ? 'failing' : 'retrying'], format(s.attempts, { n: d.attempts }), format(s.nextAttempt, { time: when(d.nextAttemptAt) })].join(' · '),
+      detail: [
+        s.deliveryState[d.state === 'failing' ? 'failing' : 'retrying'],
+        format(s.attempts, { n: d.attempts }),
+        format(s.nextAttempt, { time: when(d.nextAttemptAt) }),
+      ].join(' · '),
     }));
   const data: StatusCardData = {
     title: s.title,

@@ -1,11 +1,11 @@
-import type { CardJson } from '../app/types';
 import type { FieldError } from '../actions/types';
-import { focusAreaLabel, focusAreaLines, type FocusArea } from '../domain/focus-areas';
-import { AGE_GROUPS, AGE_GROUP_LABELS, DIRECTIONS, DIRECTION_LABELS, SERVICES, SERVICE_LABELS, type Trend } from '../domain/trends';
-import { format, pick, type Locale } from '../i18n';
+import type { CardJson } from '../app/types';
+import { type FocusArea, focusAreaLabel, focusAreaLines } from '../domain/focus-areas';
+import { AGE_GROUP_LABELS, AGE_GROUPS, DIRECTION_LABELS, DIRECTIONS, SERVICE_LABELS, SERVICES, type Trend } from '../domain/trends';
+import { format, type Locale, pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
-import { renderCard } from './render';
 import { errorMap, keptText } from './form';
+import { renderCard } from './render';
 
 /** Fields of the trend card, in the order errors are summarised. */
 export const TREND_FIELDS = ['focusArea', 'direction', 'description', 'area', 'ageGroup', 'service', 'areas'] as const;

@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 
 /** What the bot sent in answer to one incoming activity, reduced to what a check needs. */
 export interface ReplySummary {
@@ -81,7 +81,8 @@ export class BenchConnector {
         if (replyTo) this.record(replyTo, body);
         return json(200, { id: `act-${randomUUID()}` });
       }
-      if (parts[1] === 'conversations' && req.method === 'POST' && parts.length === 2) return json(201, { id: `conv-${randomUUID()}`, activityId: randomUUID() });
+      if (parts[1] === 'conversations' && req.method === 'POST' && parts.length === 2)
+        return json(201, { id: `conv-${randomUUID()}`, activityId: randomUUID() });
       if (parts[1] === 'conversations' && parts[3] === 'pagedmembers') return json(200, { members: this.roster });
       if (parts[1] === 'conversations' && parts[3] === 'members') {
         if (!parts[4]) return json(200, this.roster);

@@ -1,13 +1,13 @@
-import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import { TableStore } from '../../src/storage/tables';
-import { BodyRepository } from '../../src/storage/table/bodies';
-import { MeetingRepository } from '../../src/storage/table/meetings';
-import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
-import { DigestSources } from '../../src/storage/table/digest-sources';
-import { DigestRepository } from '../../src/storage/table/digests';
+import { performance } from 'node:perf_hooks';
 import { buildDigest, type DigestDeps } from '../../src/app/digest';
 import { createLogger } from '../../src/log';
+import { BodyRepository } from '../../src/storage/table/bodies';
+import { DigestSources } from '../../src/storage/table/digest-sources';
+import { DigestRepository } from '../../src/storage/table/digests';
+import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
+import { MeetingRepository } from '../../src/storage/table/meetings';
+import { TableStore } from '../../src/storage/tables';
 import { procCpuMs } from './processes';
 
 /**
@@ -71,7 +71,9 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const mb = (b: number): number => Math.round((b / 1048576) * 10) / 10;
-  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms * 10) / 10, counted: content.trends.total.count, heapBaseMb: mb(base), peakHeapGrowthMb: mb(peak - base), vmHwmMb: vmHwmMb(), cpuMs, azuriteCpuMs })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: Math.round(ms * 10) / 10, counted: content.trends.total.count, heapBaseMb: mb(base), peakHeapGrowthMb: mb(peak - base), vmHwmMb: vmHwmMb(), cpuMs, azuriteCpuMs })}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

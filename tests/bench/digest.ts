@@ -1,15 +1,15 @@
-import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { startAzurite, type AzuriteHandle } from '../../scripts/azurite';
-import { TableStore } from '../../src/storage/tables';
-import { BodyRepository } from '../../src/storage/table/bodies';
-import { trendPartition } from '../../src/storage/table/trends';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type AzuriteHandle, startAzurite } from '../../scripts/azurite';
+import type { BodyKind } from '../../src/domain/bodies';
+import { shiftMonth } from '../../src/domain/digest';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { AGE_GROUPS, DIRECTIONS, SERVICES } from '../../src/domain/trends';
-import { shiftMonth } from '../../src/domain/digest';
-import type { BodyKind } from '../../src/domain/bodies';
+import { BodyRepository } from '../../src/storage/table/bodies';
+import { trendPartition } from '../../src/storage/table/trends';
+import { TableStore } from '../../src/storage/tables';
 
 /**
  * The monthly digest at scale (issue 6): 1 000, 10 000 and 100 000 trend topics in one month of
@@ -23,7 +23,10 @@ import type { BodyKind } from '../../src/domain/bodies';
  * Part of `npm run bench` (run.ts calls measureDigest), or on its own:
  * `npm run build && node dist/tests/bench/digest.js` (BENCH_DIGEST_SIZES="1000,10000" to choose).
  */
-export const DIGEST_SIZES: readonly number[] = (process.env.BENCH_DIGEST_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+export const DIGEST_SIZES: readonly number[] = (process.env.BENCH_DIGEST_SIZES ?? '1000,10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 /** One size measured. `ms` and `heapGrowthMb` are the aggregation's (what run.ts prints). */
 export interface DigestFigure {
@@ -66,9 +69,11 @@ const IN_FLIGHT = 16;
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 /**
@@ -81,7 +86,18 @@ async function seed(store: TableStore, trends: number): Promise<number> {
   const ids: string[] = [];
   for (const b of bodiesFor(trends)) {
     const channelId = `19:bench-${b.key}@thread.tacv2`;
-    const r = await bodies.upsert({ tenantId: TENANT, kind: b.kind, name: b.name, cadenceWeeks: 6, durationMinutes: 90, channelId, channelName: b.name, ref: { serviceUrl: 'http://127.0.0.1:9', conversationId: channelId, tenantId: TENANT, botId: '28:bench', channelId }, registeredBy: 'bench', at: '2026-01-05T08:00:00.000Z' });
+    const r = await bodies.upsert({
+      tenantId: TENANT,
+      kind: b.kind,
+      name: b.name,
+      cadenceWeeks: 6,
+      durationMinutes: 90,
+      channelId,
+      channelName: b.name,
+      ref: { serviceUrl: 'http://127.0.0.1:9', conversationId: channelId, tenantId: TENANT, botId: '28:bench', channelId },
+      registeredBy: 'bench',
+      at: '2026-01-05T08:00:00.000Z',
+    });
     if (!r.ok) throw new Error(`bench: body ${b.key} not registered`);
     if (b.kind !== 'board') ids.push(r.body.id);
   }
@@ -126,17 +142,30 @@ async function seed(store: TableStore, trends: number): Promise<number> {
 }
 
 /** Builds the digest in a child process and reads its one JSON line. */
-function measureInChild(storage: string, prefix: string, azuritePid: number): Promise<{ ms: number; counted: number; peakHeapGrowthMb: number; vmHwmMb: number; cpuMs: number; azuriteCpuMs: number }> {
+function measureInChild(
+  storage: string,
+  prefix: string,
+  azuritePid: number,
+): Promise<{ ms: number; counted: number; peakHeapGrowthMb: number; vmHwmMb: number; cpuMs: number; azuriteCpuMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, 'digest-worker.js')], {
-      env: { PATH: process.env.PATH ?? '', BENCH_STORAGE: storage, BENCH_PREFIX: prefix, BENCH_TENANT: TENANT, BENCH_MONTH: MONTH, BENCH_AZURITE_PID: String(azuritePid) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        BENCH_STORAGE: storage,
+        BENCH_PREFIX: prefix,
+        BENCH_TENANT: TENANT,
+        BENCH_MONTH: MONTH,
+        BENCH_AZURITE_PID: String(azuritePid),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')) : reject(new Error(`digest worker exited ${code}: ${err.slice(0, 500)}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')) : reject(new Error(`digest worker exited ${code}: ${err.slice(0, 500)}`)),
+    );
   });
 }
 
@@ -155,9 +184,20 @@ export async function measureDigest(): Promise<DigestResult> {
       const seedMs = Math.round(performance.now() - t0);
       const m = await measureInChild(azurite.connectionString, prefix, azurite.process.pid ?? 0);
       if (m.counted !== trends) throw new Error(`digest counted ${m.counted} trends in ${MONTH}, seeded ${trends}`);
-      const figure: DigestFigure = { trends, ms: m.ms, heapGrowthMb: m.peakHeapGrowthMb, seedMs, msPer1000: Math.round((m.ms / trends) * 1000 * 100) / 100, vmHwmMb: m.vmHwmMb, cpuMs: m.cpuMs, azuriteCpuMs: m.azuriteCpuMs };
+      const figure: DigestFigure = {
+        trends,
+        ms: m.ms,
+        heapGrowthMb: m.peakHeapGrowthMb,
+        seedMs,
+        msPer1000: Math.round((m.ms / trends) * 1000 * 100) / 100,
+        vmHwmMb: m.vmHwmMb,
+        cpuMs: m.cpuMs,
+        azuriteCpuMs: m.azuriteCpuMs,
+      };
       figures.push(figure);
-      console.log(`  digest: ${trends} trends in ${MONTH} (${written} rows in six months) seeded in ${seedMs} ms; built in ${m.ms} ms (${figure.msPer1000} ms per 1 000), heap peak +${m.peakHeapGrowthMb} MB, VmHWM ${m.vmHwmMb} MB; CPU: digest ${m.cpuMs} ms, Azurite ${m.azuriteCpuMs} ms`);
+      console.log(
+        `  digest: ${trends} trends in ${MONTH} (${written} rows in six months) seeded in ${seedMs} ms; built in ${m.ms} ms (${figure.msPer1000} ms per 1 000), heap peak +${m.peakHeapGrowthMb} MB, VmHWM ${m.vmHwmMb} MB; CPU: digest ${m.cpuMs} ms, Azurite ${m.azuriteCpuMs} ms`,
+      );
     }
     return { figures };
   } finally {
@@ -171,10 +211,15 @@ async function standalone(): Promise<void> {
   const result = await measureDigest();
   if ('skipped' in result) return;
   console.log('\n| trends in the month | seeding | digest built | per 1 000 trends | heap peak growth | VmHWM (worker) |\n|---|---|---|---|---|---|');
-  for (const f of result.figures) console.log(`| ${f.trends.toLocaleString('en').replace(/,/g, ' ')} | ${(f.seedMs / 1000).toFixed(1)} s | ${f.ms} ms | ${f.msPer1000} ms | +${f.heapGrowthMb} MB | ${f.vmHwmMb} MB |`);
+  for (const f of result.figures)
+    console.log(
+      `| ${f.trends.toLocaleString('en').replace(/,/g, ' ')} | ${(f.seedMs / 1000).toFixed(1)} s | ${f.ms} ms | ${f.msPer1000} ms | +${f.heapGrowthMb} MB | ${f.vmHwmMb} MB |`,
+    );
   const [small, large] = [result.figures[0]!, result.figures.at(-1)!];
   const rows = large.trends / small.trends;
-  console.log(`\nrows ×${rows}: time ×${Math.round((large.ms / small.ms) * 10) / 10}, heap peak ${small.heapGrowthMb} → ${large.heapGrowthMb} MB, VmHWM ${small.vmHwmMb} → ${large.vmHwmMb} MB`);
+  console.log(
+    `\nrows ×${rows}: time ×${Math.round((large.ms / small.ms) * 10) / 10}, heap peak ${small.heapGrowthMb} → ${large.heapGrowthMb} MB, VmHWM ${small.vmHwmMb} → ${large.vmHwmMb} MB`,
+  );
 }
 
 if (require.main === module) {

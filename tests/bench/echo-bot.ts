@@ -1,5 +1,5 @@
-import restify from 'restify';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import restify from 'restify';
 
 /**
  * The benchmark's baseline: the smallest bot on our stack (restify 11, body parser, CloudAdapter

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** A server under test, running as its own process so its memory is its own. */
@@ -47,7 +47,14 @@ export function procCpuMs(pid: number): number {
  * answers 200. The environment is not inherited, so a developer's MicrosoftAppId and the like
  * cannot change what is measured.
  */
-export async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServer(
+  name: string,
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import type { LatencySummary } from './stats';
 import type { DigestResult } from './digest';
+import type { LatencySummary } from './stats';
 import type { TabResult } from './tab';
 
 /** One scenario at one concurrency. */
@@ -94,30 +94,43 @@ export function phaseLabel(p: Phase): string {
 /** The human-readable report: one line per phase, then ratios, memory, digest, tab, targets. */
 export function formatReport(r: BenchReport): string {
   const out: string[] = [];
-  out.push(`SLT-boten benchmark ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart} at start; ${r.settings.seconds} s per phase after ${r.settings.warmupSeconds} s warm-up`);
+  out.push(
+    `SLT-boten benchmark ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart} at start; ${r.settings.seconds} s per phase after ${r.settings.warmupSeconds} s warm-up`,
+  );
   out.push('');
-  out.push(`${'scenario'.padEnd(20)}${pad('users', 6)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('RSS MB', 8)}   CPU ms/request: server+Azurite+bench`);
+  out.push(
+    `${'scenario'.padEnd(20)}${pad('users', 6)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('RSS MB', 8)}   CPU ms/request: server+Azurite+bench`,
+  );
   for (const p of r.phases) {
     const l = p.latencyMs;
     const c = p.cpuMsPerRequest;
     const cpu = c ? `${c.server.toFixed(2)}+${c.azurite.toFixed(2)}+${c.bench.toFixed(2)}` : '';
-    out.push(`${phaseLabel(p).padEnd(20)}${pad(p.concurrency, 6)}${pad(p.requests, 10)}${pad(p.throughputRps.toFixed(1), 9)}${pad(l.p50.toFixed(2), 9)}${pad(l.p95.toFixed(2), 9)}${pad(l.p99.toFixed(2), 9)}${pad(l.max.toFixed(1), 9)}${pad(p.errors, 8)}${pad(p.peakRssMb, 8)}   ${cpu}`);
+    out.push(
+      `${phaseLabel(p).padEnd(20)}${pad(p.concurrency, 6)}${pad(p.requests, 10)}${pad(p.throughputRps.toFixed(1), 9)}${pad(l.p50.toFixed(2), 9)}${pad(l.p95.toFixed(2), 9)}${pad(l.p99.toFixed(2), 9)}${pad(l.max.toFixed(1), 9)}${pad(p.errors, 8)}${pad(p.peakRssMb, 8)}   ${cpu}`,
+    );
     for (const [kind, n] of Object.entries(p.errorKinds)) out.push(`${''.padEnd(20)}error: ${kind} × ${n}`);
   }
   for (const s of r.skipped) out.push(`${s.scenario.padEnd(20)}SKIPPED: ${s.reason}`);
   if (r.ratios.length) {
     out.push('');
     out.push('ours / baseline (latency: lower is better; throughput: higher is better)');
-    for (const x of r.ratios) out.push(`  ${x.scenario}/${x.baseline} at ${pad(x.concurrency, 2)} users: p50 ${x.p50}×  p95 ${x.p95}×  p99 ${x.p99}×  throughput ${x.throughput}×`);
+    for (const x of r.ratios)
+      out.push(`  ${x.scenario}/${x.baseline} at ${pad(x.concurrency, 2)} users: p50 ${x.p50}×  p95 ${x.p95}×  p99 ${x.p99}×  throughput ${x.throughput}×`);
   }
   out.push('');
   out.push(`peak memory (VmHWM): bot ${r.memory.botPeakMb} MB, echo baseline ${r.memory.echoPeakMb} MB`);
   if ('skipped' in r.digest) out.push(`digest aggregation: SKIPPED: ${r.digest.skipped}`);
-  else for (const d of r.digest.figures) out.push(`digest aggregation: ${pad(d.trends, 6)} trends in ${d.ms} ms (heap +${d.heapGrowthMb} MB; CPU: digest ${d.cpuMs ?? '?'} ms, Azurite ${d.azuriteCpuMs ?? '?'} ms)`);
+  else
+    for (const d of r.digest.figures)
+      out.push(
+        `digest aggregation: ${pad(d.trends, 6)} trends in ${d.ms} ms (heap +${d.heapGrowthMb} MB; CPU: digest ${d.cpuMs ?? '?'} ms, Azurite ${d.azuriteCpuMs ?? '?'} ms)`,
+      );
   if ('skipped' in r.tab) out.push(`tab first render: SKIPPED: ${r.tab.skipped}`);
   else {
     const f = r.tab.fixture;
-    out.push(`tab first render (${f.bodies} bodies, ${f.trends} trends, ${f.matters} matters, ${f.meetings} meetings; load ${r.tab.loadAverage}): cold ${r.tab.coldMs} ms; ${r.tab.loadsMs.length - 1} warm: min ${r.tab.warm.min}, median ${r.tab.warm.median}, max ${r.tab.warm.max} ms`);
+    out.push(
+      `tab first render (${f.bodies} bodies, ${f.trends} trends, ${f.matters} matters, ${f.meetings} meetings; load ${r.tab.loadAverage}): cold ${r.tab.coldMs} ms; ${r.tab.loadsMs.length - 1} warm: min ${r.tab.warm.min}, median ${r.tab.warm.median}, max ${r.tab.warm.max} ms`,
+    );
   }
   for (const n of r.notes) out.push(`note: ${n}`);
   if (r.botErrorLines.length) out.push(`bot logged ${r.botErrorLines.length} error line(s); first: ${r.botErrorLines[0]}`);
@@ -132,18 +145,28 @@ export function saveReport(r: BenchReport, benchDir: string): { latest: string; 
   const latest = path.join(benchDir, 'results', 'latest.json');
   const history = path.join(benchDir, 'history.jsonl');
   mkdirSync(path.dirname(latest), { recursive: true });
-  writeFileSync(latest, JSON.stringify(r, null, 2) + '\n');
+  writeFileSync(latest, `${JSON.stringify(r, null, 2)}\n`);
   const line = {
     date: r.date,
     machine: r.machine,
     settings: r.settings,
-    figures: r.phases.map((p) => ({ scenario: p.scenario, users: p.concurrency, ...(p.paceMs ? { paceMs: p.paceMs } : {}), rps: p.throughputRps, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, errors: p.errors, cpuMsPerRequest: p.cpuMsPerRequest })),
+    figures: r.phases.map((p) => ({
+      scenario: p.scenario,
+      users: p.concurrency,
+      ...(p.paceMs ? { paceMs: p.paceMs } : {}),
+      rps: p.throughputRps,
+      p50: p.latencyMs.p50,
+      p95: p.latencyMs.p95,
+      p99: p.latencyMs.p99,
+      errors: p.errors,
+      cpuMsPerRequest: p.cpuMsPerRequest,
+    })),
     ratios: r.ratios.map((x) => ({ scenario: x.scenario, users: x.concurrency, p50: x.p50, p99: x.p99 })),
     memory: r.memory,
     ...('skipped' in r.tab ? {} : { tab: { trends: r.tab.fixture.trends, coldMs: r.tab.coldMs, warm: r.tab.warm } }),
     skipped: r.skipped.map((s) => s.scenario),
     targets: r.targets.map((t) => ({ name: t.name, pass: t.pass })),
   };
-  appendFileSync(history, JSON.stringify(line) + '\n');
+  appendFileSync(history, `${JSON.stringify(line)}\n`);
   return { latest, history };
 }

@@ -1,19 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { freePort, startAzurite, type AzuriteHandle } from '../../scripts/azurite';
+import { TableClient } from '@azure/data-tables';
+import { type AzuriteHandle, freePort, startAzurite } from '../../scripts/azurite';
 import { BENCH_ADMIN, benchUser } from './activities';
 import { BenchConnector } from './connector';
 import { measureDigest } from './digest';
 import { postJson, runLoad } from './load';
-import { TableClient } from '@azure/data-tables';
-import { procCpuMs, startServer, type ServerProcess } from './processes';
-import { formatReport, machine, saveReport, type BenchReport, type Phase, type Ratio } from './report';
+import { procCpuMs, type ServerProcess, startServer } from './processes';
+import { type BenchReport, formatReport, machine, type Phase, type Ratio, saveReport } from './report';
 import type { BenchContext, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
 import { ratio, summarise } from './stats';
-import { judgeTargets } from './targets';
 import { measureTab, type TabResult } from './tab';
+import { judgeTargets } from './targets';
 
 /**
  * `npm run bench`: starts Azurite, SLT-boten and the echo baseline as separate processes and a
@@ -43,10 +43,15 @@ function numberEnv(name: string, fallback: number): number {
 
 const SECONDS = numberEnv('BENCH_SECONDS', 20);
 const WARMUP = numberEnv('BENCH_WARMUP_SECONDS', 2);
-const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number).filter((n) => n > 0);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,10,50')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const PACE_MS = numberEnv('BENCH_PACE_MS', 1000);
 const PACED_USERS = 50;
-const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 /** Probes and sets up every scenario before anything is measured. */
 async function prepare(scenarios: readonly Scenario[], ctx: BenchContext) {
@@ -97,7 +102,20 @@ async function runPhase(s: Scenario, c: number, server: ServerProcess, azuritePi
   const seconds = result.elapsedMs / 1000;
   const throughputRps = Math.round((result.latencies.length / Math.max(seconds, 0.001)) * 10) / 10;
   console.log(`${throughputRps} req/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${result.errors} errors`);
-  return { scenario: s.name, target: s.target, concurrency: c, ...(paceMs ? { paceMs } : {}), seconds: Math.round(seconds * 10) / 10, requests: result.latencies.length, throughputRps, latencyMs, errors: result.errors, errorKinds: result.errorKinds, peakRssMb: peak, cpuMsPerRequest };
+  return {
+    scenario: s.name,
+    target: s.target,
+    concurrency: c,
+    ...(paceMs ? { paceMs } : {}),
+    seconds: Math.round(seconds * 10) / 10,
+    requests: result.latencies.length,
+    throughputRps,
+    latencyMs,
+    errors: result.errors,
+    errorKinds: result.errorKinds,
+    peakRssMb: peak,
+    cpuMsPerRequest,
+  };
 }
 
 /** Empties the bot's tables `names` (see Scenario.grows): dropped and created again, Azurite does that at once. */
@@ -119,7 +137,15 @@ function ratiosOf(runnable: readonly Scenario[], phases: readonly Phase[]): Rati
       const base = phases.find((p) => p.scenario === s.baseline && p.concurrency === c && !p.paceMs);
       if (!ours || !base) continue;
       const [l, b] = [ours.latencyMs, base.latencyMs];
-      ratios.push({ scenario: s.name, baseline: s.baseline, concurrency: c, p50: ratio(l.p50, b.p50), p95: ratio(l.p95, b.p95), p99: ratio(l.p99, b.p99), throughput: ratio(ours.throughputRps, base.throughputRps) });
+      ratios.push({
+        scenario: s.name,
+        baseline: s.baseline,
+        concurrency: c,
+        p50: ratio(l.p50, b.p50),
+        p95: ratio(l.p95, b.p95),
+        p99: ratio(l.p99, b.p99),
+        throughput: ratio(ours.throughputRps, base.throughputRps),
+      });
     }
   }
   return ratios;
@@ -129,7 +155,9 @@ async function main(): Promise<void> {
   const host = machine(); // now, so the load average is the one the run started under
   const scenarios = SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.name) || SCENARIOS.some((b) => ONLY.includes(b.name) && b.baseline === s.name));
   const phasesTotal = scenarios.length * (CONCURRENCY.length + (PACE_MS > 0 ? 1 : 0));
-  console.log(`bench: ${scenarios.map((s) => s.name).join(', ')} at ${CONCURRENCY.join('/')} users, ${SECONDS} s + ${WARMUP} s warm-up per phase (at most ${Math.round((phasesTotal * (SECONDS + WARMUP)) / 60)} min)`);
+  console.log(
+    `bench: ${scenarios.map((s) => s.name).join(', ')} at ${CONCURRENCY.join('/')} users, ${SECONDS} s + ${WARMUP} s warm-up per phase (at most ${Math.round((phasesTotal * (SECONDS + WARMUP)) / 60)} min)`,
+  );
 
   let azurite: AzuriteHandle | undefined;
   const connector = new BenchConnector();
@@ -139,7 +167,12 @@ async function main(): Promise<void> {
     azurite = await startAzurite();
     await connector.start();
     connector.roster = [BENCH_ADMIN, ...Array.from({ length: Math.max(...CONCURRENCY) }, (_, i) => benchUser(i))];
-    const botEnv = { STORAGE_CONNECTION_STRING: azurite.connectionString, SLT_TABLE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn', SLT_ADMINS: BENCH_ADMIN.aadObjectId };
+    const botEnv = {
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      SLT_TABLE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      LOG_LEVEL: 'warn',
+      SLT_ADMINS: BENCH_ADMIN.aadObjectId,
+    };
     const botArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const bot = await startServer('bot', path.join(ROOT, 'dist', 'src', 'index.js'), await freePort(), botEnv, '/healthz', botArgs);
     servers.push(bot);
@@ -148,7 +181,12 @@ async function main(): Promise<void> {
 
     const notes: string[] = [];
     const botMessages = new URL(`${bot.baseUrl}/api/messages`);
-    const ctx: BenchContext = { connector, serviceUrl: connector.url, sendToBot: (activity) => postJson(agent, botMessages, activity), note: (t) => notes.push(t) };
+    const ctx: BenchContext = {
+      connector,
+      serviceUrl: connector.url,
+      sendToBot: (activity) => postJson(agent, botMessages, activity),
+      note: (t) => notes.push(t),
+    };
     const { skipped, setupFailures, runnable } = await prepare(scenarios, ctx);
 
     const phases: Phase[] = [];
@@ -174,7 +212,12 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: host,
-      settings: { seconds: SECONDS, warmupSeconds: WARMUP, concurrency: CONCURRENCY, ...(PACE_MS > 0 ? { paced: { users: PACED_USERS, paceMs: PACE_MS } } : {}) },
+      settings: {
+        seconds: SECONDS,
+        warmupSeconds: WARMUP,
+        concurrency: CONCURRENCY,
+        ...(PACE_MS > 0 ? { paced: { users: PACED_USERS, paceMs: PACE_MS } } : {}),
+      },
       phases,
       skipped,
       ratios,

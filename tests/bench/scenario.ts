@@ -79,7 +79,7 @@ export function invokeCheck(ok: (value: unknown, type: string) => string | undef
   return (answer) => {
     if (answer.status !== 200) return `HTTP ${answer.status}`;
     const body = jsonOf(answer);
-    if (!body || body.statusCode !== 200) return `invoke ${String(body?.statusCode ?? 'no body')}`;
+    if (body?.statusCode !== 200) return `invoke ${String(body?.statusCode ?? 'no body')}`;
     const type = String(body.type ?? '');
     if (type === 'application/vnd.microsoft.activity.message') return failureKind(String(body.value)) ?? ok(body.value, type);
     return ok(body.value, type);

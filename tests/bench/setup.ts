@@ -1,5 +1,5 @@
 import { BENCH_ADMIN, BENCH_CHANNEL, cardAction, channelMessage } from './activities';
-import { failureKind, jsonOf, type BenchContext } from './scenario';
+import { type BenchContext, failureKind, jsonOf } from './scenario';
 
 /**
  * Setup steps shared by the channel scenarios (trend.submit, agenda). They go through
@@ -19,7 +19,8 @@ export async function probeCommand(ctx: BenchContext, word: string): Promise<str
 export async function probeVerb(ctx: BenchContext, verb: string): Promise<string | undefined> {
   const answer = await ctx.sendToBot(cardAction(verb, {}, BENCH_ADMIN, ctx.serviceUrl));
   const value = jsonOf(answer)?.value;
-  if (typeof value === 'string' && value.includes('ikke lenger tilgjengelig')) return `the verb ${verb} does not exist yet (the router answers «${value.slice(0, 48)}…»)`;
+  if (typeof value === 'string' && value.includes('ikke lenger tilgjengelig'))
+    return `the verb ${verb} does not exist yet (the router answers «${value.slice(0, 48)}…»)`;
   return undefined;
 }
 
@@ -81,7 +82,11 @@ export async function scheduleBenchMeeting(ctx: BenchContext): Promise<string> {
     const date = weekdayAhead(14 + attempt);
     const answer = await ctx.sendToBot(cardAction('meeting.schedule', { date, time: '09:00', repeat: 'none' }, BENCH_ADMIN, ctx.serviceUrl));
     const body = jsonOf(answer);
-    if (answer.status === 200 && body?.type === 'application/vnd.microsoft.card.adaptive' && !JSON.stringify(body.value).includes('"verb":"meeting.schedule"')) {
+    if (
+      answer.status === 200 &&
+      body?.type === 'application/vnd.microsoft.card.adaptive' &&
+      !JSON.stringify(body.value).includes('"verb":"meeting.schedule"')
+    ) {
       return `agenda: meeting scheduled for ${date} 09:00`;
     }
     if (typeof body?.value === 'string') return `agenda: no meeting scheduled (${body.value.slice(0, 80)})`;

@@ -1,12 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
-import { chromiumExecutable, launchChromium } from '../../scripts/chromium';
-import { freePort, startAzurite, type AzuriteHandle } from '../../scripts/azurite';
+import { type AzuriteHandle, freePort, startAzurite } from '../../scripts/azurite';
 import { buildTab } from '../../scripts/build-tab';
-import { TableStore } from '../../src/storage/tables';
+import { chromiumExecutable, launchChromium } from '../../scripts/chromium';
 import { AuditRepository } from '../../src/storage/table/audit';
 import { BodyRepository } from '../../src/storage/table/bodies';
 import { DigestRepository } from '../../src/storage/table/digests';
@@ -14,10 +13,11 @@ import { EscalationRepository } from '../../src/storage/table/escalations';
 import { MeetingRepository } from '../../src/storage/table/meetings';
 import { RoleRepository } from '../../src/storage/table/roles';
 import { TrendRepository } from '../../src/storage/table/trends';
-import { FakeConnector } from '../support/connector';
+import { TableStore } from '../../src/storage/tables';
 import { PEOPLE, TEAM_ID, TENANT } from '../support/activities';
-import { FIXTURE_NOW, ROLES, fixtureTrendTotal, seedYear, type FixtureStores } from '../support/tab-fixture';
-import { startServer, type ServerProcess } from './processes';
+import { FakeConnector } from '../support/connector';
+import { FIXTURE_NOW, type FixtureStores, fixtureTrendTotal, ROLES, seedYear } from '../support/tab-fixture';
+import { type ServerProcess, startServer } from './processes';
 import { percentile } from './stats';
 
 /**
@@ -61,7 +61,10 @@ export type TabResult = { skipped: string } | TabFigures;
 
 /** Seeds, starts the bot, loads the tab TAB_LOADS times; prints a line as it goes. */
 export async function measureTab(storageConnectionString: string): Promise<TabResult> {
-  const noBrowser = await chromiumExecutable().then(() => undefined, (error: unknown) => String(error));
+  const noBrowser = await chromiumExecutable().then(
+    () => undefined,
+    (error: unknown) => String(error),
+  );
   if (noBrowser) return { skipped: noBrowser };
   const prefix = `tab${randomBytes(4).toString('hex')}`;
   const connector = new FakeConnector();
@@ -89,14 +92,35 @@ export async function measureTab(storageConnectionString: string): Promise<TabRe
     const seedMs = Math.round(performance.now() - t0);
     // The bot here runs its scheduler and outbox (the Chromium test's does not): its cadence watch
     // messages the coordinator, which needs her Teams id from the team roster, as in Teams.
-    connector.rosters.set(TEAM_ID, Object.values(PEOPLE).map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
-    const fixture = { bodies: Object.keys(seeded.bodies).length, trends: seeded.trendCount, matters: Object.keys(seeded.matters).length, meetings: seeded.meetings };
-    process.stdout.write(`  tab: ${fixture.bodies} bodies, ${fixture.trends} trends, ${fixture.matters} matters, ${fixture.meetings} meetings seeded in ${seedMs} ms; first render… `);
+    connector.rosters.set(
+      TEAM_ID,
+      Object.values(PEOPLE).map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })),
+    );
+    const fixture = {
+      bodies: Object.keys(seeded.bodies).length,
+      trends: seeded.trendCount,
+      matters: Object.keys(seeded.matters).length,
+      meetings: seeded.meetings,
+    };
+    process.stdout.write(
+      `  tab: ${fixture.bodies} bodies, ${fixture.trends} trends, ${fixture.matters} matters, ${fixture.meetings} meetings seeded in ${seedMs} ms; first render… `,
+    );
 
     // Development mode (no MicrosoftAppId), its clock starting at the fixture's now, as the Chromium test runs it.
-    bot = await startServer('tab-bot', path.join(ROOT, 'dist', 'src', 'index.js'), await freePort(), {
-      STORAGE_CONNECTION_STRING: storageConnectionString, SLT_TABLE_PREFIX: prefix, LOG_LEVEL: 'warn', SLT_ADMINS: ROLES.admin.aadObjectId, SLT_TENANT_IDS: TENANT, SLT_CLOCK_START: FIXTURE_NOW,
-    }, '/healthz');
+    bot = await startServer(
+      'tab-bot',
+      path.join(ROOT, 'dist', 'src', 'index.js'),
+      await freePort(),
+      {
+        STORAGE_CONNECTION_STRING: storageConnectionString,
+        SLT_TABLE_PREFIX: prefix,
+        LOG_LEVEL: 'warn',
+        SLT_ADMINS: ROLES.admin.aadObjectId,
+        SLT_TENANT_IDS: TENANT,
+        SLT_CLOCK_START: FIXTURE_NOW,
+      },
+      '/healthz',
+    );
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     const url = `${bot.baseUrl}/tab/index.html?devUser=${encodeURIComponent(ROLES.coordinator.aadObjectId)}&devTenant=${TENANT}`;
@@ -124,7 +148,9 @@ export async function measureTab(storageConnectionString: string): Promise<TabRe
       botPeakMb: bot.peakRssMb(),
       loadAverage,
     };
-    console.log(`cold ${figures.coldMs} ms; ${warm.length} warm loads: min ${figures.warm.min}, median ${figures.warm.median}, max ${figures.warm.max} ms (load ${loadAverage})`);
+    console.log(
+      `cold ${figures.coldMs} ms; ${warm.length} warm loads: min ${figures.warm.min}, median ${figures.warm.median}, max ${figures.warm.max} ms (load ${loadAverage})`,
+    );
     if (bot.errorLines.length) console.log(`  tab: the bot logged ${bot.errorLines.length} error line(s); first: ${bot.errorLines[0]}`);
     return figures;
   } finally {

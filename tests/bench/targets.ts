@@ -26,7 +26,8 @@ export function judgeTargets(input: {
   const trend = phases.find((p) => p.scenario === 'trend.submit' && p.concurrency === 50 && !p.paceMs);
   const trendName = 'trend.submit p99 < 150 ms at 50 users';
   if (!trend) targets.push({ name: trendName, pass: null, detail: skipReason('trend.submit') ?? 'not run at 50 users' });
-  else targets.push({ name: trendName, pass: trend.latencyMs.p99 < 150 && trend.errors === 0, detail: `p99 ${trend.latencyMs.p99} ms, ${trend.errors} errors` });
+  else
+    targets.push({ name: trendName, pass: trend.latencyMs.p99 < 150 && trend.errors === 0, detail: `p99 ${trend.latencyMs.p99} ms, ${trend.errors} errors` });
 
   // The same at 50 users who each wait for a pace (people, not a load generator): reported beside it.
   const paced = phases.find((p) => p.scenario === 'trend.submit' && p.concurrency === 50 && p.paceMs);
@@ -41,7 +42,12 @@ export function judgeTargets(input: {
   // Issue 7: the overview tab drawn in under a second with a year of data, judged on the warm loads' median.
   const tabName = 'tab first render < 1 s (median of warm loads)';
   if ('skipped' in tab) targets.push({ name: tabName, pass: null, detail: tab.skipped });
-  else targets.push({ name: tabName, pass: tab.warm.median < 1000, detail: `median ${tab.warm.median} ms (min ${tab.warm.min}, max ${tab.warm.max}; cold ${tab.coldMs}) with ${tab.fixture.trends} trends` });
+  else
+    targets.push({
+      name: tabName,
+      pass: tab.warm.median < 1000,
+      detail: `median ${tab.warm.median} ms (min ${tab.warm.min}, max ${tab.warm.max}; cold ${tab.coldMs}) with ${tab.fixture.trends} trends`,
+    });
 
   // No errors anywhere: every request answered right, every setup done.
   const errors = phases.reduce((n, p) => n + p.errors, 0);

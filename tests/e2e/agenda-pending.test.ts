@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
 import { bodyIdFor } from '../../src/storage/table/bodies';
+import { CHANNELS, cardAction, PEOPLE, type Person, TEAM_ID, TENANT } from '../support/activities';
 import { member } from '../support/card-reading';
+import type { ConnectorCall } from '../support/connector';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 const KARI = PEOPLE.kari; // administrator
 const OLA = PEOPLE.ola; // member
@@ -42,7 +42,11 @@ describe('an agenda change while the first post is still on its way', () => {
     expect((await h.app.services.agendas.getAgenda(TENANT, vestId, meeting!.id))?.card.activityId).toBeUndefined();
 
     // A trend arrives meanwhile: there is no activity to update yet, so a sync job will look again.
-    await invoke('trend.submit', { focusArea: 'drugs', direction: 'new', description: 'Salg av snus via sosiale medier.', service: 'school', formId: 'p1' }, OLA);
+    await invoke(
+      'trend.submit',
+      { focusArea: 'drugs', direction: 'new', description: 'Salg av snus via sosiale medier.', service: 'school', formId: 'p1' },
+      OLA,
+    );
 
     clock.set('2026-11-10T18:05:00Z'); // a refused post is retried after five minutes
     await drain(); // the retried post goes out, with the content queued before the trend

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, type Harness } from '../support/harness';
-import { cardAction, channelMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall } from '../support/connector';
-import { validateCard } from '../support/card-validator';
 import { ManualClock } from '../../src/clock';
-import { bodyIdFor } from '../../src/storage/table/bodies';
 import { addedItemId } from '../../src/domain/agenda';
 import type { Meeting } from '../../src/domain/meetings';
-import { allElements, byId, errorAfter, member, shown, verbs, type Card } from '../support/card-reading';
-
-
+import { bodyIdFor } from '../../src/storage/table/bodies';
+import { CHANNELS, cardAction, channelMessage, PEOPLE, type Person, TEAM_ID, TENANT } from '../support/activities';
+import { allElements, byId, type Card, errorAfter, member, shown, verbs } from '../support/card-reading';
+import { validateCard } from '../support/card-validator';
+import type { ConnectorCall } from '../support/connector';
+import { cardOf, type Harness, startHarness } from '../support/harness';
 
 const KARI = PEOPLE.kari; // administrator (SLT_ADMINS): scheduled the meetings, gets the minutes form
 const SIGRID = PEOPLE.sigrid; // SLT coordinator
@@ -31,7 +29,9 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     const res = await h.send({ ...activity, value: { ...activity.value, trigger } });
     expect(res.status).toBe(200);
     const body = res.body as { type?: string; value?: unknown };
-    return body?.type === 'application/vnd.microsoft.card.adaptive' ? { card: body.value as Card, message: undefined } : { card: undefined, message: String(body?.value) };
+    return body?.type === 'application/vnd.microsoft.card.adaptive'
+      ? { card: body.value as Card, message: undefined }
+      : { card: undefined, message: String(body?.value) };
   };
   const say = async (text: string, from: Person, channel = VEST, threadId?: string) => {
     const before = h.connector.calls.length;
@@ -47,7 +47,8 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     await drain();
   };
   /** New top-level posts in a channel (they travel inside create-conversation calls). */
-  const postsIn = (channel: { id: string }): ConnectorCall[] => h.connector.posts.filter((p) => (p.conversationId ?? '').split(';')[0] === channel.id && !p.activityId);
+  const postsIn = (channel: { id: string }): ConnectorCall[] =>
+    h.connector.posts.filter((p) => (p.conversationId ?? '').split(';')[0] === channel.id && !p.activityId);
   const record = () => h.app.services.agendas.getAgenda(TENANT, vestId, meetings[0]!.id);
   const first = () => ({ meetingId: meetings[0]!.id, bodyId: vestId });
   const trend = (focusArea: string, description: string, from: Person, service: string, formId: string) =>
@@ -58,14 +59,27 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     h.connector.rosters.set(TEAM_ID, Object.values(PEOPLE).map(member));
     h.connector.channels.set(TEAM_ID, [CHANNELS.general, VEST, CHANNELS.koord]);
     await h.app.services.roles.set(TENANT, SIGRID.aadObjectId, 'coordinator', true, 'test', clock.now().toISOString(), SIGRID.name);
-    const registered = await invoke('body.register', { kind: 'youthTeam', name: 'Ungdomsteam Vest 13-16', cadenceWeeks: '6', weekday: '4', time: '18:00', durationMinutes: '120' }, KARI);
+    const registered = await invoke(
+      'body.register',
+      { kind: 'youthTeam', name: 'Ungdomsteam Vest 13-16', cadenceWeeks: '6', weekday: '4', time: '18:00', durationMinutes: '120' },
+      KARI,
+    );
     expect(registered.card).toBeDefined();
-    await invoke('body.register', { kind: 'coordinationGroup', name: 'Koordineringsgruppen', cadenceWeeks: '6', weekday: '2', time: '09:00', durationMinutes: '90' }, KARI, CHANNELS.koord);
+    await invoke(
+      'body.register',
+      { kind: 'coordinationGroup', name: 'Koordineringsgruppen', cadenceWeeks: '6', weekday: '2', time: '09:00', durationMinutes: '90' },
+      KARI,
+      CHANNELS.koord,
+    );
   });
   afterAll(async () => h.stop());
 
   it('schedules two meetings; «agenda» before anything is reported shows the standing items', async () => {
-    const res = await invoke('meeting.schedule', { date: '2026-11-12', time: '18:00', durationMinutes: '120', location: 'Ungdomshuset, møterom 2', repeat: 'cadence', count: '2' }, KARI);
+    const res = await invoke(
+      'meeting.schedule',
+      { date: '2026-11-12', time: '18:00', durationMinutes: '120', location: 'Ungdomshuset, møterom 2', repeat: 'cadence', count: '2' },
+      KARI,
+    );
     expect(shown(res.card)[0]).toBe('2 møter er planlagt – Ungdomsteam Vest 13-16');
     meetings = await h.app.services.meetings.listForBody(TENANT, vestId);
     expect(meetings).toHaveLength(2);
@@ -79,7 +93,11 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
   it('posts the call for topics and then the agenda with the police update first, the two trends under their focus areas and the escalation', async () => {
     await trend('drugs', 'Mer snus og vape blant 8. trinn i friminuttene.', OLA, 'school', 'form-t1');
     await trend('public-space', 'Grupper samles ved kjøpesenteret etter stengetid.', PER, 'police', 'form-t2');
-    const esc = await invoke('escalation.submit', { title: 'Uro ved kjøpesenteret på kveldstid', description: 'Flere tjenester ser det samme over tid.', formId: 'form-e1' }, OLA);
+    const esc = await invoke(
+      'escalation.submit',
+      { title: 'Uro ved kjøpesenteret på kveldstid', description: 'Flere tjenester ser det samme over tid.', formId: 'form-e1' },
+      OLA,
+    );
     expect(esc.card).toBeDefined();
 
     h.connector.clear();
@@ -122,7 +140,7 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     expect((await record())?.card).toEqual({ activityId: agendaPost!.assignedId, conversationId: `${VEST.id};messageid=${agendaPost!.assignedId}` });
   });
 
-  it('answers the card\'s automatic refresh with the coordinators\' view for a coordinator and the read-only view for a member', async () => {
+  it("answers the card's automatic refresh with the coordinators' view for a coordinator and the read-only view for a member", async () => {
     const coordinator = await invoke('agenda.refresh', first(), SIGRID, VEST, 'automatic');
     expect(verbs(coordinator.card)).toEqual(expect.arrayContaining(['agenda.removeItem', 'agenda.addItem', 'agenda.refresh']));
     const memberView = await invoke('agenda.refresh', first(), OLA, VEST, 'automatic');
@@ -141,7 +159,7 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     expect(h.connector.updates).toEqual([]);
   });
 
-  it('adds a coordinator\'s item and updates the posted card in place: a PUT of the original activity, not a new post', async () => {
+  it("adds a coordinator's item and updates the posted card in place: a PUT of the original activity, not a new post", async () => {
     h.connector.clear();
     const res = await invoke('agenda.addItem', { ...first(), title: 'Sommerferietilbud for ungdom', by: 'youthClub' }, SIGRID);
     expect(shown(res.card)).toContain('Punktet er lagt til på dagsordenen.');
@@ -219,7 +237,12 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     expect(h.connector.activities.filter((a) => (a.conversationId ?? '').startsWith(VEST.id))).toEqual([]);
     expect(await h.app.services.agendas.getMinutes(TENANT, vestId, meetings[0]!.id)).toBeUndefined();
 
-    const data = { ...first(), decision__police: 'Politiet melder roligere helger.', [`task__${itemId}`]: 'Lage oversikt over sommertilbud', [`due__${itemId}`]: '2026-12-15' };
+    const data = {
+      ...first(),
+      decision__police: 'Politiet melder roligere helger.',
+      [`task__${itemId}`]: 'Lage oversikt over sommertilbud',
+      [`due__${itemId}`]: '2026-12-15',
+    };
     const refused = await invoke('minutes.record', data, KARI, null);
     expect(errorAfter(refused.card, `responsible__${itemId}`)).toBe('Velg hvem som er ansvarlig for oppgaven.');
     expect(byId(refused.card, `task__${itemId}`)?.value).toBe('Lage oversikt over sommertilbud');
@@ -238,7 +261,13 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     await drain();
     const minutesPost = postsIn(VEST).find((p) => shown(cardOf(p.body))[0] === 'Referat – Ungdomsteam Vest 13-16');
     expect(minutesPost).toBeDefined();
-    expect(shown(cardOf(minutesPost!.body))).toEqual(expect.arrayContaining(['1. Oppdatering fra politiet', 'Vedtak: Politiet melder roligere helger.', 'Oppgave: Lage oversikt over sommertilbud – ansvarlig: Fritidsklubb / ungdomshus, frist 15. desember']));
+    expect(shown(cardOf(minutesPost!.body))).toEqual(
+      expect.arrayContaining([
+        '1. Oppdatering fra politiet',
+        'Vedtak: Politiet melder roligere helger.',
+        'Oppgave: Lage oversikt over sommertilbud – ansvarlig: Fritidsklubb / ungdomshus, frist 15. desember',
+      ]),
+    );
 
     // The same submission again (double click) stores and posts nothing new.
     h.connector.clear();
@@ -251,7 +280,9 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
 
   it('gives another coordinator the minutes form with «referat» in the channel, 1:1 and pre-filled, and refuses a member', async () => {
     const refused = await say('referat', OLA);
-    expect(refused.text).toBe('Dette krever rollen SLT-koordinator, og den har du ikke. Ta kontakt med en SLT-koordinator eller administrator hvis du trenger den.');
+    expect(refused.text).toBe(
+      'Dette krever rollen SLT-koordinator, og den har du ikke. Ta kontakt med en SLT-koordinator eller administrator hvis du trenger den.',
+    );
 
     h.connector.clear();
     const asked = await say('referat', SIGRID);
@@ -305,11 +336,21 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     expect(shown(cardOf(put!.body))).toContain('Utført: Lage oversikt over sommertilbud – Fritidsklubb / ungdomshus');
   });
 
-  it('shows the coordination group the youth teams\' topics as a standing item, in statistical form', async () => {
-    await invoke('meeting.schedule', { date: '2026-11-17', time: '09:00', durationMinutes: '90', location: '', repeat: 'none', count: '' }, KARI, CHANNELS.koord);
+  it("shows the coordination group the youth teams' topics as a standing item, in statistical form", async () => {
+    await invoke(
+      'meeting.schedule',
+      { date: '2026-11-17', time: '09:00', durationMinutes: '90', location: '', repeat: 'none', count: '' },
+      KARI,
+      CHANNELS.koord,
+    );
     const { card } = await say('agenda', SIGRID, CHANNELS.koord);
     const texts = shown(card);
-    expect(texts.filter((t) => /^\d+\. /.test(t))).toEqual(['1. Oppdatering fra politiet', '2. Utfordringsbildet lokalt', '3. Saker fra ungdomsteamene', '4. Eventuelt']);
+    expect(texts.filter((t) => /^\d+\. /.test(t))).toEqual([
+      '1. Oppdatering fra politiet',
+      '2. Utfordringsbildet lokalt',
+      '3. Saker fra ungdomsteamene',
+      '4. Eventuelt',
+    ]);
     // Three topics (two on drugs, one on public space) from one team: small counts shown as "<3".
     expect(texts).toContain('• Ungdomsteam Vest 13-16: Kriminalitet i det offentlige rom <3 · Rusmiddelbruk blant unge <3');
   });

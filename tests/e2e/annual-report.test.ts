@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
-import { PNG } from 'pngjs';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { channelMessage, personalMessage, CHANNELS, PEOPLE, TENANT, type Person } from '../support/activities';
-import { MATTERS, TASKS, TREND_SPEC, seedDigestFixture, type DigestFixture } from '../support/digest-fixture';
-import { EscalationRepository } from '../../src/storage/table/escalations';
 import { applyStep, targetsOf } from '../../src/app/escalations';
-import { systemScope } from '../../src/domain/visibility';
 import { ManualClock } from '../../src/clock';
+import { systemScope } from '../../src/domain/visibility';
+import { EscalationRepository } from '../../src/storage/table/escalations';
+import { CHANNELS, channelMessage, PEOPLE, type Person, personalMessage, TENANT } from '../support/activities';
+import { type DigestFixture, MATTERS, seedDigestFixture, TASKS, TREND_SPEC } from '../support/digest-fixture';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 type Node = Record<string, unknown>;
 const SIGRID = PEOPLE.sigrid;
@@ -43,26 +43,52 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     const id = EscalationRepository.idFor(TENANT, fx.bodies.ost.id, PEOPLE.amina.aadObjectId, 'tricky');
     const at = '2026-11-03T09:00:00.000Z';
     await h.app.services.escalations.create({
-      tenantId: TENANT, id, originBodyId: fx.bodies.ost.id, originKind: 'youthTeam', title: TRICKY, description: 'Uten personopplysninger.', state: 'proposed', levelBodyId: fx.bodies.ost.id, path: [fx.bodies.ost.id],
-      requester: { id: PEOPLE.amina.aadObjectId, channelAccountId: PEOPLE.amina.id, name: PEOPLE.amina.name, locale: 'nb' }, createdAt: at, updatedAt: at, version: 1,
+      tenantId: TENANT,
+      id,
+      originBodyId: fx.bodies.ost.id,
+      originKind: 'youthTeam',
+      title: TRICKY,
+      description: 'Uten personopplysninger.',
+      state: 'proposed',
+      levelBodyId: fx.bodies.ost.id,
+      path: [fx.bodies.ost.id],
+      requester: { id: PEOPLE.amina.aadObjectId, channelAccountId: PEOPLE.amina.id, name: PEOPLE.amina.name, locale: 'nb' },
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
       last: { verb: 'submit', actorId: PEOPLE.amina.aadObjectId, actorName: PEOPLE.amina.name, dataKey: 'tricky', at },
     });
-    await applyStep(h.app.services, systemScope(TENANT, all.map((b) => b.id)), id, 'accept', {}, { id: SIGRID.aadObjectId, name: SIGRID.name }, '2026-11-04T09:00:00.000Z', targetsOf(all));
+    await applyStep(
+      h.app.services,
+      systemScope(
+        TENANT,
+        all.map((b) => b.id),
+      ),
+      id,
+      'accept',
+      {},
+      { id: SIGRID.aadObjectId, name: SIGRID.name },
+      '2026-11-04T09:00:00.000Z',
+      targetsOf(all),
+    );
   });
   afterAll(async () => h.stop());
 
-  it('answers a coordinator with a card to download last year\'s draft as HTML or Markdown', async () => {
+  it("answers a coordinator with a card to download last year's draft as HTML or Markdown", async () => {
     const { card } = await ask('årsrapport', SIGRID);
     expect(cardTexts(card)[0]).toBe('Årsrapport 2026 – utkast');
     const actions = (card!.actions as Node[]).map((a) => ({ type: a.type, title: a.title, url: String(a.url) }));
-    expect(actions.map((a) => [a.type, a.title])).toEqual([['Action.OpenUrl', 'Last ned (HTML)'], ['Action.OpenUrl', 'Last ned (Markdown)']]);
+    expect(actions.map((a) => [a.type, a.title])).toEqual([
+      ['Action.OpenUrl', 'Last ned (HTML)'],
+      ['Action.OpenUrl', 'Last ned (Markdown)'],
+    ]);
     for (const a of actions) expect(a.url).toMatch(/\/files\/[A-Za-z0-9_-]{24}$/);
     expect(actions[0]!.url).not.toBe(actions[1]!.url);
     links.html = actions[0]!.url;
     links.md = actions[1]!.url;
   });
 
-  it('serves the HTML as a download, escaped, with the sections of an SLT annual report and the year\'s figures', async () => {
+  it("serves the HTML as a download, escaped, with the sections of an SLT annual report and the year's figures", async () => {
     const res = await get(links.html!);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -70,7 +96,17 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = res.text;
-    for (const h2 of ['Innledning', 'Organisering', 'Temaer meldt inn i ungdomsteamene', 'Saker behandlet i koordineringsgruppen', 'Saker løftet til SLT-styret og utfallet', 'Møter per organ', 'Tiltak og status', 'Videre arbeid']) expect(html).toContain(`<h2>${h2}</h2>`);
+    for (const h2 of [
+      'Innledning',
+      'Organisering',
+      'Temaer meldt inn i ungdomsteamene',
+      'Saker behandlet i koordineringsgruppen',
+      'Saker løftet til SLT-styret og utfallet',
+      'Møter per organ',
+      'Tiltak og status',
+      'Videre arbeid',
+    ])
+      expect(html).toContain(`<h2>${h2}</h2>`);
     const total = TREND_SPEC.reduce((s, [, , , n]) => s + n, 0);
     expect(html).toContain(`I 2026 ble det meldt inn ${total} trender fra tjenestene.`);
     expect(html).toContain('<td class="num">&lt;3</td>');
@@ -82,7 +118,9 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     expect(html).toContain('Informasjonsmøte for foreldre');
     expect(html).toContain('Fristen er passert');
     // Tasks from the minutes: «Utført» where ticked off; a matter's measure has no such marker.
-    expect(html).toContain(`<td>${TASKS[2]![2].title}</td><td>Referat fra ${CHANNELS.koord.name} 13. oktober 2026</td><td>SLT-koordinator</td><td>15. oktober 2026</td><td>Utført 14. oktober 2026</td>`);
+    expect(html).toContain(
+      `<td>${TASKS[2]![2].title}</td><td>Referat fra ${CHANNELS.koord.name} 13. oktober 2026</td><td>SLT-koordinator</td><td>15. oktober 2026</td><td>Utført 14. oktober 2026</td>`,
+    );
     expect(html).toContain(`<td>${TASKS[1]![2].title}</td>`);
     expect(html).toContain('ingen «utført»-markering i boten');
     // A youth team's matter that never reached the coordination group is not listed; reporters and requesters are never named.

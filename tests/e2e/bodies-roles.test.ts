@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
 import type { TeamsRoster } from '../../src/bot/roster';
-import { errorAfter, invokeResult, member, shown, valueOf, type Card, type Element } from '../support/card-reading';
-
-
-
+import { CHANNELS, cardAction, channelMessage, PEOPLE, type Person, personalMessage, TEAM_ID, TENANT } from '../support/activities';
+import { type Card, type Element, errorAfter, inputValue, invokeResult, member, shown } from '../support/card-reading';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 /** Body elements of a card in order. */
 function elements(card: Card | undefined): Element[] {
   return ((card?.body as Element[] | undefined) ?? []).filter(Boolean);
 }
-
-
-
 
 const REGISTER = { kind: 'youthTeam', name: 'Ungdomsteam Sentrum', cadenceWeeks: '', weekday: '2', time: '09:00', durationMinutes: '90' };
 
@@ -45,7 +39,11 @@ describe('bodies and roles through /api/messages', () => {
     expect(shown(card)).toContain(`${PEOPLE.sigrid.name}: administrator (SLT_ADMINS)`);
     const picker = elements(card).find((e) => e.id === 'aadObjectId');
     expect(picker?.type).toBe('Input.ChoiceSet');
-    expect(picker?.choices?.map((c) => c.value).sort()).toEqual(Object.values(PEOPLE).map((p) => p.aadObjectId).sort());
+    expect(picker?.choices?.map((c) => c.value).sort()).toEqual(
+      Object.values(PEOPLE)
+        .map((p) => p.aadObjectId)
+        .sort(),
+    );
   });
 
   it('lets the administrator grant the coordinator role, and a second grant changes nothing', async () => {
@@ -55,12 +53,19 @@ describe('bodies and roles through /api/messages', () => {
     const again = await invoke('role.grant', { aadObjectId: PEOPLE.kari.aadObjectId, role: 'coordinator' }, PEOPLE.sigrid);
     expect(cardTexts(again.card)).toContain('Kari Fjellheim var allerede SLT-koordinator. Ingenting er endret.');
     const rows = await h.app.services.roles.list(TENANT);
-    expect(rows.filter((r) => r.aadObjectId === PEOPLE.kari.aadObjectId)).toEqual([expect.objectContaining({ coordinator: true, admin: false, name: 'Kari Fjellheim' })]);
+    expect(rows.filter((r) => r.aadObjectId === PEOPLE.kari.aadObjectId)).toEqual([
+      expect.objectContaining({ coordinator: true, admin: false, name: 'Kari Fjellheim' }),
+    ]);
   });
 
   it('stores the roster name that comes with a grant cleaned of control characters, like typed text', async () => {
     const dirty = { ...member(PEOPLE.amina), name: '\u0007Amina\u0000 Solberg-Ali\u001b ' };
-    h.connector.rosters.set(TEAM_ID, [...Object.values(PEOPLE).filter((p) => p !== PEOPLE.amina).map(member), dirty]);
+    h.connector.rosters.set(TEAM_ID, [
+      ...Object.values(PEOPLE)
+        .filter((p) => p !== PEOPLE.amina)
+        .map(member),
+      dirty,
+    ]);
     (h.app.services.roster as TeamsRoster).clear(); // the bot caches rosters for a minute
     try {
       await invoke('role.grant', { aadObjectId: PEOPLE.amina.aadObjectId, role: 'coordinator' }, PEOPLE.sigrid);
@@ -87,7 +92,11 @@ describe('bodies and roles through /api/messages', () => {
     const [reply] = await say('registrer', PEOPLE.kari);
     const card = cardOf(reply!);
     expect(cardTexts(card)[0]).toBe('Registrer kanalen som SLT-organ');
-    expect(elements(card).map((e) => e.id).filter(Boolean)).toEqual(['kind', 'name', 'cadenceWeeks', 'weekday', 'time', 'durationMinutes']);
+    expect(
+      elements(card)
+        .map((e) => e.id)
+        .filter(Boolean),
+    ).toEqual(['kind', 'name', 'cadenceWeeks', 'weekday', 'time', 'durationMinutes']);
     h.connector.clear();
     await h.send(personalMessage('registrer', { serviceUrl: url(), from: PEOPLE.kari }));
     expect(String(h.connector.messages[0]!.body.text)).toContain('må skrives i kanalen som skal registreres');
@@ -101,15 +110,34 @@ describe('bodies and roles through /api/messages', () => {
     expect(texts).toContain('Vanlig tid: tirsdager kl. 09:00');
     expect(texts).toContain('Skriv «@SLT-boten møte» for å planlegge møter.');
     const body = await h.app.services.bodies.byChannel(TENANT, TEAM_ID);
-    expect(body).toMatchObject({ kind: 'youthTeam', name: 'Ungdomsteam Sentrum', cadenceWeeks: 6, weekday: 2, time: '09:00', durationMinutes: 90, channelId: TEAM_ID, registeredBy: PEOPLE.kari.aadObjectId });
+    expect(body).toMatchObject({
+      kind: 'youthTeam',
+      name: 'Ungdomsteam Sentrum',
+      cadenceWeeks: 6,
+      weekday: 2,
+      time: '09:00',
+      durationMinutes: 90,
+      channelId: TEAM_ID,
+      registeredBy: PEOPLE.kari.aadObjectId,
+    });
     // Posts later go to this channel itself, not to a thread of the card.
     expect(body?.ref).toMatchObject({ conversationId: TEAM_ID, serviceUrl: url(), tenantId: TENANT, teamId: TEAM_ID });
   });
 
   it('registers the board channel as the board with a quarterly cadence', async () => {
-    const res = await invoke('body.register', { kind: 'board', name: 'SLT-styret', cadenceWeeks: '', weekday: '', time: '', durationMinutes: '' }, PEOPLE.kari, CHANNELS.styret);
+    const res = await invoke(
+      'body.register',
+      { kind: 'board', name: 'SLT-styret', cadenceWeeks: '', weekday: '', time: '', durationMinutes: '' },
+      PEOPLE.kari,
+      CHANNELS.styret,
+    );
     expect(cardTexts(res.card)).toContain('Møtes: hver 13. uke');
-    expect(await h.app.services.bodies.byChannel(TENANT, CHANNELS.styret.id)).toMatchObject({ kind: 'board', cadenceWeeks: 13, durationMinutes: 90, channelName: 'SLT-styret' });
+    expect(await h.app.services.bodies.byChannel(TENANT, CHANNELS.styret.id)).toMatchObject({
+      kind: 'board',
+      cadenceWeeks: 13,
+      durationMinutes: 90,
+      channelName: 'SLT-styret',
+    });
   });
 
   it('updates the same body when the channel is registered again, keeping its id and registration time', async () => {
@@ -127,14 +155,14 @@ describe('bodies and roles through /api/messages', () => {
     const [reply] = await say('registrer', PEOPLE.kari);
     const card = cardOf(reply!);
     expect(cardTexts(card).join('\n')).toContain('Kanalen er nå registrert som ungdomsteam «Ungdomsteam Sentrum 13-16»');
-    expect(valueOf(card, 'name')).toBe('Ungdomsteam Sentrum 13-16');
-    expect(valueOf(card, 'cadenceWeeks')).toBe(4);
+    expect(inputValue(card, 'name')).toBe('Ungdomsteam Sentrum 13-16');
+    expect(inputValue(card, 'cadenceWeeks')).toBe(4);
   });
 
   it('refuses a second board in another channel, naming the channel that holds it, and stores nothing', async () => {
     const res = await invoke('body.register', { ...REGISTER, kind: 'board', name: 'Nytt styre' }, PEOPLE.kari, CHANNELS.koord);
     expect(errorAfter(res.card, 'kind')).toMatch(/^SLT-styret er allerede registrert i kanalen «SLT-styret»\./);
-    expect(valueOf(res.card, 'name')).toBe('Nytt styre');
+    expect(inputValue(res.card, 'name')).toBe('Nytt styre');
     expect(await h.app.services.bodies.byChannel(TENANT, CHANNELS.koord.id)).toBeUndefined();
   });
 
@@ -156,9 +184,9 @@ describe('bodies and roles through /api/messages', () => {
     const res = await invoke('body.register', { ...REGISTER, name: '   ', cadenceWeeks: '8', time: '14:30' }, PEOPLE.kari, CHANNELS.vest);
     expect(errorAfter(res.card, 'name')).toBe('Feltet må fylles ut.');
     expect(errorAfter(res.card, 'kind')).toBe('');
-    expect(valueOf(res.card, 'kind')).toBe('youthTeam');
-    expect(valueOf(res.card, 'cadenceWeeks')).toBe(8);
-    expect(valueOf(res.card, 'time')).toBe('14:30');
+    expect(inputValue(res.card, 'kind')).toBe('youthTeam');
+    expect(inputValue(res.card, 'cadenceWeeks')).toBe(8);
+    expect(inputValue(res.card, 'time')).toBe('14:30');
     expect(await h.app.services.bodies.byChannel(TENANT, CHANNELS.vest.id)).toBeUndefined();
   });
 
@@ -166,7 +194,7 @@ describe('bodies and roles through /api/messages', () => {
     const long = 'Ungdomsteam '.repeat(834).slice(0, 10_000);
     const res = await invoke('body.register', { ...REGISTER, name: long }, PEOPLE.kari, CHANNELS.vest);
     expect(errorAfter(res.card, 'name')).toBe('Kan ha høyst 100 tegn (nå 10000).');
-    expect(valueOf(res.card, 'name')).toBe(long);
+    expect(inputValue(res.card, 'name')).toBe(long);
     expect(await h.app.services.bodies.byChannel(TENANT, CHANNELS.vest.id)).toBeUndefined();
   });
 
@@ -213,7 +241,8 @@ describe('the last administrator', () => {
   });
   afterAll(async () => h.stop());
 
-  const invoke = async (verb: string, data: Record<string, unknown>, from: Person) => invokeResult(await h.send(cardAction(verb, data, { serviceUrl: h.connector.url, from })));
+  const invoke = async (verb: string, data: Record<string, unknown>, from: Person) =>
+    invokeResult(await h.send(cardAction(verb, data, { serviceUrl: h.connector.url, from })));
 
   it('cannot be revoked, and can once another administrator is granted', async () => {
     const refused = await invoke('role.revoke', { aadObjectId: PEOPLE.amina.aadObjectId, role: 'admin' }, PEOPLE.amina);
@@ -229,6 +258,6 @@ describe('the last administrator', () => {
   it('asks for a valid object id next to the field when one is typed wrong, keeping it', async () => {
     const res = await invoke('role.grant', { aadObjectId: "x' or 1 eq 1", role: 'coordinator' }, PEOPLE.ola);
     expect(errorAfter(res.card, 'aadObjectId')).toContain('Entra-objekt-ID');
-    expect(valueOf(res.card, 'aadObjectId')).toBe("x' or 1 eq 1");
+    expect(inputValue(res.card, 'aadObjectId')).toBe("x' or 1 eq 1");
   });
 });

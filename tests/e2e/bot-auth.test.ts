@@ -1,11 +1,11 @@
 import http from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Roster } from '../../src/domain/ports';
-import { startHarness, type Harness } from '../support/harness';
 import { cardAction, TENANT } from '../support/activities';
+import { type Harness, startHarness } from '../support/harness';
 
 /**
  * POST /api/messages in production mode (MicrosoftAppId set): botbuilder's JWT check is on. The
@@ -62,7 +62,13 @@ describe('POST /api/messages in production mode: Bot Framework authentication, t
     // Production reads rosters through Entra-authenticated connector calls; none are needed here.
     const roster: Roster = { members: async () => [], isMember: async () => false };
     h = await startHarness({
-      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT, SLT_TENANT_IDS: TENANT, SLT_PUBLIC_URL: 'https://slt-boten-test.example.no' },
+      env: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'test-secret',
+        MicrosoftAppTenantId: TENANT,
+        SLT_TENANT_IDS: TENANT,
+        SLT_PUBLIC_URL: 'https://slt-boten-test.example.no',
+      },
       host: '127.0.0.1',
       overrides: {
         roster,
@@ -91,7 +97,11 @@ describe('POST /api/messages in production mode: Bot Framework authentication, t
   it('answers a correctly signed token from an allowed tenant in Teams (the control for every refusal below)', async () => {
     const res = await h.send(activity(), bearer(await token()));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('ikke lenger tilgjengelig') });
+    expect(res.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: expect.stringContaining('ikke lenger tilgjengelig'),
+    });
     expect(keyFetches).toEqual(['/.well-known/openidconfiguration', '/keys']);
   });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness';
-import { channelMessage, BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
-import { member } from '../support/card-reading';
 import { ManualClock } from '../../src/clock';
+import { BOT, CHANNELS, channelMessage, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
+import { member } from '../support/card-reading';
+import { type Harness, startHarness } from '../support/harness';
 
 /**
  * In development mode any tenant is accepted, and `start` schedules the daily cadence watch only
@@ -49,7 +49,7 @@ describe('the cadence watch of a tenant first seen after start', () => {
     expect(noticesTo(SIGRID)).toEqual([]);
   });
 
-  it('schedules today\'s watch at the tenant\'s first activity; it runs, tells the coordinator and schedules tomorrow\'s', async () => {
+  it("schedules today's watch at the tenant's first activity; it runs, tells the coordinator and schedules tomorrow's", async () => {
     const res = await h.send(channelMessage('hjelp', { serviceUrl: h.connector.url, from: KARI, channel: VEST }));
     expect(res.status).toBe(200);
     expect(await watchKeys()).toEqual([`cadenceWatch:${TENANT}:2026-11-02`]);

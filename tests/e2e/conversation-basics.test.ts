@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { channelMessage, personalMessage, botAddedToTeam, PEOPLE, CHANNELS } from '../support/activities';
+import { botAddedToTeam, CHANNELS, channelMessage, PEOPLE, personalMessage } from '../support/activities';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 describe('conversation basics through /api/messages', () => {
   let h: Harness;

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, uniquePrefix, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, personalMessage, CHANNELS, PEOPLE, TENANT } from '../support/activities';
-import { seedDigestFixture } from '../support/digest-fixture';
-import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
+import { CHANNELS, cardAction, PEOPLE, personalMessage, TENANT } from '../support/activities';
+import type { ConnectorCall } from '../support/connector';
+import { seedDigestFixture } from '../support/digest-fixture';
+import { cardOf, cardTexts, type Harness, startHarness, uniquePrefix } from '../support/harness';
 
-const boardPosts = (h: Harness): ConnectorCall[] => h.connector.posts.filter((m) => (m.conversationId ?? '').split(';')[0] === CHANNELS.styret.id && !m.activityId);
+const boardPosts = (h: Harness): ConnectorCall[] =>
+  h.connector.posts.filter((m) => (m.conversationId ?? '').split(';')[0] === CHANNELS.styret.id && !m.activityId);
 const env = { SLT_TENANT_IDS: TENANT };
 const board = (p: { id: string; aadObjectId: string; name: string }) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 
@@ -20,7 +21,7 @@ describe('the scheduled monthly digest', () => {
     await Promise.all(running.splice(0).map((h) => h.stop()));
   });
 
-  it('appears in the board\'s channel once at 08:00 on the first working day of the month, with two bot instances ticking', async () => {
+  it("appears in the board's channel once at 08:00 on the first working day of the month, with two bot instances ticking", async () => {
     const prefix = uniquePrefix();
     // A minute before 08:00 Oslo on Monday 2 November 2026 (07:00 UTC).
     const clocks = [new ManualClock('2026-11-02T06:59:00.000Z'), new ManualClock('2026-11-02T06:59:00.000Z')];
@@ -85,7 +86,7 @@ describe('the scheduled monthly digest', () => {
     expect((await h.app.services.digests.latest(TENANT, '2026-10'))?.sentBy).toBe(PEOPLE.sigrid.aadObjectId);
   });
 
-  it('schedules a network\'s digest on its first message even when the tenant is not configured', async () => {
+  it("schedules a network's digest on its first message even when the tenant is not configured", async () => {
     const h = await start({ clock: new ManualClock('2026-11-01T12:00:00.000Z') });
     expect((await h.app.services.scheduler.pending(TENANT)).some((j) => j.kind === 'digest')).toBe(false);
     await h.send(personalMessage('hjelp', { serviceUrl: h.connector.url, from: PEOPLE.kari }));

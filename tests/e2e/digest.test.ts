@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, type Person } from '../support/activities';
-import type { ConnectorCall } from '../support/connector';
-import { validateCard } from '../support/card-validator';
-import { MATTERS, TASKS, TREND_SPEC, seedDigestFixture, type BodyKey, type DigestFixture } from '../support/digest-fixture';
-import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { ManualClock } from '../../src/clock';
-import { cardNodes, member, tableTexts, tableUnder as findTable } from '../support/card-reading';
+import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
+import { CHANNELS, cardAction, channelMessage, PEOPLE, type Person, personalMessage } from '../support/activities';
+import { cardNodes, tableUnder as findTable, member, tableTexts } from '../support/card-reading';
+import { validateCard } from '../support/card-validator';
+import type { ConnectorCall } from '../support/connector';
+import { type BodyKey, type DigestFixture, MATTERS, seedDigestFixture, TASKS, TREND_SPEC } from '../support/digest-fixture';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 type Node = Record<string, unknown>;
 const SIGRID = PEOPLE.sigrid; // coordinator (also in the board's channel, as its secretary)
@@ -47,7 +47,9 @@ describe('the monthly digest through /api/messages', () => {
   const invoke = async (verb: string, data: Record<string, unknown>, from: Person, channel: { id: string; name: string } | null) => {
     const res = await h.send(cardAction(verb, data, { serviceUrl: url(), from, channel }));
     const body = res.body as { type?: string; value?: unknown };
-    return body?.type === 'application/vnd.microsoft.card.adaptive' ? { card: body.value as Node, message: undefined } : { card: undefined, message: String(body?.value) };
+    return body?.type === 'application/vnd.microsoft.card.adaptive'
+      ? { card: body.value as Node, message: undefined }
+      : { card: undefined, message: String(body?.value) };
   };
   const directTo = (p: Person): ConnectorCall[] => h.connector.messages.filter((m) => m.conversationId === `a:1on1-${p.id}`);
   const boardPosts = (): ConnectorCall[] => h.connector.posts.filter((m) => (m.conversationId ?? '').split(';')[0] === CHANNELS.styret.id && !m.activityId);
@@ -68,7 +70,7 @@ describe('the monthly digest through /api/messages', () => {
   });
   afterAll(async () => h.stop());
 
-  it('rapport 2026-10 shows each focus area\'s count with its change from September and from the July–September average', async () => {
+  it("rapport 2026-10 shows each focus area's count with its change from September and from the July–September average", async () => {
     const card = await preview(SIGRID);
     expect(cardTexts(card)[0]).toBe('Månedsrapport for SLT-styret – oktober 2026');
     expect(validateCard(card)).toEqual([]);
@@ -79,13 +81,16 @@ describe('the monthly digest through /api/messages', () => {
     for (const a of seen) expect(rows.find((r) => r[0] === a.nb)!.slice(1)).toEqual(expectedLine((m) => count(m, a.id)));
     const total = TREND_SPEC.filter(([m]) => m === '2026-10').reduce((s, [, , , n]) => s + n, 0);
     const all = (m: string) => count(m);
-    expect(cardTexts(card)).toContain(`${total} trender i oktober 2026: ${signed(total - all('2026-09'))} fra september 2026, ${signed(Math.round((total - avg3(all)) * 10) / 10)} fra snittet av de tre månedene før (${nb(avg3(all))}).`);
+    expect(cardTexts(card)).toContain(
+      `${total} trender i oktober 2026: ${signed(total - all('2026-09'))} fra september 2026, ${signed(Math.round((total - avg3(all)) * 10) / 10)} fra snittet av de tre månedene før (${nb(avg3(all))}).`,
+    );
   });
 
   it('shows the same figures per body, and names the areas that rose most', async () => {
     const card = await preview(SIGRID);
     const rows = tableUnder(card, 'Per organ');
-    for (const key of ['vest', 'ost', 'koord'] as BodyKey[]) expect(rows.find((r) => r[0] === BODY_NAME[key])!.slice(1)).toEqual(expectedLine((m) => count(m, undefined, key)));
+    for (const key of ['vest', 'ost', 'koord'] as BodyKey[])
+      expect(rows.find((r) => r[0] === BODY_NAME[key])!.slice(1)).toEqual(expectedLine((m) => count(m, undefined, key)));
     const rising = DEFAULT_FOCUS_AREAS.map((a) => ({ label: a.nb, rise: count('2026-10', a.id) - avg3((m) => count(m, a.id)) }))
       .filter((x) => x.rise > 0)
       .sort((x, y) => y.rise - x.rise)
@@ -130,7 +135,7 @@ describe('the monthly digest through /api/messages', () => {
     expect(table.find((r) => r[0] === 'Rusmiddelbruk blant unge')!.slice(1)).toEqual(months.map((m) => String(count(m, 'drugs'))));
   });
 
-  it('lists the matters waiting for the board and the month\'s matters, naming only those that reached the coordination group or the board', async () => {
+  it("lists the matters waiting for the board and the month's matters, naming only those that reached the coordination group or the board", async () => {
     const card = await preview(SIGRID);
     const texts = cardTexts(card);
     expect(texts).toContain('Nye: 4 · Behandlet: 1 · Avslått: 1 · Venter på styret: 2');
@@ -165,19 +170,25 @@ describe('the monthly digest through /api/messages', () => {
     for (const [, , task] of [TASKS[2]!, TASKS[3]!, TASKS[4]!]) expect(json).not.toContain(task.title);
   });
 
-  it('shows meetings held against planned per body, the bodies behind their rhythm, and next month\'s meetings', async () => {
+  it("shows meetings held against planned per body, the bodies behind their rhythm, and next month's meetings", async () => {
     const card = await preview(SIGRID);
-    const rows = cardNodes(card).filter((n) => n.type === 'Table').map((t) => tableTexts(t)).find((r) => r[0]![0] === 'Organ' && r[0]![1] === 'Holdt')!;
+    const rows = cardNodes(card)
+      .filter((n) => n.type === 'Table')
+      .map((t) => tableTexts(t))
+      .find((r) => r[0]![0] === 'Organ' && r[0]![1] === 'Holdt')!;
     expect(rows.find((r) => r[0] === CHANNELS.vest.name)!.slice(1)).toEqual(['1', '1', '1']);
     expect(rows.find((r) => r[0] === CHANNELS.koord.name)!.slice(1)).toEqual(['1', '1', '0']);
     const texts = cardTexts(card);
     expect(texts).toContain(`${CHANNELS.ost.name} har gått lenger enn møterytmen sin uten møte.`);
     expect(texts).not.toContain(`${CHANNELS.vest.name} har gått lenger enn møterytmen sin uten møte.`);
     expect(texts).toContain(`${CHANNELS.styret.name} ligger an til færre enn fire møter i år.`);
-    expect(listUnder(card, 'Møter i november 2026')).toEqual([`tirsdag 17. november 2026 kl. 17:00 – ${CHANNELS.vest.name}`, `tirsdag 24. november 2026 kl. 10:00 – ${CHANNELS.styret.name}`]);
+    expect(listUnder(card, 'Møter i november 2026')).toEqual([
+      `tirsdag 17. november 2026 kl. 17:00 – ${CHANNELS.vest.name}`,
+      `tirsdag 24. november 2026 kl. 10:00 – ${CHANNELS.styret.name}`,
+    ]);
   });
 
-  it('in the board\'s channel, sends the digest to the board member 1:1 and tells the channel only that', async () => {
+  it("in the board's channel, sends the digest to the board member 1:1 and tells the channel only that", async () => {
     h.connector.clear();
     await h.send(channelMessage('rapport 2026-10', { serviceUrl: url(), from: OLA, channel: CHANNELS.styret }));
     const inChannel = h.connector.messages.filter((m) => !m.conversationId?.startsWith('a:1on1'));
@@ -198,7 +209,9 @@ describe('the monthly digest through /api/messages', () => {
     h.connector.clear();
     await h.send(personalMessage('rapport', { serviceUrl: url(), from: AMINA }));
     expect(h.connector.messages).toHaveLength(1);
-    expect(h.connector.messages[0]!.body.text).toBe('Dette krever rollen SLT-koordinator eller medlem av SLT-styret, og den har du ikke. Ta kontakt med en SLT-koordinator eller administrator hvis du trenger den.');
+    expect(h.connector.messages[0]!.body.text).toBe(
+      'Dette krever rollen SLT-koordinator eller medlem av SLT-styret, og den har du ikke. Ta kontakt med en SLT-koordinator eller administrator hvis du trenger den.',
+    );
     expect(cardOf(h.connector.messages[0]!.body)).toBeUndefined();
     expect((await invoke('digest.ack', { month: '2026-10' }, AMINA, CHANNELS.styret)).message).toMatch(/^Dette krever rollen medlem av SLT-styret/);
   });
@@ -216,10 +229,13 @@ describe('the monthly digest through /api/messages', () => {
     h.connector.clear();
     await h.send(personalMessage('rapport 2026-13', { serviceUrl: url(), from: SIGRID }));
     await h.send(personalMessage('rapport 2027-01', { serviceUrl: url(), from: SIGRID }));
-    expect(h.connector.messages.map((m) => m.body.text)).toEqual(['Skriv måneden som ÅÅÅÅ-MM, for eksempel «rapport 2026-10».', 'Måneden januar 2027 har ikke begynt ennå.']);
+    expect(h.connector.messages.map((m) => m.body.text)).toEqual([
+      'Skriv måneden som ÅÅÅÅ-MM, for eksempel «rapport 2026-10».',
+      'Måneden januar 2027 har ikke begynt ennå.',
+    ]);
   });
 
-  it('digest.send posts it in the board\'s channel once, archives it, and asks before sending the same month again', async () => {
+  it("digest.send posts it in the board's channel once, archives it, and asks before sending the same month again", async () => {
     h.connector.clear();
     const first = await invoke('digest.send', { month: '2026-10' }, SIGRID, null);
     expect(first.message).toBe(`Rapporten for oktober 2026 er sendt til ${CHANNELS.styret.name}.`);

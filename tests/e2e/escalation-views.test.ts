@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, type Harness } from '../support/harness';
-import { cardAction, channelMessage, CHANNELS, PEOPLE, TENANT, type Person, channelRegistration } from '../support/activities';
-import type { ConnectorCall } from '../support/connector';
-import { validateCard } from '../support/card-validator';
-import { executeData, member, shown, verbs, type Card } from '../support/card-reading';
 import { ManualClock } from '../../src/clock';
-import { bodyIdFor } from '../../src/storage/table/bodies';
 import type { BodyKind } from '../../src/domain/bodies';
+import { bodyIdFor } from '../../src/storage/table/bodies';
+import { CHANNELS, cardAction, channelMessage, channelRegistration, PEOPLE, type Person, TENANT } from '../support/activities';
+import { type Card, executeData, member, shown, verbs } from '../support/card-reading';
+import { validateCard } from '../support/card-validator';
+import type { ConnectorCall } from '../support/connector';
+import { cardOf, type Harness, startHarness } from '../support/harness';
 
 /**
  * Escalation cards are user-specific (issue 5, "Living cards"): the card in a channel is the
@@ -37,22 +37,27 @@ describe('user-specific escalation cards, through /api/messages', () => {
     const res = await h.send({ ...activity, value: { ...activity.value, trigger } });
     expect(res.status).toBe(200);
     const body = res.body as { type?: string; value?: unknown };
-    return body?.type === 'application/vnd.microsoft.card.adaptive' ? { card: body.value as Card, message: undefined } : { card: undefined, message: String(body?.value) };
+    return body?.type === 'application/vnd.microsoft.card.adaptive'
+      ? { card: body.value as Card, message: undefined }
+      : { card: undefined, message: String(body?.value) };
   };
   /** What Teams asks for a user looking at the card in a channel. */
-  const refresh = (from: Person, channel: Channel, bodyId = bodyIdFor(channel.id)) => invoke('escalation.refresh', { escalationId: id, bodyId }, from, channel, undefined, 'automatic');
+  const refresh = (from: Person, channel: Channel, bodyId = bodyIdFor(channel.id)) =>
+    invoke('escalation.refresh', { escalationId: id, bodyId }, from, channel, undefined, 'automatic');
   const steps = (card: Card | undefined) => verbs(card).filter((v) => STEPS.includes(v));
   const refreshOf = (card: Card | undefined) => card?.refresh as Refresh | undefined;
   const drain = async () => {
     for (let i = 0; i < 10 && (await h.app.outboxSender.tick()).ready > 0; i++);
   };
-  const postIn = (channel: Channel): ConnectorCall | undefined => h.connector.posts.find((p) => (p.conversationId ?? '').split(';')[0] === channel.id && !p.activityId);
+  const postIn = (channel: Channel): ConnectorCall | undefined =>
+    h.connector.posts.find((p) => (p.conversationId ?? '').split(';')[0] === channel.id && !p.activityId);
   const lastUpdateOf = (activityId: string): Card | undefined => cardOf(h.connector.updates.filter((u) => u.activityId === activityId).at(-1)!.body);
 
   beforeAll(async () => {
     h = await startHarness({ clock, env: { SLT_ADMINS: AMINA.aadObjectId } });
     const services = h.app.services;
-    const register = (channel: { id: string; name: string }, kind: BodyKind) => services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
+    const register = (channel: { id: string; name: string }, kind: BodyKind) =>
+      services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
     await register(VEST, 'youthTeam');
     await register(KOORD, 'coordinationGroup');
     await register(STYRET, 'board');

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, channelMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person, channelRegistration } from '../support/activities';
 import { ManualClock } from '../../src/clock';
-import { bodyScope } from '../../src/domain/visibility';
-import { makeNationalId } from '../unit/guard/helpers';
-import { validateCard } from '../support/card-validator';
 import type { BodyKind } from '../../src/domain/bodies';
-import { byId, errorAfter, executeData, member, type Card } from '../support/card-reading';
+import { bodyScope } from '../../src/domain/visibility';
+import { CHANNELS, cardAction, channelMessage, channelRegistration, PEOPLE, type Person, TEAM_ID, TENANT } from '../support/activities';
+import { byId, type Card, errorAfter, executeData, member } from '../support/card-reading';
+import { validateCard } from '../support/card-validator';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
+import { makeNationalId } from '../unit/guard/helpers';
 
 /**
  * The confidentiality guard on every free-text field of an escalation, end to end: the request
@@ -28,7 +28,9 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
     const res = await h.send(cardAction(verb, data, { serviceUrl: url(), from, channel, replyToId }));
     expect(res.status).toBe(200);
     const body = res.body as { type?: string; value?: unknown };
-    return body?.type === 'application/vnd.microsoft.card.adaptive' ? { card: body.value as Card, message: undefined } : { card: undefined, message: String(body?.value) };
+    return body?.type === 'application/vnd.microsoft.card.adaptive'
+      ? { card: body.value as Card, message: undefined }
+      : { card: undefined, message: String(body?.value) };
   };
   const say = async (text: string, from: Person, channel: { id: string; name: string }) => {
     const before = h.connector.calls.length;
@@ -52,7 +54,13 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
   /** A clean request from Kari in youth team Vest; resolves with the matter's id and the card's activity. */
   const propose = async (title: string) => {
     const { activityId } = await say('løft', KARI, CHANNELS.vest);
-    const res = await invoke('escalation.submit', { title, description: 'Flere tjenester ser det samme mønsteret i høst.', formId: `guard-${title}` }, KARI, CHANNELS.vest, activityId);
+    const res = await invoke(
+      'escalation.submit',
+      { title, description: 'Flere tjenester ser det samme mønsteret i høst.', formId: `guard-${title}` },
+      KARI,
+      CHANNELS.vest,
+      activityId,
+    );
     // The requester's (read-only) view has no step buttons; its refresh action names the matter.
     const id = String(executeData(res.card, 'escalation.refresh')?.escalationId);
     await drain();
@@ -62,7 +70,8 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
   beforeAll(async () => {
     h = await startHarness({ clock });
     const services = h.app.services;
-    const register = (channel: { id: string; name: string }, kind: BodyKind) => services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
+    const register = (channel: { id: string; name: string }, kind: BodyKind) =>
+      services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
     await register(CHANNELS.vest, 'youthTeam');
     await register(CHANNELS.koord, 'coordinationGroup');
     await register(CHANNELS.styret, 'board');
@@ -120,7 +129,13 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
     expect(validateCard(phone.card)).toEqual([]);
 
     // A scripted invoke uses the contract's `note`; the card shows it in its own input.
-    const name = await invoke('escalation.decline', { escalationId: id, note: 'eleven jonas i 9b bør følges opp av skolen' }, SIGRID, CHANNELS.vest, activityId);
+    const name = await invoke(
+      'escalation.decline',
+      { escalationId: id, note: 'eleven jonas i 9b bør følges opp av skolen' },
+      SIGRID,
+      CHANNELS.vest,
+      activityId,
+    );
     expect(byId(name.card, 'declineNote')?.value).toBe('eleven jonas i 9b bør følges opp av skolen');
     expect(errorAfter(name.card, 'declineNote')).toContain('navn («jonas»)');
 
@@ -132,7 +147,13 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
     expect(sentSince(before)).not.toContain('Avslått');
 
     // The same matter declined with a clean reason goes through: the guard, nothing else, held it.
-    const declined = await invoke('escalation.decline', { escalationId: id, declineNote: 'Ungdomsteamet følger det opp selv først' }, SIGRID, CHANNELS.vest, activityId);
+    const declined = await invoke(
+      'escalation.decline',
+      { escalationId: id, declineNote: 'Ungdomsteamet følger det opp selv først' },
+      SIGRID,
+      CHANNELS.vest,
+      activityId,
+    );
     expect(cardTexts(declined.card)[1]).toBe('Avslått');
   });
 
@@ -142,7 +163,12 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
     expect(cardTexts(accepted.card)[1]).toBe('Godtatt – ligger hos Koordineringsgruppen');
     await drain();
     const start = await stored(id);
-    const clean = { decision: 'Skolene og utekontakten lager felles plan', measure: 'Oppsøkende arbeid i friminuttene', responsible: 'Utekontakten', due: '2026-12-15' };
+    const clean = {
+      decision: 'Skolene og utekontakten lager felles plan',
+      measure: 'Oppsøkende arbeid i friminuttene',
+      responsible: 'Utekontakten',
+      due: '2026-12-15',
+    };
     const before = h.connector.calls.length;
 
     const cases: [field: 'decision' | 'measure' | 'responsible', typed: string, named: string][] = [
@@ -166,11 +192,22 @@ describe('the confidentiality guard on escalations, through /api/messages', () =
     }
 
     // All three at once: each field names its own offending part.
-    const all = await invoke('escalation.resolve', { escalationId: id, decision: cases[0]![1], measure: cases[1]![1], responsible: cases[2]![1] }, SIGRID, CHANNELS.koord);
+    const all = await invoke(
+      'escalation.resolve',
+      { escalationId: id, decision: cases[0]![1], measure: cases[1]![1], responsible: cases[2]![1] },
+      SIGRID,
+      CHANNELS.koord,
+    );
     for (const [field, , named] of cases) expect(errorAfter(all.card, field)).toContain(named);
 
     const after = await stored(id);
-    expect([after.state, after.version, after.escalation?.decision, after.escalation?.measure, after.escalation?.responsible]).toEqual(['accepted', start.version, undefined, undefined, undefined]);
+    expect([after.state, after.version, after.escalation?.decision, after.escalation?.measure, after.escalation?.responsible]).toEqual([
+      'accepted',
+      start.version,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(after.log.map((l) => l.verb)).toEqual(start.log.map((l) => l.verb));
     await drain();
     const sent = sentSince(before);

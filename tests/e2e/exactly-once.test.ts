@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, uniquePrefix, cardOf, type Harness } from '../support/harness';
-import { cardAction, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall } from '../support/connector';
-import { member, shown } from '../support/card-reading';
 import { ManualClock } from '../../src/clock';
 import { MEETING_JOB_KINDS } from '../../src/domain/meetings';
+import { CHANNELS, cardAction, PEOPLE, type Person, TEAM_ID, TENANT } from '../support/activities';
+import { member, shown } from '../support/card-reading';
+import type { ConnectorCall } from '../support/connector';
+import { cardOf, type Harness, startHarness, uniquePrefix } from '../support/harness';
 
 /**
  * Exactly once with real bot instances (issue 3, §4): three apps on one storage table prefix —
@@ -72,7 +72,12 @@ describe('three bot instances on one storage account', () => {
 
   it('posts every meeting card and meeting job once, with all three instances ticking at each due time', async () => {
     // A load balancer spreads the coordinator's clicks over the instances.
-    await invoke(bots[0]!, 'body.register', { kind: 'youthTeam', name: 'Ungdomsteam Vest 13-16', cadenceWeeks: '6', weekday: '4', time: '18:00', durationMinutes: '120' }, KARI);
+    await invoke(
+      bots[0]!,
+      'body.register',
+      { kind: 'youthTeam', name: 'Ungdomsteam Vest 13-16', cadenceWeeks: '6', weekday: '4', time: '18:00', durationMinutes: '120' },
+      KARI,
+    );
     const scheduled = await invoke(bots[1]!, 'meeting.schedule', SERIES, KARI);
     expect(shown(scheduled.value as Record<string, unknown>)[0]).toBe('4 møter er planlagt – Ungdomsteam Vest 13-16');
 

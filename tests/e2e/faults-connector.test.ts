@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import type { ConnectorCall } from '../support/connector';
 import { personalMessage } from '../support/activities';
+import type { ConnectorCall } from '../support/connector';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 /**
  * The connector refuses the bot's REPLY to a user (429 with or without Retry-After, 412, 500,

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, startAzurite, type AzuriteHandle } from '../../scripts/azurite';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT, cardAction, personalMessage } from '../support/activities';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AzuriteHandle, freePort, startAzurite } from '../../scripts/azurite';
 import { bodyScope } from '../../src/domain/visibility';
+import { BOT, CHANNELS, cardAction, PEOPLE, personalMessage, TEAM_ID, TENANT } from '../support/activities';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 const HELP_TITLE = 'Dette kan du gjøre med SLT-boten';
 
@@ -71,7 +71,15 @@ describe('storage outage: Azurite stops and returns while the bot runs', () => {
       durationMinutes: 90,
       channelId: CHANNELS.vest.id,
       channelName: CHANNELS.vest.name,
-      ref: { serviceUrl: h.connector.url, conversationId: CHANNELS.vest.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: CHANNELS.vest.id },
+      ref: {
+        serviceUrl: h.connector.url,
+        conversationId: CHANNELS.vest.id,
+        tenantId: TENANT,
+        botId: BOT.id,
+        botName: BOT.name,
+        teamId: TEAM_ID,
+        channelId: CHANNELS.vest.id,
+      },
       registeredBy: PEOPLE.sigrid.aadObjectId,
       at: '2026-11-02T09:00:00Z',
     });
@@ -106,7 +114,9 @@ describe('storage outage: Azurite stops and returns while the bot runs', () => {
     const apology = repliesTo(during.id);
     expect(apology).toHaveLength(1);
     expect(cardOf(apology[0]!.body)).toBeUndefined();
-    expect(apology[0]!.body.text).toMatch(/^Beklager, jeg får ikke lagret eller hentet noe akkurat nå\. Prøv igjen om litt – det du sendte er ikke lagret\. \(Feilkode [0-9a-f]{8}\)$/);
+    expect(apology[0]!.body.text).toMatch(
+      /^Beklager, jeg får ikke lagret eller hentet noe akkurat nå\. Prøv igjen om litt – det du sendte er ikke lagret\. \(Feilkode [0-9a-f]{8}\)$/,
+    );
 
     const t1 = Date.now();
     expect(await healthz()).toEqual({ status: 503, body: { status: 'degraded', storage: 'unreachable' } });

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startHarness, cardTexts, type Harness } from '../support/harness';
-import { cardAction, channelMessage, BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import { validateCard } from '../support/card-validator';
-import { rowProblems, ROW_CHECKS } from '../support/row-checks';
 import { ACTIONS, type Verb } from '../../src/actions';
 import { BODY_KINDS, type BodyKind } from '../../src/domain/bodies';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { AGE_GROUPS, DIRECTIONS, SERVICES } from '../../src/domain/trends';
 import { bodyScope } from '../../src/domain/visibility';
+import { BOT, CHANNELS, cardAction, channelMessage, PEOPLE, type Person, TEAM_ID, TENANT } from '../support/activities';
+import { validateCard } from '../support/card-validator';
+import { cardTexts, type Harness, startHarness } from '../support/harness';
+import { ROW_CHECKS, rowProblems } from '../support/row-checks';
 
 /**
  * Property-based fuzzing of every card action (every verb of ACTIONS, so a new verb is covered
@@ -36,7 +36,38 @@ const PLACES = [CHANNELS.vest, CHANNELS.koord, CHANNELS.styret, CHANNELS.general
 const APOLOGY = /^(Beklager, (noe gikk galt|jeg får ikke)|Sorry, (something went wrong|I cannot store))/;
 
 /** Strings that have broken bots before: templates, markup, look-alike numbers, odd whitespace, keys. */
-const SPECIALS = ['${title}', '${1+1}', '${$root.title}', '${json($root)}', '{{x}}', '\u0000', '\u0007bell', '\u202Eevil', '\r\n', '\t', ' ', '', '<script>x</script>', '[lenke](https://example.invalid)', '**fet**', '@SLT-boten', 'null', 'undefined', '__proto__', 'constructor', 'NaN', '1e309', '-0', '0x1F', ' 42 ', '😀🎉', 'æøå ÆØÅ', "'; drop table --", '|', 'b0000000000000000|e00000000000000000000'];
+const SPECIALS = [
+  '${title}',
+  '${1+1}',
+  '${$root.title}',
+  '${json($root)}',
+  '{{x}}',
+  '\u0000',
+  '\u0007bell',
+  '\u202Eevil',
+  '\r\n',
+  '\t',
+  ' ',
+  '',
+  '<script>x</script>',
+  '[lenke](https://example.invalid)',
+  '**fet**',
+  '@SLT-boten',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  'NaN',
+  '1e309',
+  '-0',
+  '0x1F',
+  ' 42 ',
+  '😀🎉',
+  'æøå ÆØÅ',
+  "'; drop table --",
+  '|',
+  'b0000000000000000|e00000000000000000000',
+];
 
 const text = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
@@ -47,8 +78,21 @@ const text = fc.oneof(
 );
 /** Text a member might really type: passes validation and the guard, so handlers go on to store it. */
 const prose = fc.oneof(
-  fc.constantFrom('Mer uro ved stasjonen om kvelden.', 'Flere unge samles ved skolen etter stengetid', 'Økt salg av snus i friminuttene', 'Sentrum', 'Politiet følger opp', '  Rus på fest i helgen\n\nmange 15-åringer  '),
-  fc.tuple(fc.constantFrom('Uro ved', 'Mer rus på', 'Færre unge ved'), fc.constantFrom(' ${x}', ' **', ' <b>', ' 😀', ' \u0007', ''), fc.constantFrom(' kjøpesenteret', ' banen', '')).map((p) => p.join('')),
+  fc.constantFrom(
+    'Mer uro ved stasjonen om kvelden.',
+    'Flere unge samles ved skolen etter stengetid',
+    'Økt salg av snus i friminuttene',
+    'Sentrum',
+    'Politiet følger opp',
+    '  Rus på fest i helgen\n\nmange 15-åringer  ',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('Uro ved', 'Mer rus på', 'Færre unge ved'),
+      fc.constantFrom(' ${x}', ' **', ' <b>', ' 😀', ' \u0007', ''),
+      fc.constantFrom(' kjøpesenteret', ' banen', ''),
+    )
+    .map((p) => p.join('')),
 );
 const numberish = fc.oneof(fc.integer({ min: -10, max: 1_000 }), fc.integer().map(String), fc.double(), fc.constantFrom('', ' 15 ', '1.5', '90'));
 const anything: fc.Arbitrary<unknown> = fc.oneof(
@@ -59,7 +103,10 @@ const anything: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.array(text, { maxLength: 4 }) },
 );
-const dateish = fc.oneof(fc.constantFrom('2026-11-10', '2026-12-01', '2026-11-02', '2026-02-30', '2025-01-01', '10.11.2026', '2026-11-10T09:00'), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+const dateish = fc.oneof(
+  fc.constantFrom('2026-11-10', '2026-12-01', '2026-11-02', '2026-02-30', '2025-01-01', '10.11.2026', '2026-11-10T09:00'),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+);
 
 /** Field names of an action's data from its zod schema (objects, also inside pipes and refinements). */
 function fieldsOf(schema: z.ZodType): string[] {
@@ -99,7 +146,17 @@ function valueFor(field: string, known: Known): fc.Arbitrary<unknown> {
     due: dateish,
     itemId: pick('police', 'eventuelt', 'trends', 'x'.repeat(90)),
     taskId: pick('t0000abcd', 'tffffffff'),
-    items: fc.array(fc.record({ itemId: pick('police', 'eventuelt'), decision: text, tasks: fc.array(fc.record({ title: text, responsible: anything, due: dateish }), { maxLength: 3 }) }, { requiredKeys: [] }), { maxLength: 3 }),
+    items: fc.array(
+      fc.record(
+        {
+          itemId: pick('police', 'eventuelt'),
+          decision: text,
+          tasks: fc.array(fc.record({ title: text, responsible: anything, due: dateish }), { maxLength: 3 }),
+        },
+        { requiredKeys: [] },
+      ),
+      { maxLength: 3 },
+    ),
   };
   // Numbers as cards send them (strings) and as scripts might; in range more often than not.
   const numbers: Record<string, fc.Arbitrary<unknown>> = {
@@ -120,7 +177,10 @@ function dataFor(verb: Verb, known: Known): fc.Arbitrary<unknown> {
   const fields = [...new Set([...fieldsOf(ACTIONS[verb].schema), 'formId', 'note', 'decision__police', 'task__police'])];
   // Either every field plausible (so handlers get past validation and store), or any field anything or missing.
   const likely = fc.record(Object.fromEntries(fields.map((f) => [f, valueFor(f, known)])));
-  const mixed = fc.record(Object.fromEntries(fields.map((f) => [f, fc.oneof({ weight: 3, arbitrary: valueFor(f, known) }, { weight: 2, arbitrary: anything })])), { requiredKeys: [] });
+  const mixed = fc.record(
+    Object.fromEntries(fields.map((f) => [f, fc.oneof({ weight: 3, arbitrary: valueFor(f, known) }, { weight: 2, arbitrary: anything })])),
+    { requiredKeys: [] },
+  );
   const record = fc.oneof(likely, mixed);
   const extra = fc.dictionary(fc.string({ maxLength: 12 }), anything, { maxKeys: 2 });
   const object = fc.tuple(record, extra, fc.boolean()).map(([r, e, proto]) => {
@@ -167,23 +227,60 @@ describe('fuzzing every card action through /api/messages', () => {
     const s = h.app.services;
     const at = '2026-11-02T09:00:00.000Z';
     const register = async (channel: { id: string; name: string }, kind: BodyKind) => {
-      const ref = { serviceUrl: h.connector.url, conversationId: channel.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: channel.id };
-      const r = await s.bodies.upsert({ tenantId: TENANT, kind, name: channel.name, cadenceWeeks: 6, durationMinutes: 90, channelId: channel.id, channelName: channel.name, ref, registeredBy: COORDINATOR.aadObjectId, at });
+      const ref = {
+        serviceUrl: h.connector.url,
+        conversationId: channel.id,
+        tenantId: TENANT,
+        botId: BOT.id,
+        botName: BOT.name,
+        teamId: TEAM_ID,
+        channelId: channel.id,
+      };
+      const r = await s.bodies.upsert({
+        tenantId: TENANT,
+        kind,
+        name: channel.name,
+        cadenceWeeks: 6,
+        durationMinutes: 90,
+        channelId: channel.id,
+        channelName: channel.name,
+        ref,
+        registeredBy: COORDINATOR.aadObjectId,
+        at,
+      });
       if (!r.ok) throw new Error('setup: registration refused');
       return r.body.id;
     };
-    known.bodyIds.push(await register(CHANNELS.vest, 'youthTeam'), await register(CHANNELS.koord, 'coordinationGroup'), await register(CHANNELS.styret, 'board'));
+    known.bodyIds.push(
+      await register(CHANNELS.vest, 'youthTeam'),
+      await register(CHANNELS.koord, 'coordinationGroup'),
+      await register(CHANNELS.styret, 'board'),
+    );
     await s.roles.set(TENANT, COORDINATOR.aadObjectId, 'coordinator', true, 'setup', at, COORDINATOR.name);
     const roster = [MEMBER, COORDINATOR].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name }));
     for (const id of [CHANNELS.vest.id, CHANNELS.koord.id, CHANNELS.styret.id, TEAM_ID]) h.connector.rosters.set(id, roster);
     // A meeting, a trend and a matter, made the way users make them.
     checkReply('setup', await invoke('meeting.schedule', { date: '2026-11-17', time: '09:00', repeat: 'cadence', count: '3' }, COORDINATOR, CHANNELS.vest));
-    checkReply('setup', await invoke('trend.submit', { focusArea: 'drugs', direction: 'new', description: 'Mer hasj på skolen.', service: 'school', formId: 'f1' }, MEMBER, CHANNELS.vest));
-    checkReply('setup', await invoke('escalation.submit', { title: 'Uro i sentrum', description: 'Flere grupper samles sent.', formId: 'f2' }, MEMBER, CHANNELS.vest));
+    checkReply(
+      'setup',
+      await invoke(
+        'trend.submit',
+        { focusArea: 'drugs', direction: 'new', description: 'Mer hasj på skolen.', service: 'school', formId: 'f1' },
+        MEMBER,
+        CHANNELS.vest,
+      ),
+    );
+    checkReply(
+      'setup',
+      await invoke('escalation.submit', { title: 'Uro i sentrum', description: 'Flere grupper samles sent.', formId: 'f2' }, MEMBER, CHANNELS.vest),
+    );
     known.meetingIds.push(...(await s.meetings.upcomingForBody(TENANT, known.bodyIds[0]!, new Date(at))).map((m) => m.id));
     known.escalationIds.push(...(await s.escalations.listAt(bodyScope(TENANT, known.bodyIds[0]!), known.bodyIds[0]!, false)).map((c) => c.escalation.id));
     // An agenda with an added item, so the agendas table has a row for the checks from the start.
-    checkReply('setup', await invoke('agenda.addItem', { meetingId: known.meetingIds[0], bodyId: known.bodyIds[0], title: 'Sommerjobber for unge' }, COORDINATOR, CHANNELS.vest));
+    checkReply(
+      'setup',
+      await invoke('agenda.addItem', { meetingId: known.meetingIds[0], bodyId: known.bodyIds[0], title: 'Sommerjobber for unge' }, COORDINATOR, CHANNELS.vest),
+    );
     expect(known.meetingIds.length).toBeGreaterThan(0);
     expect(known.escalationIds.length).toBeGreaterThan(0);
   }, 60_000);
@@ -206,9 +303,15 @@ describe('fuzzing every card action through /api/messages', () => {
   for (const verb of Object.keys(ACTIONS) as Verb[]) {
     it(`${verb}: answers any data with a card or a message, never a 500`, async () => {
       await fc.assert(
-        fc.asyncProperty(dataFor(verb, known), fc.constantFrom(COORDINATOR, MEMBER), fc.constantFrom(...PLACES), fc.constantFrom('nb-NO', 'en-US'), async (data, from, place, locale) => {
-          checkReply(verb, await invoke(verb, data, from, place, locale));
-        }),
+        fc.asyncProperty(
+          dataFor(verb, known),
+          fc.constantFrom(COORDINATOR, MEMBER),
+          fc.constantFrom(...PLACES),
+          fc.constantFrom('nb-NO', 'en-US'),
+          async (data, from, place, locale) => {
+            checkReply(verb, await invoke(verb, data, from, place, locale));
+          },
+        ),
         FC_OPTIONS,
       );
       // Checked after each verb, so a bad row is blamed on the verb that stored it.
@@ -217,7 +320,11 @@ describe('fuzzing every card action through /api/messages', () => {
   }
 
   it('answers a malformed invoke (no action, odd verb or type) with a 4xx or a message, never a 500', async () => {
-    const envelope = fc.oneof(anything, fc.record({ action: anything }), fc.record({ action: fc.record({ type: fc.constantFrom('Action.Execute', 'Action.Submit', ''), verb: anything, data: anything }, { requiredKeys: [] }) }));
+    const envelope = fc.oneof(
+      anything,
+      fc.record({ action: anything }),
+      fc.record({ action: fc.record({ type: fc.constantFrom('Action.Execute', 'Action.Submit', ''), verb: anything, data: anything }, { requiredKeys: [] }) }),
+    );
     await fc.assert(
       fc.asyncProperty(envelope, async (value) => {
         const activity = cardAction('x', {}, { serviceUrl: h.connector.url, from: MEMBER, channel: CHANNELS.vest });
@@ -227,7 +334,7 @@ describe('fuzzing every card action through /api/messages', () => {
     );
   });
 
-  it('stores no row that breaks the domain\'s rules in any checked table (trends … agendas, settings, digests)', async () => {
+  it("stores no row that breaks the domain's rules in any checked table (trends … agendas, settings, digests)", async () => {
     const { problems, counts } = await badRows();
     expect(problems.slice(0, 10), REPLAY).toEqual([]);
     // The fuzzing got past validation into the storing paths (the setup stored one trend and one matter).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness';
 import { personalMessage } from '../support/activities';
+import { type Harness, startHarness } from '../support/harness';
 
 describe('malformed requests to /api/messages', () => {
   let h: Harness;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startHarness, cardTexts, type Harness } from '../support/harness';
-import { cardAction, BOT, CHANNELS, TEAM_ID, TENANT, type Person } from '../support/activities';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { DIRECTIONS } from '../../src/domain/trends';
+import { BOT, CHANNELS, cardAction, type Person, TEAM_ID, TENANT } from '../support/activities';
+import { cardTexts, type Harness, startHarness } from '../support/harness';
 
 /**
  * Load held (issue 8): 5 000 `trend.submit` actions from 50 people at once, each waiting for its
@@ -17,7 +17,11 @@ const DONE_TITLE = 'Takk! Trenden er registrert.';
 const DUPLICATE_TEXT = 'Denne trenden var allerede registrert – den er ikke lagret to ganger.';
 
 /** Invented members of the youth team (no real names). */
-const people: Person[] = Array.from({ length: USERS }, (_, i) => ({ id: `29:last-${i}`, aadObjectId: `aad-last-${String(i).padStart(2, '0')}`, name: `Lasttester ${i + 1}` }));
+const people: Person[] = Array.from({ length: USERS }, (_, i) => ({
+  id: `29:last-${i}`,
+  aadObjectId: `aad-last-${String(i).padStart(2, '0')}`,
+  name: `Lasttester ${i + 1}`,
+}));
 
 /** The n-th report of user u: a trend as a member would describe it, distinct for every (u, n). */
 function report(u: number, n: number): Record<string, unknown> {
@@ -62,12 +66,23 @@ describe('load: 5 000 trend reports from 50 members at once', () => {
       durationMinutes: 90,
       channelId: CHANNELS.vest.id,
       channelName: CHANNELS.vest.name,
-      ref: { serviceUrl: h.connector.url, conversationId: CHANNELS.vest.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: CHANNELS.vest.id },
+      ref: {
+        serviceUrl: h.connector.url,
+        conversationId: CHANNELS.vest.id,
+        tenantId: TENANT,
+        botId: BOT.id,
+        botName: BOT.name,
+        teamId: TEAM_ID,
+        channelId: CHANNELS.vest.id,
+      },
       registeredBy: 'aad-last-koordinator',
       at: '2026-11-02T09:00:00.000Z',
     });
     expect(registered.ok).toBe(true);
-    h.connector.rosters.set(CHANNELS.vest.id, people.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
+    h.connector.rosters.set(
+      CHANNELS.vest.id,
+      people.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })),
+    );
 
     const started = Date.now();
     await Promise.all(

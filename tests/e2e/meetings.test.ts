@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
-import { startHarness, cardOf, type Harness } from '../support/harness';
-import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from '../support/activities';
-import type { ConnectorCall } from '../support/connector';
-import { ManualClock } from '../../src/clock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create';
+import { ManualClock } from '../../src/clock';
+import { utcToOslo } from '../../src/domain/calendar';
 import { createLogger } from '../../src/log';
 import { bodyIdFor } from '../../src/storage/table/bodies';
-import { utcToOslo } from '../../src/domain/calendar';
-import { errorAfter, member, shown, valueOf, type Card } from '../support/card-reading';
-
-
-
+import { CHANNELS, cardAction, channelMessage, PEOPLE, type Person, personalMessage, TEAM_ID, TENANT } from '../support/activities';
+import { type Card, errorAfter, inputValue, member, shown } from '../support/card-reading';
+import type { ConnectorCall } from '../support/connector';
+import { cardOf, type Harness, startHarness } from '../support/harness';
 
 /** Actions of a card, by type. */
 const actionsOf = (card: Card | undefined): Record<string, unknown>[] => (card?.actions as Record<string, unknown>[] | undefined) ?? [];
@@ -27,11 +24,19 @@ describe('meetings through /api/messages', () => {
   const general = CHANNELS.general;
   const bodyId = bodyIdFor(general.id);
 
-  const invoke = async (verb: string, data: Record<string, unknown>, from: Person, replyToId?: string, channel: { id: string; name: string } | null = general) => {
+  const invoke = async (
+    verb: string,
+    data: Record<string, unknown>,
+    from: Person,
+    replyToId?: string,
+    channel: { id: string; name: string } | null = general,
+  ) => {
     const res = await h.send(cardAction(verb, data, { serviceUrl: url(), from, channel, replyToId }));
     expect(res.status).toBe(200);
     const body = res.body as { type?: string; value?: unknown };
-    return body?.type === 'application/vnd.microsoft.card.adaptive' ? { card: body.value as Card, message: undefined } : { card: undefined, message: String(body?.value) };
+    return body?.type === 'application/vnd.microsoft.card.adaptive'
+      ? { card: body.value as Card, message: undefined }
+      : { card: undefined, message: String(body?.value) };
   };
   const say = async (text: string, from: Person) => {
     const before = h.connector.calls.length;
@@ -60,7 +65,12 @@ describe('meetings through /api/messages', () => {
   });
 
   it('lets a coordinator register General as a youth team', async () => {
-    const res = await invoke('body.register', { kind: 'youthTeam', name: 'Ungdomsteam Sentrum 13-16', cadenceWeeks: '6', weekday: '4', time: '18:00', durationMinutes: '120' }, KARI, 'register-card');
+    const res = await invoke(
+      'body.register',
+      { kind: 'youthTeam', name: 'Ungdomsteam Sentrum 13-16', cadenceWeeks: '6', weekday: '4', time: '18:00', durationMinutes: '120' },
+      KARI,
+      'register-card',
+    );
     expect(res.card).toBeDefined();
     expect(await h.app.services.bodies.get(TENANT, bodyId)).toMatchObject({ kind: 'youthTeam', cadenceWeeks: 6, weekday: 4, time: '18:00' });
   });
@@ -74,14 +84,14 @@ describe('meetings through /api/messages', () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('shows the coordinator a form prefilled with the body\'s habits: next Thursday 18:00, 120 minutes, a series of 4', async () => {
+  it("shows the coordinator a form prefilled with the body's habits: next Thursday 18:00, 120 minutes, a series of 4", async () => {
     const { card } = await say('møte', KARI);
     expect(shown(card)[0]).toBe('Planlegg møte – Ungdomsteam Sentrum 13-16');
-    expect(valueOf(card, 'date')).toBe('2026-11-05');
-    expect(valueOf(card, 'time')).toBe('18:00');
-    expect(valueOf(card, 'durationMinutes')).toBe(120);
-    expect(valueOf(card, 'repeat')).toBe('cadence');
-    expect(valueOf(card, 'count')).toBe(4);
+    expect(inputValue(card, 'date')).toBe('2026-11-05');
+    expect(inputValue(card, 'time')).toBe('18:00');
+    expect(inputValue(card, 'durationMinutes')).toBe(120);
+    expect(inputValue(card, 'repeat')).toBe('cadence');
+    expect(inputValue(card, 'count')).toBe(4);
     expect(actionsOf(card)[0]).toMatchObject({ type: 'Action.Execute', verb: 'meeting.schedule' });
   });
 
@@ -93,10 +103,10 @@ describe('meetings through /api/messages', () => {
     const data = { ...SERIES, ...change };
     const { card } = await invoke('meeting.schedule', data, KARI, 'form-bad');
     expect(errorAfter(card, field)).toContain(message);
-    expect(valueOf(card, 'date')).toBe(data.date);
-    expect(valueOf(card, 'time')).toBe(data.time);
-    expect(valueOf(card, 'location')).toBe(SERIES.location);
-    expect(valueOf(card, 'count')).toBe(4);
+    expect(inputValue(card, 'date')).toBe(data.date);
+    expect(inputValue(card, 'time')).toBe(data.time);
+    expect(inputValue(card, 'location')).toBe(SERIES.location);
+    expect(inputValue(card, 'count')).toBe(4);
     expect(await stored()).toEqual([]);
   });
 
@@ -104,16 +114,21 @@ describe('meetings through /api/messages', () => {
     const data = { ...SERIES, location: 'Hjemme hos Per Olsen, ring 912 34 567' };
     const { card } = await invoke('meeting.schedule', data, KARI, 'form-place');
     expect(errorAfter(card, 'location')).toContain('personopplysninger');
-    expect(valueOf(card, 'location')).toBe(data.location);
+    expect(inputValue(card, 'location')).toBe(data.location);
     expect(await stored()).toEqual([]);
   });
 
-  it('schedules a series of four at the body\'s cadence, confirms the dates and stores four meetings', async () => {
+  it("schedules a series of four at the body's cadence, confirms the dates and stores four meetings", async () => {
     const { card } = await invoke('meeting.schedule', SERIES, KARI, 'form-1');
     const texts = shown(card);
     expect(texts[0]).toBe('4 møter er planlagt – Ungdomsteam Sentrum 13-16');
     expect(texts).toEqual(
-      expect.arrayContaining(['torsdag 5. november 2026 kl. 18:00', 'torsdag 17. desember 2026 kl. 18:00', 'torsdag 28. januar 2027 kl. 18:00', 'torsdag 11. mars 2027 kl. 18:00']),
+      expect.arrayContaining([
+        'torsdag 5. november 2026 kl. 18:00',
+        'torsdag 17. desember 2026 kl. 18:00',
+        'torsdag 28. januar 2027 kl. 18:00',
+        'torsdag 11. mars 2027 kl. 18:00',
+      ]),
     );
     const meetings = await stored();
     expect(meetings).toHaveLength(4);
@@ -154,7 +169,7 @@ describe('meetings through /api/messages', () => {
     expect(posts.map((p) => p.assignedId).sort()).toEqual(meetings.map((m) => m.cardActivityId).sort());
   });
 
-  it('serves the .ics behind the card\'s link as a calendar file node-ical reads, with the right start', async () => {
+  it("serves the .ics behind the card's link as a calendar file node-ical reads, with the right start", async () => {
     const [m] = await stored();
     const res = await fetch(`${h.baseUrl}/ics/${m!.icsToken}.ics`);
     expect(res.status).toBe(200);
@@ -181,7 +196,7 @@ describe('meetings through /api/messages', () => {
     expect(personal.filter((t) => / kl\. 18:00$/.test(t))).toHaveLength(4);
   });
 
-  it('shows nothing in a personal chat to someone who is not in the body\'s channel', async () => {
+  it("shows nothing in a personal chat to someone who is not in the body's channel", async () => {
     const outsider = { id: '29:utenfor', aadObjectId: 'aad-utenfor', name: 'Ikke Medlem' };
     h.connector.clear();
     await h.send(personalMessage('møter', { serviceUrl: url(), from: outsider }));
@@ -227,7 +242,12 @@ describe('meetings through /api/messages', () => {
   });
 
   it('moves a single meeting off 17 May and says so in the confirmation', async () => {
-    const { card } = await invoke('meeting.schedule', { date: '2027-05-17', time: '09:00', durationMinutes: '90', location: '', repeat: 'none', count: '' }, KARI, 'form-may');
+    const { card } = await invoke(
+      'meeting.schedule',
+      { date: '2027-05-17', time: '09:00', durationMinutes: '90', location: '', repeat: 'none', count: '' },
+      KARI,
+      'form-may',
+    );
     const texts = shown(card);
     expect(texts[0]).toBe('Møtet er planlagt – Ungdomsteam Sentrum 13-16');
     expect(texts).toContain('tirsdag 18. mai 2027 kl. 09:00');
@@ -243,7 +263,11 @@ describe('meetings through /api/messages', () => {
     await drain();
     const texts = postsInGeneral().map((p) => (cardOf(p.body) ? shown(cardOf(p.body))[0] : String(p.body.text)));
     expect(texts).toEqual(
-      expect.arrayContaining(['Innspill til møtet torsdag 5. november 2026 kl. 18:00', 'Dagsorden – Ungdomsteam Sentrum 13-16', 'Påminnelse: Ungdomsteam Sentrum 13-16 har møte i dag kl. 18:00, Ungdomshuset, møterom 2.']),
+      expect.arrayContaining([
+        'Innspill til møtet torsdag 5. november 2026 kl. 18:00',
+        'Dagsorden – Ungdomsteam Sentrum 13-16',
+        'Påminnelse: Ungdomsteam Sentrum 13-16 har møte i dag kl. 18:00, Ungdomshuset, møterom 2.',
+      ]),
     );
     const agenda = postsInGeneral().find((p) => shown(cardOf(p.body))[0]?.startsWith('Dagsorden'));
     expect(shown(cardOf(agenda!.body))).toEqual(expect.arrayContaining(['1. Oppdatering fra politiet', '2. Utfordringsbildet lokalt', '3. Eventuelt']));

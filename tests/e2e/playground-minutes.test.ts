@@ -103,7 +103,9 @@ describe('npm start: minutes in the Agents Playground, recorded after the meetin
     expect(agenda.indexOf('Oppdatering fra politiet')).toBeGreaterThan(-1);
     expect(agenda.indexOf(TASK)).toBeGreaterThan(agenda.indexOf('Oppdatering fra politiet'));
     expect(agenda).toContain('Ansvarlig: Politi');
-    expect(agenda).toContain(`Oppfølging fra møtet ${TUESDAY.toFormat('d. LLLL')} · frist 15. ${DateTime.now().setZone('Europe/Oslo').plus({ months: 1 }).setLocale('nb').toFormat('LLLL')}`);
+    expect(agenda).toContain(
+      `Oppfølging fra møtet ${TUESDAY.toFormat('d. LLLL')} · frist 15. ${DateTime.now().setZone('Europe/Oslo').plus({ months: 1 }).setLocale('nb').toFormat('LLLL')}`,
+    );
     await pg.screenshot(SCREENSHOTS, 'playground-referat-neste-dagsorden.png');
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, channelMessage, CHANNELS, PEOPLE, TEAM_ID, type Person } from '../support/activities';
+import { CHANNELS, cardAction, channelMessage, PEOPLE, type Person, TEAM_ID } from '../support/activities';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 /**
  * Roles are cached per instance for 30 s (LOOKUP_TTL_MS). A grant or revoke made through this
@@ -16,7 +16,9 @@ describe('role changes with the lookup cache', () => {
     return h.connector.messages.map((m) => m.body);
   };
   const setRole = async (verb: 'role.grant' | 'role.revoke') => {
-    const res = await h.send(cardAction(verb, { aadObjectId: kari.aadObjectId, role: 'coordinator' }, { serviceUrl: h.connector.url, from: admin, channel: CHANNELS.general }));
+    const res = await h.send(
+      cardAction(verb, { aadObjectId: kari.aadObjectId, role: 'coordinator' }, { serviceUrl: h.connector.url, from: admin, channel: CHANNELS.general }),
+    );
     expect(res.status).toBe(200);
   };
   /** What `registrer` answers Kari: the registration card, or the refusal text. */
@@ -28,7 +30,10 @@ describe('role changes with the lookup cache', () => {
 
   beforeAll(async () => {
     h = await startHarness({ env: { SLT_ADMINS: admin.aadObjectId } });
-    h.connector.rosters.set(TEAM_ID, [kari, admin].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
+    h.connector.rosters.set(
+      TEAM_ID,
+      [kari, admin].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })),
+    );
   });
   afterAll(async () => h.stop());
 

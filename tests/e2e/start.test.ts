@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -54,7 +54,15 @@ describe('npm start with SLT_PLAYGROUND=off and STORAGE_CONNECTION_STRING', () =
     let output = '';
     child = spawn(process.execPath, [START], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SLT_PLAYGROUND: 'off', STORAGE_CONNECTION_STRING: storage, PORT: String(port), SLT_TABLE_PREFIX: 'startoff', LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        SLT_PLAYGROUND: 'off',
+        STORAGE_CONNECTION_STRING: storage,
+        PORT: String(port),
+        SLT_TABLE_PREFIX: 'startoff',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { personalMessage, channelMessage, CHANNELS, PEOPLE, TENANT, channelRef } from '../support/activities';
 import { ManualClock } from '../../src/clock';
+import { CHANNELS, channelMessage, channelRef, PEOPLE, personalMessage, TENANT } from '../support/activities';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
 const T0 = '2026-11-02T09:00:00.000Z'; // Monday 10:00 in Oslo
 
@@ -15,16 +15,35 @@ describe('status (coordinators) through /api/messages', () => {
     const { services } = h.app;
     await services.roles.set(TENANT, PEOPLE.kari.aadObjectId, 'coordinator', true, 'test', T0, PEOPLE.kari.name);
     const ref = channelRef(h.connector.url);
-    const registered = await services.bodies.upsert({ tenantId: TENANT, kind: 'youthTeam', name: CHANNELS.vest.name, cadenceWeeks: 6, durationMinutes: 90, channelId: CHANNELS.vest.id, channelName: CHANNELS.vest.name, ref, registeredBy: PEOPLE.kari.aadObjectId, at: T0 });
+    const registered = await services.bodies.upsert({
+      tenantId: TENANT,
+      kind: 'youthTeam',
+      name: CHANNELS.vest.name,
+      cadenceWeeks: 6,
+      durationMinutes: 90,
+      channelId: CHANNELS.vest.id,
+      channelName: CHANNELS.vest.name,
+      ref,
+      registeredBy: PEOPLE.kari.aadObjectId,
+      at: T0,
+    });
     if (!registered.ok) throw new Error('body not registered');
     bodyId = registered.body.id;
 
-    await services.scheduler.schedule([{ key: 'agenda:m-test', kind: 'agenda', tenantId: TENANT, dueAt: '2026-11-04T09:00:00Z', payload: { bodyId, meetingId: 'm-test' } }]);
+    await services.scheduler.schedule([
+      { key: 'agenda:m-test', kind: 'agenda', tenantId: TENANT, dueAt: '2026-11-04T09:00:00Z', payload: { bodyId, meetingId: 'm-test' } },
+    ]);
     await h.app.jobRunner.tick();
 
     // A delivery Teams refuses: the bot was removed from the team.
     h.connector.fail({ status: 403, times: 1_000, match: (c) => c.method === 'POST' && c.path === '/v3/conversations' });
-    await services.outbox.enqueue({ key: 'card:m-test', tenantId: TENANT, target: ref, message: { type: 'text', text: 'Møtekort' }, label: 'møtekort Ungdomsteam Vest 04.11' });
+    await services.outbox.enqueue({
+      key: 'card:m-test',
+      tenantId: TENANT,
+      target: ref,
+      message: { type: 'text', text: 'Møtekort' },
+      label: 'møtekort Ungdomsteam Vest 04.11',
+    });
     await h.app.outboxSender.tick();
     h.connector.clearFaults();
   });
@@ -61,7 +80,9 @@ describe('status (coordinators) through /api/messages', () => {
     h.connector.clear();
     await h.send(personalMessage('status', { serviceUrl: h.connector.url, from: PEOPLE.kari }));
     const texts = cardTexts(cardOf(h.connector.messages[0]!.body));
-    expect(texts).toContain('Planleggeren har ikke kjørt siden mandag 2. november 2026 kl. 10:00. Planlagte innlegg går ikke ut før den kjører igjen – kontakt driften.');
+    expect(texts).toContain(
+      'Planleggeren har ikke kjørt siden mandag 2. november 2026 kl. 10:00. Planlagte innlegg går ikke ut før den kjører igjen – kontakt driften.',
+    );
     clock.set(T0);
   });
 
@@ -69,7 +90,9 @@ describe('status (coordinators) through /api/messages', () => {
     h.connector.clear();
     await h.send(personalMessage('status', { serviceUrl: h.connector.url, from: PEOPLE.ola }));
     expect(h.connector.messages).toHaveLength(1);
-    expect(h.connector.messages[0]!.body.text).toBe('Dette krever rollen SLT-koordinator, og den har du ikke. Ta kontakt med en SLT-koordinator eller administrator hvis du trenger den.');
+    expect(h.connector.messages[0]!.body.text).toBe(
+      'Dette krever rollen SLT-koordinator, og den har du ikke. Ta kontakt med en SLT-koordinator eller administrator hvis du trenger den.',
+    );
     expect(cardOf(h.connector.messages[0]!.body)).toBeUndefined();
   });
 });

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab';
+import { launchChromium } from '../../scripts/chromium';
 import { isHeld } from '../../src/domain/meetings';
-import { startHarness, type Harness } from '../support/harness';
-import { TENANT, type Person } from '../support/activities';
-import { FIXTURE_AREAS, FIXTURE_MONTHS, ROLES, seedYear, trendCount, TREND_BODIES, type SeededYear, type TrendBody } from '../support/tab-fixture';
+import { type Person, TENANT } from '../support/activities';
+import { type Harness, startHarness } from '../support/harness';
+import { FIXTURE_AREAS, FIXTURE_MONTHS, ROLES, type SeededYear, seedYear, TREND_BODIES, type TrendBody, trendCount } from '../support/tab-fixture';
 
 /**
  * The SLT overview tab in headless Chromium (through playwright-core; scripts/chromium.ts picks the browser),
@@ -77,7 +77,10 @@ describe('SLT overview tab in Chromium (development mode)', () => {
 
   it('inside an iframe that is not Teams, gives up waiting for Teams after a short timeout and offers the development picker', async () => {
     // A host page that frames the tab (same origin, as the page's CSP allows), but never answers teams-js.
-    fs.writeFileSync(path.join(tabDir, 'frame-test.html'), `<!doctype html><iframe id="f" width="1200" height="800" src="index.html?devUser=${ROLES.vestMember.aadObjectId}&devTenant=${TENANT}"></iframe>`);
+    fs.writeFileSync(
+      path.join(tabDir, 'frame-test.html'),
+      `<!doctype html><iframe id="f" width="1200" height="800" src="index.html?devUser=${ROLES.vestMember.aadObjectId}&devTenant=${TENANT}"></iframe>`,
+    );
     const started = Date.now();
     await page.goto(`${h.baseUrl}/tab/frame-test.html`);
     const frame = page.frameLocator('#f');
@@ -89,7 +92,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
   });
 
   // How fast it draws is measured by `npm run bench` (tests/bench/tab.ts), not asserted here.
-  it('draws the chart with the fixture year\'s counts per focus area and month', async () => {
+  it("draws the chart with the fixture year's counts per focus area and month", async () => {
     await openAs(ROLES.coordinator);
     expect(await page.getAttribute('svg.chart', 'data-months')).toBe('12');
     for (const [i, area] of FIXTURE_AREAS.entries()) expect(await counts(area), area).toEqual(expected(TREND_BODIES, i));
@@ -103,7 +106,12 @@ describe('SLT overview tab in Chromium (development mode)', () => {
   it('filters by body, focus area and period, and the chart follows', async () => {
     await openAs(ROLES.coordinator);
     await page.selectOption('#trend-body', seeded.bodies.vest.id);
-    await page.waitForFunction((n) => document.querySelector('p.total')?.getAttribute('data-total') === String(n), expected(['vest'], 0).concat(expected(['vest'], 1), expected(['vest'], 2)).reduce((a, b) => a + b, 0));
+    await page.waitForFunction(
+      (n) => document.querySelector('p.total')?.getAttribute('data-total') === String(n),
+      expected(['vest'], 0)
+        .concat(expected(['vest'], 1), expected(['vest'], 2))
+        .reduce((a, b) => a + b, 0),
+    );
     expect(await counts('drugs')).toEqual(expected(['vest'], 0));
     expect(await counts('youth-networks')).toEqual(expected(['vest'], 2));
 
@@ -120,7 +128,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'tab-trends-filtered.png') });
   });
 
-  it('a member of one youth team sees only that team\'s trend texts, never another team\'s', async () => {
+  it("a member of one youth team sees only that team's trend texts, never another team's", async () => {
     await openAs(ROLES.vestMember);
     expect(await page.textContent('#who')).toBe(`Viser det ${ROLES.vestMember.name} har tilgang til`);
     const bodies = await page.$$eval('#trend-body option', (os) => os.map((o) => o.getAttribute('value')).filter(Boolean));
@@ -142,7 +150,8 @@ describe('SLT overview tab in Chromium (development mode)', () => {
   it('shows open matters by level and state with their history; members see the steps, coordinators also who and why', async () => {
     await openAs(ROLES.coordinator);
     await page.click('#tab-escalations');
-    const at = (level: string) => page.$$eval(`.column[data-level="${level}"] li.matter`, (li) => li.map((l) => `${l.getAttribute('data-escalation-id')}:${l.getAttribute('data-state')}`));
+    const at = (level: string) =>
+      page.$$eval(`.column[data-level="${level}"] li.matter`, (li) => li.map((l) => `${l.getAttribute('data-escalation-id')}:${l.getAttribute('data-state')}`));
     expect(await at('youthTeam')).toEqual([`${seeded.matters.vestOpen}:proposed`]);
     expect(await at('coordinationGroup')).toEqual([`${seeded.matters.vestAtKoord}:accepted`]);
     expect(await at('board')).toEqual([`${seeded.matters.ostAtBoard}:escalated`]);

@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, cardOf, cardTexts, type Harness } from '../support/harness';
-import { cardAction, channelMessage, personalMessage, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person, channelRegistration } from '../support/activities';
-import type { ConnectorCall } from '../support/connector';
 import { ManualClock } from '../../src/clock';
+import type { BodyKind } from '../../src/domain/bodies';
+import { bodyScope } from '../../src/domain/visibility';
 import { createLogger } from '../../src/log';
 import { OutboxSender } from '../../src/scheduler/outbox';
 import { OutboxTable } from '../../src/storage/table/outbox';
 import { TABLE_NAMES, type TableName } from '../../src/storage/tables';
-import { bodyScope } from '../../src/domain/visibility';
-import { makeNationalId } from '../unit/guard/helpers';
 import { escapeUserText } from '../../src/views/escape';
+import { CHANNELS, cardAction, channelMessage, channelRegistration, PEOPLE, type Person, personalMessage, TEAM_ID, TENANT } from '../support/activities';
+import { byId, type Card, errorAfter, executeData, member } from '../support/card-reading';
 import { validateCard } from '../support/card-validator';
-import type { BodyKind } from '../../src/domain/bodies';
-import { byId, errorAfter, executeData, member, type Card } from '../support/card-reading';
+import type { ConnectorCall } from '../support/connector';
+import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 import { connectorSender } from '../support/outbox';
-
-
-
+import { makeNationalId } from '../unit/guard/helpers';
 
 const KARI = PEOPLE.kari; // teacher, youth team Vest
 const AMINA = PEOPLE.amina; // outreach, youth team Øst
@@ -35,7 +32,9 @@ describe('trends and escalations through /api/messages', () => {
     const res = await h.send(cardAction(verb, data, { serviceUrl: url(), from, channel, replyToId }));
     expect(res.status).toBe(200);
     const body = res.body as { type?: string; value?: unknown };
-    return body?.type === 'application/vnd.microsoft.card.adaptive' ? { card: body.value as Card, message: undefined } : { card: undefined, message: String(body?.value) };
+    return body?.type === 'application/vnd.microsoft.card.adaptive'
+      ? { card: body.value as Card, message: undefined }
+      : { card: undefined, message: String(body?.value) };
   };
   /** Sends a channel message; resolves with the bot's reply (body and its activity id). */
   const say = async (text: string, from: Person, channel: { id: string; name: string }) => {
@@ -48,12 +47,14 @@ describe('trends and escalations through /api/messages', () => {
   const directTo = (p: Person): ConnectorCall[] => h.connector.messages.filter((m) => m.conversationId === `a:1on1-${p.id}`);
   /** The matter a card shows: the requester's view has no step buttons, but its refresh names it. */
   const matterId = (card: Card | undefined): string => String((card?.refresh as { action: { data: { escalationId: string } } }).action.data.escalationId);
-  const postsIn = (channel: { id: string }): ConnectorCall[] => h.connector.posts.filter((m) => (m.conversationId ?? '').split(';')[0] === channel.id && !m.activityId);
+  const postsIn = (channel: { id: string }): ConnectorCall[] =>
+    h.connector.posts.filter((m) => (m.conversationId ?? '').split(';')[0] === channel.id && !m.activityId);
 
   beforeAll(async () => {
     h = await startHarness({ clock });
     const services = h.app.services;
-    const register = (channel: { id: string; name: string }, kind: BodyKind) => services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
+    const register = (channel: { id: string; name: string }, kind: BodyKind) =>
+      services.bodies.upsert(channelRegistration(channel, kind, url(), clock.now().toISOString()));
     await register(CHANNELS.vest, 'youthTeam');
     await register(CHANNELS.ost, 'youthTeam');
     await register(CHANNELS.koord, 'coordinationGroup');
@@ -66,7 +67,9 @@ describe('trends and escalations through /api/messages', () => {
     await services.roles.set(TENANT, SIGRID.aadObjectId, 'coordinator', true, 'test', clock.now().toISOString(), SIGRID.name);
 
     const log = createLogger('silent');
-    const table = new OutboxTable(services.store.table('outbox'), (name) => ((TABLE_NAMES as readonly string[]).includes(name) ? services.store.table(name as TableName) : undefined));
+    const table = new OutboxTable(services.store.table('outbox'), (name) =>
+      (TABLE_NAMES as readonly string[]).includes(name) ? services.store.table(name as TableName) : undefined,
+    );
     const sender = new OutboxSender({ table, sender: connectorSender(log), clock, log, instanceId: 'e2e', random: () => 0, sleep: async () => undefined });
     drain = async () => {
       for (let i = 0; i < 10 && (await sender.tick()).ready > 0; i++);
@@ -118,7 +121,12 @@ describe('trends and escalations through /api/messages', () => {
     it('stores template syntax, links, HTML and emoji exactly as typed minus control characters, and shows them literally', async () => {
       const typed = 'Fest ${title} og ${1+1}: [klikk her](https://evil.example) <b>fet</b> **uro** 😀🎉\u0007\u0000 – æøå';
       const expected = 'Fest ${title} og ${1+1}: [klikk her](https://evil.example) <b>fet</b> **uro** 😀🎉 – æøå';
-      const res = await invoke('trend.submit', { focusArea: 'public-space', direction: 'new', description: typed, service: 'outreach', formId: 'exotic-1' }, KARI, CHANNELS.vest);
+      const res = await invoke(
+        'trend.submit',
+        { focusArea: 'public-space', direction: 'new', description: typed, service: 'outreach', formId: 'exotic-1' },
+        KARI,
+        CHANNELS.vest,
+      );
       expect(cardTexts(res.card)).toContain(`Beskrivelse: ${escapeUserText(expected)}`);
       expect(JSON.stringify(res.card)).toContain('${title}'); // not evaluated
       const stored = (await h.app.services.trends.list(bodyScope(TENANT, (await vestBody()).id), ['2026-11'])).find((t) => t.description.startsWith('Fest'));
@@ -133,7 +141,12 @@ describe('trends and escalations through /api/messages', () => {
     });
 
     it('refuses missing required fields and an unknown focus area next to the fields', async () => {
-      const res = await invoke('trend.submit', { focusArea: 'finnes-ikke', direction: 'increasing', description: 'Mer uro i sentrum.', service: 'school' }, KARI, CHANNELS.vest);
+      const res = await invoke(
+        'trend.submit',
+        { focusArea: 'finnes-ikke', direction: 'increasing', description: 'Mer uro i sentrum.', service: 'school' },
+        KARI,
+        CHANNELS.vest,
+      );
       expect(errorAfter(res.card, 'focusArea')).toBe('Velg et innsatsområde fra listen.');
       const empty = await invoke('trend.submit', { focusArea: 'drugs', description: '' }, KARI, CHANNELS.vest);
       expect(errorAfter(empty.card, 'direction')).toBe('Feltet må fylles ut.');
@@ -141,7 +154,12 @@ describe('trends and escalations through /api/messages', () => {
     });
 
     it("refuses a crafted trend for another team's channel from a non-member and stores nothing there", async () => {
-      const res = await invoke('trend.submit', { focusArea: 'drugs', direction: 'new', description: 'Forsøk på å skrive i feil team.', service: 'school' }, KARI, CHANNELS.ost);
+      const res = await invoke(
+        'trend.submit',
+        { focusArea: 'drugs', direction: 'new', description: 'Forsøk på å skrive i feil team.', service: 'school' },
+        KARI,
+        CHANNELS.ost,
+      );
       expect(res.message).toBe('Bare medlemmer av Ungdomsteam Øst 13-16 og SLT-koordinatorer kan melde inn trender her.');
       const ost = await h.app.services.bodies.byChannel(TENANT, CHANNELS.ost.id);
       expect(await h.app.services.trends.list(bodyScope(TENANT, ost!.id), ['2026-11'])).toEqual([]);
@@ -169,7 +187,12 @@ describe('trends and escalations through /api/messages', () => {
       const { card: form, activityId: formActivity } = await say('løft', KARI, CHANNELS.vest);
       expect(cardTexts(form)[0]).toBe('Løft en sak');
       const formId = executeData(form, 'escalation.submit')?.formId;
-      const data = { title: 'Økende uro ved kjøpesenteret på kveldstid', description: 'Flere tjenester ser grupper som samles etter stengetid.', requestedAction: 'Felles tiltak med politiet', formId };
+      const data = {
+        title: 'Økende uro ved kjøpesenteret på kveldstid',
+        description: 'Flere tjenester ser grupper som samles etter stengetid.',
+        requestedAction: 'Felles tiltak med politiet',
+        formId,
+      };
       const proposed = await invoke('escalation.submit', data, KARI, CHANNELS.vest, formActivity);
       expect(cardTexts(proposed.card).slice(0, 2)).toEqual([data.title, 'Foreslått – venter på SLT-koordinator']);
       const id = matterId(proposed.card);
@@ -199,7 +222,13 @@ describe('trends and escalations through /api/messages', () => {
       const koord = await h.app.services.bodies.byChannel(TENANT, CHANNELS.koord.id);
       expect((await h.app.services.escalations.openEscalationsAt(TENANT, koord!.id)).map((e) => e.id)).toEqual([id]);
 
-      const escalated = await invoke('escalation.escalate', { escalationId: id, escalateNote: 'Trenger styrets myndighet' }, SIGRID, CHANNELS.koord, koordPost!.assignedId);
+      const escalated = await invoke(
+        'escalation.escalate',
+        { escalationId: id, escalateNote: 'Trenger styrets myndighet' },
+        SIGRID,
+        CHANNELS.koord,
+        koordPost!.assignedId,
+      );
       expect(cardTexts(escalated.card)[1]).toBe('Løftet til SLT-styret');
       await drain();
       const boardPost = postsIn(CHANNELS.styret).find((p) => cardTexts(cardOf(p.body))[0] === data.title);
@@ -207,17 +236,28 @@ describe('trends and escalations through /api/messages', () => {
       expect(h.connector.updates.some((u) => u.activityId === formActivity)).toBe(true); // the youth team's card updated in place
       expect(cardTexts(cardOf(directTo(KARI).at(-1)!.body)).join(' ')).toContain('er løftet videre til SLT-styret');
 
-      const decided = await invoke('escalation.decide', { escalationId: id, boardDecision: 'Styret bevilger midler til natteravner' }, SIGRID, CHANNELS.styret, boardPost!.assignedId);
+      const decided = await invoke(
+        'escalation.decide',
+        { escalationId: id, boardDecision: 'Styret bevilger midler til natteravner' },
+        SIGRID,
+        CHANNELS.styret,
+        boardPost!.assignedId,
+      );
       expect(cardTexts(decided.card)).toContain('Styrets vedtak: Styret bevilger midler til natteravner');
       await drain();
       const last = cardTexts(cardOf(directTo(KARI).at(-1)!.body));
       expect(last.join(' ')).toContain('SLT-styret har fattet vedtak');
       expect(last).toContain('Styrets vedtak: Styret bevilger midler til natteravner');
-      expect(directTo(KARI).map((m) => cardTexts(cardOf(m.body))[1]).filter((t) => t?.includes(data.title))).toHaveLength(4);
+      expect(
+        directTo(KARI)
+          .map((m) => cardTexts(cardOf(m.body))[1])
+          .filter((t) => t?.includes(data.title)),
+      ).toHaveLength(4);
       expect(h.connector.updates.some((u) => u.activityId === koordPost!.assignedId)).toBe(true);
 
       // Every card of the walk is a valid Adaptive Card 1.5 as Teams would parse it.
-      for (const c of [form, proposed.card, accepted.card, escalated.card, decided.card, cardOf(koordPost!.body), cardOf(directTo(KARI).at(-1)!.body)]) expect(validateCard(c)).toEqual([]);
+      for (const c of [form, proposed.card, accepted.card, escalated.card, decided.card, cardOf(koordPost!.body), cardOf(directTo(KARI).at(-1)!.body)])
+        expect(validateCard(c)).toEqual([]);
       const log = await h.app.services.audit.list(TENANT, id);
       expect(log.map((l) => `${l.fromState}→${l.toState}`)).toEqual(['→proposed', 'proposed→accepted', 'accepted→escalated', 'escalated→decided']);
       expect(await h.app.services.escalations.openEscalationsAt(TENANT, koord!.id)).toEqual([]);
@@ -225,11 +265,23 @@ describe('trends and escalations through /api/messages', () => {
 
     it('refuses a declined matter without a reason next to the field, and tells the requester the reason', async () => {
       const { activityId } = await say('løft', KARI, CHANNELS.vest);
-      const proposed = await invoke('escalation.submit', { title: 'Lite tilbud til unge om sommeren', description: 'Flere melder at unge mangler steder å være.', formId: 'decline-1' }, KARI, CHANNELS.vest, activityId);
+      const proposed = await invoke(
+        'escalation.submit',
+        { title: 'Lite tilbud til unge om sommeren', description: 'Flere melder at unge mangler steder å være.', formId: 'decline-1' },
+        KARI,
+        CHANNELS.vest,
+        activityId,
+      );
       const id = matterId(proposed.card);
       const noReason = await invoke('escalation.decline', { escalationId: id, declineNote: '' }, SIGRID, CHANNELS.vest, activityId);
       expect(errorAfter(noReason.card, 'declineNote')).toBe('Feltet må fylles ut.');
-      const declined = await invoke('escalation.decline', { escalationId: id, declineNote: 'Ungdomsteamet følger det opp selv først' }, SIGRID, CHANNELS.vest, activityId);
+      const declined = await invoke(
+        'escalation.decline',
+        { escalationId: id, declineNote: 'Ungdomsteamet følger det opp selv først' },
+        SIGRID,
+        CHANNELS.vest,
+        activityId,
+      );
       expect(cardTexts(declined.card)[1]).toBe('Avslått');
       await drain();
       expect(cardTexts(cardOf(directTo(KARI).at(-1)!.body))).toContain('Begrunnelse for avslag: Ungdomsteamet følger det opp selv først');
@@ -238,7 +290,13 @@ describe('trends and escalations through /api/messages', () => {
     it('lets one of two coordinators win when they accept and decline at once; the other is told', async () => {
       await h.app.services.roles.set(TENANT, OLA.aadObjectId, 'coordinator', true, 'test', clock.now().toISOString(), OLA.name);
       const { activityId } = await say('løft', KARI, CHANNELS.vest);
-      const proposed = await invoke('escalation.submit', { title: 'Salg av snus i friminuttene', description: 'Skolene melder om salg mellom elever.', formId: 'race-1' }, KARI, CHANNELS.vest, activityId);
+      const proposed = await invoke(
+        'escalation.submit',
+        { title: 'Salg av snus i friminuttene', description: 'Skolene melder om salg mellom elever.', formId: 'race-1' },
+        KARI,
+        CHANNELS.vest,
+        activityId,
+      );
       const id = matterId(proposed.card);
       const [a, b] = await Promise.all([
         invoke('escalation.accept', { escalationId: id }, SIGRID, null),
@@ -275,7 +333,7 @@ describe('trends and escalations through /api/messages', () => {
       const scope = bodyScope(TENANT, (await vestBody()).id);
       expect((await h.app.services.trends.list(scope, ['2026-11'])).length).toBeGreaterThan(0);
       const pending = await h.app.services.scheduler.pending(TENANT);
-      expect(pending.map((j) => j.key)).toContain('retention:' + TENANT + ':2026-11-03');
+      expect(pending.map((j) => j.key)).toContain(`retention:${TENANT}:2026-11-03`);
       // Two years and a bit later the scheduler gets to it.
       clock.set('2028-11-05T03:00:00Z');
       await h.drain();
@@ -285,7 +343,7 @@ describe('trends and escalations through /api/messages', () => {
       const open = await h.app.services.escalations.listAt(scope, (await vestBody()).id, false);
       expect(open.every((c) => c.escalation.title === '' && c.escalation.description === '')).toBe(true);
       // …and the next day's run is scheduled.
-      expect((await h.app.services.scheduler.pending(TENANT)).map((j) => j.key)).toContain('retention:' + TENANT + ':2028-11-06');
+      expect((await h.app.services.scheduler.pending(TENANT)).map((j) => j.key)).toContain(`retention:${TENANT}:2028-11-06`);
     });
   });
 

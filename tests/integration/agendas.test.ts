@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { TableStore } from '../../src/storage/tables';
+import { type AddedItem, addedItemId, MAX_ITEM_TITLE } from '../../src/domain/agenda';
+import { applyMinutes, markTaskDone, openTasks } from '../../src/domain/minutes';
 import { AgendaRepository } from '../../src/storage/table/agendas';
 import { OutboxTable } from '../../src/storage/table/outbox';
-import { addedItemId, MAX_ITEM_TITLE, type AddedItem } from '../../src/domain/agenda';
-import { applyMinutes, markTaskDone, openTasks } from '../../src/domain/minutes';
+import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
 
 const T = 'tenant-agendas';
@@ -30,8 +30,9 @@ describe('agendas repository against Azurite', () => {
     expect(again.edits.hidden).toEqual(['topics-drugs']);
   });
 
-  it('keeps both of two coordinators\' items added at the same time (ETag: the loser re-reads and adds to the winner\'s list)', async () => {
-    const add = (a: AddedItem) => repo.editAgenda(T, B, M1, (e) => (e.added.some((x) => x.id === a.id) ? { unchanged: 'already' } : { ...e, added: [...e.added, a] }));
+  it("keeps both of two coordinators' items added at the same time (ETag: the loser re-reads and adds to the winner's list)", async () => {
+    const add = (a: AddedItem) =>
+      repo.editAgenda(T, B, M1, (e) => (e.added.some((x) => x.id === a.id) ? { unchanged: 'already' } : { ...e, added: [...e.added, a] }));
     const results = await Promise.all([add(item('Sommerferietilbud')), add(item('Trygg skolevei'))]);
     expect(results.every((r) => r.changed)).toBe(true);
     const record = await repo.getAgenda(T, B, M1);
@@ -68,17 +69,24 @@ describe('agendas repository against Azurite', () => {
     expect(await repo.meetingOfCall(T, 'b-other', '1699999999999')).toBeUndefined();
   });
 
-  it('records minutes with the row\'s ETag: a repeated submission writes nothing, tasks are listed open until done', async () => {
+  it("records minutes with the row's ETag: a repeated submission writes nothing, tasks are listed open until done", async () => {
     const base = { tenantId: T, bodyId: B, meetingId: M1, meetingStartUtc: '2026-11-05T17:00:00.000Z' };
     const items = [{ itemId: 'police', number: 1, title: 'Oppdatering fra politiet' }];
-    const entries = [{ itemId: 'police', decision: 'Roligere helger.', tasks: [{ title: 'Kartlegge tilbud', responsible: 'youthClub' as const, due: '2026-12-01' }] }];
-    const record = (at: string) => repo.changeMinutes(T, B, M1, (current) => {
-      const r = applyMinutes(current, base, items, entries, 'aad-kari', at);
-      return r.changed ? r.next : undefined;
-    });
+    const entries = [
+      { itemId: 'police', decision: 'Roligere helger.', tasks: [{ title: 'Kartlegge tilbud', responsible: 'youthClub' as const, due: '2026-12-01' }] },
+    ];
+    const record = (at: string) =>
+      repo.changeMinutes(T, B, M1, (current) => {
+        const r = applyMinutes(current, base, items, entries, 'aad-kari', at);
+        return r.changed ? r.next : undefined;
+      });
     const first = await record('2026-11-05T20:00:00.000Z');
     expect(first.changed).toBe(true);
-    expect(first.record!.minutes).toMatchObject({ version: 1, items: [{ itemId: 'police', decision: 'Roligere helger.' }], tasks: [{ title: 'Kartlegge tilbud', responsible: 'youthClub', due: '2026-12-01' }] });
+    expect(first.record!.minutes).toMatchObject({
+      version: 1,
+      items: [{ itemId: 'police', decision: 'Roligere helger.' }],
+      tasks: [{ title: 'Kartlegge tilbud', responsible: 'youthClub', due: '2026-12-01' }],
+    });
     const again = await record('2026-11-05T20:01:00.000Z');
     expect(again.changed).toBe(false);
     expect(again.record!.minutes.version).toBe(1);

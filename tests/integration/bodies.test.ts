@@ -1,13 +1,19 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { TableStore } from '../../src/storage/tables';
-import { BodyRepository, bodyIdFor, type BodyRegistration } from '../../src/storage/table/bodies';
 import type { BodyKind } from '../../src/domain/bodies';
+import { type BodyRegistration, BodyRepository, bodyIdFor } from '../../src/storage/table/bodies';
+import { TableStore } from '../../src/storage/tables';
 import { BOT, CHANNELS, PEOPLE, TEAM_ID } from '../support/activities';
 import { uniquePrefix } from '../support/harness';
 
 const SERVICE_URL = 'https://smba.example.invalid/emea/';
 
-function registration(tenantId: string, channel: { id: string; name: string }, kind: BodyKind, name: string, at = '2025-03-03T09:00:00.000Z'): BodyRegistration {
+function registration(
+  tenantId: string,
+  channel: { id: string; name: string },
+  kind: BodyKind,
+  name: string,
+  at = '2025-03-03T09:00:00.000Z',
+): BodyRegistration {
   return {
     tenantId,
     kind,
@@ -39,18 +45,35 @@ describe('bodies repository against Azurite', () => {
     expect(id).toMatch(/^b[0-9a-f]{16}$/);
     const back = await bodies.get(t, id);
     expect(back).toMatchObject({ id, kind: 'youthTeam', name: 'Ungdomsteam Vest', cadenceWeeks: 6, weekday: 2, time: '09:00', durationMinutes: 90 });
-    expect(back?.ref).toEqual({ serviceUrl: SERVICE_URL, conversationId: CHANNELS.vest.id, tenantId: t, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: CHANNELS.vest.id });
+    expect(back?.ref).toEqual({
+      serviceUrl: SERVICE_URL,
+      conversationId: CHANNELS.vest.id,
+      tenantId: t,
+      botId: BOT.id,
+      botName: BOT.name,
+      teamId: TEAM_ID,
+      channelId: CHANNELS.vest.id,
+    });
     expect(await bodies.byChannel(t, CHANNELS.vest.id)).toEqual(back);
   });
 
   it('updates the same body when a channel is registered again, keeping its id and registeredAt', async () => {
     const t = tenant();
     await bodies.upsert(registration(t, CHANNELS.vest, 'youthTeam', 'Ungdomsteam Vest', '2025-03-03T09:00:00.000Z'));
-    const again = await bodies.upsert({ ...registration(t, CHANNELS.vest, 'youthTeam', 'Ungdomsteam Vest 13-16', '2025-04-01T10:00:00.000Z'), cadenceWeeks: 4 });
+    const again = await bodies.upsert({
+      ...registration(t, CHANNELS.vest, 'youthTeam', 'Ungdomsteam Vest 13-16', '2025-04-01T10:00:00.000Z'),
+      cadenceWeeks: 4,
+    });
     expect(again).toMatchObject({ ok: true, created: false, changed: true });
     const list = await bodies.list(t);
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: bodyIdFor(CHANNELS.vest.id), name: 'Ungdomsteam Vest 13-16', cadenceWeeks: 4, registeredAt: '2025-03-03T09:00:00.000Z', updatedAt: '2025-04-01T10:00:00.000Z' });
+    expect(list[0]).toMatchObject({
+      id: bodyIdFor(CHANNELS.vest.id),
+      name: 'Ungdomsteam Vest 13-16',
+      cadenceWeeks: 4,
+      registeredAt: '2025-03-03T09:00:00.000Z',
+      updatedAt: '2025-04-01T10:00:00.000Z',
+    });
   });
 
   it('treats the same registration twice as one: nothing changes the second time', async () => {
@@ -79,7 +102,12 @@ describe('bodies repository against Azurite', () => {
     const t = tenant();
     await bodies.upsert(registration(t, CHANNELS.styret, 'board', 'SLT-styret'));
     const moved = await bodies.upsert(registration(t, CHANNELS.koord, 'board', 'Nytt styre'));
-    expect(moved).toEqual({ ok: false, reason: 'kindTaken', kind: 'board', holder: { bodyId: bodyIdFor(CHANNELS.styret.id), channelId: CHANNELS.styret.id, channelName: 'SLT-styret', name: 'SLT-styret' } });
+    expect(moved).toEqual({
+      ok: false,
+      reason: 'kindTaken',
+      kind: 'board',
+      holder: { bodyId: bodyIdFor(CHANNELS.styret.id), channelId: CHANNELS.styret.id, channelName: 'SLT-styret', name: 'SLT-styret' },
+    });
     expect(await bodies.byChannel(t, CHANNELS.koord.id)).toBeUndefined();
   });
 

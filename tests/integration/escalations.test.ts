@@ -1,15 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { TableStore } from '../../src/storage/tables';
-import { EscalationRepository } from '../../src/storage/table/escalations';
-import { AuditRepository } from '../../src/storage/table/audit';
-import { TrendRepository } from '../../src/storage/table/trends';
-import { AgendaRepository } from '../../src/storage/table/agendas';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyStep } from '../../src/app/escalations';
 import { runRetention } from '../../src/app/retention';
-import { ESCALATION_STATES, ESCALATION_VERBS, TRANSITIONS, planTransition, submitAudit, type Escalation, type Plan, type EscalationVerb, type TransitionInput } from '../../src/domain/escalations';
+import {
+  ESCALATION_STATES,
+  ESCALATION_VERBS,
+  type Escalation,
+  type EscalationVerb,
+  type Plan,
+  planTransition,
+  submitAudit,
+  TRANSITIONS,
+  type TransitionInput,
+} from '../../src/domain/escalations';
 import { bodyScope, systemScope } from '../../src/domain/visibility';
 import { createLogger } from '../../src/log';
+import { AgendaRepository } from '../../src/storage/table/agendas';
+import { AuditRepository } from '../../src/storage/table/audit';
+import { EscalationRepository } from '../../src/storage/table/escalations';
+import { TrendRepository } from '../../src/storage/table/trends';
+import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
 
 const TENANT = 'tenant-esc';
@@ -127,7 +136,13 @@ describe('escalations in table storage (Azurite)', () => {
   it('keeps a complete, ordered, append-only log: who, when, from-state, to-state and note of every step', async () => {
     const e = await propose();
     await step(e.id, 'accept', { note: 'Godtatt' }, SIGRID, '2026-11-03T10:00:00.000Z');
-    await step(e.id, 'resolve', { decision: 'Felles foreldremøte', measure: 'Foreldremøte', responsible: 'Skolene', due: '2026-12-01' }, PER, '2026-11-20T10:00:00.000Z');
+    await step(
+      e.id,
+      'resolve',
+      { decision: 'Felles foreldremøte', measure: 'Foreldremøte', responsible: 'Skolene', due: '2026-12-01' },
+      PER,
+      '2026-11-20T10:00:00.000Z',
+    );
     const log = await audit.list(TENANT, e.id);
     expect(log.map((l) => [l.seq, l.verb, l.fromState, l.toState, l.actorId, l.at, l.note])).toEqual([
       [1, 'submit', '', 'proposed', 'aad-kari', '2026-11-02T09:00:00.000Z', ''],
@@ -138,7 +153,9 @@ describe('escalations in table storage (Azurite)', () => {
     expect(await audit.append({ ...log[1]!, note: 'forfalsket' })).toBe(false);
     expect((await audit.list(TENANT, e.id))[1]!.note).toBe('Godtatt');
     // The repository offers no way to change or remove entries (retention only empties notes).
-    const methods = Object.getOwnPropertyNames(AuditRepository.prototype).filter((m) => m !== 'constructor').sort();
+    const methods = Object.getOwnPropertyNames(AuditRepository.prototype)
+      .filter((m) => m !== 'constructor')
+      .sort();
     expect(methods).toEqual(['append', 'eraseNotes', 'list']);
   });
 
@@ -187,7 +204,16 @@ describe('escalations in table storage (Azurite)', () => {
   it('erases free text of matters last changed before the retention period, in every copy, in the log and in minutes; states stay', async () => {
     const trends = new TrendRepository(store.table('trends'));
     const agendas = new AgendaRepository(store.table('agendas'));
-    const retentionDeps = { trends, escalations, audit, agendas, locale: 'nb' as const, scheduler: { schedule: async () => undefined, cancel: async () => undefined }, retentionMonths: 24, log: createLogger('silent') };
+    const retentionDeps = {
+      trends,
+      escalations,
+      audit,
+      agendas,
+      locale: 'nb' as const,
+      scheduler: { schedule: async () => undefined, cancel: async () => undefined },
+      retentionMonths: 24,
+      log: createLogger('silent'),
+    };
     const old = await propose({ tenantId: 'tenant-ret', createdAt: '2023-01-10T09:00:00.000Z' });
     const ret = systemScope('tenant-ret', [VEST, KOORD, STYRET]);
     await applyStep(deps, ret, old.id, 'accept', { note: 'Godtatt i 2023' }, SIGRID, '2023-01-11T09:00:00.000Z', TARGETS);
@@ -199,7 +225,17 @@ describe('escalations in table storage (Azurite)', () => {
       { itemId: `esc-${old.id}`, number: 2, title: `Sak: ${old.title}`, decision: 'Løftes til styret' },
       { itemId: `esc-${fresh.id}`, number: 3, title: `Sak: ${fresh.title}` },
     ];
-    await agendas.changeMinutes('tenant-ret', KOORD, meetingId, () => ({ tenantId: 'tenant-ret', bodyId: KOORD, meetingId, meetingStartUtc: '2023-02-01T17:00:00.000Z', items, tasks: [], recordedBy: SIGRID.id, recordedAt: '2023-02-01T19:00:00.000Z', version: 1 }));
+    await agendas.changeMinutes('tenant-ret', KOORD, meetingId, () => ({
+      tenantId: 'tenant-ret',
+      bodyId: KOORD,
+      meetingId,
+      meetingStartUtc: '2023-02-01T17:00:00.000Z',
+      items,
+      tasks: [],
+      recordedBy: SIGRID.id,
+      recordedAt: '2023-02-01T19:00:00.000Z',
+      version: 1,
+    }));
     const report = await runRetention(retentionDeps, 'tenant-ret', new Date('2026-11-02T03:30:00Z'));
     expect(report).toMatchObject({ escalations: 1, minutes: 1 });
     // The old matter's title is gone from the minutes; the item, its decision and the rest stay.
@@ -221,4 +257,3 @@ describe('escalations in table storage (Azurite)', () => {
     expect(again).toMatchObject({ escalations: 0, minutes: 0 });
   });
 });
-

@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TableClient } from '@azure/data-tables';
-import { TableStore } from '../../src/storage/tables';
-import { RoleRepository } from '../../src/storage/table/roles';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { BodyRepository } from '../../src/storage/table/bodies';
 import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
 import { ProfileRepository } from '../../src/storage/table/profiles';
-import { CHANNELS, PEOPLE, channelRegistration } from '../support/activities';
+import { RoleRepository } from '../../src/storage/table/roles';
+import { TableStore } from '../../src/storage/tables';
+import { CHANNELS, channelRegistration, PEOPLE } from '../support/activities';
 import { uniquePrefix } from '../support/harness';
 
 /**

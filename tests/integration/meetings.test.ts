@@ -1,14 +1,14 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
-import { TableStore } from '../../src/storage/tables';
-import { MeetingRepository, meetingPartition } from '../../src/storage/table/meetings';
-import { BodyRepository, bodyIdFor } from '../../src/storage/table/bodies';
-import { planMeetings, type NewMeeting } from '../../src/domain/meetings';
-import { utcToOslo } from '../../src/domain/calendar';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { icsFor } from '../../src/app/meetings';
+import { utcToOslo } from '../../src/domain/calendar';
+import { type NewMeeting, planMeetings } from '../../src/domain/meetings';
 import { listAll } from '../../src/storage/etag';
-import { uniquePrefix } from '../support/harness';
+import { BodyRepository, bodyIdFor } from '../../src/storage/table/bodies';
+import { MeetingRepository, meetingPartition } from '../../src/storage/table/meetings';
+import { TableStore } from '../../src/storage/tables';
 import { BOT, CHANNELS, PEOPLE, TEAM_ID } from '../support/activities';
+import { uniquePrefix } from '../support/harness';
 
 const NOW = new Date('2026-11-02T09:00:00Z');
 let n = 0;
@@ -22,7 +22,10 @@ describe('meetings repository against Azurite', () => {
   const bodyId = bodyIdFor(CHANNELS.vest.id);
 
   function plan(date: string, count: number, cadenceWeeks: number, seriesId = series()): NewMeeting[] {
-    return planMeetings({ date, time: '18:00', durationMinutes: 120, location: 'Ungdomshuset, møterom 2', count, cadenceWeeks }, { tenantId, bodyId, seriesId, createdBy: PEOPLE.kari.aadObjectId, now: NOW });
+    return planMeetings(
+      { date, time: '18:00', durationMinutes: 120, location: 'Ungdomshuset, møterom 2', count, cadenceWeeks },
+      { tenantId, bodyId, seriesId, createdBy: PEOPLE.kari.aadObjectId, now: NOW },
+    );
   }
 
   beforeAll(async () => {
@@ -37,7 +40,14 @@ describe('meetings repository against Azurite', () => {
       durationMinutes: 120,
       channelId: CHANNELS.vest.id,
       channelName: CHANNELS.vest.name,
-      ref: { serviceUrl: 'https://smba.example.invalid/', conversationId: CHANNELS.vest.id, tenantId, botId: BOT.id, teamId: TEAM_ID, channelId: CHANNELS.vest.id },
+      ref: {
+        serviceUrl: 'https://smba.example.invalid/',
+        conversationId: CHANNELS.vest.id,
+        tenantId,
+        botId: BOT.id,
+        teamId: TEAM_ID,
+        channelId: CHANNELS.vest.id,
+      },
       registeredBy: PEOPLE.kari.aadObjectId,
       at: NOW.toISOString(),
     });
@@ -49,7 +59,16 @@ describe('meetings repository against Azurite', () => {
     expect(created).toBe(true);
     const back = await meetings.listForBody(tenantId, bodyId);
     const mine = back.filter((m) => m.seriesId === stored[0]!.seriesId);
-    expect(mine.map((m) => utcToOslo(m.startUtc).date)).toEqual(['2027-02-18', '2027-04-01', '2027-05-13', '2027-06-24', '2027-08-05', '2027-09-16', '2027-10-28', '2027-12-09']);
+    expect(mine.map((m) => utcToOslo(m.startUtc).date)).toEqual([
+      '2027-02-18',
+      '2027-04-01',
+      '2027-05-13',
+      '2027-06-24',
+      '2027-08-05',
+      '2027-09-16',
+      '2027-10-28',
+      '2027-12-09',
+    ]);
     expect(mine.map((m) => utcToOslo(m.startUtc).time)).toEqual(Array(8).fill('18:00'));
     // The UTC hour shifts with daylight saving: 17:00Z in winter, 16:00Z in summer.
     expect(mine.map((m) => m.startUtc.slice(11, 16))).toEqual(['17:00', '16:00', '16:00', '16:00', '16:00', '16:00', '16:00', '17:00']);
@@ -67,7 +86,12 @@ describe('meetings repository against Azurite', () => {
     // Weekly on Thursdays from 29 Apr 2027: 6 May is Ascension Day → Friday 7 May.
     const thursdays = await meetings.createSeries(plan('2027-04-29', 2, 1));
     const ascension = thursdays.meetings[1]!;
-    expect([ascension.movedFrom, utcToOslo(ascension.startUtc).date, ascension.movedBecause, ascension.movedBecauseEn]).toEqual(['2027-05-06', '2027-05-07', 'Kristi himmelfartsdag', 'Ascension Day']);
+    expect([ascension.movedFrom, utcToOslo(ascension.startUtc).date, ascension.movedBecause, ascension.movedBecauseEn]).toEqual([
+      '2027-05-06',
+      '2027-05-07',
+      'Kristi himmelfartsdag',
+      'Ascension Day',
+    ]);
     // What is stored is what is read back.
     const again = await meetings.get(tenantId, bodyId, ascension.id);
     expect(again).toMatchObject({ movedFrom: '2027-05-06', movedBecause: 'Kristi himmelfartsdag', status: 'scheduled' });

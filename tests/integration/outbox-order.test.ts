@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { TableClient } from '@azure/data-tables';
 import { RestError } from '@azure/data-tables';
-import { TableStore, TABLE_NAMES, type TableName } from '../../src/storage/tables';
-import { OutboxTable } from '../../src/storage/table/outbox';
-import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
-import { createLogger } from '../../src/log';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ManualClock } from '../../src/clock';
 import type { OutboxItem } from '../../src/domain/ports';
-import { uniquePrefix } from '../support/harness';
+import { createLogger } from '../../src/log';
+import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
+import { OutboxTable } from '../../src/storage/table/outbox';
+import { TABLE_NAMES, type TableName, TableStore } from '../../src/storage/tables';
+import { CHANNELS, channelRef, TENANT } from '../support/activities';
 import { FakeConnector } from '../support/connector';
-import { CHANNELS, TENANT, channelRef } from '../support/activities';
+import { uniquePrefix } from '../support/harness';
 import { connectorSender } from '../support/outbox';
 
 const log = createLogger('silent');
@@ -134,7 +133,13 @@ describe('outbox: updates in order, sink writes retried', () => {
       tenantId: TENANT,
       target: ref(),
       message: { type: 'text', text: 'Dagsorden' },
-      sink: { table: 'agendas', partitionKey: pk, rowKey: 'a|m0000000000000001-1', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' },
+      sink: {
+        table: 'agendas',
+        partitionKey: pk,
+        rowKey: 'a|m0000000000000001-1',
+        activityIdField: 'cardActivityId',
+        conversationIdField: 'cardConversationId',
+      },
       label: 'dagsorden',
     };
     failSinkWrites = 1;

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { TableStore, TABLE_NAMES, type TableName } from '../../src/storage/tables';
-import { OutboxTable } from '../../src/storage/table/outbox';
-import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
-import { RateLimiter } from '../../src/scheduler/rate-limit';
-import { createLogger } from '../../src/log';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ManualClock } from '../../src/clock';
 import type { OutboxItem } from '../../src/domain/ports';
+import { createLogger } from '../../src/log';
 import type { ProactiveSender } from '../../src/scheduler/delivery';
-import { uniquePrefix } from '../support/harness';
+import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
+import { RateLimiter } from '../../src/scheduler/rate-limit';
+import { OutboxTable } from '../../src/storage/table/outbox';
+import { TABLE_NAMES, type TableName, TableStore } from '../../src/storage/tables';
+import { CHANNELS, channelRef, PEOPLE, TEAM_ID, TENANT } from '../support/activities';
 import { FakeConnector } from '../support/connector';
-import { CHANNELS, PEOPLE, TEAM_ID, TENANT, channelRef } from '../support/activities';
+import { uniquePrefix } from '../support/harness';
 import { connectorSender } from '../support/outbox';
 
 const log = createLogger('silent');
@@ -27,7 +26,14 @@ describe('outbox and sender against Azurite and the fake connector', () => {
   let n = 0;
 
   const ref = () => channelRef(connector.url);
-  const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({ key: `item-${++n}`, tenantId: TENANT, target: ref(), message: { type: 'text', text: `Melding ${n}` }, label: `test ${n}`, ...over });
+  const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({
+    key: `item-${++n}`,
+    tenantId: TENANT,
+    target: ref(),
+    message: { type: 'text', text: `Melding ${n}` },
+    label: `test ${n}`,
+    ...over,
+  });
   const newSender = (name = 'sender', extra: Partial<ConstructorParameters<typeof OutboxSender>[0]> = {}) =>
     new OutboxSender({
       table,
@@ -151,7 +157,11 @@ describe('outbox and sender against Azurite and the fake connector', () => {
 
   it('writes the posted activity id and conversation into the sink row', async () => {
     await store.table('meetings').createEntity({ partitionKey: `${TENANT}|b1`, rowKey: 'm1', title: 'Møte' });
-    await outbox.enqueue(item({ sink: { table: 'meetings', partitionKey: `${TENANT}|b1`, rowKey: 'm1', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' } }));
+    await outbox.enqueue(
+      item({
+        sink: { table: 'meetings', partitionKey: `${TENANT}|b1`, rowKey: 'm1', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' },
+      }),
+    );
     await sender.tick();
     const row = await store.table('meetings').getEntity<{ title: string; cardActivityId: string; cardConversationId: string }>(`${TENANT}|b1`, 'm1');
     expect(row.title).toBe('Møte');
@@ -161,9 +171,17 @@ describe('outbox and sender against Azurite and the fake connector', () => {
 
   it('posts a card anew when the post it should update is gone (404), and its record takes the new id', async () => {
     await store.table('meetings').createEntity({ partitionKey: `${TENANT}|b2`, rowKey: 'm2', cardActivityId: '1700000000009' });
-    const sink = { table: 'meetings' as const, partitionKey: `${TENANT}|b2`, rowKey: 'm2', activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' };
+    const sink = {
+      table: 'meetings' as const,
+      partitionKey: `${TENANT}|b2`,
+      rowKey: 'm2',
+      activityIdField: 'cardActivityId',
+      conversationIdField: 'cardConversationId',
+    };
     connector.fail({ status: 404, times: 1, match: (c) => c.method === 'PUT' });
-    await outbox.enqueue(item({ sink, replaceActivityId: '1700000000009', target: { ...ref(), conversationId: `${CHANNELS.vest.id};messageid=1700000000009` } }));
+    await outbox.enqueue(
+      item({ sink, replaceActivityId: '1700000000009', target: { ...ref(), conversationId: `${CHANNELS.vest.id};messageid=1700000000009` } }),
+    );
     expect((await sender.tick()).sent).toBe(1);
 
     expect(connector.updates).toHaveLength(0);
@@ -212,7 +230,12 @@ describe('outbox and sender against Azurite and the fake connector', () => {
 
   it('lets only one of three senders send each delivery', async () => {
     // A tenant of its own: the senders' lease on it must not hold up the other tests' sender.
-    const keys = Array.from({ length: 10 }, () => item({ tenantId: 'tenant-three', target: { ...ref(), tenantId: 'tenant-three', channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` } }));
+    const keys = Array.from({ length: 10 }, () =>
+      item({
+        tenantId: 'tenant-three',
+        target: { ...ref(), tenantId: 'tenant-three', channelId: `19:kanal-${n}@thread.tacv2`, conversationId: `19:kanal-${n}@thread.tacv2` },
+      }),
+    );
     for (const k of keys) await outbox.enqueue(k);
     const reports = await Promise.all(['a', 'b', 'c'].map((name) => newSender(name).tick()));
     expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(10);
@@ -224,10 +247,20 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     const sendTimes: number[] = [];
     const real = connectorSender(log);
     const timed: ProactiveSender = {
-      post: (...a) => (sendTimes.push(now), real.post(...a)),
+      post: (...a) => {
+        sendTimes.push(now);
+        return real.post(...a);
+      },
       update: (...a) => real.update(...a),
     };
-    const s = newSender('sender', { sender: timed, limiter: new RateLimiter(() => now), sleep: async (ms) => void (now += ms), maxWaitMs: 60_000 });
+    const s = newSender('sender', {
+      sender: timed,
+      limiter: new RateLimiter(() => now),
+      sleep: async (ms) => {
+        now += ms;
+      },
+      maxWaitMs: 60_000,
+    });
     for (let i = 0; i < 20; i++) await outbox.enqueue(item());
     await s.tick();
     expect(connector.posts).toHaveLength(20);
@@ -239,7 +272,7 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 
-  it('lets one instance at a time send a tenant\'s posts, so two instances together keep Teams\' limits per conversation', async () => {
+  it("lets one instance at a time send a tenant's posts, so two instances together keep Teams' limits per conversation", async () => {
     const tenantId = 'tenant-lease';
     let now = 0; // the limiters' and the lease's time, moved only by the senders' sleeps and the test
     const base = Date.now();
@@ -247,9 +280,17 @@ describe('outbox and sender against Azurite and the fake connector', () => {
     const real = connectorSender(log);
     const instance = (name: string) =>
       newSender(name, {
-        sender: { post: (...a) => (sends.push({ at: now, by: name }), real.post(...a)), update: (...a) => real.update(...a) },
+        sender: {
+          post: (...a) => {
+            sends.push({ at: now, by: name });
+            return real.post(...a);
+          },
+          update: (...a) => real.update(...a),
+        },
         limiter: new RateLimiter(() => now),
-        sleep: async (ms) => void (now += ms),
+        sleep: async (ms) => {
+          now += ms;
+        },
         maxWaitMs: 60_000,
         realNow: () => base + now,
       });

@@ -1,20 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { TableStore } from '../../src/storage/tables';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAdapter } from '../../src/bot/adapter';
+import { BotFrameworkSender } from '../../src/bot/sender';
+import { ManualClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import type { JobSpec } from '../../src/domain/ports';
+import { createLogger } from '../../src/log';
+import { StorageJobScheduler } from '../../src/scheduler/jobs';
+import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
+import { type JobHandler, JobRunner } from '../../src/scheduler/runner';
 import { JobTable } from '../../src/storage/table/jobs';
 import { OutboxTable } from '../../src/storage/table/outbox';
-import { StorageJobScheduler } from '../../src/scheduler/jobs';
-import { JobRunner, type JobHandler } from '../../src/scheduler/runner';
-import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
-import { BotFrameworkSender } from '../../src/bot/sender';
-import { createAdapter } from '../../src/bot/adapter';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
-import { ManualClock } from '../../src/clock';
-import type { JobSpec } from '../../src/domain/ports';
-import { uniquePrefix } from '../support/harness';
+import { TableStore } from '../../src/storage/tables';
+import { CHANNELS, channelRef, TENANT } from '../support/activities';
 import { FakeConnector } from '../support/connector';
-import { CHANNELS, TENANT, channelRef } from '../support/activities';
+import { uniquePrefix } from '../support/harness';
 
 const log = createLogger('silent');
 const T0 = '2026-11-02T09:00:00.000Z';
@@ -46,13 +45,21 @@ describe('scheduler against Azurite', () => {
     await connector.start();
     try {
       const runs = new Map<string, number>();
-      const outboxes = [0, 1, 2].map(() => new StorageOutbox(new OutboxTable(new TableStore(inject('storageConnectionString'), prefix).table('outbox'), () => undefined), clock));
+      const outboxes = [0, 1, 2].map(
+        () => new StorageOutbox(new OutboxTable(new TableStore(inject('storageConnectionString'), prefix).table('outbox'), () => undefined), clock),
+      );
       const ref = channelRef(connector.url);
       const handlerFor =
         (i: number): JobHandler =>
         async (j, ctx) => {
           runs.set(ctx.occurrenceId, (runs.get(ctx.occurrenceId) ?? 0) + 1);
-          await outboxes[i]!.enqueue({ key: ctx.occurrenceId, tenantId: j.tenantId, target: ref, message: { type: 'text', text: `Dagsorden ${j.key}` }, label: j.key });
+          await outboxes[i]!.enqueue({
+            key: ctx.occurrenceId,
+            tenantId: j.tenantId,
+            target: ref,
+            message: { type: 'text', text: `Dagsorden ${j.key}` },
+            label: j.key,
+          });
         };
       const instances = [0, 1, 2].map((i) => instance(prefix, clock, `bot-${i}`, handlerFor(i)));
       await setup.scheduler.schedule(Array.from({ length: 30 }, (_, i) => job(`many:${i}`, at(T0, -i))));
@@ -71,7 +78,16 @@ describe('scheduler against Azurite', () => {
       // them holds the tenant's send lease and paces all 30 (its sleeps are instant here).
       const adapter = createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log);
       const senders = [0, 1, 2].map(
-        (i) => new OutboxSender({ table: new OutboxTable(instances[i]!.store.table('outbox'), () => undefined), sender: new BotFrameworkSender(adapter, '', Date.now), clock, log, instanceId: `send-${i}`, sleep: async () => undefined, maxWaitMs: 60_000 }),
+        (i) =>
+          new OutboxSender({
+            table: new OutboxTable(instances[i]!.store.table('outbox'), () => undefined),
+            sender: new BotFrameworkSender(adapter, '', Date.now),
+            clock,
+            log,
+            instanceId: `send-${i}`,
+            sleep: async () => undefined,
+            maxWaitMs: 60_000,
+          }),
       );
       await Promise.all(senders.map((s) => s.tick()));
       const posted = connector.posts.map((p) => String(p.body.text));

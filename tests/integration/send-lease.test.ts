@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { TableStore } from '../../src/storage/tables';
-import { OutboxTable } from '../../src/storage/table/outbox';
-import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
-import { createLogger } from '../../src/log';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ManualClock } from '../../src/clock';
-import { uniquePrefix } from '../support/harness';
+import { createLogger } from '../../src/log';
+import { OutboxSender, StorageOutbox } from '../../src/scheduler/outbox';
+import { OutboxTable } from '../../src/storage/table/outbox';
+import { TableStore } from '../../src/storage/tables';
+import { CHANNELS, channelRef, TENANT } from '../support/activities';
 import { FakeConnector } from '../support/connector';
-import { CHANNELS, TENANT, channelRef } from '../support/activities';
+import { uniquePrefix } from '../support/harness';
 import { connectorSender } from '../support/outbox';
 
 /**
@@ -53,7 +52,7 @@ describe('send lease hand-over on a clean stop, against Azurite', () => {
   });
   afterAll(async () => connector.stop());
 
-  it('lets the next instance send 31 s after the stopped one\'s last send, and not before', async () => {
+  it("lets the next instance send 31 s after the stopped one's last send, and not before", async () => {
     const old = sender('old-instance');
     const first = await post();
     expect((await old.tick()).sent).toBe(1);

@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { TableStore } from '../../src/storage/tables';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { insertOnce, readModifyWrite } from '../../src/storage/etag';
 import { RoleRepository } from '../../src/storage/table/roles';
+import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
 
 interface Counter {
@@ -38,7 +37,13 @@ describe('table storage against Azurite', () => {
     const t = store.table('settings');
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        readModifyWrite<Counter>(t, 'rmw', 'counter', (current) => ({ kind: 'write', entity: { partitionKey: 'rmw', rowKey: 'counter', value: (current?.value ?? 0) + 1 } }), 50),
+        readModifyWrite<Counter>(
+          t,
+          'rmw',
+          'counter',
+          (current) => ({ kind: 'write', entity: { partitionKey: 'rmw', rowKey: 'counter', value: (current?.value ?? 0) + 1 } }),
+          50,
+        ),
       ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
@@ -52,7 +57,9 @@ describe('table storage against Azurite', () => {
     const outcomes = await Promise.all(
       [1, 2].map((who) =>
         readModifyWrite<Counter>(t, 'state', 'e1', (current) =>
-          current && current.value !== 0 ? { kind: 'abort', reason: `already ${current.value}` } : { kind: 'write', entity: { partitionKey: 'state', rowKey: 'e1', value: who } },
+          current && current.value !== 0
+            ? { kind: 'abort', reason: `already ${current.value}` }
+            : { kind: 'write', entity: { partitionKey: 'state', rowKey: 'e1', value: who } },
         ),
       ),
     );

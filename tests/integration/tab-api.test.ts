@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../../scripts/build-tab';
 import type { Roster } from '../../src/domain/ports';
 import type { EscalationsResponse, MeResponse, TrendsResponse, WheelResponse } from '../../src/tab-api/contract';
-import { buildTab } from '../../scripts/build-tab';
-import { startHarness, type Harness } from '../support/harness';
 import { TENANT } from '../support/activities';
-import { ROLES, seedYear, type SeededYear } from '../support/tab-fixture';
+import { type Harness, startHarness } from '../support/harness';
+import { ROLES, type SeededYear, seedYear } from '../support/tab-fixture';
 
 /**
  * The tab API in production mode (MicrosoftAppId set): tokens are signed with a test key pair,
@@ -72,11 +72,19 @@ describe('tab API in production mode: SSO tokens', () => {
     jwksBase = `http://127.0.0.1:${(jwks.address() as { port: number }).port}`;
     // Production mode reads the Teams roster through Entra-authenticated calls; the fixture's rosters stand in.
     const roster: Roster = {
-      members: async (ref) => (h.connector.rosters.get(ref.conversationId) ?? []).map((m) => ({ aadObjectId: m.aadObjectId, channelAccountId: m.id, name: m.name })),
+      members: async (ref) =>
+        (h.connector.rosters.get(ref.conversationId) ?? []).map((m) => ({ aadObjectId: m.aadObjectId, channelAccountId: m.id, name: m.name })),
       isMember: async (ref, id) => (h.connector.rosters.get(ref.conversationId) ?? []).some((m) => m.aadObjectId === id),
     };
     h = await startHarness({
-      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT, SLT_TENANT_IDS: TENANT, SLT_PUBLIC_URL: `https://${DOMAIN}`, SLT_ADMINS: CONFIGURED_ADMIN },
+      env: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'test-secret',
+        MicrosoftAppTenantId: TENANT,
+        SLT_TENANT_IDS: TENANT,
+        SLT_PUBLIC_URL: `https://${DOMAIN}`,
+        SLT_ADMINS: CONFIGURED_ADMIN,
+      },
       host: '127.0.0.1',
       overrides: { roster, tab: { jwksUrl: (tid) => `${jwksBase}/${tid}/discovery/v2.0/keys` } },
     });
@@ -105,15 +113,18 @@ describe('tab API in production mode: SSO tokens', () => {
     expect(res).toMatchObject({ status: 401, body: { error: 'audience' } });
   });
 
-  it('refuses a token from a tenant that is not allowed, without fetching that tenant\'s keys', async () => {
+  it("refuses a token from a tenant that is not allowed, without fetching that tenant's keys", async () => {
     jwksHits.length = 0;
     const res = await get('trends', bearer(await token({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })));
     expect(res).toMatchObject({ status: 401, body: { error: 'tenant' } });
     expect(jwksHits.filter((u) => u.includes(OTHER_TENANT))).toEqual([]);
   });
 
-  it('refuses a token whose issuer is another tenant\'s, and one without the access_as_user scope', async () => {
-    expect(await get('trends', bearer(await token({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })))).toMatchObject({ status: 401, body: { error: 'issuer' } });
+  it("refuses a token whose issuer is another tenant's, and one without the access_as_user scope", async () => {
+    expect(await get('trends', bearer(await token({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })))).toMatchObject({
+      status: 401,
+      body: { error: 'issuer' },
+    });
     expect(await get('trends', bearer(await token({ scp: 'User.Read openid' })))).toMatchObject({ status: 401, body: { error: 'scope' } });
   });
 
@@ -161,11 +172,23 @@ describe('tab API in production mode: SSO tokens', () => {
     expect(all.body.total).toBe(seeded.trendCount);
     const allMatters = await get<EscalationsResponse>('escalations', amina);
     expect(allMatters.body.items.map((e) => e.id)).toContain(seeded.matters.ostAtBoard);
-    expect(allMatters.body.items.find((e) => e.id === seeded.matters.ostAtBoard)?.history.at(-1)).toMatchObject({ verb: 'escalate', actorName: ROLES.coordinator.name });
-    expect((await get('digests', amina)).body).toMatchObject({ allowed: true, source: 'archive', items: [{ month: '2026-10' }], annualReport: { years: [2025, 2026] } });
+    expect(allMatters.body.items.find((e) => e.id === seeded.matters.ostAtBoard)?.history.at(-1)).toMatchObject({
+      verb: 'escalate',
+      actorName: ROLES.coordinator.name,
+    });
+    expect((await get('digests', amina)).body).toMatchObject({
+      allowed: true,
+      source: 'archive',
+      items: [{ month: '2026-10' }],
+      annualReport: { years: [2025, 2026] },
+    });
     const report = await post('annual-report?year=2026', amina);
     expect(report.status).toBe(200);
-    expect(await report.json()).toMatchObject({ year: 2026, html: expect.stringMatching(/\/files\/[A-Za-z0-9_-]{24}$/), markdown: expect.stringMatching(/\/files\//) });
+    expect(await report.json()).toMatchObject({
+      year: 2026,
+      html: expect.stringMatching(/\/files\/[A-Za-z0-9_-]{24}$/),
+      markdown: expect.stringMatching(/\/files\//),
+    });
   });
 
   it('refuses the development identity headers in production, with or without a token, and hides the development route', async () => {
@@ -213,7 +236,9 @@ describe('tab API in development mode', () => {
     expect((await fetch(`${h.baseUrl}/api/tab/me`, { headers: { 'x-slt-dev-user': '<script>', 'x-slt-dev-tenant': TENANT } })).status).toBe(401);
     const people = (await (await fetch(`${h.baseUrl}/api/tab/dev/people`)).json()) as { tenants: string[]; people: { id: string; roles: string[] }[] };
     expect(people.tenants).toEqual([TENANT]);
-    expect(people.people.map((p) => p.id)).toEqual(expect.arrayContaining([ROLES.admin.aadObjectId, ROLES.coordinator.aadObjectId, ROLES.vestMember.aadObjectId, ROLES.ostMember.aadObjectId]));
+    expect(people.people.map((p) => p.id)).toEqual(
+      expect.arrayContaining([ROLES.admin.aadObjectId, ROLES.coordinator.aadObjectId, ROLES.vestMember.aadObjectId, ROLES.ostMember.aadObjectId]),
+    );
   });
 
   it('serves the built page with a content security policy, and nothing outside its folder', async () => {

@@ -1,17 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { TableStore } from '../../src/storage/tables';
-import { TrendRepository, type TrendDraft } from '../../src/storage/table/trends';
-import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
-import { ProfileRepository } from '../../src/storage/table/profiles';
-import { EscalationRepository } from '../../src/storage/table/escalations';
-import { AgendaRepository } from '../../src/storage/table/agendas';
-import { AuditRepository } from '../../src/storage/table/audit';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runRetention } from '../../src/app/retention';
 import { DEFAULT_FOCUS_AREAS, parseFocusAreaLines } from '../../src/domain/focus-areas';
 import { cleanText, monthOf } from '../../src/domain/trends';
 import { bodyScope, systemScope } from '../../src/domain/visibility';
 import { createLogger } from '../../src/log';
+import { AgendaRepository } from '../../src/storage/table/agendas';
+import { AuditRepository } from '../../src/storage/table/audit';
+import { EscalationRepository } from '../../src/storage/table/escalations';
+import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
+import { ProfileRepository } from '../../src/storage/table/profiles';
+import { type TrendDraft, TrendRepository } from '../../src/storage/table/trends';
+import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
 
 const TENANT = 'tenant-trends';
@@ -102,7 +101,16 @@ describe('trends in table storage (Azurite)', () => {
     expect(report).toMatchObject({ cutoff: '2024-11-02T02:30:00.000Z', trends: 1 });
     const scope = bodyScope(t, VEST);
     const erased = await trends.get(scope, VEST, '2024-09', old.trend.id);
-    expect(erased).toMatchObject({ description: '', area: undefined, focusAreaId: 'drugs', direction: 'increasing', ageGroup: '13-16', service: 'school', month: '2024-09', textErasedAt: '2026-11-02T02:30:00.000Z' });
+    expect(erased).toMatchObject({
+      description: '',
+      area: undefined,
+      focusAreaId: 'drugs',
+      direction: 'increasing',
+      ageGroup: '13-16',
+      service: 'school',
+      month: '2024-09',
+      textErasedAt: '2026-11-02T02:30:00.000Z',
+    });
     expect((await trends.get(scope, VEST, '2025-12', recent.trend.id))?.description).toBe(recent.trend.description);
     expect((await runRetention(deps, t, new Date('2026-11-03T02:30:00Z'))).trends).toBe(0);
   });

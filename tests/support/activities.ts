@@ -78,7 +78,11 @@ export function personalMessage(text: string, o: ActivityOptions) {
 }
 
 /** An `Action.Execute` invoke from a card in a channel (or personal chat when `channel` is null). */
-export function cardAction(verb: string, data: Record<string, unknown>, o: ActivityOptions & { channel?: { id: string; name: string } | null; replyToId?: string }) {
+export function cardAction(
+  verb: string,
+  data: Record<string, unknown>,
+  o: ActivityOptions & { channel?: { id: string; name: string } | null; replyToId?: string },
+) {
   const c = common(o);
   const channel = o.channel === undefined ? CHANNELS.general : o.channel;
   return {
@@ -117,7 +121,13 @@ export function channelRef(serviceUrl: string, channel: { id: string } = CHANNEL
  * A channel registered as an SLT body the way `body.register` stores it (6-week cadence, 90
  * minutes, registered by Sigrid), for tests that start from a registered network.
  */
-export function channelRegistration(channel: { id: string; name: string }, kind: BodyKind, serviceUrl: string, at: string, tenantId: string = TENANT): BodyRegistration {
+export function channelRegistration(
+  channel: { id: string; name: string },
+  kind: BodyKind,
+  serviceUrl: string,
+  at: string,
+  tenantId: string = TENANT,
+): BodyRegistration {
   return {
     tenantId,
     kind,

@@ -1,6 +1,6 @@
-import { cardTexts } from './harness';
-import type { RosterMember } from './connector';
 import type { Person } from './activities';
+import type { RosterMember } from './connector';
+import { cardTexts } from './harness';
 
 /** An Adaptive Card as JSON. */
 export type Card = Record<string, unknown>;
@@ -40,18 +40,27 @@ export function allElements(node: unknown, out: Element[] = []): Element[] {
 export const cardNodes = (card: unknown): Card[] => allElements(card) as unknown as Card[];
 
 /** The cell texts of a Table element, row by row. */
-export const tableTexts = (table: Card): string[][] => (table.rows as Card[]).map((r) => (r.cells as Card[]).map((c) => String(((c.items as Card[])[0] as Card).text)));
+export const tableTexts = (table: Card): string[][] =>
+  (table.rows as Card[]).map((r) => (r.cells as Card[]).map((c) => String(((c.items as Card[])[0] as Card).text)));
 
 /** The table in the container whose first TextBlock is `heading`, as cell texts; undefined if there is none. */
 export function tableUnder(card: unknown, heading: string): string[][] | undefined {
-  const box = cardNodes(card).find((n) => Array.isArray(n.items) && (n.items as Card[])[0]?.text === heading && (n.items as Card[]).some((i) => i.type === 'Table'));
+  const box = cardNodes(card).find(
+    (n) => Array.isArray(n.items) && (n.items as Card[])[0]?.text === heading && (n.items as Card[]).some((i) => i.type === 'Table'),
+  );
   return box ? tableTexts((box.items as Card[]).find((i) => i.type === 'Table')!) : undefined;
 }
 
 export const byId = (card: Card | undefined, id: string): Element | undefined => allElements(card).find((e) => e.id === id);
-export const valueOf = (card: Card | undefined, id: string): unknown => byId(card, id)?.value;
+export const inputValue = (card: Card | undefined, id: string): unknown => byId(card, id)?.value;
 /** The distinct `Action.Execute` verbs a card offers. */
-export const verbs = (card: Card | undefined): string[] => [...new Set(allElements(card).filter((e) => e.type === 'Action.Execute').map((e) => String(e.verb)))];
+export const verbs = (card: Card | undefined): string[] => [
+  ...new Set(
+    allElements(card)
+      .filter((e) => e.type === 'Action.Execute')
+      .map((e) => String(e.verb)),
+  ),
+];
 /** The data of the first `Action.Execute` with this verb. */
 export const executeData = (card: Card | undefined, verb: string): Record<string, unknown> | undefined =>
   allElements(card).find((e) => e.type === 'Action.Execute' && e.verb === verb)?.data;

@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 
 /** One request the bot made to the connector (a reply, post, update or roster read). */
 export interface ConnectorCall {

@@ -1,11 +1,11 @@
+import { applyStep, targetsOf } from '../../src/app/escalations';
 import type { Services } from '../../src/app/services';
 import type { Body, BodyKind } from '../../src/domain/bodies';
 import type { Escalation, EscalationVerb, TransitionInput } from '../../src/domain/escalations';
 import type { NewMeeting } from '../../src/domain/meetings';
-import { markTaskDone, taskId, type Minutes, type TaskInput } from '../../src/domain/minutes';
-import { EscalationRepository } from '../../src/storage/table/escalations';
-import { applyStep, targetsOf } from '../../src/app/escalations';
+import { type Minutes, markTaskDone, type TaskInput, taskId } from '../../src/domain/minutes';
 import { systemScope } from '../../src/domain/visibility';
+import { EscalationRepository } from '../../src/storage/table/escalations';
 import { BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT } from './activities';
 
 /**
@@ -19,15 +19,30 @@ export const FIXTURE_MONTHS = ['2026-05', '2026-06', '2026-07', '2026-08', '2026
 
 /** [month, body, focus area id, number of trend topics]. */
 export const TREND_SPEC: readonly (readonly [string, BodyKey, string, number])[] = [
-  ['2026-05', 'vest', 'drugs', 2], ['2026-05', 'ost', 'public-space', 3], ['2026-05', 'vest', 'youth-networks', 1],
-  ['2026-06', 'vest', 'drugs', 3], ['2026-06', 'ost', 'drugs', 1], ['2026-06', 'ost', 'public-space', 4],
-  ['2026-07', 'vest', 'drugs', 1], ['2026-07', 'ost', 'public-space', 2], ['2026-07', 'vest', 'violence-abuse', 1],
-  ['2026-08', 'vest', 'drugs', 2], ['2026-08', 'ost', 'drugs', 2], ['2026-08', 'ost', 'public-space', 3], ['2026-08', 'vest', 'youth-networks', 2],
-  ['2026-09', 'vest', 'drugs', 3], ['2026-09', 'ost', 'public-space', 5], ['2026-09', 'vest', 'youth-networks', 1], ['2026-09', 'koord', 'recruitment', 1],
+  ['2026-05', 'vest', 'drugs', 2],
+  ['2026-05', 'ost', 'public-space', 3],
+  ['2026-05', 'vest', 'youth-networks', 1],
+  ['2026-06', 'vest', 'drugs', 3],
+  ['2026-06', 'ost', 'drugs', 1],
+  ['2026-06', 'ost', 'public-space', 4],
+  ['2026-07', 'vest', 'drugs', 1],
+  ['2026-07', 'ost', 'public-space', 2],
+  ['2026-07', 'vest', 'violence-abuse', 1],
+  ['2026-08', 'vest', 'drugs', 2],
+  ['2026-08', 'ost', 'drugs', 2],
+  ['2026-08', 'ost', 'public-space', 3],
+  ['2026-08', 'vest', 'youth-networks', 2],
+  ['2026-09', 'vest', 'drugs', 3],
+  ['2026-09', 'ost', 'public-space', 5],
+  ['2026-09', 'vest', 'youth-networks', 1],
+  ['2026-09', 'koord', 'recruitment', 1],
   // October: cells of 1 and 2 next to larger ones, an area seen at one body only, and one at the coordination group.
-  ['2026-10', 'vest', 'drugs', 6], ['2026-10', 'ost', 'drugs', 1],
-  ['2026-10', 'vest', 'public-space', 2], ['2026-10', 'ost', 'public-space', 4],
-  ['2026-10', 'vest', 'youth-networks', 3], ['2026-10', 'ost', 'youth-networks', 3],
+  ['2026-10', 'vest', 'drugs', 6],
+  ['2026-10', 'ost', 'drugs', 1],
+  ['2026-10', 'vest', 'public-space', 2],
+  ['2026-10', 'ost', 'public-space', 4],
+  ['2026-10', 'vest', 'youth-networks', 3],
+  ['2026-10', 'ost', 'youth-networks', 3],
   ['2026-10', 'ost', 'violence-abuse', 2],
   ['2026-10', 'koord', 'recruitment', 4],
 ];
@@ -92,7 +107,18 @@ export async function seedDigestFixture(services: Services, serviceUrl: string):
       const reporter = REPORTERS[n % REPORTERS.length]!;
       const day = String(1 + (n % 27)).padStart(2, '0');
       await services.trends.add(
-        { tenantId: TENANT, bodyId: bodies[key].id, month, focusAreaId: area, focusAreaLabel: area, direction: 'increasing', description: `Observasjon nummer ${n}`, service: 'school', reporterId: reporter.aadObjectId, reportedAt: `${month}-${day}T10:00:00.000Z` },
+        {
+          tenantId: TENANT,
+          bodyId: bodies[key].id,
+          month,
+          focusAreaId: area,
+          focusAreaLabel: area,
+          direction: 'increasing',
+          description: `Observasjon nummer ${n}`,
+          service: 'school',
+          reporterId: reporter.aadObjectId,
+          reportedAt: `${month}-${day}T10:00:00.000Z`,
+        },
         `fixture-${n++}`,
       );
     }
@@ -101,7 +127,19 @@ export async function seedDigestFixture(services: Services, serviceUrl: string):
   const matters = {} as Record<keyof typeof MATTERS, string>;
   const all = Object.values(bodies);
   const step = async (id: string, verb: EscalationVerb, at: string, input: TransitionInput = {}): Promise<void> => {
-    const done = await applyStep(services, systemScope(TENANT, all.map((b) => b.id)), id, verb, input, { id: COORDINATOR.aadObjectId, name: COORDINATOR.name }, at, targetsOf(all));
+    const done = await applyStep(
+      services,
+      systemScope(
+        TENANT,
+        all.map((b) => b.id),
+      ),
+      id,
+      verb,
+      input,
+      { id: COORDINATOR.aadObjectId, name: COORDINATOR.name },
+      at,
+      targetsOf(all),
+    );
     if (done?.plan.kind !== 'apply') throw new Error(`fixture: ${verb} on ${id} did not apply (${done?.plan.kind})`);
   };
   const raise = async (key: keyof typeof MATTERS, from: BodyKey, at: string): Promise<string> => {
@@ -134,17 +172,32 @@ export async function seedDigestFixture(services: Services, serviceUrl: string):
   await raise('newProposedOnly', 'vest', '2026-10-07T09:00:00.000Z');
   const d = await raise('resolvedInOctober', 'vest', '2026-09-02T09:00:00.000Z');
   await step(d, 'accept', '2026-09-05T09:00:00.000Z');
-  await step(d, 'resolve', '2026-10-15T09:00:00.000Z', { decision: 'Utekontakten og politiet går sammen på kveldstid.', measure: 'Flere voksne ute på kveldstid', responsible: 'Utekontakten', due: '2026-11-20' });
+  await step(d, 'resolve', '2026-10-15T09:00:00.000Z', {
+    decision: 'Utekontakten og politiet går sammen på kveldstid.',
+    measure: 'Flere voksne ute på kveldstid',
+    responsible: 'Utekontakten',
+    due: '2026-11-20',
+  });
   await step(await raise('koordOwnAtBoard', 'koord', '2026-10-12T09:00:00.000Z'), 'accept', '2026-10-14T09:00:00.000Z');
   await step(await raise('declinedEarly', 'ost', '2026-05-10T09:00:00.000Z'), 'decline', '2026-05-12T09:00:00.000Z', { note: 'Hører hjemme hos parketaten.' });
   await step(await raise('declinedInOctober', 'ost', '2026-10-20T09:00:00.000Z'), 'decline', '2026-10-21T09:00:00.000Z', { note: 'Ikke en sak for SLT.' });
   const h = await raise('measureDueOctober', 'vest', '2026-07-01T09:00:00.000Z');
   await step(h, 'accept', '2026-07-03T09:00:00.000Z');
-  await step(h, 'resolve', '2026-08-10T09:00:00.000Z', { decision: 'Foreldremøte på alle ungdomsskolene.', measure: 'Informasjonsmøte for foreldre', responsible: 'Skoleetaten', due: '2026-10-30' });
+  await step(h, 'resolve', '2026-08-10T09:00:00.000Z', {
+    decision: 'Foreldremøte på alle ungdomsskolene.',
+    measure: 'Informasjonsmøte for foreldre',
+    responsible: 'Skoleetaten',
+    due: '2026-10-30',
+  });
   // A measure whose deadline passed two months before October: still open, since nothing marks it done.
   const o = await raise('measureOverdue', 'ost', '2026-05-20T09:00:00.000Z');
   await step(o, 'accept', '2026-05-22T09:00:00.000Z');
-  await step(o, 'resolve', '2026-06-05T09:00:00.000Z', { decision: 'Felles innsats før sommeren.', measure: 'Foreldrevandring i boligområdet', responsible: 'Kulturetaten', due: '2026-08-15' });
+  await step(o, 'resolve', '2026-06-05T09:00:00.000Z', {
+    decision: 'Felles innsats før sommeren.',
+    measure: 'Foreldrevandring i boligområdet',
+    responsible: 'Kulturetaten',
+    due: '2026-08-15',
+  });
 
   const meeting = (key: BodyKey, series: string, startUtc: string): NewMeeting => ({
     tenantId: TENANT,
@@ -177,8 +230,22 @@ export async function seedDigestFixture(services: Services, serviceUrl: string):
     const id = taskId(meetingId, 'police', task);
     const recorded = `${start.slice(0, 10)}T18:00:00.000Z`;
     await services.agendas.changeMinutes(TENANT, bodies[key].id, meetingId, (current): Minutes => {
-      const base: Minutes = current ?? { tenantId: TENANT, bodyId: bodies[key].id, meetingId, meetingStartUtc: start, items: [{ itemId: 'police', number: 1, title: 'Politiets oppdatering' }], tasks: [], recordedBy: COORDINATOR.aadObjectId, recordedAt: recorded, version: 0 };
-      const next = { ...base, tasks: [...base.tasks, { id, itemId: 'police', ...task, createdAt: recorded, createdBy: COORDINATOR.aadObjectId }], version: base.version + 1 };
+      const base: Minutes = current ?? {
+        tenantId: TENANT,
+        bodyId: bodies[key].id,
+        meetingId,
+        meetingStartUtc: start,
+        items: [{ itemId: 'police', number: 1, title: 'Politiets oppdatering' }],
+        tasks: [],
+        recordedBy: COORDINATOR.aadObjectId,
+        recordedAt: recorded,
+        version: 0,
+      };
+      const next = {
+        ...base,
+        tasks: [...base.tasks, { id, itemId: 'police', ...task, createdAt: recorded, createdBy: COORDINATOR.aadObjectId }],
+        version: base.version + 1,
+      };
       return doneAt ? markTaskDone(next, id, COORDINATOR.aadObjectId, doneAt).next : next;
     });
   }

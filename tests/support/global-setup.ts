@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startAzurite, type AzuriteHandle } from '../../scripts/azurite';
+import { type AzuriteHandle, startAzurite } from '../../scripts/azurite';
 
 let azurite: AzuriteHandle | undefined;
 

@@ -1,10 +1,10 @@
-import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config';
-import { createApp, type App, type AppOverrides } from '../../src/app/create';
-import { createLogger } from '../../src/log';
-import { ManualClock, type Clock } from '../../src/clock';
+import { inject } from 'vitest';
 import { freePort } from '../../scripts/azurite';
+import { type App, type AppOverrides, createApp } from '../../src/app/create';
+import { type Clock, ManualClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
 import { FakeConnector } from './connector';
 
 export interface Harness {
@@ -28,7 +28,14 @@ export function uniquePrefix(): string {
  * test run's Azurite, plus a fake connector that captures what the bot sends.
  */
 export async function startHarness(
-  options: { env?: Record<string, string>; clock?: Clock; prefix?: string; loops?: boolean; overrides?: Pick<AppOverrides, 'roster' | 'tab' | 'botAuth'>; host?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    prefix?: string;
+    loops?: boolean;
+    overrides?: Pick<AppOverrides, 'roster' | 'tab' | 'botAuth'>;
+    host?: string;
+  } = {},
 ): Promise<Harness> {
   const connector = new FakeConnector();
   await connector.start();
@@ -43,7 +50,12 @@ export async function startHarness(
   // Production-mode tests still listen on loopback only.
   const config = options.host ? { ...loaded, host: options.host } : loaded;
   // No scheduler/outbox timers unless asked: tests run `drain()` (or the ticks) when they want posts to go out.
-  const app = createApp(config, { clock: options.clock ?? new ManualClock('2026-11-02T09:00:00Z'), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), loops: options.loops ?? false, ...options.overrides });
+  const app = createApp(config, {
+    clock: options.clock ?? new ManualClock('2026-11-02T09:00:00Z'),
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    loops: options.loops ?? false,
+    ...options.overrides,
+  });
   await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
@@ -55,7 +67,11 @@ export async function startHarness(
       await app.outboxSender.tick();
     },
     async send(activity, headers = {}) {
-      const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       let body: unknown = text;
       try {

@@ -1,5 +1,5 @@
-import { BotFrameworkSender } from '../../src/bot/sender';
 import { createAdapter } from '../../src/bot/adapter';
+import { BotFrameworkSender } from '../../src/bot/sender';
 import { loadConfig } from '../../src/config';
 import type { Logger } from '../../src/log';
 

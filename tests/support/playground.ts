@@ -121,6 +121,8 @@ export class PlaygroundUi {
   }
 
   private async waitForMore(text: string, before: number): Promise<void> {
-    await this.page.waitForFunction(([t, n]) => document.body.innerText.split(t as string).length - 1 > (n as number), [text, before] as const, { timeout: 30_000 });
+    await this.page.waitForFunction(([t, n]) => document.body.innerText.split(t as string).length - 1 > (n as number), [text, before] as const, {
+      timeout: 30_000,
+    });
   }
 }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { screenText } from '../../src/domain/guard';
-import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES } from '../../src/domain/trends';
-import { BODY_KINDS } from '../../src/domain/bodies';
-import { ESCALATION_STATES, ESCALATION_VERBS, isOpen } from '../../src/domain/escalations';
-import { MEETING_ID_RE } from '../../src/domain/meetings';
 import { MAX_ESCALATION_DESCRIPTION, MAX_TITLE } from '../../src/actions/escalation.submit';
 import { ITEM_ID_RE, MAX_ITEM_TITLE } from '../../src/domain/agenda';
-import { MAX_DECISION, MAX_TASK_TITLE, RESPONSIBLES } from '../../src/domain/minutes';
-import { MAX_FOCUS_AREAS, MAX_FOCUS_AREA_LENGTH } from '../../src/domain/focus-areas';
+import { BODY_KINDS } from '../../src/domain/bodies';
 import { parseDigestContent } from '../../src/domain/digest-content';
+import { ESCALATION_STATES, ESCALATION_VERBS, isOpen } from '../../src/domain/escalations';
+import { MAX_FOCUS_AREA_LENGTH, MAX_FOCUS_AREAS } from '../../src/domain/focus-areas';
+import { screenText } from '../../src/domain/guard';
+import { MEETING_ID_RE } from '../../src/domain/meetings';
+import { MAX_DECISION, MAX_TASK_TITLE, RESPONSIBLES } from '../../src/domain/minutes';
+import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES } from '../../src/domain/trends';
 import { fromChunks } from '../../src/storage/table/chunks';
 
 /**
@@ -40,31 +40,38 @@ const parts = (name: string, schema: z.ZodType) => (row: Row, ctx: z.RefinementC
   let json = '';
   for (let i = 0; i < Number(row[`${name}Parts`] ?? 0); i++) json += String(row[`${name}${i}`] ?? '');
   const result = schema.safeParse(json ? JSON.parse(json) : undefined);
-  for (const issue of result.success ? [] : result.error.issues) ctx.addIssue({ code: 'custom', path: [name, ...issue.path.map(String)], message: issue.message });
+  for (const issue of result.success ? [] : result.error.issues)
+    ctx.addIssue({ code: 'custom', path: [name, ...issue.path.map(String)], message: issue.message });
 };
 
-const trendRow = z.object({
-  partitionKey: z.string(),
-  rowKey: z.string().regex(/^t[0-9a-f]{24}$/),
-  bodyId: z.string().regex(BODY_ID),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  focusAreaId: z.string().min(1).max(60),
-  focusAreaLabel: z.string().min(1),
-  direction: z.enum(DIRECTIONS),
-  description: clean(MAX_DESCRIPTION),
-  area: clean(MAX_AREA),
-  ageGroup: z.union([z.literal(''), z.enum(AGE_GROUPS)]),
-  service: z.enum(SERVICES),
-  reporterId: z.string().min(1),
-  reportedAt: iso,
-  textErased: z.boolean(),
-}).refine((r) => r.partitionKey.endsWith(`|${r.bodyId}|${r.month}`), 'partition names its body and month')
+const trendRow = z
+  .object({
+    partitionKey: z.string(),
+    rowKey: z.string().regex(/^t[0-9a-f]{24}$/),
+    bodyId: z.string().regex(BODY_ID),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    focusAreaId: z.string().min(1).max(60),
+    focusAreaLabel: z.string().min(1),
+    direction: z.enum(DIRECTIONS),
+    description: clean(MAX_DESCRIPTION),
+    area: clean(MAX_AREA),
+    ageGroup: z.union([z.literal(''), z.enum(AGE_GROUPS)]),
+    service: z.enum(SERVICES),
+    reporterId: z.string().min(1),
+    reportedAt: iso,
+    textErased: z.boolean(),
+  })
+  .refine((r) => r.partitionKey.endsWith(`|${r.bodyId}|${r.month}`), 'partition names its body and month')
   .refine((r) => r.textErased || r.description.length > 0, 'a description until erased');
 
 const bodyRow = z.object({
   rowKey: z.string().regex(BODY_ID),
   kind: z.enum(BODY_KINDS),
-  name: z.string().min(1).max(100).refine((s) => s === s.trim(), 'trimmed'),
+  name: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((s) => s === s.trim(), 'trimmed'),
   cadenceWeeks: z.number().int().min(1).max(26),
   weekday: optionalNull(z.number().int().min(1).max(5)),
   time: optionalNull(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
@@ -91,19 +98,21 @@ const roleRow = z.object({
   updatedAt: iso,
 });
 
-const meetingRow = z.object({
-  rowKey: z.string().regex(MEETING_ID_RE),
-  bodyId: z.string().regex(BODY_ID),
-  startUtc: iso,
-  endUtc: iso,
-  durationMinutes: z.number().int().min(15).max(480),
-  location: optionalNull(clean(200)),
-  status: z.enum(['scheduled', 'cancelled', 'held']),
-  icsToken: z.string().regex(/^[A-Za-z0-9_-]{24}$/),
-  createdBy: z.string().min(1),
-  createdAt: iso,
-  cancelReason: optionalNull(clean(200)),
-}).refine((m) => Date.parse(m.endUtc) - Date.parse(m.startUtc) === m.durationMinutes * 60_000, 'ends its duration after it starts');
+const meetingRow = z
+  .object({
+    rowKey: z.string().regex(MEETING_ID_RE),
+    bodyId: z.string().regex(BODY_ID),
+    startUtc: iso,
+    endUtc: iso,
+    durationMinutes: z.number().int().min(15).max(480),
+    location: optionalNull(clean(200)),
+    status: z.enum(['scheduled', 'cancelled', 'held']),
+    icsToken: z.string().regex(/^[A-Za-z0-9_-]{24}$/),
+    createdBy: z.string().min(1),
+    createdAt: iso,
+    cancelReason: optionalNull(clean(200)),
+  })
+  .refine((m) => Date.parse(m.endUtc) - Date.parse(m.startUtc) === m.durationMinutes * 60_000, 'ends its duration after it starts');
 const icsPointerRow = z.object({
   partitionKey: z.string().regex(/^ics\|.{2}$/),
   rowKey: z.string().regex(/^[A-Za-z0-9_-]{24}$/),
@@ -112,52 +121,92 @@ const icsPointerRow = z.object({
 });
 
 const stepText = clean(1000);
-const escalationRow = z.object({
-  rowKey: z.string().regex(/^b[0-9a-f]{16}\|e[0-9a-f]{20}$/),
-  originBodyId: z.string().regex(BODY_ID),
-  originKind: z.enum(BODY_KINDS),
-  title: clean(MAX_TITLE),
-  description: clean(MAX_ESCALATION_DESCRIPTION),
-  requestedAction: clean(500),
-  state: z.enum(ESCALATION_STATES),
-  open: z.boolean(),
-  levelBodyId: z.string().regex(BODY_ID),
-  path: z.string().regex(/^b[0-9a-f]{16}(,b[0-9a-f]{16}){0,2}$/),
-  requesterId: z.string().min(1),
-  createdAt: iso,
-  updatedAt: iso,
-  version: z.number().int().min(1),
-  lastVerb: z.enum([...ESCALATION_VERBS, 'submit']),
-  acceptNote: stepText,
-  declineNote: stepText,
-  escalateNote: stepText,
-  decision: stepText,
-  measure: clean(500),
-  responsible: clean(100),
-  due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
-  boardDecision: stepText,
-  textErased: z.boolean(),
-}).refine((e) => e.open === isOpen(e.state), 'open matches the state')
+const escalationRow = z
+  .object({
+    rowKey: z.string().regex(/^b[0-9a-f]{16}\|e[0-9a-f]{20}$/),
+    originBodyId: z.string().regex(BODY_ID),
+    originKind: z.enum(BODY_KINDS),
+    title: clean(MAX_TITLE),
+    description: clean(MAX_ESCALATION_DESCRIPTION),
+    requestedAction: clean(500),
+    state: z.enum(ESCALATION_STATES),
+    open: z.boolean(),
+    levelBodyId: z.string().regex(BODY_ID),
+    path: z.string().regex(/^b[0-9a-f]{16}(,b[0-9a-f]{16}){0,2}$/),
+    requesterId: z.string().min(1),
+    createdAt: iso,
+    updatedAt: iso,
+    version: z.number().int().min(1),
+    lastVerb: z.enum([...ESCALATION_VERBS, 'submit']),
+    acceptNote: stepText,
+    declineNote: stepText,
+    escalateNote: stepText,
+    decision: stepText,
+    measure: clean(500),
+    responsible: clean(100),
+    due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+    boardDecision: stepText,
+    textErased: z.boolean(),
+  })
+  .refine((e) => e.open === isOpen(e.state), 'open matches the state')
   .refine((e) => e.path.split(',').includes(e.rowKey.split('|')[0]!), 'the copy belongs to a body on its path')
   .refine((e) => e.textErased || e.title.length > 0, 'a title until erased');
 
 const MEETING_KEY = MEETING_ID_RE.source.slice(1, -1);
-const cardIds = { cardActivityId: optionalNull(z.string().min(1)), cardConversationId: optionalNull(z.string().min(1)), postedAt: optionalNull(iso), postedHash: optionalNull(z.string().regex(/^[0-9a-f]{16}$/)), postedVersion: optionalNull(z.number().int().min(1)) };
-const addedItem = z.object({ id: z.string().regex(ITEM_ID_RE), title: clean(MAX_ITEM_TITLE).min(1), by: z.enum(RESPONSIBLES), addedAt: iso, addedBy: z.string().min(1) });
+const cardIds = {
+  cardActivityId: optionalNull(z.string().min(1)),
+  cardConversationId: optionalNull(z.string().min(1)),
+  postedAt: optionalNull(iso),
+  postedHash: optionalNull(z.string().regex(/^[0-9a-f]{16}$/)),
+  postedVersion: optionalNull(z.number().int().min(1)),
+};
+const addedItem = z.object({
+  id: z.string().regex(ITEM_ID_RE),
+  title: clean(MAX_ITEM_TITLE).min(1),
+  by: z.enum(RESPONSIBLES),
+  addedAt: iso,
+  addedBy: z.string().min(1),
+});
 const agendaRow = z
   .looseObject({
     rowKey: z.string().regex(new RegExp(`^a\\|${MEETING_KEY}$`)),
     meetingId: z.string().regex(MEETING_ID_RE),
-    hidden: z.string().refine((h) => { const v = JSON.parse(h) as unknown; return Array.isArray(v) && v.every((x) => typeof x === 'string' && ITEM_ID_RE.test(x)); }, 'hidden: item ids'),
+    hidden: z.string().refine((h) => {
+      const v = JSON.parse(h) as unknown;
+      return Array.isArray(v) && v.every((x) => typeof x === 'string' && ITEM_ID_RE.test(x));
+    }, 'hidden: item ids'),
     callActivityId: optionalNull(z.string().min(1)),
     ...cardIds,
   })
   .refine((r) => r.rowKey === `a|${r.meetingId}`, 'the row key names its meeting')
   .superRefine(parts('added', z.array(addedItem).max(100)));
-const task = z.object({ id: z.string().regex(/^t[0-9a-f]{8}$/), itemId: z.string().regex(ITEM_ID_RE), title: clean(MAX_TASK_TITLE).min(1), responsible: z.enum(RESPONSIBLES), due: day, createdAt: iso, createdBy: z.string().min(1), doneAt: iso.optional(), doneBy: z.string().optional() });
-const minutesItem = z.object({ itemId: z.string().regex(ITEM_ID_RE), number: z.number().int().min(1), title: plain(400), decision: clean(MAX_DECISION).optional() });
+const task = z.object({
+  id: z.string().regex(/^t[0-9a-f]{8}$/),
+  itemId: z.string().regex(ITEM_ID_RE),
+  title: clean(MAX_TASK_TITLE).min(1),
+  responsible: z.enum(RESPONSIBLES),
+  due: day,
+  createdAt: iso,
+  createdBy: z.string().min(1),
+  doneAt: iso.optional(),
+  doneBy: z.string().optional(),
+});
+const minutesItem = z.object({
+  itemId: z.string().regex(ITEM_ID_RE),
+  number: z.number().int().min(1),
+  title: plain(400),
+  decision: clean(MAX_DECISION).optional(),
+});
 const minutesRow = z
-  .looseObject({ rowKey: z.string().regex(new RegExp(`^m\\|${MEETING_KEY}$`)), meetingId: z.string().regex(MEETING_ID_RE), meetingStartUtc: iso, recordedBy: z.string().min(1), recordedAt: iso, version: z.number().int().min(1), ...cardIds })
+  .looseObject({
+    rowKey: z.string().regex(new RegExp(`^m\\|${MEETING_KEY}$`)),
+    meetingId: z.string().regex(MEETING_ID_RE),
+    meetingStartUtc: iso,
+    recordedBy: z.string().min(1),
+    recordedAt: iso,
+    version: z.number().int().min(1),
+    ...cardIds,
+  })
   .refine((r) => r.rowKey === `m|${r.meetingId}`, 'the row key names its meeting')
   .superRefine(parts('items', z.array(minutesItem)))
   .superRefine(parts('tasks', z.array(task)));
@@ -167,16 +216,31 @@ const focusAreasRow = z.object({
   areas: z.string().refine((a) => {
     const v = JSON.parse(a) as { id?: unknown; nb?: unknown; en?: unknown }[];
     const label = clean(MAX_FOCUS_AREA_LENGTH).min(1);
-    return Array.isArray(v) && v.length >= 1 && v.length <= MAX_FOCUS_AREAS && v.every((x) => typeof x.id === 'string' && /^[a-z0-9-]{1,44}$/.test(x.id) && label.safeParse(x.nb).success && label.safeParse(x.en).success);
+    return (
+      Array.isArray(v) &&
+      v.length >= 1 &&
+      v.length <= MAX_FOCUS_AREAS &&
+      v.every((x) => typeof x.id === 'string' && /^[a-z0-9-]{1,44}$/.test(x.id) && label.safeParse(x.nb).success && label.safeParse(x.en).success)
+    );
   }, 'areas: 1–20 focus areas with slug ids and clean, guarded labels'),
   updatedBy: z.string().min(1),
   updatedAt: iso,
 });
 
-const named = z.object({ id: z.string().regex(/^e[0-9a-f]{20}$/), title: plain(MAX_TITLE), titleState: z.enum(['ok', 'erased', 'withheld']) }).refine((m) => m.titleState === 'ok' || m.title === '', 'no title once erased or withheld');
+const named = z
+  .object({ id: z.string().regex(/^e[0-9a-f]{20}$/), title: plain(MAX_TITLE), titleState: z.enum(['ok', 'erased', 'withheld']) })
+  .refine((m) => m.titleState === 'ok' || m.title === '', 'no title once erased or withheld');
 /** A measure or minutes task with a deadline: titles only where they may be shown, a youth team's own tasks untitled. */
 const dueItem = z
-  .object({ kind: z.enum(['measure', 'task']), id: z.string().min(1), title: plain(MAX_TITLE), titleState: z.enum(['ok', 'erased', 'withheld', 'teamOnly']), bodyId: z.string().regex(BODY_ID), due: day, meetingDay: day.optional() })
+  .object({
+    kind: z.enum(['measure', 'task']),
+    id: z.string().min(1),
+    title: plain(MAX_TITLE),
+    titleState: z.enum(['ok', 'erased', 'withheld', 'teamOnly']),
+    bodyId: z.string().regex(BODY_ID),
+    due: day,
+    meetingDay: day.optional(),
+  })
   .refine((d) => d.titleState === 'ok' || d.title === '', 'no title unless it may be shown');
 const digestContent = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
@@ -185,12 +249,27 @@ const digestContent = z.object({
   due: z.object({ asOf: day, overdue: z.array(dueItem), upcoming: z.array(dueItem) }),
 });
 const digestSendRow = z
-  .looseObject({ rowKey: z.string().regex(/^d\|\d{4}-(0[1-9]|1[0-2])\|\d{2}$/), month: z.string(), sendNo: z.number().int().min(1).max(99), sentBy: z.string().min(1), sentByName: z.string().max(200), sentAt: iso, boardId: z.string().regex(BODY_ID), cCount: z.number().int().min(1), titlesErasedAt: optionalNull(iso) })
+  .looseObject({
+    rowKey: z.string().regex(/^d\|\d{4}-(0[1-9]|1[0-2])\|\d{2}$/),
+    month: z.string(),
+    sendNo: z.number().int().min(1).max(99),
+    sentBy: z.string().min(1),
+    sentByName: z.string().max(200),
+    sentAt: iso,
+    boardId: z.string().regex(BODY_ID),
+    cCount: z.number().int().min(1),
+    titlesErasedAt: optionalNull(iso),
+  })
   .refine((r) => r.rowKey === `d|${r.month}|${String(r.sendNo).padStart(2, '0')}`, 'the row key names its month and number')
   .superRefine((r, ctx) => {
     const content = parseDigestContent(fromChunks(r, 'c', r.cCount));
     const checked = content ? digestContent.safeParse(content) : undefined;
-    if (!checked?.success) ctx.addIssue({ code: 'custom', path: ['content'], message: checked ? checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') : 'not a digest' });
+    if (!checked?.success)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content'],
+        message: checked ? checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') : 'not a digest',
+      });
     else if (checked.data.month !== r.month) ctx.addIssue({ code: 'custom', path: ['content'], message: 'content of another month' });
   });
 const digestAckRow = z
@@ -215,5 +294,7 @@ export const ROW_CHECKS: Record<Checked, (row: Row) => z.ZodType> = {
 /** Problems of one row: '' when it is valid. */
 export function rowProblems(table: keyof typeof ROW_CHECKS, row: Row): string {
   const result = ROW_CHECKS[table](row).safeParse(row);
-  return result.success ? '' : `${table} ${String(row.partitionKey)}/${String(row.rowKey)}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
+  return result.success
+    ? ''
+    : `${table} ${String(row.partitionKey)}/${String(row.rowKey)}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../../src/app/services';
 import type { Body, BodyKind } from '../../src/domain/bodies';
-import { planTransition, submitAudit, type Escalation, type EscalationVerb } from '../../src/domain/escalations';
-import { planMeetings } from '../../src/domain/meetings';
-import { systemScope } from '../../src/domain/visibility';
 import type { AuditEntry } from '../../src/domain/escalations';
+import { type Escalation, type EscalationVerb, planTransition, submitAudit } from '../../src/domain/escalations';
+import { planMeetings } from '../../src/domain/meetings';
 import { DIRECTIONS, SERVICES } from '../../src/domain/trends';
+import { systemScope } from '../../src/domain/visibility';
+import { BOT, CHANNELS, PEOPLE, type Person, TEAM_ID, TENANT } from './activities';
 import type { FakeConnector } from './connector';
-import { BOT, CHANNELS, PEOPLE, TEAM_ID, TENANT, type Person } from './activities';
 
 /**
  * A year of invented SLT data for the tab tests: four bodies, their channel rosters, roles,
@@ -21,7 +21,11 @@ export const FIXTURE_MONTHS = Array.from({ length: 12 }, (_, i) => {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 });
 export const FIXTURE_AREAS = ['drugs', 'public-space', 'youth-networks'] as const;
-const AREA_LABELS: Record<string, string> = { drugs: 'Rusmiddelbruk blant unge', 'public-space': 'Kriminalitet i det offentlige rom', 'youth-networks': 'Kriminelle ungdomsnettverk' };
+const AREA_LABELS: Record<string, string> = {
+  drugs: 'Rusmiddelbruk blant unge',
+  'public-space': 'Kriminalitet i det offentlige rom',
+  'youth-networks': 'Kriminelle ungdomsnettverk',
+};
 
 /** Who is who: Kari is in Vest, Ola in Øst, Amina coordinates, Per sits on the board, Sigrid is the configured admin. */
 export const ROLES = { vestMember: PEOPLE.kari, ostMember: PEOPLE.ola, coordinator: PEOPLE.amina, boardMember: PEOPLE.per, admin: PEOPLE.sigrid };
@@ -66,15 +70,28 @@ export function fixtureTrendTotal(scale = 1): number {
  * 1 000 trends at 4); the tests use the default 1, so their expected counts are trendCount's.
  * `connector` needs only its URL and per-conversation rosters, so the benchmark can pass one too.
  */
-export async function seedYear(s: FixtureStores, connector: Pick<FakeConnector, 'url' | 'rosters'>, options: { trendScale?: number } = {}): Promise<SeededYear> {
+export async function seedYear(
+  s: FixtureStores,
+  connector: Pick<FakeConnector, 'url' | 'rosters'>,
+  options: { trendScale?: number } = {},
+): Promise<SeededYear> {
   const scale = options.trendScale ?? 1;
   const at = '2025-11-20T10:00:00.000Z';
   const register = async (key: keyof typeof CHANNELS, kind: BodyKind, name: string): Promise<Body> => {
     const ch = CHANNELS[key];
     const r = await s.bodies.upsert({
-      tenantId: TENANT, kind, name, cadenceWeeks: 6, weekday: 2, time: '18:00', durationMinutes: 90, channelId: ch.id, channelName: ch.name,
+      tenantId: TENANT,
+      kind,
+      name,
+      cadenceWeeks: 6,
+      weekday: 2,
+      time: '18:00',
+      durationMinutes: 90,
+      channelId: ch.id,
+      channelName: ch.name,
       ref: { serviceUrl: connector.url, conversationId: ch.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: ch.id },
-      registeredBy: ROLES.coordinator.aadObjectId, at,
+      registeredBy: ROLES.coordinator.aadObjectId,
+      at,
     });
     if (!r.ok) throw new Error('fixture body not registered');
     return r.body;
@@ -103,9 +120,18 @@ export async function seedYear(s: FixtureStores, connector: Pick<FakeConnector, 
           const day = mi === FIXTURE_MONTHS.length - 1 ? '01' : String(1 + ((n * 5 + ai * 3) % 27)).padStart(2, '0');
           drafts.push({
             draft: {
-              tenantId: TENANT, bodyId: bodies[body].id, month, focusAreaId: area, focusAreaLabel: AREA_LABELS[area]!, direction: DIRECTIONS[(mi + n) % 4]!,
-              description: trendText(body, month, area, n), area: n % 2 ? 'sentrum' : undefined, ageGroup: '13-16' as const, service: SERVICES[(ai + n) % 5]!,
-              reporterId: reporter.aadObjectId, reportedAt: `${month}-${day}T10:00:00.000Z`,
+              tenantId: TENANT,
+              bodyId: bodies[body].id,
+              month,
+              focusAreaId: area,
+              focusAreaLabel: AREA_LABELS[area]!,
+              direction: DIRECTIONS[(mi + n) % 4]!,
+              description: trendText(body, month, area, n),
+              area: n % 2 ? 'sentrum' : undefined,
+              ageGroup: '13-16' as const,
+              service: SERVICES[(ai + n) % 5]!,
+              reporterId: reporter.aadObjectId,
+              reportedAt: `${month}-${day}T10:00:00.000Z`,
             },
             key: `${body}-${month}-${area}-${n}`,
           });
@@ -125,8 +151,11 @@ export async function seedYear(s: FixtureStores, connector: Pick<FakeConnector, 
 
   let meetings = 0;
   const series = async (body: Body, date: string, time: string, count: number, cadenceWeeks: number): Promise<void> => {
-    const seriesId = 'm' + createHash('sha256').update(`${body.id}${date}`).digest('hex').slice(0, 16);
-    const planned = planMeetings({ date, time, durationMinutes: 90, location: 'Rådhuset, møterom 2', count, cadenceWeeks }, { tenantId: TENANT, bodyId: body.id, seriesId, createdBy: ROLES.coordinator.aadObjectId, now: new Date(at) });
+    const seriesId = `m${createHash('sha256').update(`${body.id}${date}`).digest('hex').slice(0, 16)}`;
+    const planned = planMeetings(
+      { date, time, durationMinutes: 90, location: 'Rådhuset, møterom 2', count, cadenceWeeks },
+      { tenantId: TENANT, bodyId: body.id, seriesId, createdBy: ROLES.coordinator.aadObjectId, now: new Date(at) },
+    );
     await s.meetings.createSeries(planned);
     meetings += planned.length;
   };
@@ -135,7 +164,16 @@ export async function seedYear(s: FixtureStores, connector: Pick<FakeConnector, 
   await series(bodies.koord, '2026-01-08', '09:00', 11, 4);
   await series(bodies.styret, '2026-02-10', '10:00', 4, 13);
   // One monthly digest in the archive (the digest feature writes these when it sends).
-  await s.digests.record({ tenantId: TENANT, month: '2026-10', sendNo: 1, sentBy: 'scheduler', sentByName: '', sentAt: '2026-11-01T07:00:00.000Z', boardId: bodies.styret.id, content: '{}' });
+  await s.digests.record({
+    tenantId: TENANT,
+    month: '2026-10',
+    sendNo: 1,
+    sentBy: 'scheduler',
+    sentByName: '',
+    sentAt: '2026-11-01T07:00:00.000Z',
+    boardId: bodies.styret.id,
+    content: '{}',
+  });
   return { bodies, trendCount: trends, meetings, matters };
 }
 
@@ -143,9 +181,19 @@ async function matter(s: FixtureStores, b: SeededYear['bodies'], origin: Body, t
   const requester = origin.id === b.ost.id ? PEOPLE.ola : PEOPLE.kari;
   const createdAt = `${day}T08:00:00.000Z`;
   const e: Escalation = {
-    tenantId: TENANT, id: `e${createHash('sha256').update(title).digest('hex').slice(0, 20)}`, originBodyId: origin.id, originKind: origin.kind,
-    title, description: `${title}: beskrevet som en trend, uten enkeltpersoner.`, state: 'proposed', levelBodyId: origin.id, path: [origin.id],
-    requester: { id: requester.aadObjectId, channelAccountId: requester.id, name: requester.name, locale: 'nb' }, createdAt, updatedAt: createdAt, version: 1,
+    tenantId: TENANT,
+    id: `e${createHash('sha256').update(title).digest('hex').slice(0, 20)}`,
+    originBodyId: origin.id,
+    originKind: origin.kind,
+    title,
+    description: `${title}: beskrevet som en trend, uten enkeltpersoner.`,
+    state: 'proposed',
+    levelBodyId: origin.id,
+    path: [origin.id],
+    requester: { id: requester.aadObjectId, channelAccountId: requester.id, name: requester.name, locale: 'nb' },
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
     last: { verb: 'submit', actorId: requester.aadObjectId, actorName: requester.name, dataKey: '', at: createdAt },
   };
   await s.escalations.create(e);
@@ -153,10 +201,16 @@ async function matter(s: FixtureStores, b: SeededYear['bodies'], origin: Body, t
   const scope = systemScope(TENANT, [b.vest.id, b.ost.id, b.koord.id, b.styret.id]);
   for (const [i, verb] of steps.entries()) {
     const when = new Date(Date.parse(createdAt) + (i + 1) * 7 * 86_400_000).toISOString();
-    const input = verb === 'resolve' ? { decision: 'Kommunen setter opp lys', measure: 'Nye lyktestolper', responsible: 'Bydrift', due: '2026-12-01' } : { note: `Notat fra koordinator (${verb})` };
+    const input =
+      verb === 'resolve'
+        ? { decision: 'Kommunen setter opp lys', measure: 'Nye lyktestolper', responsible: 'Bydrift', due: '2026-12-01' }
+        : { note: `Notat fra koordinator (${verb})` };
     let entry: AuditEntry | undefined;
     await s.escalations.transition(scope, e.id, (current) => {
-      const plan = planTransition(current, verb, input, { id: ROLES.coordinator.aadObjectId, name: ROLES.coordinator.name }, when, { coordinationGroup: b.koord.id, board: b.styret.id });
+      const plan = planTransition(current, verb, input, { id: ROLES.coordinator.aadObjectId, name: ROLES.coordinator.name }, when, {
+        coordinationGroup: b.koord.id,
+        board: b.styret.id,
+      });
       if (plan.kind !== 'apply') throw new Error(`fixture step ${verb} not applicable: ${plan.kind}`);
       entry = plan.audit;
       return { write: { next: plan.next, newBodyId: plan.newBodyId }, result: undefined };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addedItemId, agendaWindow, allocateMinutes, composeAgenda, windowMonths, NO_EDITS, type AgendaInput, type AddedItem } from '../../src/domain/agenda';
-import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
-import type { Trend } from '../../src/domain/trends';
+import { type AddedItem, type AgendaInput, addedItemId, agendaWindow, allocateMinutes, composeAgenda, NO_EDITS, windowMonths } from '../../src/domain/agenda';
 import type { Escalation } from '../../src/domain/escalations';
+import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import type { OpenTask } from '../../src/domain/minutes';
-import { agendaCard, agendaPageCard, CARD_BUDGET, PAGE_SIZE, type AgendaCardContext } from '../../src/views/agenda';
+import type { Trend } from '../../src/domain/trends';
+import { type AgendaCardContext, agendaCard, agendaPageCard, CARD_BUDGET, PAGE_SIZE } from '../../src/views/agenda';
 import { itemLines } from '../../src/views/agenda-items';
 import { validateCard } from '../support/card-validator';
 import { cardTexts } from '../support/harness';
@@ -72,7 +72,13 @@ function input(extra: Partial<AgendaInput> = {}): AgendaInput {
   };
 }
 
-const added = (title: string, by: AddedItem['by'] = 'coordinator'): AddedItem => ({ id: addedItemId(MEETING.id, title), title, by, addedAt: '2026-11-01T10:00:00Z', addedBy: 'aad-k' });
+const added = (title: string, by: AddedItem['by'] = 'coordinator'): AddedItem => ({
+  id: addedItemId(MEETING.id, title),
+  title,
+  by,
+  addedAt: '2026-11-01T10:00:00Z',
+  addedBy: 'aad-k',
+});
 
 describe('agenda composition', () => {
   it('puts the police update first and eventuelt last, with a standing "no topics" item when nothing was reported', () => {
@@ -97,8 +103,25 @@ describe('agenda composition', () => {
   });
 
   it('orders the items: police, topics, matters waiting here, added items, open tasks, eventuelt', () => {
-    const task: OpenTask = { id: 't0000abcd', itemId: 'police', title: 'Kartlegge tilbud', responsible: 'youthClub', due: '2026-11-20', createdAt: '', createdBy: '', meetingId: 'm00000000000abc01-1', meetingStartUtc: '2026-09-24T16:00:00.000Z' };
-    const agenda = composeAgenda(input({ trends: [trend('drugs', '2026-10-10T10:00:00Z')], escalations: [escalation('e1')], edits: { added: [added('Sommerferietilbud')], hidden: [] }, openTasks: [task] }));
+    const task: OpenTask = {
+      id: 't0000abcd',
+      itemId: 'police',
+      title: 'Kartlegge tilbud',
+      responsible: 'youthClub',
+      due: '2026-11-20',
+      createdAt: '',
+      createdBy: '',
+      meetingId: 'm00000000000abc01-1',
+      meetingStartUtc: '2026-09-24T16:00:00.000Z',
+    };
+    const agenda = composeAgenda(
+      input({
+        trends: [trend('drugs', '2026-10-10T10:00:00Z')],
+        escalations: [escalation('e1')],
+        edits: { added: [added('Sommerferietilbud')], hidden: [] },
+        openTasks: [task],
+      }),
+    );
     expect(agenda.items.map((i) => i.kind)).toEqual(['police', 'topics', 'escalation', 'added', 'task', 'other']);
     expect(agenda.items.map((i) => i.removable)).toEqual([false, true, true, true, false, false]);
   });
@@ -109,7 +132,7 @@ describe('agenda composition', () => {
     expect(agenda.items.map((i) => i.kind)).toEqual(['police', 'noTopics', 'other']);
   });
 
-  it('gives the coordination group a standing item with the youth teams\' topics: counts per team and area, small counts suppressed', () => {
+  it("gives the coordination group a standing item with the youth teams' topics: counts per team and area, small counts suppressed", () => {
     const youth = [
       ...Array.from({ length: 4 }, () => trend('drugs', '2026-10-10T10:00:00Z', { bodyId: 'b-vest' })),
       trend('drugs', '2026-10-11T10:00:00Z', { bodyId: 'b-ost', description: 'Salg av snus via sosiale medier' }),
@@ -117,7 +140,17 @@ describe('agenda composition', () => {
       trend('public-space', '2026-10-13T10:00:00Z', { bodyId: 'b-vest' }),
     ];
     const agenda = composeAgenda(
-      input({ meeting: { ...MEETING, bodyId: 'b-koord' }, bodyKind: 'coordinationGroup', youthTeams: { teams: [{ id: 'b-vest', name: 'Ungdomsteam Vest 13-16' }, { id: 'b-ost', name: 'Ungdomsteam Øst 13-16' }], trends: youth } }),
+      input({
+        meeting: { ...MEETING, bodyId: 'b-koord' },
+        bodyKind: 'coordinationGroup',
+        youthTeams: {
+          teams: [
+            { id: 'b-vest', name: 'Ungdomsteam Vest 13-16' },
+            { id: 'b-ost', name: 'Ungdomsteam Øst 13-16' },
+          ],
+          trends: youth,
+        },
+      }),
     );
     expect(agenda.items.map((i) => i.kind)).toEqual(['police', 'noTopics', 'youthTeams', 'other']);
     const item = agenda.items[2]!;
@@ -136,12 +169,16 @@ describe('agenda composition', () => {
   });
 
   it('gives a youth team no youth-team item', () => {
-    const agenda = composeAgenda(input({ youthTeams: { teams: [{ id: 'b-ost', name: 'Øst' }], trends: [trend('drugs', '2026-10-10T10:00:00Z', { bodyId: 'b-ost' })] } }));
+    const agenda = composeAgenda(
+      input({ youthTeams: { teams: [{ id: 'b-ost', name: 'Øst' }], trends: [trend('drugs', '2026-10-10T10:00:00Z', { bodyId: 'b-ost' })] } }),
+    );
     expect(agenda.items.some((i) => i.kind === 'youthTeams')).toBe(false);
   });
 
-  it('suggests times that add up to the meeting\'s length, in steps of five minutes, starting at the meeting start', () => {
-    const agenda = composeAgenda(input({ trends: [trend('drugs', '2026-10-10T10:00:00Z')], escalations: [escalation('e1')], edits: { added: [added('A'), added('B')], hidden: [] } }));
+  it("suggests times that add up to the meeting's length, in steps of five minutes, starting at the meeting start", () => {
+    const agenda = composeAgenda(
+      input({ trends: [trend('drugs', '2026-10-10T10:00:00Z')], escalations: [escalation('e1')], edits: { added: [added('A'), added('B')], hidden: [] } }),
+    );
     const minutes = agenda.items.map((i) => i.minutes);
     expect(minutes.reduce((a, b) => a + b, 0)).toBe(120);
     expect(minutes.every((m) => m >= 5 && m % 5 === 0)).toBe(true);
@@ -151,7 +188,10 @@ describe('agenda composition', () => {
 
   it('splits odd lengths and long agendas exactly too', () => {
     expect(allocateMinutes([15, 10, 5], 67).reduce((a, b) => a + b, 0)).toBe(67);
-    const many = allocateMinutes(Array.from({ length: 300 }, () => 10), 90);
+    const many = allocateMinutes(
+      Array.from({ length: 300 }, () => 10),
+      90,
+    );
     expect(many.reduce((a, b) => a + b, 0)).toBe(90);
     expect(allocateMinutes([], 90)).toEqual([]);
   });
@@ -177,7 +217,12 @@ describe('agenda card size', () => {
   const ctx = (count: number): AgendaCardContext => {
     const items = Array.from({ length: count }, (_, i) => added(`Punkt ${i + 1}: ${'tiltak for trygg skolevei og fritid '.repeat(4).slice(0, 140)}`));
     const agenda = composeAgenda(input({ edits: { added: items, hidden: [] } }));
-    return { body: { id: 'b-vest', name: 'Ungdomsteam Vest 13-16' }, meeting: { ...MEETING, location: 'Ungdomshuset' }, agenda, items: { nextLevelName: 'Koordineringsgruppen' } };
+    return {
+      body: { id: 'b-vest', name: 'Ungdomsteam Vest 13-16' },
+      meeting: { ...MEETING, location: 'Ungdomshuset' },
+      agenda,
+      items: { nextLevelName: 'Koordineringsgruppen' },
+    };
   };
 
   it('summarises an agenda of 300 items within the card limit, with "Vis alle", for members and coordinators', () => {
@@ -213,7 +258,10 @@ describe('agenda card size', () => {
   it('shows a short agenda whole, without "Vis alle", with the refresh for the coordinators', () => {
     const card = agendaCard('nb', ctx(3), { coordinator: false, refreshUserIds: ['29:kari', '29:sigrid'] });
     expect((card.actions as { verb?: string }[]).some((a) => a.verb === 'agenda.show')).toBe(false);
-    expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'agenda.refresh', data: { meetingId: MEETING.id, bodyId: 'b-vest' } }, userIds: ['29:kari', '29:sigrid'] });
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'agenda.refresh', data: { meetingId: MEETING.id, bodyId: 'b-vest' } },
+      userIds: ['29:kari', '29:sigrid'],
+    });
     expect(validateCard(card)).toEqual([]);
   });
 });

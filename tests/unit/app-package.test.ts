@@ -13,15 +13,15 @@ import {
   fillPlaceholders,
   findPlaceholders,
   MissingVariablesError,
+  type PackageFile,
   repairSchemaText,
+  VARIABLES,
   validateLocalization,
   validateManifest,
-  VARIABLES,
   withBotDomain,
-  type PackageFile,
 } from '../../scripts/package-app';
-import { loadConfig } from '../../src/config';
 import { ssoAudiences } from '../../src/auth/sso';
+import { loadConfig } from '../../src/config';
 
 const DIR = path.resolve(__dirname, '../../appPackage');
 const APP_ID = '7f0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -44,12 +44,10 @@ interface CommandList {
   commands: { title: string; description?: string }[];
 }
 
-const readJson = (name: string): Record<string, unknown> =>
-  JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8')) as Record<string, unknown>;
+const readJson = (name: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8')) as Record<string, unknown>;
 const rawManifest = readJson('manifest.json');
 const built = buildAppPackage(DIR, VARS);
-const commandLists = (m: Record<string, unknown>): CommandList[] =>
-  (m.bots as { commandLists: CommandList[] }[])[0]!.commandLists;
+const commandLists = (m: Record<string, unknown>): CommandList[] => (m.bots as { commandLists: CommandList[] }[])[0]!.commandLists;
 
 /** Reads a zip's central directory and inflates every entry (enough to check our own writer). */
 function readZip(zip: Buffer): { name: string; data: Buffer; crc: number }[] {
@@ -171,7 +169,12 @@ describe('Teams app manifest', () => {
     const original = '^activities.activityTypes\\[\\b([0-9]|[1-8][0-9]|9[0-9]|1[01][0-9]|12[0-7])\\b]\\.description$';
     const repaired = JSON.parse(repairSchemaText(JSON.stringify(original))) as string;
     expect(() => new RegExp(original, 'u')).toThrow();
-    for (const key of ['activities.activityTypes[0].description', 'activities.activityTypes[127].description', 'activities.activityTypes[128].description', 'name.short']) {
+    for (const key of [
+      'activities.activityTypes[0].description',
+      'activities.activityTypes[127].description',
+      'activities.activityTypes[128].description',
+      'name.short',
+    ]) {
       expect(new RegExp(repaired, 'u').test(key), key).toBe(new RegExp(original).test(key));
     }
   });
@@ -203,14 +206,20 @@ describe('the SSO resource in the manifest and the audience the bot accepts', ()
 
   it('accepts a BOT_DOMAIN equal to the host of SLT_PUBLIC_URL and refuses one that differs', async () => {
     const same = await buildAppPackage(DIR, { ...env, BOT_DOMAIN: PUBLIC_HOST.toUpperCase() });
-    expect(ssoAudiences(loadConfig(env)).map((a) => a.toLowerCase())).toContain((same.manifest.webApplicationInfo as { resource: string }).resource.toLowerCase());
+    expect(ssoAudiences(loadConfig(env)).map((a) => a.toLowerCase())).toContain(
+      (same.manifest.webApplicationInfo as { resource: string }).resource.toLowerCase(),
+    );
     const other = { ...env, BOT_DOMAIN: 'slt.eksempel.kommune.no' };
-    expect(withBotDomain(other).problems.join('\n')).toMatch(/BOT_DOMAIN "slt\.eksempel\.kommune\.no" differs from the host of SLT_PUBLIC_URL "slt-boten-prod\.azurewebsites\.net"/);
+    expect(withBotDomain(other).problems.join('\n')).toMatch(
+      /BOT_DOMAIN "slt\.eksempel\.kommune\.no" differs from the host of SLT_PUBLIC_URL "slt-boten-prod\.azurewebsites\.net"/,
+    );
     await expect(buildAppPackage(DIR, other)).rejects.toThrow(AppPackageError);
   });
 
   it('refuses an SLT_PUBLIC_URL that is not https, and still names BOT_DOMAIN when neither is set', async () => {
-    await expect(buildAppPackage(DIR, { ...env, SLT_PUBLIC_URL: `http://${PUBLIC_HOST}` })).rejects.toThrow(/SLT_PUBLIC_URL must be the bot's https:\/\/ address/);
+    await expect(buildAppPackage(DIR, { ...env, SLT_PUBLIC_URL: `http://${PUBLIC_HOST}` })).rejects.toThrow(
+      /SLT_PUBLIC_URL must be the bot's https:\/\/ address/,
+    );
     await expect(buildAppPackage(DIR, { ...env, SLT_PUBLIC_URL: undefined })).rejects.toThrow(MissingVariablesError);
     expect(withBotDomain(VARS)).toEqual({ vars: VARS, problems: [] });
   });
@@ -224,7 +233,10 @@ describe('app icons', () => {
 
   it('are PNG files of exactly 192×192 (colour) and 32×32 (outline)', () => {
     const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    for (const [name, size] of [['color.png', 192], ['outline.png', 32]] as const) {
+    for (const [name, size] of [
+      ['color.png', 192],
+      ['outline.png', 32],
+    ] as const) {
       const { png, bytes } = read(name);
       expect(bytes.subarray(0, 8).equals(signature), name).toBe(true);
       expect([png.width, png.height], name).toEqual([size, size]);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARDS_DIR, listTemplates, renderCard } from '../../src/views/render';
 import { escapeUserText } from '../../src/views/escape';
+import { CARDS_DIR, listTemplates, renderCard } from '../../src/views/render';
 import { validateCard } from '../support/card-validator';
 import { cardTexts } from '../support/harness';
 
@@ -43,7 +43,9 @@ describe('user text bound into cards', () => {
   });
 
   it('neutralises Markdown links and emphasis so they are shown as typed', () => {
-    expect(escapeUserText('[klikk her](https://evil.example) **fet** <a href="x">')).toBe('\\[klikk her\\](https://evil.example) \\*\\*fet\\*\\* \\<a href="x">');
+    expect(escapeUserText('[klikk her](https://evil.example) **fet** <a href="x">')).toBe(
+      '\\[klikk her\\](https://evil.example) \\*\\*fet\\*\\* \\<a href="x">',
+    );
     // Ordinary punctuation stays untouched, including the digest's own "<3".
     expect(escapeUserText('(15 år) <3 | 50 %')).toBe('(15 år) <3 | 50 %');
     const card = renderCard('notice', { title: 'T', text: '[klikk](https://x.example)', color: 'Default', facts: [] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app/create';
 import { ManualClock, startingClock, systemClock } from '../../src/clock';
 import { ConfigError, loadConfig } from '../../src/config';
-import { createApp } from '../../src/app/create';
 import { createLogger } from '../../src/log';
 
 const START = '2026-12-01T06:59:00Z';
@@ -45,7 +45,10 @@ describe('startingClock (SLT_CLOCK_START)', () => {
     const now = app.services.clock.now().getTime();
     expect(now - Date.parse(START)).toBeGreaterThanOrEqual(0);
     expect(now - Date.parse(START)).toBeLessThan(5_000);
-    const plain = createApp(loadConfig({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', LOG_LEVEL: 'silent' }), { log: createLogger('silent'), loops: false });
+    const plain = createApp(loadConfig({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', LOG_LEVEL: 'silent' }), {
+      log: createLogger('silent'),
+      loops: false,
+    });
     expect(Math.abs(plain.services.clock.now().getTime() - Date.now())).toBeLessThan(1_000);
   });
 

@@ -26,7 +26,16 @@ function errorOf(env: Record<string, string>): string {
 describe('configuration from the environment', () => {
   it('defaults to development mode on 127.0.0.1:3978, Norwegian, no admins', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ devMode: true, host: '127.0.0.1', port: 3978, defaultLocale: 'nb', admins: [], tenantIds: [], tablePrefix: 'slt', retentionMonths: 24 });
+    expect(c).toMatchObject({
+      devMode: true,
+      host: '127.0.0.1',
+      port: 3978,
+      defaultLocale: 'nb',
+      admins: [],
+      tenantIds: [],
+      tablePrefix: 'slt',
+      retentionMonths: 24,
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -83,7 +92,12 @@ describe('configuration from the environment', () => {
   it('requires SLT_PUBLIC_URL in production as a bare https origin, and keeps the local default in development mode', () => {
     const { SLT_PUBLIC_URL: _, ...withoutUrl } = PROD;
     expect(errorOf(withoutUrl)).toMatch(/SLT_PUBLIC_URL: required/);
-    for (const bad of ['http://slt-boten.example.no', 'https://slt-boten.example.no/bot', 'https://slt-boten.example.no/?a=1', 'https://kari:pw@slt-boten.example.no']) {
+    for (const bad of [
+      'http://slt-boten.example.no',
+      'https://slt-boten.example.no/bot',
+      'https://slt-boten.example.no/?a=1',
+      'https://kari:pw@slt-boten.example.no',
+    ]) {
       expect(errorOf({ ...PROD, SLT_PUBLIC_URL: bad }), bad).toContain('SLT_PUBLIC_URL');
     }
     expect(errorOf({ ...PROD, SLT_PUBLIC_URL: 'slt-boten.example.no' })).toContain('SLT_PUBLIC_URL');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -95,7 +95,7 @@ describe('dependencies', () => {
     expect(unused).toEqual([]);
   });
 
-  it('keeps package-lock.json\'s root entry and dev flags in step with package.json', () => {
+  it("keeps package-lock.json's root entry and dev flags in step with package.json", () => {
     const root = lock.packages['']!;
     expect(root.dependencies).toEqual(pkg.dependencies);
     expect(root.devDependencies).toEqual(pkg.devDependencies);

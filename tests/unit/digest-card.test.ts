@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { digestCard } from '../../src/views/digest';
-import { CARD_BUDGET } from '../../src/views/agenda';
-import { groupCross, groupLines, keepLargest } from '../../src/domain/digest-grouping';
 import { suppressTable, type TrendLine } from '../../src/domain/digest';
-import { validateCard } from '../support/card-validator';
-import { cardTexts } from '../support/harness';
+import { groupCross, groupLines, keepLargest } from '../../src/domain/digest-grouping';
+import { CARD_BUDGET } from '../../src/views/agenda';
+import { digestCard } from '../../src/views/digest';
 import { cardNodes, tableTexts, tableUnder } from '../support/card-reading';
+import { validateCard } from '../support/card-validator';
 import { sampleAreas, sampleBodies, sampleCount, sampleDigest } from '../support/digest-sample';
+import { cardTexts } from '../support/harness';
 
 type Node = Record<string, unknown>;
 const bytes = (card: unknown): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
 const CROSS = 'Innsatsområde fordelt på organ';
 const SHORTENED = /^Rapporten er forkortet for å få plass i Teams/;
 const BOARD_VIEW = { ack: { count: 3, total: 9 }, canAck: true, canSend: false } as const;
-const COORDINATOR_VIEW = { ack: { count: 0, total: 25 }, coordinator: { notSent: false, notAcked: sampleBodies(25).map((b, i) => `Styremedlem ${i} fra ${b.label}`) }, canAck: false, canSend: true } as const;
+const COORDINATOR_VIEW = {
+  ack: { count: 0, total: 25 },
+  coordinator: { notSent: false, notAcked: sampleBodies(25).map((b, i) => `Styremedlem ${i} fra ${b.label}`) },
+  canAck: false,
+  canSend: true,
+} as const;
 
 /**
  * The focus area × body table as shown must keep the «<3» rules against the counts it stands
@@ -51,10 +56,16 @@ function expectSuppressionHolds(card: unknown, nBodies: number, nAreas: number):
   return small;
 }
 
-describe('the digest card within Teams\' size limit', () => {
+describe("the digest card within Teams' size limit", () => {
   const cases: [number, number, number][] = [
-    [1, 7, 4], [3, 7, 4], [8, 7, 4], [25, 7, 4],
-    [3, 20, 30], [8, 20, 30], [25, 7, 30], [25, 20, 30],
+    [1, 7, 4],
+    [3, 7, 4],
+    [8, 7, 4],
+    [25, 7, 4],
+    [3, 20, 30],
+    [8, 20, 30],
+    [25, 7, 30],
+    [25, 20, 30],
   ];
   for (const [nBodies, nAreas, listLength] of cases) {
     it(`${nBodies} bodies, ${nAreas} focus areas, lists of ${listLength}: within budget, valid 1.5, suppression holds on what is shown`, async () => {
@@ -69,7 +80,7 @@ describe('the digest card within Teams\' size limit', () => {
     });
   }
 
-  it('leaves a small network\'s card whole, and says so when it had to shorten one', async () => {
+  it("leaves a small network's card whole, and says so when it had to shorten one", async () => {
     const small = digestCard('nb', await sampleDigest({ bodies: 3, listLength: 2 }), BOARD_VIEW);
     expect(cardTexts(small).some((t) => SHORTENED.test(t))).toBe(false);
     expect(tableUnder(small, CROSS)![0]).toHaveLength(4);
@@ -80,7 +91,7 @@ describe('the digest card within Teams\' size limit', () => {
     expect(bytes(en)).toBeLessThanOrEqual(CARD_BUDGET);
   });
 
-  it('shortens step by step: first the bodies of the area × body table, keeping the chart\'s full fallback table', async () => {
+  it("shortens step by step: first the bodies of the area × body table, keeping the chart's full fallback table", async () => {
     const card = digestCard('nb', await sampleDigest({ bodies: 10, areas: 4, listLength: 0 }), BOARD_VIEW);
     expect(cardTexts(card).some((t) => SHORTENED.test(t))).toBe(true);
     const header = tableUnder(card, CROSS)![0]!;
@@ -113,7 +124,15 @@ describe('grouping a breakdown', () => {
   });
 
   it('sums the change figures of the lines it groups', () => {
-    const line = (id: string, count: number, previous: number, average3: number): TrendLine => ({ id, label: id, count, previous, average3, changePrevious: count - previous, changeAverage: count - average3 });
+    const line = (id: string, count: number, previous: number, average3: number): TrendLine => ({
+      id,
+      label: id,
+      count,
+      previous,
+      average3,
+      changePrevious: count - previous,
+      changeAverage: count - average3,
+    });
     const out = groupLines([line('a', 9, 3, 4), line('b', 1, 2, 0.3), line('c', 2, 0, 1.7)], 1, (n) => `Andre (${n})`);
     expect(out.map((l) => l.label)).toEqual(['a', 'Andre (2)']);
     expect(out[1]).toMatchObject({ count: 3, previous: 2, average3: 2, changePrevious: 1, changeAverage: 1 });
@@ -121,13 +140,52 @@ describe('grouping a breakdown', () => {
 
   it('decides suppression again after grouping: a sum of small cells may be shown, a small sum is suppressed', () => {
     // Bodies: x (large), y and z (small); the full table suppresses y and z in row 0.
-    const cross = { areas: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], bodies: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }, { id: 'z', label: 'Z' }, { id: 'w', label: 'W' }], values: [[9, 2, 2, 0], [8, 5, 0, 1]] };
+    const cross = {
+      areas: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      bodies: [
+        { id: 'x', label: 'X' },
+        { id: 'y', label: 'Y' },
+        { id: 'z', label: 'Z' },
+        { id: 'w', label: 'W' },
+      ],
+      values: [
+        [9, 2, 2, 0],
+        [8, 5, 0, 1],
+      ],
+    };
     const grouped = groupCross({ ...cross, marks: suppressTable(cross.values, 3) }, 1, 3, (n) => `Andre (${n})`);
     expect(grouped.bodies.map((b) => b.label)).toEqual(['X', 'Andre (3)']);
-    expect(grouped.values).toEqual([[9, 4], [8, 6]]);
+    expect(grouped.values).toEqual([
+      [9, 4],
+      [8, 6],
+    ]);
     expect(grouped.marks.flat().every((m) => m === 'shown')).toBe(true);
-    const tiny = groupCross({ ...cross, values: [[9, 1, 0, 0], [8, 5, 0, 1]], marks: suppressTable([[9, 1, 0, 0], [8, 5, 0, 1]], 3) }, 1, 3, (n) => `Andre (${n})`);
-    expect(tiny.values).toEqual([[9, 1], [8, 6]]);
+    const tiny = groupCross(
+      {
+        ...cross,
+        values: [
+          [9, 1, 0, 0],
+          [8, 5, 0, 1],
+        ],
+        marks: suppressTable(
+          [
+            [9, 1, 0, 0],
+            [8, 5, 0, 1],
+          ],
+          3,
+        ),
+      },
+      1,
+      3,
+      (n) => `Andre (${n})`,
+    );
+    expect(tiny.values).toEqual([
+      [9, 1],
+      [8, 6],
+    ]);
     expect(tiny.marks[0]).toEqual(['hidden', 'small']);
   });
 });

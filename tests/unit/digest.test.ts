@@ -1,11 +1,22 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { changeOf, countTrends, digestWindow, isMonth, monthStartUtc, shiftMonth, shownCount, summariseTrends, suppressTable, type TrendFact } from '../../src/domain/digest';
-import { isNamed, summariseEscalations, summariseMeetings, type EscalationFact } from '../../src/domain/digest-sections';
+import { describe, expect, it } from 'vitest';
 import { digestDueAt, digestJob, nextDigestJob } from '../../src/app/digest-jobs';
-import { parseDigestContent, withoutTitles, type DigestContent } from '../../src/domain/digest-content';
-import { dueWindow, summariseDue, type TaskFact } from '../../src/domain/digest-due';
 import type { Body } from '../../src/domain/bodies';
+import {
+  changeOf,
+  countTrends,
+  digestWindow,
+  isMonth,
+  monthStartUtc,
+  shiftMonth,
+  shownCount,
+  summariseTrends,
+  suppressTable,
+  type TrendFact,
+} from '../../src/domain/digest';
+import { type DigestContent, parseDigestContent, withoutTitles } from '../../src/domain/digest-content';
+import { dueWindow, summariseDue, type TaskFact } from '../../src/domain/digest-due';
+import { type EscalationFact, isNamed, summariseEscalations, summariseMeetings } from '../../src/domain/digest-sections';
 import type { Meeting } from '../../src/domain/meetings';
 
 const fact = (month: string, focusAreaId: string, bodyId: string): TrendFact => ({ month, focusAreaId, bodyId, focusAreaLabel: focusAreaId.toUpperCase() });
@@ -37,7 +48,17 @@ describe('months', () => {
 
 describe('counting trends from a stream', () => {
   it('counts an async stream per month, area and body and ignores months not asked for', async () => {
-    const c = await countTrends(slowly(facts([['2026-10', 'drugs', 'b1', 3], ['2026-10', 'drugs', 'b2', 1], ['2026-09', 'violence', 'b1', 2], ['2025-01', 'drugs', 'b1', 9]])), ['2026-09', '2026-10']);
+    const c = await countTrends(
+      slowly(
+        facts([
+          ['2026-10', 'drugs', 'b1', 3],
+          ['2026-10', 'drugs', 'b2', 1],
+          ['2026-09', 'violence', 'b1', 2],
+          ['2025-01', 'drugs', 'b1', 9],
+        ]),
+      ),
+      ['2026-09', '2026-10'],
+    );
     expect(c.cells.get('2026-10')?.get('drugs')?.get('b1')).toBe(3);
     expect(c.cells.get('2026-10')?.get('drugs')?.get('b2')).toBe(1);
     expect(c.cells.get('2026-09')?.get('violence')?.get('b1')).toBe(2);
@@ -75,8 +96,22 @@ describe('suppressing small counts in a two-dimensional table', () => {
   });
 
   it('suppresses nothing when every count is at or above the threshold, or the threshold is 1', () => {
-    expect(suppressTable([[3, 4], [0, 9]], 3).flat().every((m) => m === 'shown')).toBe(true);
-    expect(suppressTable([[1, 2]], 1).flat().every((m) => m === 'shown')).toBe(true);
+    expect(
+      suppressTable(
+        [
+          [3, 4],
+          [0, 9],
+        ],
+        3,
+      )
+        .flat()
+        .every((m) => m === 'shown'),
+    ).toBe(true);
+    expect(
+      suppressTable([[1, 2]], 1)
+        .flat()
+        .every((m) => m === 'shown'),
+    ).toBe(true);
   });
 
   it('leaves no row or column with exactly one suppressed cell when another could be hidden (property)', () => {
@@ -100,13 +135,32 @@ describe('the trend summary', () => {
   it('names the areas that rose most above their three-month average, lists areas and bodies in the configured order', async () => {
     const c = await countTrends(
       facts([
-        ['2026-10', 'drugs', 'b1', 6], ['2026-09', 'drugs', 'b1', 2], ['2026-08', 'drugs', 'b1', 2], ['2026-07', 'drugs', 'b1', 2],
-        ['2026-10', 'violence', 'b2', 4], ['2026-09', 'violence', 'b2', 3], ['2026-08', 'violence', 'b2', 3], ['2026-07', 'violence', 'b2', 3],
-        ['2026-10', 'other', 'b2', 1], ['2026-09', 'other', 'b2', 5], ['2026-05', 'gone', 'b1', 1],
+        ['2026-10', 'drugs', 'b1', 6],
+        ['2026-09', 'drugs', 'b1', 2],
+        ['2026-08', 'drugs', 'b1', 2],
+        ['2026-07', 'drugs', 'b1', 2],
+        ['2026-10', 'violence', 'b2', 4],
+        ['2026-09', 'violence', 'b2', 3],
+        ['2026-08', 'violence', 'b2', 3],
+        ['2026-07', 'violence', 'b2', 3],
+        ['2026-10', 'other', 'b2', 1],
+        ['2026-09', 'other', 'b2', 5],
+        ['2026-05', 'gone', 'b1', 1],
       ]),
       digestWindow('2026-10'),
     );
-    const s = summariseTrends(c, '2026-10', { suppressBelow: 3, areas: [{ id: 'violence', label: 'Vold' }, { id: 'drugs', label: 'Rus' }, { id: 'other', label: 'Annet' }], bodies: [{ id: 'b2', label: 'Øst' }, { id: 'b1', label: 'Vest' }] });
+    const s = summariseTrends(c, '2026-10', {
+      suppressBelow: 3,
+      areas: [
+        { id: 'violence', label: 'Vold' },
+        { id: 'drugs', label: 'Rus' },
+        { id: 'other', label: 'Annet' },
+      ],
+      bodies: [
+        { id: 'b2', label: 'Øst' },
+        { id: 'b1', label: 'Vest' },
+      ],
+    });
     expect(s.byArea.map((a) => a.id)).toEqual(['violence', 'drugs', 'other', 'gone']);
     expect(s.byArea.find((a) => a.id === 'gone')?.label).toBe('GONE');
     expect(s.emerging.map((a) => a.id)).toEqual(['drugs', 'violence']);
@@ -119,7 +173,16 @@ describe('the trend summary', () => {
 });
 
 const matter = (over: Partial<EscalationFact>): EscalationFact => ({
-  id: 'e1', originBodyId: 'yt', originKind: 'youthTeam', state: 'proposed', levelBodyId: 'yt', path: ['yt'], title: 'Uro ved kjøpesenteret', createdAt: '2026-10-05T10:00:00Z', updatedAt: '2026-10-05T10:00:00Z', ...over,
+  id: 'e1',
+  originBodyId: 'yt',
+  originKind: 'youthTeam',
+  state: 'proposed',
+  levelBodyId: 'yt',
+  path: ['yt'],
+  title: 'Uro ved kjøpesenteret',
+  createdAt: '2026-10-05T10:00:00Z',
+  updatedAt: '2026-10-05T10:00:00Z',
+  ...over,
 });
 
 describe('matters in the digest', () => {
@@ -131,10 +194,36 @@ describe('matters in the digest', () => {
       [
         matter({ id: 'e1' }),
         matter({ id: 'e2', state: 'accepted', levelBodyId: 'cg', path: ['yt', 'cg'], title: 'Knivbæring i helgene' }),
-        matter({ id: 'e3', state: 'escalated', levelBodyId: 'board', path: ['yt', 'cg', 'board'], createdAt: '2026-08-01T10:00:00Z', updatedAt: '2026-10-20T10:00:00Z' }),
-        matter({ id: 'e4', state: 'resolved', levelBodyId: 'cg', path: ['yt', 'cg'], createdAt: '2026-09-01T10:00:00Z', updatedAt: '2026-10-02T10:00:00Z', measure: 'Mer natteravn', due: '2026-11-15' }),
+        matter({
+          id: 'e3',
+          state: 'escalated',
+          levelBodyId: 'board',
+          path: ['yt', 'cg', 'board'],
+          createdAt: '2026-08-01T10:00:00Z',
+          updatedAt: '2026-10-20T10:00:00Z',
+        }),
+        matter({
+          id: 'e4',
+          state: 'resolved',
+          levelBodyId: 'cg',
+          path: ['yt', 'cg'],
+          createdAt: '2026-09-01T10:00:00Z',
+          updatedAt: '2026-10-02T10:00:00Z',
+          measure: 'Mer natteravn',
+          due: '2026-11-15',
+        }),
         matter({ id: 'e5', state: 'declined', updatedAt: '2026-10-09T10:00:00Z' }),
-        matter({ id: 'e6', state: 'accepted', levelBodyId: 'board', originKind: 'coordinationGroup', originBodyId: 'cg', path: ['cg', 'board'], title: 'Ring Ola Nordmann på 912 34 567', createdAt: '2026-07-01T10:00:00Z', updatedAt: '2026-07-02T10:00:00Z' }),
+        matter({
+          id: 'e6',
+          state: 'accepted',
+          levelBodyId: 'board',
+          originKind: 'coordinationGroup',
+          originBodyId: 'cg',
+          path: ['cg', 'board'],
+          title: 'Ring Ola Nordmann på 912 34 567',
+          createdAt: '2026-07-01T10:00:00Z',
+          updatedAt: '2026-07-02T10:00:00Z',
+        }),
       ],
       '2026-10',
       'board',
@@ -155,8 +244,28 @@ describe('matters in the digest', () => {
 
 describe('measures and tasks with a deadline', () => {
   const measure = (id: string, due: string, over: Partial<EscalationFact> = {}): EscalationFact =>
-    matter({ id, state: 'resolved', levelBodyId: 'cg', path: ['yt', 'cg'], createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-10T10:00:00Z', measure: `Tiltak ${id}`, responsible: 'Utekontakten', due, ...over });
-  const task = (id: string, bodyId: string, due: string, over: Partial<TaskFact> = {}): TaskFact => ({ id, bodyId, meetingId: 'm1', meetingStartUtc: '2026-09-15T16:00:00Z', title: `Oppgave ${id}`, responsible: 'school', due, ...over });
+    matter({
+      id,
+      state: 'resolved',
+      levelBodyId: 'cg',
+      path: ['yt', 'cg'],
+      createdAt: '2026-03-01T10:00:00Z',
+      updatedAt: '2026-03-10T10:00:00Z',
+      measure: `Tiltak ${id}`,
+      responsible: 'Utekontakten',
+      due,
+      ...over,
+    });
+  const task = (id: string, bodyId: string, due: string, over: Partial<TaskFact> = {}): TaskFact => ({
+    id,
+    bodyId,
+    meetingId: 'm1',
+    meetingStartUtc: '2026-09-15T16:00:00Z',
+    title: `Oppgave ${id}`,
+    responsible: 'school',
+    due,
+    ...over,
+  });
   const kindOf = (id: string) => (id === 'yt' ? 'youthTeam' : id === 'cg' ? 'coordinationGroup' : undefined);
 
   it('judges a past month from its last day and a running month from today', () => {
@@ -182,7 +291,11 @@ describe('measures and tasks with a deadline', () => {
       dueWindow('2026-10', new Date('2026-11-02T07:00:00Z')),
       kindOf,
     );
-    expect(s.overdue.map((d) => [d.kind, d.id, d.due])).toEqual([['measure', 'e1', '2026-08-15'], ['task', 't1', '2026-10-20'], ['measure', 'e5', '2026-10-30']]);
+    expect(s.overdue.map((d) => [d.kind, d.id, d.due])).toEqual([
+      ['measure', 'e1', '2026-08-15'],
+      ['task', 't1', '2026-10-20'],
+      ['measure', 'e5', '2026-10-30'],
+    ]);
     expect(s.upcoming.map((d) => d.id)).toEqual(['t3', 'e2']);
     expect(s.overdue[0]).toMatchObject({ title: 'Tiltak e1', titleState: 'ok', responsible: { text: 'Utekontakten', state: 'ok' }, bodyId: 'cg' });
     // A text that no longer passes the guard is withheld; a youth team's task is named by its meeting only.
@@ -194,9 +307,16 @@ describe('measures and tasks with a deadline', () => {
     expect(erased.upcoming[0]).toMatchObject({ titleState: 'teamOnly', responsible: { service: 'school' } });
   });
 
-  it('reads a digest archived before tasks were listed, with its measures judged from the month\'s end', () => {
+  it("reads a digest archived before tasks were listed, with its measures judged from the month's end", () => {
     const m = (id: string, date: string) => ({ id, title: `Tiltak ${id}`, titleState: 'ok', bodyId: 'cg', state: 'resolved', date });
-    const old = { version: 1, month: '2026-10', generatedAt: '2026-11-02T07:00:00.000Z', trends: {}, meetings: {}, escalations: { newNamed: [], resolved: [], waitingForBoard: [], measuresDue: [m('e1', '2026-10-30')], measuresNext: [m('e2', '2026-11-20')] } };
+    const old = {
+      version: 1,
+      month: '2026-10',
+      generatedAt: '2026-11-02T07:00:00.000Z',
+      trends: {},
+      meetings: {},
+      escalations: { newNamed: [], resolved: [], waitingForBoard: [], measuresDue: [m('e1', '2026-10-30')], measuresNext: [m('e2', '2026-11-20')] },
+    };
     const c = parseDigestContent(JSON.stringify(old))!;
     expect(c.due.overdue.map((d) => d.id)).toEqual(['e1']);
     expect(c.due.upcoming.map((d) => [d.kind, d.id, d.due])).toEqual([['measure', 'e2', '2026-11-20']]);
@@ -205,9 +325,32 @@ describe('measures and tasks with a deadline', () => {
 
 describe('meetings in the digest', () => {
   const body = (id: string, kind: Body['kind'], cadenceWeeks = 6): Body =>
-    ({ tenantId: 't', id, kind, name: id, cadenceWeeks, durationMinutes: 90, channelId: id, ref: { serviceUrl: 'x', conversationId: id, tenantId: 't', botId: 'b' }, registeredBy: 'x', registeredAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }) as Body;
+    ({
+      tenantId: 't',
+      id,
+      kind,
+      name: id,
+      cadenceWeeks,
+      durationMinutes: 90,
+      channelId: id,
+      ref: { serviceUrl: 'x', conversationId: id, tenantId: 't', botId: 'b' },
+      registeredBy: 'x',
+      registeredAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    }) as Body;
   const meeting = (bodyId: string, startUtc: string, status: Meeting['status'] = 'scheduled'): Meeting =>
-    ({ tenantId: 't', bodyId, id: `m${startUtc}`, startUtc, endUtc: new Date(Date.parse(startUtc) + 5_400_000).toISOString(), durationMinutes: 90, status, icsToken: 'x', createdBy: 'c', createdAt: '2026-01-01T00:00:00Z' }) as Meeting;
+    ({
+      tenantId: 't',
+      bodyId,
+      id: `m${startUtc}`,
+      startUtc,
+      endUtc: new Date(Date.parse(startUtc) + 5_400_000).toISOString(),
+      durationMinutes: 90,
+      status,
+      icsToken: 'x',
+      createdBy: 'c',
+      createdAt: '2026-01-01T00:00:00Z',
+    }) as Meeting;
 
   it('counts held, planned and cancelled meetings per body, flags a body behind its rhythm and lists next month', () => {
     const bodies = [body('vest', 'youthTeam'), body('styret', 'board', 12)];
@@ -229,7 +372,12 @@ describe('when the digest is posted', () => {
     expect(digestDueAt('2026-10')).toBe('2026-11-02T07:00:00.000Z'); // Monday 2 November
     expect(digestDueAt('2026-12')).toBe('2027-01-04T07:00:00.000Z'); // 1 January is a holiday, then a weekend
     expect(digestDueAt('2026-05')).toBe('2026-06-01T06:00:00.000Z'); // summer time
-    expect(digestJob('t1', '2026-10')).toMatchObject({ key: 'digest:t1:2026-10', kind: 'digest', notAfter: '2026-11-30T23:00:00.000Z', payload: { month: '2026-10' } });
+    expect(digestJob('t1', '2026-10')).toMatchObject({
+      key: 'digest:t1:2026-10',
+      kind: 'digest',
+      notAfter: '2026-11-30T23:00:00.000Z',
+      payload: { month: '2026-10' },
+    });
   });
 
   it('schedules last month until its time has come, then this month', () => {

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, toHtml, toMarkdown, type Doc } from '../../src/views/document';
+import { type Doc, escapeHtml, escapeMarkdown, toHtml, toMarkdown } from '../../src/views/document';
 
 const doc = (text: string): Doc => ({
   lang: 'nb',
   title: 'Tittel <1>',
   subtitle: 'Under',
-  sections: [{ heading: 'Del', blocks: [{ kind: 'p', text }, { kind: 'table', header: ['A', 'B'], rows: [[text, '3']], numeric: [false, true] }, { kind: 'list', items: [text] }] }],
+  sections: [
+    {
+      heading: 'Del',
+      blocks: [
+        { kind: 'p', text },
+        { kind: 'table', header: ['A', 'B'], rows: [[text, '3']], numeric: [false, true] },
+        { kind: 'list', items: [text] },
+      ],
+    },
+  ],
   footer: 'Slutt',
 });
 

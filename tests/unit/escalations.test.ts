@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { NOBODY } from '../../src/domain/access';
+import { BODY_KINDS } from '../../src/domain/bodies';
 import {
   ESCALATION_STATES,
   ESCALATION_VERBS,
-  TRANSITIONS,
+  type Escalation,
+  type EscalationState,
+  type EscalationVerb,
   lastAudit,
   levelOf,
   mayPerform,
@@ -11,13 +15,9 @@ import {
   openAt,
   planTransition,
   stableKey,
+  TRANSITIONS,
   visibleTo,
-  type Escalation,
-  type EscalationState,
-  type EscalationVerb,
 } from '../../src/domain/escalations';
-import { BODY_KINDS } from '../../src/domain/bodies';
-import { NOBODY } from '../../src/domain/access';
 
 const LEGAL: Record<string, EscalationState> = {
   'proposed/accept': 'accepted',
@@ -124,7 +124,10 @@ describe('planning a transition', () => {
   });
 
   it('cannot accept when no coordination group is registered', () => {
-    expect(planTransition(matter('proposed'), 'accept', {}, coordinator, '2026-11-03T10:00:00.000Z', {})).toEqual({ kind: 'noTarget', level: 'coordinationGroup' });
+    expect(planTransition(matter('proposed'), 'accept', {}, coordinator, '2026-11-03T10:00:00.000Z', {})).toEqual({
+      kind: 'noTarget',
+      level: 'coordinationGroup',
+    });
   });
 
   it('recognises the same person repeating the same step with the same data', () => {
@@ -132,12 +135,26 @@ describe('planning a transition', () => {
     if (first.kind !== 'apply') throw new Error(first.kind);
     expect(planTransition(first.next, 'accept', { note: 'ja' }, coordinator, '2026-11-03T10:00:05.000Z', TARGETS)).toEqual({ kind: 'repeat' });
     // Another coordinator, or other data, is told it is already accepted.
-    expect(planTransition(first.next, 'accept', { note: 'ja' }, { id: 'aad-other', name: 'Annen' }, '2026-11-03T10:00:05.000Z', TARGETS)).toMatchObject({ kind: 'illegal', state: 'accepted', lastVerb: 'accept' });
-    expect(planTransition(first.next, 'decline', { note: 'nei' }, coordinator, '2026-11-03T10:00:05.000Z', TARGETS)).toMatchObject({ kind: 'illegal', state: 'accepted' });
+    expect(planTransition(first.next, 'accept', { note: 'ja' }, { id: 'aad-other', name: 'Annen' }, '2026-11-03T10:00:05.000Z', TARGETS)).toMatchObject({
+      kind: 'illegal',
+      state: 'accepted',
+      lastVerb: 'accept',
+    });
+    expect(planTransition(first.next, 'decline', { note: 'nei' }, coordinator, '2026-11-03T10:00:05.000Z', TARGETS)).toMatchObject({
+      kind: 'illegal',
+      state: 'accepted',
+    });
   });
 
   it('rebuilds the last audit entry from the row, identical to the one planned', () => {
-    const plan = planTransition(matter('accepted', { version: 2 }), 'resolve', { decision: 'Felles foreldremøte', measure: 'Foreldremøte', responsible: 'Skolene', due: '2026-12-01' }, coordinator, '2026-11-04T10:00:00.000Z', TARGETS);
+    const plan = planTransition(
+      matter('accepted', { version: 2 }),
+      'resolve',
+      { decision: 'Felles foreldremøte', measure: 'Foreldremøte', responsible: 'Skolene', due: '2026-12-01' },
+      coordinator,
+      '2026-11-04T10:00:00.000Z',
+      TARGETS,
+    );
     if (plan.kind !== 'apply') throw new Error(plan.kind);
     expect(lastAudit(plan.next)).toEqual(plan.audit);
   });

@@ -76,7 +76,9 @@ describe('infra/main.bicep', () => {
       expect(err).toBeInstanceOf(ConfigError);
       required = (err as ConfigError).issues.map((issue) => issue.split(':')[0]!);
     }
-    expect(required).toEqual(expect.arrayContaining(['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'SLT_TENANT_IDS', 'STORAGE_CONNECTION_STRING', 'SLT_PUBLIC_URL']));
+    expect(required).toEqual(
+      expect.arrayContaining(['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'SLT_TENANT_IDS', 'STORAGE_CONNECTION_STRING', 'SLT_PUBLIC_URL']),
+    );
     for (const name of ['MicrosoftAppId', ...required]) {
       expect(settings.has(name), `${name} in appSettings`).toBe(true);
       expect(settings.get(name), name).not.toBe("''");

@@ -3,13 +3,13 @@ import {
   isHeld,
   isUpcoming,
   jobStillMeaningful,
+  type Meeting,
   meetingJobKeys,
   meetingJobs,
   movedReason,
   nextUsualDate,
   shortDate,
   upcoming,
-  type Meeting,
 } from '../../src/domain/meetings';
 
 /** Thursday 18 March 2027, 18:00–20:00 Oslo (CET, UTC+1). */
@@ -36,12 +36,17 @@ const byKind = (jobs: ReturnType<typeof meetingJobs>) => Object.fromEntries(jobs
 describe('meeting jobs from lead times', () => {
   it('gives call for topics 7 days before, agenda 2 days before, reminder at 08:00 Oslo on the day and minutes prompt 15 minutes after the end', () => {
     const jobs = byKind(meetingJobs(meeting(), at('2027-01-04T09:00:00Z')));
-    expect(jobs.callForTopics).toMatchObject({ key: 'callForTopics:m0123456789abcdef-1', dueAt: '2027-03-11T17:00:00.000Z', notAfter: '2027-03-18T17:00:00.000Z' });
+    expect(jobs.callForTopics).toMatchObject({
+      key: 'callForTopics:m0123456789abcdef-1',
+      dueAt: '2027-03-11T17:00:00.000Z',
+      notAfter: '2027-03-18T17:00:00.000Z',
+    });
     expect(jobs.agenda).toMatchObject({ dueAt: '2027-03-16T17:00:00.000Z', notAfter: '2027-03-18T17:00:00.000Z' });
     // 08:00 CET = 07:00 UTC
     expect(jobs.reminder).toMatchObject({ dueAt: '2027-03-18T07:00:00.000Z', notAfter: '2027-03-18T17:00:00.000Z' });
     expect(jobs.minutesPrompt).toMatchObject({ dueAt: '2027-03-18T19:15:00.000Z', notAfter: '2027-04-01T19:00:00.000Z' });
-    for (const j of Object.values(jobs)) expect(j).toMatchObject({ tenantId: 'tenant-a', payload: { bodyId: 'b0123456789abcdef', meetingId: 'm0123456789abcdef-1' } });
+    for (const j of Object.values(jobs))
+      expect(j).toMatchObject({ tenantId: 'tenant-a', payload: { bodyId: 'b0123456789abcdef', meetingId: 'm0123456789abcdef-1' } });
   });
 
   it('puts the reminder at 08:00 summer time (06:00 UTC) for a meeting after the clocks change', () => {

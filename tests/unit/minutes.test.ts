@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMinutesInput } from '../../src/app/minutes-input';
-import { applyMinutes, markTaskDone, openTasks, taskId, type Minutes } from '../../src/domain/minutes';
+import { applyMinutes, type Minutes, markTaskDone, openTasks, taskId } from '../../src/domain/minutes';
 
 const ITEMS = ['police', 'topics-drugs', 'other'];
 const BASE = { tenantId: 't', bodyId: 'b', meetingId: 'm00000000000abc01-1', meetingStartUtc: '2026-11-05T17:00:00.000Z' };
@@ -11,9 +11,16 @@ const AGENDA = [
 ];
 
 describe('minutes input', () => {
-  it('reads the card\'s inputs per item: decision, and a task with responsible and due date', () => {
+  it("reads the card's inputs per item: decision, and a task with responsible and due date", () => {
     const parsed = parseMinutesInput(
-      { meetingId: 'x', decision__police: ' Roligere helger. ', task__police: 'Kartlegge tilbud', responsible__police: 'youthClub', due__police: '2026-12-01', decision__other: '' },
+      {
+        meetingId: 'x',
+        decision__police: ' Roligere helger. ',
+        task__police: 'Kartlegge tilbud',
+        responsible__police: 'youthClub',
+        due__police: '2026-12-01',
+        decision__other: '',
+      },
       ITEMS,
       'nb',
     );
@@ -24,10 +31,26 @@ describe('minutes input', () => {
     ]);
   });
 
-  it('reads the contract\'s `items` shape from a script', () => {
-    const parsed = parseMinutesInput({ items: [{ itemId: 'topics-drugs', decision: 'Tiltak vurderes.', tasks: [{ title: 'Invitere helsesykepleier', responsible: 'coordinator', due: '2026-11-30' }] }] }, ITEMS, 'en');
+  it("reads the contract's `items` shape from a script", () => {
+    const parsed = parseMinutesInput(
+      {
+        items: [
+          {
+            itemId: 'topics-drugs',
+            decision: 'Tiltak vurderes.',
+            tasks: [{ title: 'Invitere helsesykepleier', responsible: 'coordinator', due: '2026-11-30' }],
+          },
+        ],
+      },
+      ITEMS,
+      'en',
+    );
     expect(parsed.errors).toEqual([]);
-    expect(parsed.entries[0]).toEqual({ itemId: 'topics-drugs', decision: 'Tiltak vurderes.', tasks: [{ title: 'Invitere helsesykepleier', responsible: 'coordinator', due: '2026-11-30' }] });
+    expect(parsed.entries[0]).toEqual({
+      itemId: 'topics-drugs',
+      decision: 'Tiltak vurderes.',
+      tasks: [{ title: 'Invitere helsesykepleier', responsible: 'coordinator', due: '2026-11-30' }],
+    });
   });
 
   it('puts each problem at its own input, in Norwegian', () => {
@@ -42,24 +65,36 @@ describe('minutes input', () => {
 
   it('refuses a task due before the meeting that gave it, and takes one due on the meeting day', () => {
     const input = (due: string) => ({ task__police: 'Kartlegge tilbud', responsible__police: 'police', due__police: due });
-    expect(parseMinutesInput(input('2026-11-04'), ITEMS, 'nb', '2026-11-05').errors).toEqual([{ field: 'due__police', message: 'Fristen kan ikke være før møtet (5. november).' }]);
+    expect(parseMinutesInput(input('2026-11-04'), ITEMS, 'nb', '2026-11-05').errors).toEqual([
+      { field: 'due__police', message: 'Fristen kan ikke være før møtet (5. november).' },
+    ]);
     expect(parseMinutesInput(input('2026-11-05'), ITEMS, 'nb', '2026-11-05').errors).toEqual([]);
-    expect(parseMinutesInput(input('2026-11-04'), ITEMS, 'en', '2026-11-05').errors[0]?.message).toBe('The due date cannot be before the meeting (5 November).');
+    expect(parseMinutesInput(input('2026-11-04'), ITEMS, 'en', '2026-11-05').errors[0]?.message).toBe(
+      'The due date cannot be before the meeting (5 November).',
+    );
   });
 
-  it('refuses an item that is not on the meeting\'s agenda', () => {
-    expect(parseMinutesInput({ items: [{ itemId: 'esc-e123', decision: 'x', tasks: [] }] }, ITEMS, 'nb').errors).toEqual([{ field: 'items', message: 'Punktet står ikke på dagsordenen til dette møtet.' }]);
+  it("refuses an item that is not on the meeting's agenda", () => {
+    expect(parseMinutesInput({ items: [{ itemId: 'esc-e123', decision: 'x', tasks: [] }] }, ITEMS, 'nb').errors).toEqual([
+      { field: 'items', message: 'Punktet står ikke på dagsordenen til dette møtet.' },
+    ]);
   });
 
   it('runs the confidentiality guard over decisions and task titles', () => {
-    const parsed = parseMinutesInput({ decision__police: 'Ring 912 34 567 om saken.', task__police: 'Snakke med Per Olsen', responsible__police: 'school', due__police: '2026-12-01' }, ITEMS, 'nb');
+    const parsed = parseMinutesInput(
+      { decision__police: 'Ring 912 34 567 om saken.', task__police: 'Snakke med Per Olsen', responsible__police: 'school', due__police: '2026-12-01' },
+      ITEMS,
+      'nb',
+    );
     expect(parsed.errors.map((e) => e.field)).toEqual(['decision__police', 'task__police']);
     expect(parsed.errors[0]!.message).toContain('personopplysninger');
   });
 });
 
 describe('minutes rules', () => {
-  const entries = [{ itemId: 'police', decision: 'Roligere helger.', tasks: [{ title: 'Kartlegge tilbud', responsible: 'youthClub' as const, due: '2026-12-01' }] }];
+  const entries = [
+    { itemId: 'police', decision: 'Roligere helger.', tasks: [{ title: 'Kartlegge tilbud', responsible: 'youthClub' as const, due: '2026-12-01' }] },
+  ];
 
   it('records once: the same submission again changes nothing', () => {
     const first = applyMinutes(undefined, BASE, AGENDA, entries, 'aad-k', '2026-11-05T20:00:00Z');
@@ -72,7 +107,14 @@ describe('minutes rules', () => {
 
   it('adds new tasks, replaces decisions, and keeps items that left the agenda since', () => {
     const first = applyMinutes(undefined, BASE, AGENDA, entries, 'aad-k', '2026-11-05T20:00:00Z').next;
-    const second = applyMinutes(first, BASE, AGENDA.slice(1), [{ itemId: 'topics-drugs', decision: 'Ny vurdering.', tasks: [{ title: 'Invitere helsesykepleier', responsible: 'health', due: '2026-12-10' }] }], 'aad-k', '2026-11-06T09:00:00Z');
+    const second = applyMinutes(
+      first,
+      BASE,
+      AGENDA.slice(1),
+      [{ itemId: 'topics-drugs', decision: 'Ny vurdering.', tasks: [{ title: 'Invitere helsesykepleier', responsible: 'health', due: '2026-12-10' }] }],
+      'aad-k',
+      '2026-11-06T09:00:00Z',
+    );
     expect(second.changed).toBe(true);
     expect(second.next.tasks.map((t) => t.title)).toEqual(['Kartlegge tilbud', 'Invitere helsesykepleier']);
     expect(second.next.items.map((i) => [i.itemId, i.decision])).toEqual([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ensureRetention } from '../../src/app/retention';
-import { digestJobEnsurer } from '../../src/app/digest-jobs';
 import { cadenceWatchEnsurer } from '../../src/app/cadence';
+import { digestJobEnsurer } from '../../src/app/digest-jobs';
+import { ensureRetention } from '../../src/app/retention';
 import { ManualClock } from '../../src/clock';
-import { createLogger } from '../../src/log';
 import type { JobScheduler, JobSpec } from '../../src/domain/ports';
+import { createLogger } from '../../src/log';
 
 /** A scheduler that records what it was asked to schedule, and can be made to fail. */
 function recordingScheduler() {
@@ -21,7 +21,7 @@ function recordingScheduler() {
 }
 
 describe('ensureRetention', () => {
-  it('schedules a tenant\'s daily run once per day and instance, not on every submission', async () => {
+  it("schedules a tenant's daily run once per day and instance, not on every submission", async () => {
     const { scheduler, scheduled } = recordingScheduler();
     for (const at of ['2026-11-02T09:00:00Z', '2026-11-02T09:00:01Z', '2026-11-02T15:45:00Z', '2026-11-03T01:00:00Z']) {
       await ensureRetention(scheduler, 't1', new Date(at));
@@ -53,7 +53,7 @@ describe('ensureRetention', () => {
 });
 
 describe('digestJobEnsurer', () => {
-  it('schedules the next digest on a tenant\'s first activity, then not again until the next one is due', async () => {
+  it("schedules the next digest on a tenant's first activity, then not again until the next one is due", async () => {
     const { scheduler, scheduled } = recordingScheduler();
     const clock = new ManualClock('2026-11-01T12:00:00.000Z');
     const ensure = digestJobEnsurer(scheduler, clock, createLogger('silent'));
@@ -70,7 +70,7 @@ describe('digestJobEnsurer', () => {
 });
 
 describe('cadenceWatchEnsurer', () => {
-  it('schedules today\'s cadence watch on a tenant\'s first activity in the process, and only then', async () => {
+  it("schedules today's cadence watch on a tenant's first activity in the process, and only then", async () => {
     const { scheduler, scheduled } = recordingScheduler();
     const clock = new ManualClock('2026-11-02T09:00:00.000Z');
     const ensure = cadenceWatchEnsurer(scheduler, clock, createLogger('silent'));

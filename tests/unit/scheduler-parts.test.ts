@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, CONVERSATION_WINDOWS, TENANT_WINDOWS } from '../../src/scheduler/rate-limit';
+import { createLogger } from '../../src/log';
 import { DEFAULT_BACKOFF, nextAttempt } from '../../src/scheduler/backoff';
 import { DeliveryError, parseRetryAfter, reasonOf } from '../../src/scheduler/delivery';
 import { Loop } from '../../src/scheduler/loop';
+import { CONVERSATION_WINDOWS, RateLimiter, TENANT_WINDOWS } from '../../src/scheduler/rate-limit';
 import { decodeKey, encodeKey } from '../../src/storage/table/keys';
-import { createLogger } from '../../src/log';
 
 describe('rate limiter', () => {
   it('lets 50 sends a second through for a tenant across conversations, and holds the 51st', () => {
     const now = 0;
     const limiter = new RateLimiter(() => now);
-    const waits = Array.from({ length: 51 }, (_, i) => limiter.reserve([{ key: `c${i}`, windows: CONVERSATION_WINDOWS }, { key: 't', windows: TENANT_WINDOWS }]));
+    const waits = Array.from({ length: 51 }, (_, i) =>
+      limiter.reserve([
+        { key: `c${i}`, windows: CONVERSATION_WINDOWS },
+        { key: 't', windows: TENANT_WINDOWS },
+      ]),
+    );
     expect(waits.slice(0, 50).every((w) => w === 0)).toBe(true);
     expect(waits[50]).toBe(1_000);
   });

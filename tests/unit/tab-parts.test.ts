@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { niceScale } from '../../src/tab/chart';
 import { yearFraction } from '../../src/tab/wheel-view';
-import { defaultPeriod, monthRange } from '../../src/tab-api/trends';
 import { identify } from '../../src/tab-api/identity';
+import { defaultPeriod, monthRange } from '../../src/tab-api/trends';
 
 describe('tab: pure parts', () => {
   it('lists every month of a period across a year end, and defaults to the twelve months up to now (Oslo)', () => {

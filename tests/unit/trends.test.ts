@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, monthOf, monthsBack, mayReadTrendsOf, retentionCutoff } from '../../src/domain/trends';
-import { DEFAULT_FOCUS_AREAS, parseFocusAreaLines, slugOf } from '../../src/domain/focus-areas';
-import { actingScope, displayScope, resolveViewer } from '../../src/domain/visibility';
 import { retentionJob } from '../../src/app/retention';
 import { NOBODY } from '../../src/domain/access';
 import type { Body, BodyKind, BodyReader } from '../../src/domain/bodies';
+import { DEFAULT_FOCUS_AREAS, parseFocusAreaLines, slugOf } from '../../src/domain/focus-areas';
 import type { Roster } from '../../src/domain/ports';
+import { cleanText, mayReadTrendsOf, monthOf, monthsBack, retentionCutoff } from '../../src/domain/trends';
+import { actingScope, displayScope, resolveViewer } from '../../src/domain/visibility';
 
 function body(id: string, kind: BodyKind, channelId: string): Body {
   return {
@@ -24,7 +24,11 @@ function body(id: string, kind: BodyKind, channelId: string): Body {
 }
 
 const BODIES = [body('bvest', 'youthTeam', 'c-vest'), body('bost', 'youthTeam', 'c-ost'), body('bkoord', 'coordinationGroup', 'c-koord')];
-const reader: BodyReader = { get: async (_t, id) => BODIES.find((b) => b.id === id), byChannel: async (_t, c) => BODIES.find((b) => b.channelId === c), list: async () => BODIES };
+const reader: BodyReader = {
+  get: async (_t, id) => BODIES.find((b) => b.id === id),
+  byChannel: async (_t, c) => BODIES.find((b) => b.channelId === c),
+  list: async () => BODIES,
+};
 const roster: Roster = {
   members: async () => [],
   isMember: async (ref, aad) => (ref.conversationId === 'c-vest' && aad === 'kari') || (ref.conversationId === 'c-koord' && aad === 'per'),
@@ -46,7 +50,11 @@ describe('trend text and months', () => {
   });
 
   it('schedules the retention run daily at 03:30 Oslo, one key per day', () => {
-    expect(retentionJob('t', new Date('2026-11-02T09:00:00Z'))).toMatchObject({ key: 'retention:t:2026-11-03', kind: 'retention', dueAt: '2026-11-03T02:30:00.000Z' });
+    expect(retentionJob('t', new Date('2026-11-02T09:00:00Z'))).toMatchObject({
+      key: 'retention:t:2026-11-03',
+      kind: 'retention',
+      dueAt: '2026-11-03T02:30:00.000Z',
+    });
     expect(retentionJob('t', new Date('2026-11-02T01:00:00Z')).key).toBe('retention:t:2026-11-02');
     expect(retentionJob('t', new Date('2026-06-15T12:00:00Z')).dueAt).toBe('2026-06-16T01:30:00.000Z');
   });
@@ -57,7 +65,11 @@ describe('focus areas', () => {
     const edit = parseFocusAreaLines('Drug use among youth\n  Nettkriminalitet  \nNETTKRIMINALITET\nRøykfri skolevei', DEFAULT_FOCUS_AREAS);
     expect(edit).toEqual({
       ok: true,
-      areas: [DEFAULT_FOCUS_AREAS.find((a) => a.id === 'drugs'), { id: 'nettkriminalitet', nb: 'Nettkriminalitet', en: 'Nettkriminalitet' }, { id: 'roykfri-skolevei', nb: 'Røykfri skolevei', en: 'Røykfri skolevei' }],
+      areas: [
+        DEFAULT_FOCUS_AREAS.find((a) => a.id === 'drugs'),
+        { id: 'nettkriminalitet', nb: 'Nettkriminalitet', en: 'Nettkriminalitet' },
+        { id: 'roykfri-skolevei', nb: 'Røykfri skolevei', en: 'Røykfri skolevei' },
+      ],
     });
     expect(slugOf('Æ Ø Å')).toBe('ae-o-a');
   });
@@ -87,7 +99,12 @@ describe('who sees what', () => {
   it('gives a member in a personal chat the bodies whose rosters list them, and a coordinator every body', async () => {
     const per = await resolveViewer({ bodies: reader, roster }, { id: 'per', tenantId: 't' }, NOBODY, { kind: 'personal' });
     expect(displayScope(per).bodyIds).toEqual(['bkoord']);
-    const coordinatorInChannel = await resolveViewer({ bodies: reader, roster }, { id: 'sigrid', tenantId: 't' }, { ...NOBODY, coordinator: true }, { kind: 'channel', channelId: 'c-ost' });
+    const coordinatorInChannel = await resolveViewer(
+      { bodies: reader, roster },
+      { id: 'sigrid', tenantId: 't' },
+      { ...NOBODY, coordinator: true },
+      { kind: 'channel', channelId: 'c-ost' },
+    );
     // What is shown in Øst's channel stays Øst's, even for a coordinator; acting reaches every body.
     expect(displayScope(coordinatorInChannel).bodyIds).toEqual(['bost']);
     expect(actingScope(coordinatorInChannel).bodyIds).toEqual(['bvest', 'bost', 'bkoord']);

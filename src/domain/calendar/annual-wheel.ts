@@ -27,8 +27,7 @@ export function annualWheelMarkers(year: number): AnnualWheelMarker[] {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Invalid year: ${year}`);
   const lastSchoolDay = isoWeekDay(year, 25, 5);
   const schoolStart = isoWeekDay(year, 34, 1);
-  const dayAfter = (d: string, n: number): string =>
-    DateTime.fromISO(d, { zone: OSLO }).plus({ days: n }).toISODate() ?? '';
+  const dayAfter = (d: string, n: number): string => DateTime.fromISO(d, { zone: OSLO }).plus({ days: n }).toISODate() ?? '';
   return [
     {
       key: 'russSeason',

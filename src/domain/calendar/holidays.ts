@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { parseDate, osloToUtc } from './time';
+import { osloToUtc, parseDate } from './time';
 
 /**
  * Why a day is not a meeting day.

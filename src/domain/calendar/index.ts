@@ -2,24 +2,25 @@
  * Calendar part of the meetings domain: Oslo time, Norwegian holidays, meeting series, ICS and
  * display formatting. Pure logic — depends only on luxon, date-holidays and ics.
  */
-export { OSLO, osloToUtc, utcToOslo, osloToday, isValidTime, type WallClock } from './time';
+
+export { type AnnualWheelMarker, annualWheelMarkers } from './annual-wheel';
+export { formatDate, formatMeetingTime } from './format';
 export {
+  firstWorkingDayOfMonth,
   isNorwegianHoliday,
   isWorkingDay,
+  type NonWorkingDay,
   nearestWorkingDay,
   nonWorkingReason,
-  firstWorkingDayOfMonth,
-  type NonWorkingDay,
   type WorkingDayMove,
 } from './holidays';
+export { type MeetingIcsInput, meetingIcs, meetingUid } from './ics';
+export { DEFAULT_CADENCE_WEEKS, type PlannedOccurrence, planSeries } from './series';
+export { isValidTime, OSLO, osloToday, osloToUtc, utcToOslo, type WallClock } from './time';
 export {
-  validateMeetingInput,
+  type CalendarError,
   calendarErrorKey,
   calendarErrorText,
   MEETING_LIMITS,
-  type CalendarError,
+  validateMeetingInput,
 } from './validation';
-export { planSeries, DEFAULT_CADENCE_WEEKS, type PlannedOccurrence } from './series';
-export { meetingIcs, meetingUid, type MeetingIcsInput } from './ics';
-export { formatMeetingTime, formatDate } from './format';
-export { annualWheelMarkers, type AnnualWheelMarker } from './annual-wheel';

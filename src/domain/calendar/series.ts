@@ -38,10 +38,7 @@ export interface PlannedOccurrence {
  * - Durations are real elapsed minutes (endUtc = startUtc + duration).
  * Throws RangeError for invalid input; call validateMeetingInput first for user-facing errors.
  */
-export function planSeries(
-  start: WallClock,
-  opts: { cadenceWeeks: number; count: number; durationMinutes: number },
-): PlannedOccurrence[] {
+export function planSeries(start: WallClock, opts: { cadenceWeeks: number; count: number; durationMinutes: number }): PlannedOccurrence[] {
   const first = parseDate(start.date);
   if (!first) throw new RangeError(`Invalid start date: ${start.date}`);
   if (!isValidTime(start.time)) throw new RangeError(`Invalid start time: ${start.time}`);
@@ -66,9 +63,7 @@ export function planSeries(
       time: start.time,
       startUtc,
       endUtc,
-      ...(move.moved && move.reason
-        ? { movedFrom: nominal, movedBecause: move.reason.nb, movedBecauseEn: move.reason.en }
-        : {}),
+      ...(move.moved && move.reason ? { movedFrom: nominal, movedBecause: move.reason.nb, movedBecauseEn: move.reason.en } : {}),
     });
   }
   return out;

@@ -1,11 +1,47 @@
-import { finding, overlaps, type Finding } from './types';
+import { type Finding, finding, overlaps } from './types';
 
 // Endings of Norwegian street names written as one word ("Storgata", "Kirkeveien", "Løkkeåsen").
 const STREET_SUFFIX = [
-  'gata', 'gaten', 'gate', 'veien', 'vegen', 'vei', 'veg', 'bakken', 'bakke', 'stien', 'sti',
-  'plassen', 'plass', 'alléen', 'allé', 'alleen', 'alle', 'tunet', 'svingen', 'lia', 'åsen',
-  'brekka', 'torget', 'torg', 'kroken', 'løkka', 'jordet', 'bråten', 'ringen', 'lunden', 'terrassen',
-  'tråkket', 'grenda', 'haugen', 'myra', 'kleiva', 'stubben', 'stykket', 'skrenten', 'bryggen',
+  'gata',
+  'gaten',
+  'gate',
+  'veien',
+  'vegen',
+  'vei',
+  'veg',
+  'bakken',
+  'bakke',
+  'stien',
+  'sti',
+  'plassen',
+  'plass',
+  'alléen',
+  'allé',
+  'alleen',
+  'alle',
+  'tunet',
+  'svingen',
+  'lia',
+  'åsen',
+  'brekka',
+  'torget',
+  'torg',
+  'kroken',
+  'løkka',
+  'jordet',
+  'bråten',
+  'ringen',
+  'lunden',
+  'terrassen',
+  'tråkket',
+  'grenda',
+  'haugen',
+  'myra',
+  'kleiva',
+  'stubben',
+  'stykket',
+  'skrenten',
+  'bryggen',
 ].join('|');
 // Street types written as a separate word after a proper name ("Olav Kyrres gate", "Baker Street").
 const STREET_WORD = String.raw`(?:gate|gata|gt\.?|vei|veg|vn\.|vg\.|allé|alle|plass|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Dd]rive|[Ww]ay|[Cc]lose|[Cc]rescent|[Tt]errace)`;
@@ -19,17 +55,13 @@ const NUMBER_WORD = String.raw`(?:(?:nr|no)\.?\s*|nummer\s+)?`;
 // Abbreviated endings: "Storgt. 5", "Storgt.5", "Storgt 5", "Kirkevn. 3B", "Skogvg. 2". Without the
 // period only "gt", and not in the everyday words that end in it ("Sagt 3 ganger", "Langt 5 km").
 const ABBREVIATED = String.raw`(?:(?:gt|vn|vg)\.\s*|(?<!\b(?:[Ll]an|[Ll]a|[Ss]a|[Tt]ry|[Tt]un|[Ss]treng|[Mm]an|[Uu]n|[Vv]a))gt\s+)`;
-const NORWEGIAN = new RegExp(
-  String.raw`(?<![\p{L}])${PREFIX}[A-ZÆØÅ][\p{L}-]*(?:(?:${STREET_SUFFIX})\s+|${ABBREVIATED})${NUMBER_WORD}${HOUSE}`,
-  'gu',
-);
+const NORWEGIAN = new RegExp(String.raw`(?<![\p{L}])${PREFIX}[A-ZÆØÅ][\p{L}-]*(?:(?:${STREET_SUFFIX})\s+|${ABBREVIATED})${NUMBER_WORD}${HOUSE}`, 'gu');
 const SEPARATE = new RegExp(String.raw`(?<![\p{L}])${PREFIX}${CAP}(?:\s+${CAP}){0,3}\s+${STREET_WORD}\s*${NUMBER_WORD}${HOUSE}`, 'gu');
-const ENGLISH_NUMBER_FIRST = new RegExp(
-  String.raw`(?<![\d\p{L}])\d{1,4}[A-Za-z]?\s+(?:[A-Z][\p{L}'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Drive|Way|Close|Crescent|Terrace|Gardens|Place)\b`,
-  'gu',
-);
+const ENGLISH_NUMBER_FIRST =
+  /(?<![\d\p{L}])\d{1,4}[A-Za-z]?\s+(?:[A-Z][\p{L}'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Drive|Way|Close|Crescent|Terrace|Gardens|Place)\b/gu;
 // "i Storgata 3 ganger" counts events in a street, it is not an address.
-const COUNT_AFTER = /^\s*(?:ganger|gang|dager|døgn|uker|måneder|år|timer|personer|elever|ungdommer|ungdom|barn|saker|meldinger|%|prosent|times|days|weeks|months|years|hours|people|pupils|students|cases|incidents|reports)\b/iu;
+const COUNT_AFTER =
+  /^\s*(?:ganger|gang|dager|døgn|uker|måneder|år|timer|personer|elever|ungdommer|ungdom|barn|saker|meldinger|%|prosent|times|days|weeks|months|years|hours|people|pupils|students|cases|incidents|reports)\b/iu;
 // Postcode and town after the street belong to the same address: "Bjørnegårdsvingen 5, 1338 Sandvika".
 const POSTCODE_AFTER = /^,?\s*\d{4}\s+[A-ZÆØÅ][\p{L}-]+/u;
 

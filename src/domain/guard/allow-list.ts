@@ -3,7 +3,11 @@
  * month and weekday names. Stored lower-case. A word here that is also a given name ("Mai", "Finn",
  * "Victoria") is only taken as a name after a role word such as "heter" or "jenta".
  */
-const words = (s: string): string[] => s.trim().split(/\s+/).map((w) => w.toLowerCase());
+const words = (s: string): string[] =>
+  s
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.toLowerCase());
 
 export const ALLOWED_WORDS: ReadonlySet<string> = new Set(
   words(`
@@ -49,7 +53,17 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
  * Municipality-specific places belong in configuration eventually; these are the common Bærum ones.
  */
 export const ALLOWED_PHRASES: readonly string[] = [
-  'Emma Hjorth', 'Emma Hjort', 'Marie Plahte', 'Ola Nordmann', 'Kari Nordmann', 'Navn Navnesen',
+  'Emma Hjorth',
+  'Emma Hjort',
+  'Marie Plahte',
+  'Ola Nordmann',
+  'Kari Nordmann',
+  'Navn Navnesen',
   // A method in child welfare and two brands and a book that young people talk about.
-  'Marte Meo', 'Hugo Boss', 'Michael Kors', 'Harry Potter', 'Emil i Lønneberget', 'Ronja Røverdatter',
+  'Marte Meo',
+  'Hugo Boss',
+  'Michael Kors',
+  'Harry Potter',
+  'Emil i Lønneberget',
+  'Ronja Røverdatter',
 ];

@@ -1,4 +1,4 @@
-import { finding, type Finding } from './types';
+import { type Finding, finding } from './types';
 
 // Letters include æøå and other Unicode letters: municipal IDN domains and Norwegian local parts exist.
 // "(at)", "[at]", "{at}", "(krøllalfa)" and "(dot)", "[punktum]" are the usual attempts to dodge address

@@ -4,7 +4,11 @@
  * Ethiopian and Vietnamese background), and English names for English-language input.
  * Stored lower-case; matching is on capitalised words only.
  */
-const words = (s: string): string[] => s.trim().split(/\s+/).map((w) => w.toLowerCase());
+const words = (s: string): string[] =>
+  s
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.toLowerCase());
 
 /**
  * Names that are not also everyday words, places or brands: a capitalised occurrence is taken to be a

@@ -5,15 +5,15 @@
  */
 import { findAddresses } from './address';
 import { findEmails } from './email';
-import { findNationalIds } from './national-id';
 import { findPersonNames } from './names';
-import { findPhones } from './phone';
+import { findNationalIds } from './national-id';
 import { normalise, originalRange } from './normalise';
-import { overlaps, type Finding, type ScreenResult } from './types';
+import { findPhones } from './phone';
+import { type Finding, overlaps, type ScreenResult } from './types';
 
-export type { Finding, FindingKind, ScreenResult } from './types';
 export { describeFindings } from './messages';
 export { isValidNationalId } from './national-id';
+export type { Finding, FindingKind, ScreenResult } from './types';
 
 /**
  * Screens `text`; `ok` is false when anything identifying was found. Findings are sorted by position

@@ -73,12 +73,10 @@ export const SENTENCE_WORDS = set(`i på fra til med mot ved hos om av for etter
 // Ages of the children and young people SLT is about; a bare "(n)" outside this range is a count.
 export const YOUTH_AGE = { min: 10, max: 25 } as const;
 // "Kornelius (16)", "Kornelius (16 år)", "Kornelius, 15 år", "Daler, aged 15": the explicit forms.
-export const STRICT_AGE_AFTER = /^\s*(?:\(\s*(?<bare>\d{1,2})\s*\)|\(\s*\d{1,2}\s*(?:år|years?|y\.?o\.?)\s*\)|,\s*(?:\d{1,2}\s*(?:år|years?)\b|aged\s+\d{1,2}\b))/iu;
+export const STRICT_AGE_AFTER =
+  /^\s*(?:\(\s*(?<bare>\d{1,2})\s*\)|\(\s*\d{1,2}\s*(?:år|years?|y\.?o\.?)\s*\)|,\s*(?:\d{1,2}\s*(?:år|years?)\b|aged\s+\d{1,2}\b))/iu;
 // A text about a person: a personal pronoun (not "her", Norwegian "here", nor "hans", also a name) or
 // a person noun ("gutten", "mor").
-export const ABOUT_A_PERSON = new RegExp(
-  String.raw`(?<!\p{L})(?:han|hun|ham|henne|hennes|he|she|him|his|${[...PERSON_NOUNS].join('|')})(?!\p{L})`,
-  'iu',
-);
+export const ABOUT_A_PERSON = new RegExp(String.raw`(?<!\p{L})(?:han|hun|ham|henne|hennes|he|she|him|his|${[...PERSON_NOUNS].join('|')})(?!\p{L})`, 'iu');
 // A text listing three or more "Word (n)" is a table of counts ("Skui (12), Hosle (4), Tanum (9)").
 export const COUNT_LIST = /\p{Lu}[\p{L}-]+\s*\(\s*\d+\s*\)/gu;

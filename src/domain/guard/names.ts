@@ -1,12 +1,29 @@
 import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
-import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
 import {
-  AGE_AFTER, AGE_BEFORE, CONJUNCTIONS, COUNT_LIST, EVERYDAY_WORDS, FAMILY_WORDS, INSTITUTIONS, MAIN_VERBS, NAMING_VERBS, PERSON_NOUNS, PLACE_AFTER, PRONOUNS,
-  ABOUT_A_PERSON, PREPOSITIONS, RELATIONS, ROLE_GAP, SENTENCE_WORDS, STRICT_AGE_AFTER, YOUTH_AGE,
+  ABOUT_A_PERSON,
+  AGE_AFTER,
+  AGE_BEFORE,
+  CONJUNCTIONS,
+  COUNT_LIST,
+  EVERYDAY_WORDS,
+  FAMILY_WORDS,
+  INSTITUTIONS,
+  MAIN_VERBS,
+  NAMING_VERBS,
+  PERSON_NOUNS,
+  PLACE_AFTER,
+  PREPOSITIONS,
+  PRONOUNS,
+  RELATIONS,
+  ROLE_GAP,
+  SENTENCE_WORDS,
+  STRICT_AGE_AFTER,
+  YOUTH_AGE,
 } from './name-context';
-import { isCapitalised, isSpaceGap, tokenize, type Token } from './tokens';
-import { finding, overlaps, type Finding } from './types';
+import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
+import { isCapitalised, isSpaceGap, type Token, tokenize } from './tokens';
+import { type Finding, finding, overlaps } from './types';
 
 type NameClass = 'strong' | 'ambiguous';
 
@@ -48,7 +65,9 @@ const isClearSurname = (t: Token): boolean =>
 const isUnknownCapitalised = (t: Token): boolean =>
   t.text.length > 1 &&
   t.text.split('-').every(isCapitalised) &&
-  !bare(t).split('-').some((p) => ALLOWED_WORDS.has(p)) &&
+  !bare(t)
+    .split('-')
+    .some((p) => ALLOWED_WORDS.has(p)) &&
   !TITLE_WORDS.has(t.lower);
 
 /**
@@ -147,7 +166,7 @@ function hasStrictAge(text: string, t: Token): boolean {
   if (AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start))) return true;
   const m = STRICT_AGE_AFTER.exec(text.slice(t.end, t.end + 24));
   if (!m) return false;
-  const bareAge = m.groups?.['bare'];
+  const bareAge = m.groups?.bare;
   if (bareAge === undefined) return true;
   const age = Number(bareAge);
   if (t.text.length < 4 || age < YOUTH_AGE.min || age > YOUTH_AGE.max) return false;

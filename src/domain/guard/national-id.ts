@@ -1,4 +1,4 @@
-import { finding, type Finding } from './types';
+import { type Finding, finding } from './types';
 
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2] as const;
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
@@ -6,7 +6,9 @@ const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 /** Mod-11 check digit over the first weights.length digits; null when the remainder makes it invalid (10). */
 function checkDigit(digits: readonly number[], weights: readonly number[]): number | null {
   let sum = 0;
-  weights.forEach((w, i) => (sum += w * (digits[i] ?? 0)));
+  weights.forEach((w, i) => {
+    sum += w * (digits[i] ?? 0);
+  });
   const digit = 11 - (sum % 11);
   if (digit === 11) return 0;
   return digit === 10 ? null : digit;

@@ -34,7 +34,11 @@ export function normalise(original: string): Normalised {
   for (const m of original.matchAll(CLUSTER)) {
     const start = m.index;
     const end = start + m[0].length;
-    const piece = m[0].normalize('NFKC').replace(INVISIBLE, '').replace(HYPHENS, '-').replace(/\p{Zs}|\t/gu, ' ');
+    const piece = m[0]
+      .normalize('NFKC')
+      .replace(INVISIBLE, '')
+      .replace(HYPHENS, '-')
+      .replace(/\p{Zs}|\t/gu, ' ');
     for (const unit of piece.replace(/[\u2028\u2029]/g, '\n')) {
       // A space after a space: widen the previous space to cover this one as well.
       if (unit === ' ' && text.endsWith(' ')) {

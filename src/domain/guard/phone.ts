@@ -1,4 +1,4 @@
-import { finding, type Finding } from './types';
+import { type Finding, finding } from './types';
 
 // Country prefix variants: +47, 0047, +47 (0), (+47).
 const PREFIX = String.raw`(?:(?:\+|00)\s?47[\s-]?(?:\(0\)\s?)?|\(\+47\)\s?)`;
@@ -52,12 +52,12 @@ export function findPhones(text: string): Finding[] {
   for (const m of text.matchAll(PHONE)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!isPhoneShape(m.groups?.['body'] ?? '')) continue;
+    if (!isPhoneShape(m.groups?.body ?? '')) continue;
     if (MONEY_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;
     if (MONEY_AFTER.test(text.slice(end, end + 10)) || COUNT_AFTER.test(text.slice(end, end + 14))) continue;
     // "2023 2024" has the 4-4 shape of a phone number but is two years.
     const groups = m[0].replace(/^\D+/, '').split(/[ -]/);
-    const prefixed = m.groups?.['prefix'] !== undefined;
+    const prefixed = m.groups?.prefix !== undefined;
     if (!prefixed && groups.length === 2 && groups.every((g) => YEAR.test(g))) continue;
     if (!prefixed && groups.length >= 2 && table && !CUE_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     out.push(finding('phone', text, start, end));

@@ -2,7 +2,11 @@
  * Surnames common in Norway (SSB top list plus frequent surnames in immigrant families). Used to
  * recognise "given name + surname" and "familien Nguyen", never to flag a surname on its own.
  */
-const words = (s: string): string[] => s.trim().split(/\s+/).map((w) => w.toLowerCase());
+const words = (s: string): string[] =>
+  s
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.toLowerCase());
 
 /** Norwegian surnames: patronymics and farm names (which are also place names: Berg, Lund, Strand). */
 const NORWEGIAN = words(`
@@ -49,5 +53,4 @@ export const STRONG_SURNAME_ENDING =
  * names that are also places. Only used right after a known given name, where a capitalised word with
  * such an ending is almost certainly a surname.
  */
-export const SURNAME_ENDING =
-  /(?:stad|rud|dal|vik|land|berg|heim|bakken|haug|haugen|strand|lie|nes|gård|gaard|seth|bø)$/;
+export const SURNAME_ENDING = /(?:stad|rud|dal|vik|land|berg|heim|bakken|haug|haugen|strand|lie|nes|gård|gaard|seth|bø)$/;

@@ -1,8 +1,8 @@
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
-import { NO_EDITS, type AddedItem, type AgendaEdits } from '../../domain/agenda';
+import { type AddedItem, type AgendaEdits, NO_EDITS } from '../../domain/agenda';
+import { MEETING_ID_RE } from '../../domain/meetings';
 import type { Minutes, MinutesItem, Task } from '../../domain/minutes';
 import type { ActivityIdSink } from '../../domain/ports';
-import { MEETING_ID_RE } from '../../domain/meetings';
 import { insertOnce, isNotFound, listAll, readModifyWrite } from '../etag';
 import { odataString } from './keys';
 
@@ -97,7 +97,14 @@ export class AgendaRepository {
   /** The record, created (empty) when missing — before any card of it is queued. */
   async ensureAgenda(tenantId: string, bodyId: string, meetingId: string, at: string): Promise<AgendaRecord> {
     if (!MEETING_ID_RE.test(meetingId)) throw new Error('ensureAgenda: bad meeting id');
-    await insertOnce<Row>(this.client, { partitionKey: agendaPartition(tenantId, bodyId), rowKey: agendaKey(meetingId), meetingId, createdAt: at, ...toParts('added', []), hidden: '[]' });
+    await insertOnce<Row>(this.client, {
+      partitionKey: agendaPartition(tenantId, bodyId),
+      rowKey: agendaKey(meetingId),
+      meetingId,
+      createdAt: at,
+      ...toParts('added', []),
+      hidden: '[]',
+    });
     return (await this.getAgenda(tenantId, bodyId, meetingId))!;
   }
 
@@ -121,7 +128,10 @@ export class AgendaRepository {
         return { kind: 'abort', reason: next.unchanged };
       }
       const { partitionKey: _pk, rowKey: _rk, etag: _etag, timestamp: _ts, ...kept } = (current ?? { meetingId }) as Row;
-      return { kind: 'write', entity: { partitionKey: pk, rowKey: agendaKey(meetingId), ...kept, ...toParts('added', next.added), hidden: JSON.stringify(next.hidden) } };
+      return {
+        kind: 'write',
+        entity: { partitionKey: pk, rowKey: agendaKey(meetingId), ...kept, ...toParts('added', next.added), hidden: JSON.stringify(next.hidden) },
+      };
     });
     const record = await this.getAgenda(tenantId, bodyId, meetingId);
     if (result.ok && record) return { changed: true, record };
@@ -141,11 +151,23 @@ export class AgendaRepository {
   }
 
   agendaSink(tenantId: string, bodyId: string, meetingId: string): ActivityIdSink {
-    return { table: 'agendas', partitionKey: agendaPartition(tenantId, bodyId), rowKey: agendaKey(meetingId), activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' };
+    return {
+      table: 'agendas',
+      partitionKey: agendaPartition(tenantId, bodyId),
+      rowKey: agendaKey(meetingId),
+      activityIdField: 'cardActivityId',
+      conversationIdField: 'cardConversationId',
+    };
   }
 
   callSink(tenantId: string, bodyId: string, meetingId: string): ActivityIdSink {
-    return { table: 'agendas', partitionKey: agendaPartition(tenantId, bodyId), rowKey: agendaKey(meetingId), activityIdField: 'callActivityId', conversationIdField: 'callConversationId' };
+    return {
+      table: 'agendas',
+      partitionKey: agendaPartition(tenantId, bodyId),
+      rowKey: agendaKey(meetingId),
+      activityIdField: 'callActivityId',
+      conversationIdField: 'callConversationId',
+    };
   }
 
   async getMinutes(tenantId: string, bodyId: string, meetingId: string): Promise<MinutesRecord | undefined> {
@@ -164,7 +186,12 @@ export class AgendaRepository {
    * `change` sees the stored minutes (undefined before the first record) and returns the next
    * minutes, or undefined to write nothing.
    */
-  async changeMinutes(tenantId: string, bodyId: string, meetingId: string, change: (current: Minutes | undefined) => Minutes | undefined): Promise<{ changed: boolean; record?: MinutesRecord }> {
+  async changeMinutes(
+    tenantId: string,
+    bodyId: string,
+    meetingId: string,
+    change: (current: Minutes | undefined) => Minutes | undefined,
+  ): Promise<{ changed: boolean; record?: MinutesRecord }> {
     if (!MEETING_ID_RE.test(meetingId)) return { changed: false };
     const pk = agendaPartition(tenantId, bodyId);
     const result = await readModifyWrite<Row>(this.client, pk, minutesKey(meetingId), (current) => {
@@ -223,7 +250,13 @@ export class AgendaRepository {
   }
 
   minutesSink(tenantId: string, bodyId: string, meetingId: string): ActivityIdSink {
-    return { table: 'agendas', partitionKey: agendaPartition(tenantId, bodyId), rowKey: minutesKey(meetingId), activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' };
+    return {
+      table: 'agendas',
+      partitionKey: agendaPartition(tenantId, bodyId),
+      rowKey: minutesKey(meetingId),
+      activityIdField: 'cardActivityId',
+      conversationIdField: 'cardConversationId',
+    };
   }
 
   /** Sets `postedHash`, counts the version and sets `postedAt` the first time, with the row's ETag. */
@@ -233,7 +266,10 @@ export class AgendaRepository {
       if (current.postedHash === hash && current.postedAt) return { kind: 'abort', reason: 'unchanged' };
       const { partitionKey: _pk, rowKey: _rk, etag: _etag, timestamp: _ts, ...kept } = current as Row;
       const version = Number(current.postedVersion ?? 0) + 1;
-      return { kind: 'write', entity: { partitionKey: pk, rowKey: rk, ...kept, postedHash: hash, postedVersion: version, postedAt: str(current.postedAt) ?? at } };
+      return {
+        kind: 'write',
+        entity: { partitionKey: pk, rowKey: rk, ...kept, postedHash: hash, postedVersion: version, postedAt: str(current.postedAt) ?? at },
+      };
     });
     if (!result.ok && result.reason === 'conflict') throw new Error('posted note kept conflicting');
   }

@@ -35,15 +35,39 @@ export class AuditRepository {
 
   /** Appends an entry once. False when that step was already logged. */
   async append(e: AuditEntry): Promise<boolean> {
-    const row: AuditRow = { subjectId: e.subjectId, seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, verb: e.verb, fromState: e.fromState, toState: e.toState, note: e.note };
+    const row: AuditRow = {
+      subjectId: e.subjectId,
+      seq: e.seq,
+      at: e.at,
+      actorId: e.actorId,
+      actorName: e.actorName,
+      verb: e.verb,
+      fromState: e.fromState,
+      toState: e.toState,
+      note: e.note,
+    };
     return insertOnce<AuditRow>(this.client, { partitionKey: e.tenantId, rowKey: auditRowKey(e.subjectId, e.seq), ...row });
   }
 
   /** A subject's entries in order. */
   async list(tenantId: string, subjectId: string): Promise<AuditEntry[]> {
-    const rows = await listAll<AuditRow>(this.client, `PartitionKey eq '${quote(tenantId)}' and RowKey gt '${quote(subjectId)}|' and RowKey lt '${quote(subjectId)}}'`);
+    const rows = await listAll<AuditRow>(
+      this.client,
+      `PartitionKey eq '${quote(tenantId)}' and RowKey gt '${quote(subjectId)}|' and RowKey lt '${quote(subjectId)}}'`,
+    );
     return rows
-      .map((r) => ({ tenantId, subjectId: r.subjectId, seq: r.seq, at: r.at, actorId: r.actorId, actorName: r.actorName, verb: r.verb, fromState: r.fromState, toState: r.toState, note: r.note }))
+      .map((r) => ({
+        tenantId,
+        subjectId: r.subjectId,
+        seq: r.seq,
+        at: r.at,
+        actorId: r.actorId,
+        actorName: r.actorName,
+        verb: r.verb,
+        fromState: r.fromState,
+        toState: r.toState,
+        note: r.note,
+      }))
       .sort((a, b) => a.seq - b.seq);
   }
 

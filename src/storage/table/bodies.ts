@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { Body, BodyKind, BodyReader, ConversationRef } from '../../domain/bodies';
-import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
 import { TtlCache } from '../cache';
+import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
 
 /**
  * Table `bodies` — SLT bodies, each bound to one Teams channel, plus the claims that keep a
@@ -70,11 +70,16 @@ export interface BodyRegistration {
 export type UpsertResult =
   | { readonly ok: true; readonly body: Body; readonly created: boolean; readonly changed: boolean }
   /** Another channel already holds the one coordination group / board of this network. */
-  | { readonly ok: false; readonly reason: 'kindTaken'; readonly kind: BodyKind; readonly holder: { bodyId: string; channelId: string; channelName?: string; name: string } };
+  | {
+      readonly ok: false;
+      readonly reason: 'kindTaken';
+      readonly kind: BodyKind;
+      readonly holder: { bodyId: string; channelId: string; channelName?: string; name: string };
+    };
 
 /** Stable short body id derived from the channel id. */
 export function bodyIdFor(channelId: string): string {
-  return 'b' + createHash('sha256').update(channelId).digest('hex').slice(0, 16);
+  return `b${createHash('sha256').update(channelId).digest('hex').slice(0, 16)}`;
 }
 
 const claimKey = (kind: BodyKind): string => `kind-${kind}`;
@@ -154,7 +159,12 @@ export class BodyRepository implements BodyReader {
 
       const wanted = claims.get(reg.kind);
       if (wanted?.bodyId && wanted.bodyId !== id) {
-        return { ok: false, reason: 'kindTaken', kind: reg.kind, holder: { bodyId: wanted.bodyId, channelId: wanted.channelId, channelName: wanted.channelName, name: wanted.name } };
+        return {
+          ok: false,
+          reason: 'kindTaken',
+          kind: reg.kind,
+          holder: { bodyId: wanted.bodyId, channelId: wanted.channelId, channelName: wanted.channelName, name: wanted.name },
+        };
       }
       const row = rowOf(reg, current);
       if (current && sameRow(current, row)) return { ok: true, body: toBody(reg.tenantId, current), created: false, changed: false };
@@ -215,7 +225,9 @@ export class BodyRepository implements BodyReader {
   }
 }
 
-function refColumns(ref: ConversationRef): Pick<BodyRow, 'refServiceUrl' | 'refConversationId' | 'refTenantId' | 'refBotId' | 'refBotName' | 'refTeamId' | 'refChannelId'> {
+function refColumns(
+  ref: ConversationRef,
+): Pick<BodyRow, 'refServiceUrl' | 'refConversationId' | 'refTenantId' | 'refBotId' | 'refBotName' | 'refTeamId' | 'refChannelId'> {
   return {
     refServiceUrl: ref.serviceUrl,
     refConversationId: ref.conversationId,
@@ -246,8 +258,21 @@ function rowOf(reg: BodyRegistration, current: BodyRow | undefined): BodyRow {
 
 /** Columns that make a registration different; updatedAt and registeredBy are bookkeeping. */
 const COMPARED: readonly (keyof BodyRow)[] = [
-  'kind', 'name', 'cadenceWeeks', 'weekday', 'time', 'durationMinutes', 'channelId', 'channelName',
-  'refServiceUrl', 'refConversationId', 'refTenantId', 'refBotId', 'refBotName', 'refTeamId', 'refChannelId',
+  'kind',
+  'name',
+  'cadenceWeeks',
+  'weekday',
+  'time',
+  'durationMinutes',
+  'channelId',
+  'channelName',
+  'refServiceUrl',
+  'refConversationId',
+  'refTenantId',
+  'refBotId',
+  'refBotName',
+  'refTeamId',
+  'refChannelId',
 ];
 
 /** Drops the SDK's metadata so a stored row can be written back. */

@@ -11,7 +11,16 @@ import { encodeKey } from './keys';
  */
 export type ClaimState = 'running' | 'failed' | 'done' | 'skipped';
 
-type ClaimRow = { key: string; dueAt: string; instance: string; claimedAt: string; leaseUntil: string; state: ClaimState; attempts: number; lastError?: string };
+type ClaimRow = {
+  key: string;
+  dueAt: string;
+  instance: string;
+  claimedAt: string;
+  leaseUntil: string;
+  state: ClaimState;
+  attempts: number;
+  lastError?: string;
+};
 
 export type ClaimResult =
   | { readonly status: 'claimed'; readonly etag: string; readonly attempts: number; readonly reclaimed: boolean }
@@ -31,7 +40,7 @@ export class ClaimTable {
     } catch (err) {
       if (!(err instanceof RestError && err.statusCode === 409)) throw err;
     }
-    let current;
+    let current: Awaited<ReturnType<typeof this.claims.getEntity<ClaimRow>>>;
     try {
       current = await this.claims.getEntity<ClaimRow>(encodeKey(key), dueAt);
     } catch (err) {

@@ -14,6 +14,10 @@ export class DeliveryLog {
   /** True the first time an activity id is seen in a tenant, false for a repeated delivery. */
   async firstDelivery(tenantId: string, activityId: string, now: Date): Promise<boolean> {
     const day = now.toISOString().slice(0, 10);
-    return insertOnce(this.client, { partitionKey: `activity|${tenantId}|${day}`, rowKey: activityId.replace(/[\\/#?\u0000-\u001f\u007f]/g, '_'), at: now.toISOString() });
+    return insertOnce(this.client, {
+      partitionKey: `activity|${tenantId}|${day}`,
+      rowKey: activityId.replace(/[\\/#?\u0000-\u001f\u007f]/g, '_'),
+      at: now.toISOString(),
+    });
   }
 }

@@ -1,12 +1,12 @@
 import type { TableClient } from '@azure/data-tables';
 import type { TrendFact } from '../../domain/digest';
-import type { EscalationFact } from '../../domain/digest-sections';
 import type { TaskFact } from '../../domain/digest-due';
+import type { EscalationFact } from '../../domain/digest-sections';
 import type { ReadScope } from '../../domain/visibility';
-import { trendPartition } from './trends';
+import { agendaPartition, TASK_COLUMNS, tasksOfRow } from './agendas';
 import type { EscalationRow } from './escalations';
 import { odataString } from './keys';
-import { agendaPartition, TASK_COLUMNS, tasksOfRow } from './agendas';
+import { trendPartition } from './trends';
 
 /**
  * The digest's and annual report's reads of the `trends`, `escalations` and `agendas` tables
@@ -29,9 +29,36 @@ const TREND_COLUMNS = ['bodyId', 'month', 'focusAreaId', 'focusAreaLabel'];
 
 type EscalationFactRow = Pick<
   EscalationRow,
-  'originBodyId' | 'originKind' | 'state' | 'levelBodyId' | 'path' | 'title' | 'createdAt' | 'updatedAt' | 'decision' | 'measure' | 'responsible' | 'due' | 'boardDecision'
+  | 'originBodyId'
+  | 'originKind'
+  | 'state'
+  | 'levelBodyId'
+  | 'path'
+  | 'title'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'decision'
+  | 'measure'
+  | 'responsible'
+  | 'due'
+  | 'boardDecision'
 >;
-const ESCALATION_COLUMNS = ['RowKey', 'originBodyId', 'originKind', 'state', 'levelBodyId', 'path', 'title', 'createdAt', 'updatedAt', 'decision', 'measure', 'responsible', 'due', 'boardDecision'];
+const ESCALATION_COLUMNS = [
+  'RowKey',
+  'originBodyId',
+  'originKind',
+  'state',
+  'levelBodyId',
+  'path',
+  'title',
+  'createdAt',
+  'updatedAt',
+  'decision',
+  'measure',
+  'responsible',
+  'due',
+  'boardDecision',
+];
 
 /** Which matters to read: open ones, and those changed since `touchedSince` (UTC ISO). */
 export interface EscalationWindow {
@@ -86,12 +113,15 @@ export class DigestSources {
       const parts = [`PartitionKey eq ${odataString(agendaPartition(scope.tenantId, bodyId))}`, `RowKey ge 'm|'`, `RowKey lt 'm}'`];
       if (window.meetingFrom) parts.push(`meetingStartUtc ge ${odataString(window.meetingFrom)}`);
       if (window.meetingBefore) parts.push(`meetingStartUtc lt ${odataString(window.meetingBefore)}`);
-      const pages = this.agendas.listEntities<Record<string, unknown>>({ queryOptions: { filter: parts.join(' and '), select: ['meetingId', 'meetingStartUtc', ...TASK_COLUMNS] } }).byPage({ maxPageSize: PAGE });
+      const pages = this.agendas
+        .listEntities<Record<string, unknown>>({ queryOptions: { filter: parts.join(' and '), select: ['meetingId', 'meetingStartUtc', ...TASK_COLUMNS] } })
+        .byPage({ maxPageSize: PAGE });
       for await (const page of pages) {
         for (const r of page) {
           const meetingId = String(r.meetingId ?? '');
           const meetingStartUtc = String(r.meetingStartUtc ?? '');
-          for (const t of tasksOfRow(r)) yield { id: t.id, bodyId, meetingId, meetingStartUtc, title: t.title, responsible: t.responsible, due: t.due, doneAt: t.doneAt };
+          for (const t of tasksOfRow(r))
+            yield { id: t.id, bodyId, meetingId, meetingStartUtc, title: t.title, responsible: t.responsible, due: t.due, doneAt: t.doneAt };
         }
       }
     }
@@ -107,7 +137,9 @@ export class DigestSources {
         `originBodyId eq ${odataString(bodyId)}`,
         filter,
       ];
-      const pages = this.escalations.listEntities<EscalationFactRow>({ queryOptions: { filter: parts.join(' and '), select: ESCALATION_COLUMNS } }).byPage({ maxPageSize: PAGE });
+      const pages = this.escalations
+        .listEntities<EscalationFactRow>({ queryOptions: { filter: parts.join(' and '), select: ESCALATION_COLUMNS } })
+        .byPage({ maxPageSize: PAGE });
       for await (const page of pages) {
         for (const r of page) {
           yield {

@@ -1,8 +1,8 @@
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import type { ActivityIdSink } from '../../domain/ports';
 import { insertOnce, isConflict, listAll } from '../etag';
-import { odataString } from './keys';
 import { fromChunks, toChunks } from './chunks';
+import { odataString } from './keys';
 
 /**
  * Table `digests` — every monthly digest sent to the board, and who on the board has read it.
@@ -63,7 +63,8 @@ export function parseSendRowKey(rowKey: string): { month: string; sendNo: number
   return m ? { month: m[1]!, sendNo: Number(m[2]) } : undefined;
 }
 const ackRowKey = (month: string, aadObjectId: string): string => `a|${month}|${aadObjectId}`;
-const range = (tenantId: string, prefix: string): string => `PartitionKey eq ${odataString(tenantId)} and RowKey gt ${odataString(prefix)} and RowKey lt ${odataString(`${prefix.slice(0, -1)}}`)}`;
+const range = (tenantId: string, prefix: string): string =>
+  `PartitionKey eq ${odataString(tenantId)} and RowKey gt ${odataString(prefix)} and RowKey lt ${odataString(`${prefix.slice(0, -1)}}`)}`;
 
 export class DigestRepository {
   constructor(private readonly client: TableClient) {}
@@ -107,7 +108,9 @@ export class DigestRepository {
       if (r.titlesErasedAt) continue;
       const { count, chunks } = toChunks(erase(fromChunks(r, 'c', r.cCount ?? 1)), 'c', MAX_CHUNKS);
       try {
-        await this.client.updateEntity({ partitionKey: tenantId, rowKey: r.rowKey ?? '', cCount: count, ...chunks, titlesErasedAt: at }, 'Merge', { etag: r.etag });
+        await this.client.updateEntity({ partitionKey: tenantId, rowKey: r.rowKey ?? '', cCount: count, ...chunks, titlesErasedAt: at }, 'Merge', {
+          etag: r.etag,
+        });
         n++;
       } catch (err) {
         // Changed meanwhile (the outbox wrote the card id): the next monthly run does it.
@@ -119,7 +122,13 @@ export class DigestRepository {
 
   /** Where the outbox writes the posted card's ids. */
   cardSink(tenantId: string, month: string, sendNo: number): ActivityIdSink {
-    return { table: 'digests', partitionKey: tenantId, rowKey: sendRowKey(month, sendNo), activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' };
+    return {
+      table: 'digests',
+      partitionKey: tenantId,
+      rowKey: sendRowKey(month, sendNo),
+      activityIdField: 'cardActivityId',
+      conversationIdField: 'cardConversationId',
+    };
   }
 
   /** Records a board member's "Lest". False when they had already. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { BodyKind } from '../../domain/bodies';
-import { isOpen, type Escalation, type EscalationState, type LastStep } from '../../domain/escalations';
+import { type Escalation, type EscalationState, isOpen, type LastStep } from '../../domain/escalations';
 import { bodyScope, inScope, type ReadScope } from '../../domain/visibility';
 import { isConflict, isNotFound, listAll } from '../etag';
 
@@ -82,7 +82,7 @@ export class EscalationRepository {
   constructor(private readonly client: TableClient) {}
 
   static idFor(tenantId: string, originBodyId: string, requesterId: string, idempotencyKey: string): string {
-    return 'e' + createHash('sha256').update([tenantId, originBodyId, requesterId, idempotencyKey].join('\u0000')).digest('hex').slice(0, 20);
+    return `e${createHash('sha256').update([tenantId, originBodyId, requesterId, idempotencyKey].join('\u0000')).digest('hex').slice(0, 20)}`;
   }
 
   /** Stores a new matter at its origin once; a repeat returns the stored one with `created` false. */
@@ -119,7 +119,12 @@ export class EscalationRepository {
    * Read-decide-write over every copy of a matter the scope can see. `decide` sees the current
    * version and is asked again after losing a race. Returns undefined when the scope cannot see it.
    */
-  async transition<R>(scope: ReadScope, id: string, decide: (current: Escalation) => Decision<R>, maxAttempts = 6): Promise<{ result: R; copies: EscalationCopy[] } | undefined> {
+  async transition<R>(
+    scope: ReadScope,
+    id: string,
+    decide: (current: Escalation) => Decision<R>,
+    maxAttempts = 6,
+  ): Promise<{ result: R; copies: EscalationCopy[] } | undefined> {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const first = await this.get(scope, id);
       if (!first) return undefined;
@@ -159,7 +164,10 @@ export class EscalationRepository {
    */
   async openEscalationsAt(tenantId: string, bodyId: string): Promise<Escalation[]> {
     const open = await this.listAt(bodyScope(tenantId, bodyId), bodyId, true);
-    return open.map((c) => c.escalation).filter((e) => e.levelBodyId === bodyId).reverse();
+    return open
+      .map((c) => c.escalation)
+      .filter((e) => e.levelBodyId === bodyId)
+      .reverse();
   }
 
   /**
@@ -173,7 +181,20 @@ export class EscalationRepository {
     const byId = new Map<string, TableEntityResult<EscalationRow>[]>();
     for (const r of rows) byId.set(idOf(r), [...(byId.get(idOf(r)) ?? []), r]);
     const erased: string[] = [];
-    const blank = { title: '', description: '', requestedAction: '', acceptNote: '', declineNote: '', escalateNote: '', decision: '', measure: '', responsible: '', boardDecision: '', textErased: true, textErasedAt: at };
+    const blank = {
+      title: '',
+      description: '',
+      requestedAction: '',
+      acceptNote: '',
+      declineNote: '',
+      escalateNote: '',
+      decision: '',
+      measure: '',
+      responsible: '',
+      boardDecision: '',
+      textErased: true,
+      textErasedAt: at,
+    };
     for (const [id, copies] of byId) {
       // First what belongs to the matter elsewhere (its audit notes): should this run die between
       // the two, the matter is still selected next time and both are done again, idempotently.
@@ -200,7 +221,10 @@ export class EscalationRepository {
 }
 
 /** Keys of a stored row (the SDK types them optional; stored rows always have them). */
-const keysOf = (r: { partitionKey?: string; rowKey?: string }): { partitionKey: string; rowKey: string } => ({ partitionKey: r.partitionKey ?? '', rowKey: r.rowKey ?? '' });
+const keysOf = (r: { partitionKey?: string; rowKey?: string }): { partitionKey: string; rowKey: string } => ({
+  partitionKey: r.partitionKey ?? '',
+  rowKey: r.rowKey ?? '',
+});
 const bodyOf = (r: { rowKey?: string }): string => (r.rowKey ?? '').split('|')[0]!;
 const idOf = (r: { rowKey?: string }): string => (r.rowKey ?? '').split('|')[1] ?? '';
 

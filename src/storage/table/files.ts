@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { isNotFound } from '../etag';
-import { odataString } from './keys';
 import { fromChunks, toChunks } from './chunks';
+import { odataString } from './keys';
 
 /**
  * Table `files` — documents the bot made for one person to download (the annual report draft),
@@ -16,7 +16,10 @@ import { fromChunks, toChunks } from './chunks';
  * every new file first deletes the expired ones (a range filter on `expiresAt`), so the partition
  * holds only what is still downloadable.
  */
-type FileRow = { tenantId: string; createdBy: string; fileName: string; contentType: string; createdAt: string; expiresAt: string; bCount: number } & Record<`b${number}`, Uint8Array>;
+type FileRow = { tenantId: string; createdBy: string; fileName: string; contentType: string; createdAt: string; expiresAt: string; bCount: number } & Record<
+  `b${number}`,
+  Uint8Array
+>;
 
 /** A document to serve. */
 export interface StoredFile {

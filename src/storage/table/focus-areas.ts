@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { DEFAULT_FOCUS_AREAS, type FocusArea } from '../../domain/focus-areas';
-import { isNotFound, readModifyWrite } from '../etag';
 import { TtlCache } from '../cache';
+import { isNotFound, readModifyWrite } from '../etag';
 
 /**
  * Table `settings`, row `focusAreas` — the network's focus areas.

@@ -1,9 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
 import type { JobKind, JobSpec } from '../../domain/ports';
 import { isNotFound, listAll, readModifyWrite } from '../etag';
-import { ClaimTable, type ClaimResult } from './claims';
+import { type ClaimResult, ClaimTable } from './claims';
 
 export type { ClaimResult, ClaimState } from './claims';
+
 import { decodeKey, encodeKey, odataString } from './keys';
 
 /**
@@ -65,7 +66,6 @@ export interface PendingJob {
   readonly attempts: number;
   readonly lastError?: string;
 }
-
 
 export interface RunRecord {
   readonly instance: string;
@@ -135,9 +135,12 @@ export class JobTable {
   async cancel(key: string, now: string): Promise<boolean> {
     let dueAt = '';
     const result = await readModifyWrite<JobRow>(this.jobs, JOB, encodeKey(key), (current) => {
-      if (!current || current.state !== 'scheduled') return { kind: 'abort', reason: 'absent' };
+      if (current?.state !== 'scheduled') return { kind: 'abort', reason: 'absent' };
       dueAt = current.dueAt;
-      return { kind: 'write', entity: { partitionKey: JOB, rowKey: encodeKey(key), ...pickRow(current), state: 'cancelled', outcome: 'cancelled', updatedAt: now } };
+      return {
+        kind: 'write',
+        entity: { partitionKey: JOB, rowKey: encodeKey(key), ...pickRow(current), state: 'cancelled', outcome: 'cancelled', updatedAt: now },
+      };
     });
     if (!result.ok) return false;
     await this.dropIndex(dueAt, key);
@@ -178,7 +181,10 @@ export class JobTable {
     await readModifyWrite<JobRow>(this.jobs, JOB, encodeKey(key), (current) => {
       if (!current || current.dueAt !== dueAt) return { kind: 'abort', reason: 'rescheduled' };
       if (current.state !== 'scheduled') return { kind: 'abort', reason: 'already' };
-      return { kind: 'write', entity: { partitionKey: JOB, rowKey: encodeKey(key), ...pickRow(current), state, outcome: outcome.slice(0, 200), updatedAt: now } };
+      return {
+        kind: 'write',
+        entity: { partitionKey: JOB, rowKey: encodeKey(key), ...pickRow(current), state, outcome: outcome.slice(0, 200), updatedAt: now },
+      };
     });
     await this.dropIndex(dueAt, key);
   }
@@ -199,12 +205,14 @@ export class JobTable {
   /** Shows a handler failure on the pending occurrence (for `status`). */
   async noteFailure(dueAt: string, key: string, attempts: number, lastError: string): Promise<void> {
     try {
-      await this.jobs.updateEntity<Partial<IndexRow>>({ partitionKey: DUE, rowKey: indexKey(dueAt, key), attempts, lastError: lastError.slice(0, 200) }, 'Merge');
+      await this.jobs.updateEntity<Partial<IndexRow>>(
+        { partitionKey: DUE, rowKey: indexKey(dueAt, key), attempts, lastError: lastError.slice(0, 200) },
+        'Merge',
+      );
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
   }
-
 
   async recordRun(run: RunRecord): Promise<void> {
     await this.jobs.upsertEntity<RunRow>({ partitionKey: RUN, rowKey: encodeKey(run.instance), ...run }, 'Replace');
@@ -225,7 +233,6 @@ export class JobTable {
     for await (const e of iter) if (e.tenantId) seen.add(e.tenantId);
     return [...seen];
   }
-
 }
 
 function toRow(spec: JobSpec, now: string): JobRow {
@@ -264,7 +271,14 @@ function sameJob(a: JobRow, b: JobRow): boolean {
 
 function indexOf(row: JobRow, spec: JobSpec): IndexRow {
   const bodyId = spec.payload?.bodyId;
-  return { key: row.key, kind: row.kind, tenantId: row.tenantId, dueAt: row.dueAt, ...(row.label ? { label: row.label } : {}), ...(typeof bodyId === 'string' ? { bodyId } : {}) };
+  return {
+    key: row.key,
+    kind: row.kind,
+    tenantId: row.tenantId,
+    dueAt: row.dueAt,
+    ...(row.label ? { label: row.label } : {}),
+    ...(typeof bodyId === 'string' ? { bodyId } : {}),
+  };
 }
 
 function toSpec(e: JobRow): JobSpec {

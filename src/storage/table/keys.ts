@@ -4,7 +4,7 @@
  * escaped anyway so no key can break a row.
  */
 export function encodeKey(key: string): string {
-  return key.replace(/[%/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase());
+  return key.replace(/[%/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
 }
 
 /** Inverse of encodeKey. */

@@ -58,7 +58,17 @@ export class MeetingRepository {
 
     const stored: Meeting[] = meetings.map((m) => ({ ...m, icsToken: newIcsToken() }));
     // Pointers first: a pointer without its meeting is harmless (see the table comment).
-    await Promise.all(stored.map((m) => this.client.createEntity<IcsRow>({ partitionKey: icsPartition(m.icsToken), rowKey: m.icsToken, tenantId: m.tenantId, bodyId: m.bodyId, meetingId: m.id })));
+    await Promise.all(
+      stored.map((m) =>
+        this.client.createEntity<IcsRow>({
+          partitionKey: icsPartition(m.icsToken),
+          rowKey: m.icsToken,
+          tenantId: m.tenantId,
+          bodyId: m.bodyId,
+          meetingId: m.id,
+        }),
+      ),
+    );
     const actions: TransactionAction[] = stored.map((m) => ['create', toEntity(m)]);
     try {
       await this.client.submitTransaction(actions);
@@ -108,7 +118,13 @@ export class MeetingRepository {
         outcome = { ok: false, reason: 'over' };
         return { kind: 'abort', reason: 'over' };
       }
-      const next: Meeting = { ...meeting, status: 'cancelled' satisfies MeetingStatus, cancelReason: reason || undefined, cancelledBy: by, cancelledAt: now.toISOString() };
+      const next: Meeting = {
+        ...meeting,
+        status: 'cancelled' satisfies MeetingStatus,
+        cancelReason: reason || undefined,
+        cancelledBy: by,
+        cancelledAt: now.toISOString(),
+      };
       outcome = { ok: true, meeting: next, changed: true };
       return { kind: 'write', entity: toEntity(next) };
     });
@@ -132,7 +148,13 @@ export class MeetingRepository {
 
   /** Where the outbox writes the posted meeting card's ids. */
   cardSink(m: Pick<Meeting, 'tenantId' | 'bodyId' | 'id'>): ActivityIdSink {
-    return { table: 'meetings', partitionKey: meetingPartition(m.tenantId, m.bodyId), rowKey: m.id, activityIdField: 'cardActivityId', conversationIdField: 'cardConversationId' };
+    return {
+      table: 'meetings',
+      partitionKey: meetingPartition(m.tenantId, m.bodyId),
+      rowKey: m.id,
+      activityIdField: 'cardActivityId',
+      conversationIdField: 'cardConversationId',
+    };
   }
 
   /** Meetings with the given ids that already exist in the body's partition. */
@@ -149,7 +171,13 @@ function byStart(a: Meeting, b: Meeting): number {
 function toEntity(m: Meeting): TableEntity<MeetingRow> {
   const { id, ...rest } = m;
   // Normalised UTC ISO strings, so the server-side string comparison on endUtc is a time comparison.
-  return { partitionKey: meetingPartition(m.tenantId, m.bodyId), rowKey: id, ...rest, startUtc: new Date(m.startUtc).toISOString(), endUtc: new Date(m.endUtc).toISOString() };
+  return {
+    partitionKey: meetingPartition(m.tenantId, m.bodyId),
+    rowKey: id,
+    ...rest,
+    startUtc: new Date(m.startUtc).toISOString(),
+    endUtc: new Date(m.endUtc).toISOString(),
+  };
 }
 
 function fromEntity(e: TableEntityResult<MeetingRow>): Meeting {

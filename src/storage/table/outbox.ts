@@ -1,6 +1,6 @@
 import { RestError, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import type { ActivityIdSink, OutboxItem, OutboundMessage } from '../../domain/ports';
 import type { ConversationRef } from '../../domain/bodies';
+import type { ActivityIdSink, OutboundMessage, OutboxItem } from '../../domain/ports';
 import { isConflict, isNotFound } from '../etag';
 import { encodeKey, odataString } from './keys';
 import { SendLeases } from './send-leases';
@@ -29,7 +29,17 @@ import { SendLeases } from './send-leases';
  */
 export type DeliveryState = 'queued' | 'sending' | 'retrying' | 'failing';
 
-type KeyRow = { key: string; tenantId: string; label: string; enqueuedAt: string; state: 'queued' | 'sent' | 'superseded'; sentAt?: string; activityId?: string; conversationId?: string; supersededBy?: string };
+type KeyRow = {
+  key: string;
+  tenantId: string;
+  label: string;
+  enqueuedAt: string;
+  state: 'queued' | 'sent' | 'superseded';
+  sentAt?: string;
+  activityId?: string;
+  conversationId?: string;
+  supersededBy?: string;
+};
 type PendingRow = {
   key: string;
   tenantId: string;
@@ -133,7 +143,15 @@ export class OutboxTable {
       mCount: chunks,
       ...message,
     };
-    const key: KeyRow & { partitionKey: string; rowKey: string } = { partitionKey: Q, rowKey: keyRow(item.key), key: item.key, tenantId: item.tenantId, label, enqueuedAt: now, state: 'queued' };
+    const key: KeyRow & { partitionKey: string; rowKey: string } = {
+      partitionKey: Q,
+      rowKey: keyRow(item.key),
+      key: item.key,
+      tenantId: item.tenantId,
+      label,
+      enqueuedAt: now,
+      state: 'queued',
+    };
     try {
       await this.client.submitTransaction([
         ['create', key],
@@ -192,11 +210,33 @@ export class OutboxTable {
    * keeps them whatever happens to the sink) and the pending row keeps them with its next
    * attempt, so the next pass writes the sink without posting again. False when the claim was lost.
    */
-  async keepForSink(key: string, etag: string, posted: { activityId: string; conversationId: string }, now: string, next: { attempts: number; nextAttemptAt: string; state: DeliveryState; lastError: string }): Promise<boolean> {
+  async keepForSink(
+    key: string,
+    etag: string,
+    posted: { activityId: string; conversationId: string },
+    now: string,
+    next: { attempts: number; nextAttemptAt: string; state: DeliveryState; lastError: string },
+  ): Promise<boolean> {
     try {
       await this.client.submitTransaction([
-        ['update', { partitionKey: Q, rowKey: keyRow(key), state: 'sent', sentAt: now, activityId: posted.activityId, conversationId: posted.conversationId }, 'Merge'],
-        ['update', { partitionKey: Q, rowKey: pendingRow(key), ...next, lastError: next.lastError.slice(0, 120), postedActivityId: posted.activityId, postedConversationId: posted.conversationId }, 'Merge', { etag }],
+        [
+          'update',
+          { partitionKey: Q, rowKey: keyRow(key), state: 'sent', sentAt: now, activityId: posted.activityId, conversationId: posted.conversationId },
+          'Merge',
+        ],
+        [
+          'update',
+          {
+            partitionKey: Q,
+            rowKey: pendingRow(key),
+            ...next,
+            lastError: next.lastError.slice(0, 120),
+            postedActivityId: posted.activityId,
+            postedConversationId: posted.conversationId,
+          },
+          'Merge',
+          { etag },
+        ],
       ]);
       return true;
     } catch (err) {
@@ -208,7 +248,11 @@ export class OutboxTable {
   /** Takes a ready delivery for sending until `leaseUntil`. Returns the new etag, or undefined if another instance was first. */
   async claim(d: Pick<PendingUpdate, 'key' | 'etag'>, instance: string, leaseUntil: string): Promise<string | undefined> {
     try {
-      const res = await this.client.updateEntity({ partitionKey: Q, rowKey: pendingRow(d.key), state: 'sending', nextAttemptAt: leaseUntil, instance }, 'Merge', { etag: d.etag });
+      const res = await this.client.updateEntity(
+        { partitionKey: Q, rowKey: pendingRow(d.key), state: 'sending', nextAttemptAt: leaseUntil, instance },
+        'Merge',
+        { etag: d.etag },
+      );
       return res.etag ?? '';
     } catch (err) {
       if (isConflict(err) || isNotFound(err)) return undefined;
@@ -219,7 +263,11 @@ export class OutboxTable {
   /** Records a successful send: key row updated and pending row deleted, atomically. */
   async markSent(key: string, posted: { activityId: string; conversationId: string }, now: string): Promise<void> {
     await this.client.submitTransaction([
-      ['update', { partitionKey: Q, rowKey: keyRow(key), state: 'sent', sentAt: now, activityId: posted.activityId, conversationId: posted.conversationId }, 'Merge'],
+      [
+        'update',
+        { partitionKey: Q, rowKey: keyRow(key), state: 'sent', sentAt: now, activityId: posted.activityId, conversationId: posted.conversationId },
+        'Merge',
+      ],
       ['delete', { partitionKey: Q, rowKey: pendingRow(key) }],
     ]);
   }

@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { SERVICES, type Service } from '../../domain/trends';
-import { isNotFound } from '../etag';
 import { TtlCache } from '../cache';
+import { isNotFound } from '../etag';
 
 /**
  * Table `members`, column `reporterService` — the service a person reports trends for (school,

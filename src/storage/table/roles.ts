@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { readModifyWrite, isNotFound } from '../etag';
 import { TtlCache } from '../cache';
+import { isNotFound, readModifyWrite } from '../etag';
 
 /**
  * Table `roles` — granted roles.

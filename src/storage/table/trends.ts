@@ -45,7 +45,7 @@ export class TrendRepository {
 
   /** Stable id of a submission: the same key from the same person for the same body gives the same id. */
   static idFor(tenantId: string, bodyId: string, reporterId: string, idempotencyKey: string): string {
-    return 't' + createHash('sha256').update([tenantId, bodyId, reporterId, idempotencyKey].join('\u0000')).digest('hex').slice(0, 24);
+    return `t${createHash('sha256').update([tenantId, bodyId, reporterId, idempotencyKey].join('\u0000')).digest('hex').slice(0, 24)}`;
   }
 
   /** Stores a trend once. `created` is false when this submission was stored before. */
@@ -106,9 +106,13 @@ export class TrendRepository {
     let erased = 0;
     for await (const row of this.client.listEntities<TrendRow>({ queryOptions: { filter } })) {
       try {
-        await this.client.updateEntity({ partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '', description: '', area: '', textErased: true, textErasedAt: at }, 'Merge', {
-          etag: row.etag,
-        });
+        await this.client.updateEntity(
+          { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '', description: '', area: '', textErased: true, textErasedAt: at },
+          'Merge',
+          {
+            etag: row.etag,
+          },
+        );
         erased++;
       } catch (err) {
         // Changed since it was listed: the next daily run erases it. Anything else is a real failure.

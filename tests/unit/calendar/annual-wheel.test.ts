@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annualWheelMarkers, type AnnualWheelMarker } from '../../../src/domain/calendar';
+import { type AnnualWheelMarker, annualWheelMarkers } from '../../../src/domain/calendar';
 
 const startOf = (m: AnnualWheelMarker): string => ('date' in m ? m.date : m.from);
 
@@ -8,9 +8,7 @@ describe('annualWheelMarkers', () => {
   const byKey = new Map(markers.map((m) => [m.key, m]));
 
   it('has the seasonal peaks from the domain, in date order, with Norwegian and English labels', () => {
-    expect(markers.map((m) => m.key)).toEqual([
-      'russSeason', 'endOfSchoolParties', 'summerHolidays', 'schoolStart', 'halloween', 'newYear',
-    ]);
+    expect(markers.map((m) => m.key)).toEqual(['russSeason', 'endOfSchoolParties', 'summerHolidays', 'schoolStart', 'halloween', 'newYear']);
     const starts = markers.map(startOf);
     expect([...starts].sort()).toEqual(starts);
     for (const m of markers) expect(m.nb && m.en, m.key).toBeTruthy();

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  firstWorkingDayOfMonth,
-  isNorwegianHoliday,
-  isWorkingDay,
-  nearestWorkingDay,
-  nonWorkingReason,
-} from '../../../src/domain/calendar';
+import { firstWorkingDayOfMonth, isNorwegianHoliday, isWorkingDay, nearestWorkingDay, nonWorkingReason } from '../../../src/domain/calendar';
 
 describe('isNorwegianHoliday', () => {
   it('knows all twelve public holidays of 2027 by their everyday Norwegian names', () => {

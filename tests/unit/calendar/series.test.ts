@@ -14,22 +14,12 @@ describe('planSeries across daylight saving time', () => {
 
   it('keeps a weekly 18:00 meeting at 18:00 Oslo over the last Sunday of October (UTC 16 → 17)', () => {
     const s = planSeries({ date: '2026-10-13', time: '18:00' }, { cadenceWeeks: 1, count: 4, durationMinutes: 90 });
-    expect(s.map((o) => o.startUtc)).toEqual([
-      '2026-10-13T16:00:00.000Z',
-      '2026-10-20T16:00:00.000Z',
-      '2026-10-27T17:00:00.000Z',
-      '2026-11-03T17:00:00.000Z',
-    ]);
+    expect(s.map((o) => o.startUtc)).toEqual(['2026-10-13T16:00:00.000Z', '2026-10-20T16:00:00.000Z', '2026-10-27T17:00:00.000Z', '2026-11-03T17:00:00.000Z']);
   });
 
   it('keeps a 6-weekly youth-team series at 18:00 through both changes in one year', () => {
-    const s = planSeries(
-      { date: '2026-02-17', time: '18:00' },
-      { cadenceWeeks: DEFAULT_CADENCE_WEEKS.youthTeam, count: 8, durationMinutes: 120 },
-    );
-    expect(s.map((o) => o.date)).toEqual([
-      '2026-02-17', '2026-03-31', '2026-05-12', '2026-06-23', '2026-08-04', '2026-09-15', '2026-10-27', '2026-12-08',
-    ]);
+    const s = planSeries({ date: '2026-02-17', time: '18:00' }, { cadenceWeeks: DEFAULT_CADENCE_WEEKS.youthTeam, count: 8, durationMinutes: 120 });
+    expect(s.map((o) => o.date)).toEqual(['2026-02-17', '2026-03-31', '2026-05-12', '2026-06-23', '2026-08-04', '2026-09-15', '2026-10-27', '2026-12-08']);
     expect(s.map((o) => utcHour(o.startUtc))).toEqual([17, 16, 16, 16, 16, 16, 17, 17]);
     expect(s.every((o) => o.time === '18:00' && o.movedFrom === undefined)).toBe(true);
   });

@@ -46,22 +46,16 @@ describe('validateMeetingInput', () => {
 
   it('accepts today later in the day, but reports an already-passed time today as time inPast', () => {
     expect(validateMeetingInput({ ...ok, date: '2026-03-10', time: '14:00' }, NOW)).toEqual([]);
-    expect(validateMeetingInput({ ...ok, date: '2026-03-10', time: '12:00' }, NOW)).toEqual([
-      { field: 'time', code: 'inPast' },
-    ]);
+    expect(validateMeetingInput({ ...ok, date: '2026-03-10', time: '12:00' }, NOW)).toEqual([{ field: 'time', code: 'inPast' }]);
   });
 
   it('reports a time that does not exist because of DST as invalidTime', () => {
-    expect(validateMeetingInput({ ...ok, date: '2026-03-29', time: '02:30' }, NOW)).toEqual([
-      { field: 'time', code: 'invalidTime' },
-    ]);
+    expect(validateMeetingInput({ ...ok, date: '2026-03-29', time: '02:30' }, NOW)).toEqual([{ field: 'time', code: 'invalidTime' }]);
   });
 
   it('keeps durationMinutes within 15–480 and count within 1–26, whole numbers only', () => {
     for (const durationMinutes of [14, 481, 90.5, Number.NaN]) {
-      expect(validateMeetingInput({ ...ok, durationMinutes }, NOW)).toEqual([
-        { field: 'durationMinutes', code: 'outOfRange' },
-      ]);
+      expect(validateMeetingInput({ ...ok, durationMinutes }, NOW)).toEqual([{ field: 'durationMinutes', code: 'outOfRange' }]);
     }
     for (const count of [0, 27, 2.5]) {
       expect(validateMeetingInput({ ...ok, count }, NOW)).toEqual([{ field: 'count', code: 'outOfRange' }]);
@@ -86,9 +80,7 @@ describe('validateMeetingInput', () => {
   it('allows holidays by default (planSeries moves them) and rejects them only when asked', () => {
     const easterMonday = { ...ok, date: '2027-03-29' };
     expect(validateMeetingInput(easterMonday, NOW)).toEqual([]);
-    expect(validateMeetingInput(easterMonday, NOW, { rejectNonWorkingDays: true })).toEqual([
-      { field: 'date', code: 'holiday' },
-    ]);
+    expect(validateMeetingInput(easterMonday, NOW, { rejectNonWorkingDays: true })).toEqual([{ field: 'date', code: 'holiday' }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { screenText, type FindingKind } from '../../../src/domain/guard';
+import { type FindingKind, screenText } from '../../../src/domain/guard';
 
 /** The texts of all findings of one kind. */
 export function found(text: string, kind: FindingKind): string[] {

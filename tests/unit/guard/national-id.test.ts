@@ -30,13 +30,20 @@ describe('isValidNationalId', () => {
 
   it('never accepts a single-digit change of a valid number (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 9 }), (d, m, y, pos, delta) => {
-        const id = makeNationalId(`${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y).padStart(2, '0')}`);
-        expect(isValidNationalId(id)).toBe(true);
-        const digits = [...id].map(Number);
-        digits[pos] = ((digits[pos] ?? 0) + delta) % 10;
-        expect(isValidNationalId(digits.join(''))).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 9 }),
+        (d, m, y, pos, delta) => {
+          const id = makeNationalId(`${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y).padStart(2, '0')}`);
+          expect(isValidNationalId(id)).toBe(true);
+          const digits = [...id].map(Number);
+          digits[pos] = ((digits[pos] ?? 0) + delta) % 10;
+          expect(isValidNationalId(digits.join(''))).toBe(false);
+        },
+      ),
     );
   });
 });

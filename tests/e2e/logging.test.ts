@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { createApp, type App } from '../../src/app/create';
-import { createLogger } from '../../src/log';
-import { ManualClock } from '../../src/clock';
 import { freePort } from '../../scripts/azurite';
+import { type App, createApp } from '../../src/app/create';
+import { ManualClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { CHANNELS, cardAction, channelMessage, personalMessage } from '../support/activities';
 import { FakeConnector } from '../support/connector';
 import { uniquePrefix } from '../support/harness';
-import { cardAction, channelMessage, personalMessage, CHANNELS } from '../support/activities';
 
 /**
  * The bot's own log lines, captured through pino's destination stream while real activities go
@@ -28,7 +28,12 @@ describe('structured logs', () => {
     connector = new FakeConnector();
     await connector.start();
     const port = await freePort();
-    const config = loadConfig({ STORAGE_CONNECTION_STRING: inject('storageConnectionString'), PORT: String(port), SLT_TABLE_PREFIX: uniquePrefix(), LOG_LEVEL: 'debug' });
+    const config = loadConfig({
+      STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
+      PORT: String(port),
+      SLT_TABLE_PREFIX: uniquePrefix(),
+      LOG_LEVEL: 'debug',
+    });
     const log = createLogger('debug', { write: (line: string) => void raw.push(line) });
     // No scheduler/outbox timers: a background line in the middle of a turn would blur what the turn logged.
     const overrides = { clock: new ManualClock('2026-11-02T09:00:00Z'), log, loops: false };
