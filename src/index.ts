@@ -1,4 +1,4 @@
-import { createApp } from './app/create';
+import { createApp } from './app/main';
 import { ConfigError, loadConfig } from './config';
 
 /** Production/dev entry point: `node dist/src/index.js`. */

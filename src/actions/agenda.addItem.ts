@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { syncAgendaCard } from '../app/agenda';
 import { agendaForm, agendaOutcome, agendaTarget, bodyIdField, meetingIdField, notEditable } from '../app/agenda-actions';
-import { screenFields } from '../app/screen';
+import { freeText } from '../app/form-fields';
+import { screenFields } from '../app/guard-fields';
 import { type AddedItem, addedItemId, type Bringer, MAX_ADDED_ITEMS, MAX_ITEM_TITLE } from '../domain/agenda';
 import { cleanText, SERVICES } from '../domain/trends';
 import { format, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
-import { freeText } from './fields';
 import type { ActionDef } from './types';
 
 const schema = z.object({

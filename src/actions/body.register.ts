@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { refOf } from '../app/conversations';
-import { channelDisplayName } from '../commands/register';
+import { freeText } from '../app/form-fields';
 import type { BodyKind } from '../domain/bodies';
 import { isValidTime } from '../domain/calendar';
+import type { FieldError } from '../handler-types';
 import { type Catalogue, format, pick } from '../i18n';
 import { kindLabel } from '../i18n/bodies';
-import { bodyRegisterCard, bodyRegisteredCard, DEFAULT_DURATION_MINUTES, defaultCadence } from '../views/body-register';
-import { freeText } from './fields';
-import type { ActionDef, FieldError } from './types';
+import { bodyRegisterCard, bodyRegisteredCard, channelDisplayName, DEFAULT_DURATION_MINUTES, defaultCadence } from '../views/body-register';
+import type { ActionDef } from './types';
 
 /** Card inputs arrive as strings; an empty input means "not given". */
 const blank = (v: unknown): unknown => (v === '' || v === null || (typeof v === 'string' && !v.trim()) ? undefined : v);

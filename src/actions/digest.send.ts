@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { sendDigest } from '../app/digest';
-import type { ActionOutcome } from '../app/types';
 import { utcToOslo } from '../domain/calendar';
 import { shortDate } from '../domain/meetings';
 import { monthOf } from '../domain/trends';
+import type { ActionOutcome } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS } from '../i18n/digest';
 import type { DigestSend } from '../storage/table/digests';

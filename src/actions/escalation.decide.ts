@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { escalationId, stepAction, stepText } from '../app/escalations';
+import { escalationId, stepText } from '../app/escalations';
+import { stepAction } from './escalation-step';
 
 /** The card sends `boardDecision` (input ids are unique per card), the contract says `decision`. */
 const schema = z.object({ escalationId, decision: stepText(1000), boardDecision: stepText(1000) }).superRefine((d, ctx) => {

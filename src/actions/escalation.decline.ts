@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { escalationId, noteShape, stepAction } from '../app/escalations';
+import { escalationId, noteShape } from '../app/escalations';
+import { stepAction } from './escalation-step';
 
 /** A reason is required: the requester is told why. */
 const schema = z.object({ escalationId, ...noteShape('declineNote') }).superRefine((d, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { escalationId, noteShape, stepAction } from '../app/escalations';
+import { escalationId, noteShape } from '../app/escalations';
+import { stepAction } from './escalation-step';
 
 const schema = z.object({ escalationId, ...noteShape('escalateNote') });
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { bodyIdField } from '../app/agenda-actions';
-import { actionableIn, bodyNames, cardIn, escalationId } from '../app/escalations';
+import { actionableIn, cardIn, escalationId } from '../app/escalations';
 import { actingScope, displayScope, resolveViewer } from '../domain/visibility';
 import { pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
+import { bodyNames } from '../views/escalation';
 import type { ActionDef } from './types';
 
 const schema = z.object({ escalationId, bodyId: bodyIdField });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { escalationId, stepAction, stepText } from '../app/escalations';
+import { escalationId, stepText } from '../app/escalations';
+import { stepAction } from './escalation-step';
 
 const required = (max: number) => stepText(max).refine((v) => !!v, { message: 'required' });
 const date = z.preprocess(

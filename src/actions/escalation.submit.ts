@@ -1,20 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { agendaChanged } from '../app/agenda';
-import { bodyNames, cardIn, fanOut } from '../app/escalations';
-import { bodyHere } from '../app/here';
+import { bodyHere } from '../app/channel-body';
+import { escalationForm, escalationRefusal } from '../app/escalation-form';
+import { cardIn, fanOut } from '../app/escalations';
+import { freeText, optionalFreeText } from '../app/form-fields';
+import { screenFields } from '../app/guard-fields';
 import { ensureRetention } from '../app/retention';
-import { screenFields } from '../app/screen';
 import type { Services } from '../app/services';
-import type { ActionOutcome, RequestBase } from '../app/types';
-import { type Body, nextLevel } from '../domain/bodies';
+import type { Body } from '../domain/bodies';
 import { type Escalation, mayPropose, stableKey, submitAudit } from '../domain/escalations';
 import { format, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import { EscalationRepository } from '../storage/table/escalations';
-import { escalationCard, escalationFormCard, levelName } from '../views/escalation';
-import { freeText, optionalFreeText } from './fields';
-import type { ActionDef, FieldError } from './types';
+import { bodyNames, escalationCard } from '../views/escalation';
+import type { ActionDef } from './types';
 
 export const MAX_TITLE = 120;
 export const MAX_ESCALATION_DESCRIPTION = 2000;
@@ -26,31 +25,6 @@ const schema = z.object({
   requestedAction: optionalFreeText(MAX_REQUESTED_ACTION),
   formId: z.string().max(64).optional(),
 });
-
-/** The refusal for a request from outside a body's channel, a non-member, or the board. */
-export function escalationRefusal(reason: 'notChannel' | 'notABody' | 'notMember' | 'topLevel', locale: 'nb' | 'en', body?: Body): string {
-  const t = pick(locale, ESCALATION_TEXTS);
-  return reason === 'notChannel'
-    ? t.personal
-    : reason === 'notABody'
-      ? t.notABody
-      : reason === 'topLevel'
-        ? t.topLevel
-        : format(t.notMember, { body: body?.name ?? '' });
-}
-
-/** The `løft` card, with input kept and errors shown. */
-export async function escalationForm(
-  req: Pick<RequestBase, 'actor' | 'locale'> & { readonly data: Readonly<Record<string, unknown>> },
-  services: Services,
-  body: Body,
-  errors: readonly FieldError[],
-): Promise<ActionOutcome> {
-  const all = await services.bodies.list(req.actor.tenantId);
-  const level = levelName(req.locale, bodyNames(all), nextLevel(body.kind));
-  const formId = typeof req.data.formId === 'string' && req.data.formId ? req.data.formId : randomUUID();
-  return { type: 'card', card: escalationFormCard(req.locale, level, req.data, errors, formId) };
-}
 
 /** `escalation.submit`: a member asks that a matter be lifted from this body to the next level. */
 export const escalationSubmit: ActionDef<typeof schema> = {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { screenFields } from '../app/screen';
+import { cleanedText } from '../app/form-fields';
+import { screenFields } from '../app/guard-fields';
+import { trendForm } from '../app/trend-form';
 import { parseFocusAreaLines } from '../domain/focus-areas';
 import { pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
 import { focusAreasSavedCard } from '../views/trend';
-import { cleanedText } from './fields';
-import { trendForm } from './trend.submit';
 import type { ActionDef } from './types';
 
 const schema = z.object({ areas: cleanedText(2000) });

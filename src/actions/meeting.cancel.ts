@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { optionalFreeText } from '../app/form-fields';
+import { screenFields } from '../app/guard-fields';
 import { bodyOfPlace, meetingDeps, withdrawMeeting } from '../app/meetings';
-import { screenFields } from '../app/screen';
-import type { ActionOutcome, ActionRequest } from '../app/types';
 import { MEETING_ID_RE } from '../domain/meetings';
+import type { ActionOutcome, ActionRequest, FieldError } from '../handler-types';
 import { pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
 import { meetingCard } from '../views/meetings';
-import { optionalFreeText } from './fields';
-import type { ActionDef, FieldError } from './types';
+import type { ActionDef } from './types';
 
 const schema = z.object({
   meetingId: z.string().trim().regex(MEETING_ID_RE),

@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { optionalFreeText } from '../app/form-fields';
 import { announceMeetings, bodyOfPlace, meetingDeps } from '../app/meetings';
 import type { Services } from '../app/services';
-import type { ActionOutcome, ActionRequest } from '../app/types';
-import { DEFAULT_SERIES_COUNT } from '../commands/meeting';
 import type { Body } from '../domain/bodies';
 import { calendarErrorText, formatMeetingTime, validateMeetingInput } from '../domain/calendar';
 import { describeFindings, screenText } from '../domain/guard';
-import { clashes, planMeetings } from '../domain/meetings';
+import { clashes, DEFAULT_SERIES_COUNT, planMeetings } from '../domain/meetings';
+import type { ActionOutcome, ActionRequest, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
 import { confirmationCard, type ScheduleFormValues, scheduleFormCard } from '../views/meetings';
-import { optionalFreeText } from './fields';
-import type { ActionDef, FieldError } from './types';
+import type { ActionDef } from './types';
 
 /** '' / null / absent → undefined; '90' → 90; anything else → NaN (reported as invalid). */
 const optionalNumber = z.preprocess(

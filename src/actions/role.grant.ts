@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { pickableMembers, showRoles } from '../app/roles';
 import type { Services } from '../app/services';
-import type { ActionRequest } from '../app/types';
 import { cleanText } from '../domain/trends';
+import type { ActionRequest, FieldError } from '../handler-types';
 import { type Catalogue, format, type Locale, pick } from '../i18n';
 import { roleLabel } from '../views/roles';
-import type { ActionDef, FieldError } from './types';
+import type { ActionDef } from './types';
 
 /** Longest display name stored with a role. */
 const MAX_ROLE_NAME = 200;

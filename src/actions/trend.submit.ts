@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { agendaChanged } from '../app/agenda';
-import { bodyHere, type Here } from '../app/here';
+import { bodyHere } from '../app/channel-body';
+import { freeText, optionalFreeText } from '../app/form-fields';
+import { screenFields } from '../app/guard-fields';
 import { ensureRetention } from '../app/retention';
-import { screenFields } from '../app/screen';
-import type { Services } from '../app/services';
-import type { ActionOutcome, RequestBase } from '../app/types';
+import { hereRefusal, trendForm } from '../app/trend-form';
 import { stableKey } from '../domain/escalations';
 import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, monthOf, SERVICES } from '../domain/trends';
-import { format, pick } from '../i18n';
+import type { FieldError } from '../handler-types';
+import { pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
-import { trendDoneCard, trendFormCard } from '../views/trend';
-import { freeText, optionalFreeText } from './fields';
-import type { ActionDef, FieldError } from './types';
+import { trendDoneCard } from '../views/trend';
+import type { ActionDef } from './types';
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
@@ -26,28 +25,6 @@ const schema = z.object({
   service: optionalChoice(SERVICES),
   formId: z.string().max(64).optional(),
 });
-
-/** The refusal for a request from outside a body's channel, or from a non-member. */
-export function hereRefusal(here: Exclude<Here, { ok: true }>, locale: 'nb' | 'en'): string {
-  const t = pick(locale, TREND_TEXTS);
-  if (here.reason === 'notChannel') return t.personal;
-  if (here.reason === 'notABody') return t.notABody;
-  return format(t.notMember, { body: here.body?.name ?? '' });
-}
-
-/** The trend card, for the `trend` command and for showing the form again. */
-export async function trendForm(
-  req: Pick<RequestBase, 'actor' | 'locale'> & { readonly data: Readonly<Record<string, unknown>> },
-  services: Services,
-  errors: readonly FieldError[],
-  coordinator: boolean,
-): Promise<ActionOutcome> {
-  const focusAreas = await services.focusAreas.get(req.actor.tenantId);
-  const values = { ...req.data };
-  if (!values.service) values.service = (await services.profiles.reporterService(req.actor.tenantId, req.actor.id)) ?? '';
-  const formId = typeof req.data.formId === 'string' && req.data.formId ? req.data.formId : randomUUID();
-  return { type: 'card', card: trendFormCard(req.locale, { focusAreas, values, errors, canEditAreas: coordinator, formId }) };
-}
 
 /** `trend.submit`: stores a trend for the body of this channel, after the guard let it pass. */
 export const trendSubmit: ActionDef<typeof schema> = {

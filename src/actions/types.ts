@@ -1,12 +1,7 @@
 import type { z } from 'zod';
 import type { Services } from '../app/services';
-import type { ActionOutcome, ActionRequest, Audience } from '../app/types';
-
-/** A field-level error, shown next to the field on the card that is sent back. */
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
+import type { Audience } from '../domain/access';
+import type { ActionOutcome, ActionRequest, FieldError } from '../handler-types';
 
 /**
  * One `Action.Execute` verb: who may use it, the zod schema of its `data`, the handler, and

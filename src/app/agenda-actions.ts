@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { FieldError } from '../actions/types';
 import type { Body } from '../domain/bodies';
 import { MEETING_ID_RE, type Meeting } from '../domain/meetings';
+import type { ActionOutcome, ActionRequest, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { agendaCardOf, loadAgenda } from './agenda';
-import { bodyHere } from './here';
+import { bodyHere } from './channel-body';
 import type { Services } from './services';
-import type { ActionOutcome, ActionRequest } from './types';
 
 /**
  * What the agenda and minutes actions share: finding the meeting an action is about (in the

@@ -5,15 +5,14 @@ import { type Escalation, isOpen } from '../domain/escalations';
 import { jobStillMeaningful, type Meeting } from '../domain/meetings';
 import { openTasks } from '../domain/minutes';
 import { bodyScope, systemScope } from '../domain/visibility';
+import type { CardJson } from '../handler-types';
 import type { Locale } from '../i18n';
 import type { AgendaRecord } from '../storage/table/agendas';
 import { type AgendaCardContext, type AgendaCardOptions, agendaCard } from '../views/agenda';
-import { levelName } from '../views/escalation';
-import { bodyNames } from './escalations';
+import { bodyNames, levelName } from '../views/escalation';
 import { type SyncOutcome, syncLivingCard } from './living-card';
 import { coordinatorAccounts } from './roles';
 import type { Services } from './services';
-import type { CardJson } from './types';
 
 /**
  * The agenda of a meeting as the bot shows it: loaded from trends, escalations, earlier minutes

@@ -1,7 +1,7 @@
 import type { ConversationRef } from '../domain/bodies';
+import type { Place } from '../handler-types';
 import type { Logger } from '../log';
 import type { BodyRepository } from '../storage/table/bodies';
-import type { Place } from './types';
 
 /**
  * The reference needed to post into this place later without being spoken to. For a channel

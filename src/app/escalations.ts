@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { optionalFreeText } from '../actions/fields';
-import type { ActionDef, FieldError } from '../actions/types';
 import type { Body, BodyKind } from '../domain/bodies';
 import {
   type AuditEntry,
@@ -14,16 +12,17 @@ import {
   type TransitionInput,
 } from '../domain/escalations';
 import { actingScope, type ReadScope, resolveViewer, type Viewer } from '../domain/visibility';
+import type { ActionOutcome, ActionRequest, CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import type { AuditRepository } from '../storage/table/audit';
 import { CARD_FIELDS, type EscalationCopy, type EscalationRepository, rowKeyOf } from '../storage/table/escalations';
-import { type BodyNames, type EscalationView, escalationCard, escalationNoticeCard, levelName } from '../views/escalation';
+import { type BodyNames, bodyNames, type EscalationView, escalationCard, escalationNoticeCard, levelName } from '../views/escalation';
 import { agendaChanged } from './agenda';
+import { optionalFreeText } from './form-fields';
+import { screenFields } from './guard-fields';
 import { coordinatorAccounts } from './roles';
-import { screenFields } from './screen';
 import type { Services } from './services';
-import type { ActionOutcome, ActionRequest, CardJson } from './types';
 
 /**
  * The steps of a matter after the request (accept, decline, resolve, escalate, decide): the
@@ -31,13 +30,6 @@ import type { ActionOutcome, ActionRequest, CardJson } from './types';
  * the guard, the ETag-guarded transition, the audit entry, and the posts that follow
  * (card copies updated in place, the next level's channel, the requester told 1:1).
  */
-
-/** Names of a network's bodies for cards. */
-export function bodyNames(all: readonly Body[]): BodyNames {
-  const byKind: Partial<Record<BodyKind, string>> = {};
-  for (const b of all) if (b.kind !== 'youthTeam') byKind[b.kind] = b.name;
-  return { byId: new Map(all.map((b) => [b.id, b.name])), byKind };
-}
 
 /** Body ids of the unique upper levels. */
 export function targetsOf(all: readonly Body[]): Partial<Record<BodyKind, string>> {
@@ -228,23 +220,6 @@ async function notifyRequester(services: Services, e: Escalation, names: BodyNam
     message: { type: 'card', card: escalationNoticeCard(e.requester.locale, e, names) },
     label: `sak ${e.id.slice(0, 8)} v${e.version} til innmelder`,
   });
-}
-
-/**
- * Builds the ActionDef of one step: coordinators only (checked by the router and again in
- * performStep), the verb's schema, and the status card as its form.
- */
-export function stepAction<S extends z.ZodType<{ escalationId: string }>>(
-  verb: EscalationVerb,
-  schema: S,
-  toInput: (data: z.infer<S>) => TransitionInput,
-): ActionDef<S> {
-  return {
-    audience: 'coordinator',
-    schema,
-    handle: (req, services) => performStep(req, services, verb, toInput(req.data)),
-    form: (req, errors, services) => stepForm(req, services, verb, errors),
-  };
 }
 
 /** Free text of a step: as typed minus control characters; '' counts as not given. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ConversationRef } from '../domain/bodies';
 import type { ActivityIdSink, Outbox } from '../domain/ports';
+import type { CardJson } from '../handler-types';
 import type { CardIds, Posted } from '../storage/table/agendas';
-import type { CardJson } from './types';
 
 /**
  * A living card: one card in a channel that shows a stored record and is updated in place when

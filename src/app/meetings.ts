@@ -3,12 +3,12 @@ import type { Body, BodyReader } from '../domain/bodies';
 import { meetingIcs, utcToOslo } from '../domain/calendar';
 import { jobStillMeaningful, type Meeting, meetingJobKeys, meetingJobs } from '../domain/meetings';
 import type { JobScheduler, OutboundMessage, Outbox } from '../domain/ports';
+import type { Place } from '../handler-types';
 import { type Locale, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
 import type { Logger } from '../log';
 import type { MeetingRepository } from '../storage/table/meetings';
 import { icsFileName, meetingCard, reminderText } from '../views/meetings';
-import type { Place } from './types';
 
 /**
  * What happens around a stored meeting: its timed jobs, its card in the channel, its calendar

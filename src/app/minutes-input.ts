@@ -1,12 +1,12 @@
-import type { FieldError } from '../actions/types';
 import { parseDate } from '../domain/calendar/time';
 import { shortDate } from '../domain/meetings';
 import { MAX_DECISION, MAX_TASK_TITLE, MAX_TASKS_PER_ITEM, type MinutesEntry, RESPONSIBLES, type Responsible, type TaskInput } from '../domain/minutes';
 import { cleanText } from '../domain/trends';
+import type { FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { inputId, MINUTES_FIELDS, type MinutesField } from '../views/minutes';
-import { screenFields } from './screen';
+import { screenFields } from './guard-fields';
 
 /**
  * Reads a `minutes.record` submission into entries per agenda item, with field-level errors on

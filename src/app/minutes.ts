@@ -1,8 +1,8 @@
-import type { FieldError } from '../actions/types';
 import type { Body } from '../domain/bodies';
 import { formatMeetingTime, osloToday } from '../domain/calendar';
 import type { Meeting } from '../domain/meetings';
 import { applyMinutes, type Minutes, markTaskDone } from '../domain/minutes';
+import type { CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { meetingTexts } from '../i18n/meetings';
@@ -13,7 +13,6 @@ import { agendaChanged, agendaLabel, loadAgenda } from './agenda';
 import { syncLivingCard } from './living-card';
 import { parseMinutesInput } from './minutes-input';
 import type { Services } from './services';
-import type { CardJson } from './types';
 
 /**
  * Minutes after a meeting: the coordinator's form (sent 1:1 by the minutes-prompt job, and

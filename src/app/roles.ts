@@ -1,10 +1,9 @@
-import type { FieldError } from '../actions/types';
 import type { Body } from '../domain/bodies';
 import type { RosterMember } from '../domain/ports';
+import type { CardJson, FieldError, Place, RequestBase } from '../handler-types';
 import { type RoleHolder, rolesCard } from '../views/roles';
 import { refOf } from './conversations';
 import type { Services } from './services';
-import type { CardJson, Place, RequestBase } from './types';
 
 /**
  * Roster of the place to pick people from: the whole team in a channel (any team member can be

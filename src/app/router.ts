@@ -1,10 +1,11 @@
 import { findAction } from '../actions';
 import { findCommand } from '../commands';
+import type { Audience } from '../domain/access';
 import { allows, needsStanding } from '../domain/access';
+import type { ActionOutcome, ActionRequest, CommandRequest, Reply } from '../handler-types';
 import { type Catalogue, format, type Locale, pick } from '../i18n';
 import type { Services } from './services';
 import { callForTopicsReply } from './thread-replies';
-import type { ActionOutcome, ActionRequest, Audience, CommandRequest, Reply } from './types';
 import { toFieldErrors } from './validation';
 
 const text: Catalogue<{ unknown: string; empty: string; refused: string; unknownAction: string; roles: Record<Audience, string> }> = {

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Standing } from '../domain/access';
 import type { JobScheduler, Outbox, Roster } from '../domain/ports';
+import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
 import type { SchedulerStatusReader } from '../scheduler/jobs';
 import type { OutboxStatusReader } from '../scheduler/outbox';
@@ -18,7 +19,6 @@ import type { ProfileRepository } from '../storage/table/profiles';
 import type { RoleRepository } from '../storage/table/roles';
 import type { TrendRepository } from '../storage/table/trends';
 import type { TableStore } from '../storage/tables';
-import type { Actor, Place } from './types';
 
 /**
  * Everything a command or action handler may use, built once by the composition root

@@ -1,6 +1,6 @@
-import { trendCardReply } from '../commands/trend';
+import type { CommandRequest, Reply } from '../handler-types';
 import type { Services } from './services';
-import type { CommandRequest, Reply } from './types';
+import { trendCardReply } from './trend-form';
 
 /**
  * An @mention answering the call for topics in its thread ("we see more vaping at the station")

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldError } from '../actions/types';
+import type { FieldError } from '../handler-types';
 import { type Catalogue, format, type Locale, pick } from '../i18n';
 
 const text: Catalogue<Record<string, string>> = {

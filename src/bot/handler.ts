@@ -11,12 +11,12 @@ import {
 } from 'botbuilder';
 import { routeAction, routeMessage } from '../app/router';
 import type { Services } from '../app/services';
-import type { ActionOutcome, Reply, RequestBase } from '../app/types';
+import type { RedeliveryLog } from '../domain/ports';
+import type { ActionOutcome, Reply, RequestBase } from '../handler-types';
 import { resolveLocale } from '../i18n';
-import { DeliveryLog } from '../storage/table/deliveries';
+import { actorOf, placeOf, threadRootOf } from './activity-place';
 import { apology } from './errors';
 import { commandText, type MentionEntity } from './mention';
-import { actorOf, placeOf, threadRootOf } from './place';
 import { sendReply } from './replies';
 import { welcomeText } from './welcome';
 
@@ -42,11 +42,15 @@ export function toActivity(reply: Reply): Partial<Activity> {
  * router and plain replies back into activities.
  */
 export class SltBot extends TeamsActivityHandler {
-  private readonly deliveries: DeliveryLog;
-
-  constructor(private readonly services: Services) {
+  /**
+   * @param deliveries remembers which activities were answered (Teams redelivers a message when
+   *   our answer was slow or lost); built by the composition root over the storage it chose.
+   */
+  constructor(
+    private readonly services: Services,
+    private readonly deliveries: RedeliveryLog,
+  ) {
     super();
-    this.deliveries = new DeliveryLog(services.store.table('idempotency'));
 
     this.onMessage(async (context, next) => {
       const base = this.requestBase(context);

@@ -1,5 +1,5 @@
 import { agendaCardOf, loadAgenda } from '../app/agenda';
-import { bodyHere } from '../app/here';
+import { bodyHere } from '../app/channel-body';
 import { isUpcoming, jobStillMeaningful } from '../domain/meetings';
 import { format, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';

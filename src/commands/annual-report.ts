@@ -1,5 +1,5 @@
 import { annualReportLinks, FILE_TTL_HOURS } from '../app/annual-report';
-import { replyPrivately } from '../app/private';
+import { replyPrivately } from '../app/reply-privately';
 import { osloYear } from '../domain/cadence';
 import { format, pick } from '../i18n';
 import { ANNUAL_REPORT_TEXTS } from '../i18n/annual-report';

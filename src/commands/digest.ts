@@ -1,10 +1,10 @@
 import { ackStatus, buildDigest, SCHEDULER } from '../app/digest';
-import { replyPrivately } from '../app/private';
+import { replyPrivately } from '../app/reply-privately';
 import type { Services } from '../app/services';
-import type { CommandRequest, Reply } from '../app/types';
 import { isMonth, shiftMonth } from '../domain/digest';
 import { parseDigestContent } from '../domain/digest-content';
 import { monthOf } from '../domain/trends';
+import type { CommandRequest, Reply } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS } from '../i18n/digest';
 import { digestCard, monthName } from '../views/digest';

@@ -1,5 +1,5 @@
-import { escalationForm, escalationRefusal } from '../actions/escalation.submit';
-import { bodyHere } from '../app/here';
+import { bodyHere } from '../app/channel-body';
+import { escalationForm, escalationRefusal } from '../app/escalation-form';
 import { mayPropose } from '../domain/escalations';
 import { cleanText } from '../domain/trends';
 import type { CommandDef } from './types';

@@ -1,10 +1,9 @@
-import { escalationRefusal } from '../actions/escalation.submit';
-import { bodyNames } from '../app/escalations';
+import { escalationRefusal } from '../app/escalation-form';
 import type { Escalation } from '../domain/escalations';
 import { displayScope, resolveViewer } from '../domain/visibility';
 import { format, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
-import { escalationListCard, type ListSection } from '../views/escalation';
+import { bodyNames, escalationListCard, type ListSection } from '../views/escalation';
 import type { CommandDef } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import type { CardJson } from '../app/types';
 import { allows, type Standing } from '../domain/access';
+import type { CardJson } from '../handler-types';
 import { type Catalogue, type Locale, pick } from '../i18n';
 import { renderCard } from '../views/render';
 import type { CommandDef } from './types';

@@ -1,13 +1,11 @@
 import { bodyOfPlace } from '../app/meetings';
 import { nearestWorkingDay } from '../domain/calendar';
-import { nextUsualDate } from '../domain/meetings';
+import { DEFAULT_SERIES_COUNT, nextUsualDate } from '../domain/meetings';
 import { scheduleFormCard } from '../views/meetings';
 import type { CommandDef } from './types';
 
 /** Time offered when a body has no usual meeting time. */
 const DEFAULT_TIME = '09:00';
-/** Meetings offered in a new series: about half a year at the usual 6-week rhythm. */
-export const DEFAULT_SERIES_COUNT = 4;
 
 /**
  * `møte` / `meeting`: the scheduling form for the body of this channel, prefilled from the

@@ -1,7 +1,7 @@
 import { bodyOfPlace } from '../app/meetings';
 import type { Services } from '../app/services';
-import type { CommandRequest, Reply } from '../app/types';
 import type { Body } from '../domain/bodies';
+import type { CommandRequest, Reply } from '../handler-types';
 import { format, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
 import { type ListedMeeting, meetingListCard } from '../views/meetings';

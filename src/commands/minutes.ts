@@ -1,6 +1,6 @@
-import { bodyHere } from '../app/here';
+import { bodyHere } from '../app/channel-body';
 import { minutesFormFor } from '../app/minutes';
-import { replyPrivately } from '../app/private';
+import { replyPrivately } from '../app/reply-privately';
 import { osloToday } from '../domain/calendar';
 import { shortDate } from '../domain/meetings';
 import { format, pick } from '../i18n';

@@ -1,7 +1,5 @@
-import type { Place } from '../app/types';
-import { type Catalogue, type Locale, pick } from '../i18n';
-import { generalChannelName } from '../i18n/bodies';
-import { bodyRegisterCard, initialValues } from '../views/body-register';
+import { type Catalogue, pick } from '../i18n';
+import { bodyRegisterCard, channelDisplayName, initialValues } from '../views/body-register';
 import type { CommandDef } from './types';
 
 const text: Catalogue<{ notChannel: string }> = {
@@ -14,12 +12,6 @@ const text: Catalogue<{ notChannel: string }> = {
       '"register" must be typed in the channel to register: go to the channel of the youth team, the coordination group or the SLT board and type "@SLT-boten register" there.',
   },
 };
-
-/** The channel's display name; Teams sends none for General (whose id is the team id). */
-export function channelDisplayName(place: Place, locale: Locale): string {
-  if (place.channelName) return place.channelName;
-  return place.channelId && place.channelId === place.teamId ? generalChannelName(locale) : '';
-}
 
 /** `registrer` / `register`: the card that binds this channel to an SLT body. */
 export const registerCommand: CommandDef = {

@@ -1,25 +1,5 @@
-import { hereRefusal, trendForm } from '../actions/trend.submit';
-import { bodyHere } from '../app/here';
-import type { Services } from '../app/services';
-import type { CommandRequest, Reply } from '../app/types';
-import { cleanText } from '../domain/trends';
+import { trendCardReply } from '../app/trend-form';
 import type { CommandDef } from './types';
-
-/**
- * The trend card for this channel's body, its description prefilled with `text` — used by
- * `trend <text>` and by an @mention answering the call-for-topics post in its thread.
- */
-export async function trendCardReply(req: CommandRequest, services: Services, text: string): Promise<Reply[]> {
-  const here = await bodyHere(services, req.actor, req.place);
-  if (!here.ok) return [{ type: 'text', text: hereRefusal(here, req.locale) }];
-  const outcome = await trendForm(
-    { actor: req.actor, locale: req.locale, data: { description: cleanText(text).slice(0, 1000) } },
-    services,
-    [],
-    here.coordinator,
-  );
-  return outcome.type === 'card' ? [{ type: 'card', card: outcome.card }] : [{ type: 'text', text: outcome.text }];
-}
 
 /** `trend`: card to report a trend topic for this channel's body (text after the word prefills it). */
 export const trendCommand: CommandDef = {

@@ -1,5 +1,6 @@
 import type { Services } from '../app/services';
-import type { Audience, CommandRequest, Reply } from '../app/types';
+import type { Audience } from '../domain/access';
+import type { CommandRequest, Reply } from '../handler-types';
 import type { Catalogue } from '../i18n';
 
 /** One text command: its words in both locales, who may use it, and its handler. */

@@ -1,4 +1,5 @@
-import type { Audience } from '../app/types';
+/** Who may use a command or action. Checked by the router before a handler runs. */
+export type Audience = 'everyone' | 'member' | 'coordinator' | 'admin' | 'coordinatorOrBoard' | 'board';
 
 /** What the server knows about a person's standing, resolved per request. */
 export interface Standing {

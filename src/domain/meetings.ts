@@ -242,3 +242,6 @@ export function nextUsualDate(now: Date, weekday: number | undefined): string {
   if (weekday && weekday >= 1 && weekday <= 7) while (d.weekday !== weekday) d = d.plus({ days: 1 });
   return d.toISODate() ?? '';
 }
+
+/** Meetings offered in a new series: about half a year at the usual 6-week rhythm. */
+export const DEFAULT_SERIES_COUNT = 4;

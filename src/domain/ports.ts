@@ -90,3 +90,9 @@ export interface MeetingStats {
   /** The body's meetings starting in an Oslo calendar year: held by `now`, and still planned (scheduled, not yet held). */
   countInYear(tenantId: string, bodyId: string, year: number, now: Date): Promise<{ held: number; planned: number }>;
 }
+
+/** Which incoming activities were already answered, so a redelivered one is answered once only. */
+export interface RedeliveryLog {
+  /** True the first time an activity id is seen in a tenant, false for a repeated delivery. */
+  firstDelivery(tenantId: string, activityId: string, now: Date): Promise<boolean>;
+}

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { Catalogue } from '../i18n';
 
 /**
  * Trend topics (*utfordringsbilde*): what members of a body see developing among young people,
@@ -18,45 +17,6 @@ export type Service = (typeof SERVICES)[number];
 
 export const MAX_DESCRIPTION = 1000;
 export const MAX_AREA = 100;
-
-export const DIRECTION_LABELS: Catalogue<Record<Direction, string>> = {
-  nb: { new: 'Nytt', increasing: 'Økende', stable: 'Stabilt', decreasing: 'Avtagende' },
-  en: { new: 'New', increasing: 'Increasing', stable: 'Stable', decreasing: 'Decreasing' },
-};
-
-export const AGE_GROUP_LABELS: Catalogue<Record<AgeGroup, string>> = {
-  nb: { '10-12': '10–12 år', '13-16': '13–16 år', '16-18': '16–18 år', '18-23': '18–23 år' },
-  en: { '10-12': '10–12 years', '13-16': '13–16 years', '16-18': '16–18 years', '18-23': '18–23 years' },
-};
-
-export const SERVICE_LABELS: Catalogue<Record<Service, string>> = {
-  nb: {
-    school: 'Skole',
-    outreach: 'Utekontakt / oppsøkende tjeneste',
-    police: 'Politi',
-    health: 'Helsestasjon / skolehelsetjeneste',
-    childWelfare: 'Barnevern',
-    nav: 'NAV',
-    youthClub: 'Fritidsklubb / ungdomshus',
-    ppt: 'PPT',
-    followUp: 'Oppfølgingstjenesten',
-    volunteer: 'Frivillig organisasjon',
-    other: 'Annen tjeneste',
-  },
-  en: {
-    school: 'School',
-    outreach: 'Outreach service',
-    police: 'Police',
-    health: 'School health service',
-    childWelfare: 'Child welfare',
-    nav: 'NAV (labour and welfare)',
-    youthClub: 'Youth club',
-    ppt: 'Educational psychology service (PPT)',
-    followUp: 'Follow-up service',
-    volunteer: 'Voluntary organisation',
-    other: 'Other service',
-  },
-};
 
 /** A stored trend topic. `description` and `area` are emptied by retention; the rest stays for statistics. */
 export interface Trend {

@@ -1,3 +1,4 @@
+import type { AgeGroup, Direction, Service } from '../domain/trends';
 import type { Catalogue } from './index';
 
 /** Texts of trend reporting (`trend`, `trend.submit`, `focusAreas.set`). */
@@ -124,5 +125,45 @@ export const TREND_TEXTS: Catalogue<TrendTexts> = {
     factArea: 'Area',
     factAgeGroup: 'Age group',
     factService: 'Reported by',
+  },
+};
+
+/** How a direction, an age group and a reporter's service are named on cards and in reports. */
+export const DIRECTION_LABELS: Catalogue<Record<Direction, string>> = {
+  nb: { new: 'Nytt', increasing: 'Økende', stable: 'Stabilt', decreasing: 'Avtagende' },
+  en: { new: 'New', increasing: 'Increasing', stable: 'Stable', decreasing: 'Decreasing' },
+};
+
+export const AGE_GROUP_LABELS: Catalogue<Record<AgeGroup, string>> = {
+  nb: { '10-12': '10–12 år', '13-16': '13–16 år', '16-18': '16–18 år', '18-23': '18–23 år' },
+  en: { '10-12': '10–12 years', '13-16': '13–16 years', '16-18': '16–18 years', '18-23': '18–23 years' },
+};
+
+export const SERVICE_LABELS: Catalogue<Record<Service, string>> = {
+  nb: {
+    school: 'Skole',
+    outreach: 'Utekontakt / oppsøkende tjeneste',
+    police: 'Politi',
+    health: 'Helsestasjon / skolehelsetjeneste',
+    childWelfare: 'Barnevern',
+    nav: 'NAV',
+    youthClub: 'Fritidsklubb / ungdomshus',
+    ppt: 'PPT',
+    followUp: 'Oppfølgingstjenesten',
+    volunteer: 'Frivillig organisasjon',
+    other: 'Annen tjeneste',
+  },
+  en: {
+    school: 'School',
+    outreach: 'Outreach service',
+    police: 'Police',
+    health: 'School health service',
+    childWelfare: 'Child welfare',
+    nav: 'NAV (labour and welfare)',
+    youthClub: 'Youth club',
+    ppt: 'Educational psychology service (PPT)',
+    followUp: 'Follow-up service',
+    volunteer: 'Voluntary organisation',
+    other: 'Other service',
   },
 };

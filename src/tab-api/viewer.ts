@@ -1,8 +1,8 @@
-import type { Actor, Place } from '../app/types';
 import type { Standing } from '../domain/access';
 import type { Body, BodyReader } from '../domain/bodies';
 import type { Roster } from '../domain/ports';
 import { displayScope, type ReadScope, resolveViewer, type Viewer } from '../domain/visibility';
+import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
 import type { TabIdentity } from './identity';
 

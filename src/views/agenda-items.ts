@@ -5,9 +5,9 @@ import { type CellMark, shownCount } from '../domain/digest';
 import { focusAreaLabel } from '../domain/focus-areas';
 import { shortDate } from '../domain/meetings';
 import { RESPONSIBLES, type Responsible } from '../domain/minutes';
-import { AGE_GROUP_LABELS, DIRECTION_LABELS, SERVICE_LABELS } from '../domain/trends';
 import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
+import { AGE_GROUP_LABELS, DIRECTION_LABELS, SERVICE_LABELS } from '../i18n/trends';
 import { escapeUserText } from './escape';
 
 /**

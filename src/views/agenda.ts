@@ -1,13 +1,13 @@
-import type { FieldError } from '../actions/types';
-import type { CardJson } from '../app/types';
 import type { Agenda, AgendaItem } from '../domain/agenda';
 import type { Body } from '../domain/bodies';
 import { formatMeetingTime, utcToOslo } from '../domain/calendar';
 import type { Meeting } from '../domain/meetings';
 import { shortDate } from '../domain/meetings';
-import { SERVICE_LABELS, SERVICES } from '../domain/trends';
+import { SERVICES } from '../domain/trends';
+import type { CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
+import { SERVICE_LABELS } from '../i18n/trends';
 import { type ItemContext, itemLines, itemMeta, itemTitle } from './agenda-items';
 import { escapeUserText } from './escape';
 import { errorMap, keptText } from './form';

@@ -1,9 +1,8 @@
-import type { FieldError } from '../actions/types';
-import type { CardJson } from '../app/types';
 import { BODY_KINDS, type Body, type BodyKind } from '../domain/bodies';
 import { DEFAULT_CADENCE_WEEKS } from '../domain/calendar';
+import type { CardJson, FieldError, Place } from '../handler-types';
 import { type Catalogue, format, type Locale, pick } from '../i18n';
-import { cadenceText, durationText, kindLabel, kindNoun, usualTimeText, weekdayName } from '../i18n/bodies';
+import { cadenceText, durationText, generalChannelName, kindLabel, kindNoun, usualTimeText, weekdayName } from '../i18n/bodies';
 import { errorMap, keptNumber, keptText } from './form';
 import { renderCard } from './render';
 
@@ -153,4 +152,10 @@ export function bodyRegisteredCard(locale: Locale, body: Body, outcome: 'created
     next: t.next,
     members: t.members[body.kind],
   });
+}
+
+/** The channel's display name; Teams sends none for General (whose id is the team id). */
+export function channelDisplayName(place: Place, locale: Locale): string {
+  if (place.channelName) return place.channelName;
+  return place.channelId && place.channelId === place.teamId ? generalChannelName(locale) : '';
 }

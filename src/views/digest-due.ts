@@ -5,7 +5,7 @@ import { shortDate } from '../domain/meetings';
 import { format, type Locale } from '../i18n';
 import type { DigestTexts } from '../i18n/digest';
 import { responsibleName } from './agenda-items';
-import type { ListData } from './digest';
+import type { ListData } from './digest-table-data';
 
 /**
  * The digest card's «Tiltak og oppgaver med frist»: what is overdue (oldest first, with how long)

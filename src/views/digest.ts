@@ -1,31 +1,18 @@
 import { DateTime } from 'luxon';
-import type { CardJson } from '../app/types';
 import { formatMeetingTime, OSLO } from '../domain/calendar';
 import { shiftMonth, shownCount, type TrendLine } from '../domain/digest';
 import type { DigestContent } from '../domain/digest-content';
 import { groupCross, groupLines, keepLargest } from '../domain/digest-grouping';
 import type { NamedMatter } from '../domain/digest-sections';
 import { shortDate } from '../domain/meetings';
+import type { CardJson } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS, type DigestTexts } from '../i18n/digest';
 import { CARD_BUDGET } from './agenda';
 import { dueLists } from './digest-due';
 import { FULL, LEVELS, type Level } from './digest-levels';
+import type { ListData, TableData } from './digest-table-data';
 import { renderCard } from './render';
-
-/** A table and a list of cards/digest.json (cells are plain strings; columns carry the alignment). */
-export interface TableData {
-  readonly heading: string;
-  readonly note: string;
-  readonly columns: readonly { readonly width: number; readonly align: 'Left' | 'Right' }[];
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-}
-export interface ListData {
-  readonly heading: string;
-  readonly lines: readonly string[];
-  readonly empty: string;
-}
 
 /** Data of cards/digest.json. */
 export interface DigestCardData {

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
-import type { FieldError } from '../actions/types';
-import type { CardJson } from '../app/types';
-import type { BodyKind } from '../domain/bodies';
+import type { Body, BodyKind } from '../domain/bodies';
 import { type AuditEntry, ESCALATION_VERBS, type Escalation, type EscalationState, levelOf, nextState } from '../domain/escalations';
+import type { CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { ESCALATION_TEXTS } from '../i18n/escalations';
 import { errorMap, keptText } from './form';
@@ -188,4 +187,11 @@ export function escalationNoticeCard(locale: Locale, e: Escalation, names: BodyN
     color: e.state === 'declined' ? 'Warning' : 'Default',
     facts,
   });
+}
+
+/** Names of a network's bodies for cards. */
+export function bodyNames(all: readonly Body[]): BodyNames {
+  const byKind: Partial<Record<BodyKind, string>> = {};
+  for (const b of all) if (b.kind !== 'youthTeam') byKind[b.kind] = b.name;
+  return { byId: new Map(all.map((b) => [b.id, b.name])), byKind };
 }

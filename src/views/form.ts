@@ -1,4 +1,4 @@
-import type { FieldError } from '../actions/types';
+import type { FieldError } from '../handler-types';
 
 /**
  * Helpers for form cards that come back with the user's input kept and errors next to fields.

@@ -1,8 +1,7 @@
-import type { FieldError } from '../actions/types';
-import type { CardJson } from '../app/types';
 import type { Body } from '../domain/bodies';
 import { formatMeetingTime } from '../domain/calendar';
 import { type Meeting, meetingDate, movedReason, shortDate } from '../domain/meetings';
+import type { CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
 import { escapeUserText } from './escape';

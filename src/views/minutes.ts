@@ -1,10 +1,9 @@
-import type { FieldError } from '../actions/types';
-import type { CardJson } from '../app/types';
 import type { Body } from '../domain/bodies';
 import { formatMeetingTime } from '../domain/calendar';
 import type { Meeting } from '../domain/meetings';
 import { shortDate } from '../domain/meetings';
 import { type Minutes, RESPONSIBLES, type Task } from '../domain/minutes';
+import type { CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { CARD_BUDGET } from './agenda';

@@ -1,4 +1,4 @@
-import type { CardJson } from '../app/types';
+import type { CardJson } from '../handler-types';
 
 /**
  * The user-specific view of a card posted in a channel (agenda, escalation): everyone gets the

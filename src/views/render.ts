@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import type { CardJson } from '../app/types';
+import type { CardJson } from '../handler-types';
 import { repoRoot } from '../paths';
 import { escapeDeep } from './escape';
 

@@ -1,5 +1,4 @@
-import type { FieldError } from '../actions/types';
-import type { CardJson } from '../app/types';
+import type { CardJson, FieldError } from '../handler-types';
 import { type Catalogue, type Locale, pick } from '../i18n';
 import { errorMap, keptText } from './form';
 import { renderCard } from './render';

@@ -1,5 +1,5 @@
-import type { CardJson } from '../app/types';
 import { formatMeetingTime } from '../domain/calendar';
+import type { CardJson } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { type SchedulerTexts, schedulerText } from '../i18n/scheduler';
 import type { PendingJob, RunRecord } from '../storage/table/jobs';

@@ -1,9 +1,8 @@
-import type { FieldError } from '../actions/types';
-import type { CardJson } from '../app/types';
 import { type FocusArea, focusAreaLabel, focusAreaLines } from '../domain/focus-areas';
-import { AGE_GROUP_LABELS, AGE_GROUPS, DIRECTION_LABELS, DIRECTIONS, SERVICE_LABELS, SERVICES, type Trend } from '../domain/trends';
+import { AGE_GROUPS, DIRECTIONS, SERVICES, type Trend } from '../domain/trends';
+import type { CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
-import { TREND_TEXTS } from '../i18n/trends';
+import { AGE_GROUP_LABELS, DIRECTION_LABELS, SERVICE_LABELS, TREND_TEXTS } from '../i18n/trends';
 import { errorMap, keptText } from './form';
 import { renderCard } from './render';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../scripts/azurite';
-import { type App, createApp } from '../../src/app/create';
+import { type App, createApp } from '../../src/app/main';
 import { ManualClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';

@@ -1,6 +1,6 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/create';
+import { createApp } from '../../src/app/main';
 import { ManualClock } from '../../src/clock';
 import { utcToOslo } from '../../src/domain/calendar';
 import { createLogger } from '../../src/log';

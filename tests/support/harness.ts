@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { freePort } from '../../scripts/azurite';
-import { type App, type AppOverrides, createApp } from '../../src/app/create';
+import { type App, type AppOverrides, createApp } from '../../src/app/main';
 import { type Clock, ManualClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/create';
+import { createApp } from '../../src/app/main';
 import { ManualClock, startingClock, systemClock } from '../../src/clock';
 import { ConfigError, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';

@@ -1,4 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
+import type { RedeliveryLog } from '../../domain/ports';
 import { insertOnce } from '../etag';
 
 /**
@@ -8,7 +9,7 @@ import { insertOnce } from '../etag';
  *                  be dropped wholesale by partition)
  *   RowKey       = activity id
  */
-export class DeliveryLog {
+export class DeliveryLog implements RedeliveryLog {
   constructor(private readonly client: TableClient) {}
 
   /** True the first time an activity id is seen in a tenant, false for a repeated delivery. */

@@ -1,7 +1,7 @@
 import type { Standing } from '../domain/access';
 import type { Body } from '../domain/bodies';
+import type { Actor, Place } from '../handler-types';
 import type { Services } from './services';
-import type { Actor, Place } from './types';
 
 /** The body whose channel a request came from, and whether the person may act for it. */
 export type Here =

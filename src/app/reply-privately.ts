@@ -1,6 +1,6 @@
 import type { ConversationRef } from '../domain/bodies';
 import type { Outbox } from '../domain/ports';
-import type { CommandRequest, Reply } from './types';
+import type { CommandRequest, Reply } from '../handler-types';
 
 /**
  * Answers "shown only to the asker". In a personal chat the replies go there as usual. In a

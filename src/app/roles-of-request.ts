@@ -1,10 +1,10 @@
 import type { Config } from '../config';
 import { NOBODY, type Standing } from '../domain/access';
 import type { Roster } from '../domain/ports';
+import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
 import type { BodyRepository } from '../storage/table/bodies';
 import type { RoleRepository } from '../storage/table/roles';
-import type { Actor, Place } from './types';
 
 export interface StandingDeps {
   readonly config: Config;

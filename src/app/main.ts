@@ -16,6 +16,7 @@ import { LOOKUP_TTL_MS } from '../storage/cache';
 import { AgendaRepository } from '../storage/table/agendas';
 import { AuditRepository } from '../storage/table/audit';
 import { BodyRepository } from '../storage/table/bodies';
+import { DeliveryLog } from '../storage/table/deliveries';
 import { DigestSources } from '../storage/table/digest-sources';
 import { DigestRepository } from '../storage/table/digests';
 import { EscalationRepository } from '../storage/table/escalations';
@@ -40,8 +41,8 @@ import { digestPosted } from './digest';
 import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
 import { jobHandlers } from './jobs';
 import { icsFor } from './meetings';
+import { standingResolver } from './roles-of-request';
 import type { Services } from './services';
-import { standingResolver } from './standing';
 
 export interface App {
   readonly services: Services;
@@ -149,7 +150,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     overrides.outboxIntervalMs ?? 1_000,
   );
 
-  const bot = new SltBot(services);
+  const bot = new SltBot(services, new DeliveryLog(store.table('idempotency')));
   const sso = new SsoValidator({ audiences: ssoAudiences(config), tenantIds: config.tenantIds, jwksUrl: overrides.tab?.jwksUrl });
   const tabApi = createTabApi({
     services,

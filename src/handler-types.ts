@@ -1,7 +1,8 @@
-import type { Locale } from '../i18n';
+import type { Locale } from './i18n';
 
 /**
- * Plain request/reply types between the bot edge (src/bot) and the handlers.
+ * Plain request/reply types between the bot edge (src/bot) and the handlers, and the field errors
+ * handlers return and views show next to the fields.
  * No Bot Framework types cross this line, so moving to the Microsoft 365 Agents SDK
  * means rewriting src/bot only.
  */
@@ -68,5 +69,8 @@ export type Reply = { readonly type: 'text'; readonly text: string } | { readonl
 /** What a card action answers: a card that replaces the one clicked, or a short message. */
 export type ActionOutcome = { readonly type: 'card'; readonly card: CardJson } | { readonly type: 'message'; readonly text: string };
 
-/** Who may use a command or action. Checked by the router before a handler runs. */
-export type Audience = 'everyone' | 'member' | 'coordinator' | 'admin' | 'coordinatorOrBoard' | 'board';
+/** A field-level error, shown next to the field on the card that is sent back. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}

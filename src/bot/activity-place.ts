@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Actor, Place, PlaceKind } from '../app/types';
+import type { Actor, Place, PlaceKind } from '../handler-types';
 
 interface TeamsChannelData {
   tenant?: { id?: string };

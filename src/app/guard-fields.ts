@@ -1,5 +1,5 @@
-import type { FieldError } from '../actions/types';
 import { describeFindings, screenText } from '../domain/guard';
+import type { FieldError } from '../handler-types';
 import type { Locale } from '../i18n';
 
 /**
