@@ -435,6 +435,7 @@ function banner(stack: Stack): string {
     out.push(`  ${stack.playgroundSkipped}`);
     out.push('');
   }
+  if (stack.devMode) out.push(`  Fanen / the tab («SLT-oversikt»): ${stack.botUrl}/tab/index.html`);
   out.push(`  Bot:      ${stack.botUrl}/api/messages   (helse / health: ${stack.botUrl}/healthz)`);
   out.push(`  Lagring / storage: ${stack.storage}`);
   if (stack.admin) {
