@@ -1,0 +1,5 @@
+export * from './categories';
+export * from './parse';
+export * from './sections';
+export * from './statistics';
+export * from './types';
