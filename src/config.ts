@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CATEGORIES, type OffenceCategory, parseCategoryList } from './domain/police-stats/categories';
 
 /** Comma-separated list → trimmed, non-empty entries. */
 const csv = z
@@ -34,6 +35,16 @@ const schema = z
     SLT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
     SLT_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(20).default(3),
     SLT_PUBLIC_URL: z.url().optional(),
+    SLT_POLICE_CATEGORIES: z
+      .string()
+      .optional()
+      .transform((spec, ctx) => {
+        if (spec === undefined) return DEFAULT_CATEGORIES;
+        const list = parseCategoryList(spec);
+        if (list.ok) return list.categories;
+        ctx.addIssue({ code: 'custom', message: `${list.problem} (for example «Vinning; Butikktyveri>Vinning; Vold»)` });
+        return z.NEVER;
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -111,6 +122,8 @@ export interface Config {
   readonly suppressBelow: number;
   /** Public base URL, no trailing slash (links such as .ics downloads, the tab's SSO audience); required and https in production, the local address in development mode. */
   readonly publicUrl: string;
+  /** The police's offence types, subcategories naming their main type (SLT_POLICE_CATEGORIES; default Tabell 2's). */
+  readonly policeCategories: readonly OffenceCategory[];
   readonly logLevel: string;
 }
 
@@ -153,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionMonths: e.SLT_RETENTION_MONTHS,
     suppressBelow: e.SLT_SUPPRESS_BELOW,
     publicUrl: (e.SLT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    policeCategories: Object.freeze(e.SLT_POLICE_CATEGORIES),
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -17,6 +17,8 @@ import { meetingCancel } from './meeting.cancel';
 import { meetingSchedule } from './meeting.schedule';
 import { minutesRecord } from './minutes.record';
 import { minutesTaskDone } from './minutes.taskDone';
+import { policeStatsConfirm } from './policeStats.confirm';
+import { policeStatsImport } from './policeStats.import';
 import { roleGrant } from './role.grant';
 import { roleRevoke } from './role.revoke';
 import { trendSubmit } from './trend.submit';
@@ -48,7 +50,9 @@ export type Verb =
   | 'agenda.refresh'
   | 'agenda.show'
   | 'minutes.record'
-  | 'minutes.taskDone';
+  | 'minutes.taskDone'
+  | 'policeStats.import'
+  | 'policeStats.confirm';
 
 export const ACTIONS: Record<Verb, ActionDef> = {
   'body.register': bodyRegister,
@@ -73,6 +77,8 @@ export const ACTIONS: Record<Verb, ActionDef> = {
   'agenda.show': agendaShow,
   'minutes.record': minutesRecord,
   'minutes.taskDone': minutesTaskDone,
+  'policeStats.import': policeStatsImport,
+  'policeStats.confirm': policeStatsConfirm,
 };
 
 export function findAction(verb: string): ActionDef | undefined {

@@ -18,7 +18,7 @@ export const roleSchema = z.object({
     .min(1)
     .max(64)
     .regex(/^[A-Za-z0-9-]+$/),
-  role: z.enum(['coordinator', 'admin']),
+  role: z.enum(['coordinator', 'admin', 'police']),
 });
 export type RoleData = z.infer<typeof roleSchema>;
 

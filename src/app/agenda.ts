@@ -11,6 +11,7 @@ import type { AgendaRecord } from '../storage/table/agendas';
 import { type AgendaCardContext, type AgendaCardOptions, agendaCard } from '../views/agenda';
 import { bodyNames, levelName } from '../views/escalation';
 import { type SyncOutcome, syncLivingCard } from './living-card';
+import { agendaPoliceUpdate, policeTabUrl } from './police-stats';
 import { coordinatorAccounts } from './roles';
 import type { Services } from './services';
 
@@ -26,6 +27,8 @@ export interface AgendaScene {
   readonly all: readonly Body[];
   readonly agenda: Agenda;
   readonly record?: AgendaRecord;
+  /** Where the police item's «Se politistatistikk» leads. */
+  readonly policeTabUrl?: string;
 }
 
 const ms = (iso: string): number => Date.parse(iso);
@@ -48,7 +51,7 @@ export async function loadAgenda(services: Services, body: Body, meeting: Meetin
   const window = agendaWindow(meeting, bodyMeetings, body.cadenceWeeks);
   const months = windowMonths(window);
   const teams = body.kind === 'coordinationGroup' ? all.filter((b) => b.kind === 'youthTeam') : [];
-  const [trends, youthTrends, escalations] = await Promise.all([
+  const [trends, youthTrends, escalations, police] = await Promise.all([
     services.trends.list(bodyScope(tenantId, body.id), months, body.id),
     // The coordination group's standing item counts the youth teams' topics (statistical form).
     teams.length > 0
@@ -61,6 +64,7 @@ export async function loadAgenda(services: Services, body: Body, meeting: Meetin
         )
       : Promise.resolve([]),
     started ? waitingAtStart(services, body, meeting) : services.escalations.openEscalationsAt(tenantId, body.id),
+    agendaPoliceUpdate(services, tenantId, meeting.startUtc),
   ]);
   const agenda = composeAgenda({
     meeting,
@@ -74,8 +78,9 @@ export async function loadAgenda(services: Services, body: Body, meeting: Meetin
     edits: record?.edits ?? NO_EDITS,
     openTasks: openTasks(minutes, meeting.startUtc, started ? meeting.startUtc : undefined),
     suppressBelow: services.config.suppressBelow,
+    police,
   });
-  return { body, meeting, all, agenda, record };
+  return { body, meeting, all, agenda, record, policeTabUrl: policeTabUrl(services.config) };
 }
 
 /** Matters that were waiting at the body when the meeting began (some were treated since). */
@@ -91,7 +96,7 @@ async function waitingAtStart(services: Services, body: Body, meeting: Meeting):
 /** The view context of a scene in a language. */
 export function cardContext(scene: AgendaScene, locale: Locale): AgendaCardContext {
   const level = levelName(locale, bodyNames(scene.all), nextLevel(scene.body.kind));
-  return { body: scene.body, meeting: scene.meeting, agenda: scene.agenda, items: { nextLevelName: level } };
+  return { body: scene.body, meeting: scene.meeting, agenda: scene.agenda, items: { nextLevelName: level, policeTabUrl: scene.policeTabUrl } };
 }
 
 /** The card one person sees: the coordinators' view for coordinators, the read-only one for others. */

@@ -4,6 +4,8 @@ import { focusAreaLabel } from '../domain/focus-areas';
 import { systemScope } from '../domain/visibility';
 import { annualReportDoc } from '../views/annual-report';
 import { toHtml, toMarkdown } from '../views/document';
+import { policeChapterSection } from '../views/police-report';
+import { annualPoliceChapter } from './police-stats';
 import type { Services } from './services';
 
 /** How long the download links of a report work. */
@@ -29,10 +31,11 @@ export async function annualReportLinks(services: Services, tenantId: string, ye
     bodies.map((b) => b.id),
   );
   const months = monthsOfYear(year);
-  const [areas, counts, meetingLists] = await Promise.all([
+  const [areas, counts, meetingLists, police] = await Promise.all([
     services.focusAreas.get(tenantId),
     countTrends(services.digestSources.trendFacts(scope, months), months),
     Promise.all(bodies.map(async (b) => [b.id, await services.meetings.listForBody(tenantId, b.id)] as const)),
+    annualPoliceChapter(services, tenantId, year),
   ]);
   const report = await buildAnnualReport({
     year,
@@ -45,7 +48,7 @@ export async function annualReportLinks(services: Services, tenantId: string, ye
     tasks: services.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(`${year + 1}-01`) }),
     meetingsOf: new Map(meetingLists),
   });
-  const doc = annualReportDoc(report, locale);
+  const doc = annualReportDoc(report, locale, { police: policeChapterSection(locale, year, police, services.config.suppressBelow) });
   const expires = new Date(now.getTime() + FILE_TTL_HOURS * 3_600_000);
   const base = `slt-arsrapport-${year}-utkast`;
   const put = (fileName: string, contentType: string, body: string) =>

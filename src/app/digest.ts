@@ -13,7 +13,9 @@ import { DIGEST_TEXTS } from '../i18n/digest';
 import type { Logger } from '../log';
 import type { DigestSources } from '../storage/table/digest-sources';
 import { type DigestRepository, type DigestSend, parseSendRowKey } from '../storage/table/digests';
+import type { PoliceStatsRepository } from '../storage/table/police-stats';
 import { digestCard, monthName } from '../views/digest';
+import { digestPoliceSection } from './police-stats';
 
 /**
  * The monthly digest's flows (issue 6): gathering its content from storage (streamed), sending
@@ -31,6 +33,8 @@ export interface DigestDeps {
   readonly roster: Roster;
   readonly roles: { list(tenantId: string): Promise<{ aadObjectId: string; coordinator: boolean }[]> };
   readonly outbox: Outbox;
+  /** The police's statistics (issue 16). */
+  readonly policeStats?: PoliceStatsRepository;
 }
 
 /**
@@ -49,7 +53,7 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
   const window = digestWindow(month);
   const dueIn = dueWindow(month, now);
   const kindOf = (id: string) => bodies.find((b) => b.id === id)?.kind;
-  const [areas, counts, escalations, due, meetingLists] = await Promise.all([
+  const [areas, counts, escalations, due, meetingLists, police] = await Promise.all([
     deps.focusAreas.get(tenantId),
     countTrends(deps.digestSources.trendFacts(scope, window), window),
     summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month) }), month, board?.id),
@@ -61,6 +65,7 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
       kindOf,
     ),
     Promise.all(bodies.map(async (b) => [b.id, await deps.meetings.listForBody(tenantId, b.id)] as const)),
+    deps.policeStats ? digestPoliceSection({ policeStats: deps.policeStats, config: deps.config }, tenantId, month) : undefined,
   ]);
   const trends = summariseTrends(counts, month, {
     suppressBelow: deps.config.suppressBelow,
@@ -78,6 +83,7 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
     escalations,
     due,
     meetings: summariseMeetings(bodies, new Map(meetingLists), month, now),
+    ...(police ? { police } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ import { FocusAreaRepository } from '../storage/table/focus-areas';
 import { JobTable } from '../storage/table/jobs';
 import { MeetingRepository } from '../storage/table/meetings';
 import { OutboxTable } from '../storage/table/outbox';
+import { PoliceStatsRepository } from '../storage/table/police-stats';
 import { ProfileRepository } from '../storage/table/profiles';
 import { RoleRepository } from '../storage/table/roles';
 import { tenantsWithBodies } from '../storage/table/tenants';
@@ -118,6 +119,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     digestSources: new DigestSources(store.table('trends'), store.table('escalations'), store.table('agendas')),
     files: new FileRepository(store.table('files')),
     agendas: new AgendaRepository(store.table('agendas')),
+    policeStats: new PoliceStatsRepository(store.table('policestats')),
     noteConversation: async (place) => {
       await trackConversation(place);
       // A network that started using the bot since the last restart gets its monthly digest and

@@ -37,6 +37,6 @@ export function standingResolver(deps: StandingDeps): (actor: Actor, place: Plac
     if (!actor.id || !actor.tenantId) return NOBODY;
     const configured = deps.config.admins.includes(actor.id);
     const [row, board] = await Promise.all([deps.roles.get(actor.tenantId, actor.id), boardMember(actor)]);
-    return { admin: configured || !!row?.admin, coordinator: !!row?.coordinator, boardMember: board };
+    return { admin: configured || !!row?.admin, coordinator: !!row?.coordinator, boardMember: board, police: !!row?.police };
   };
 }

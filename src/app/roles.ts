@@ -28,11 +28,18 @@ export async function roleHolders(services: Services, tenantId: string, roster: 
   const nameOf = (id: string, stored?: string): string | undefined => roster.find((m) => m.aadObjectId === id)?.name || stored;
   const configured: RoleHolder[] = services.config.admins.map((id) => {
     const row = granted.find((g) => g.aadObjectId === id);
-    return { aadObjectId: id, name: nameOf(id, row?.name), admin: true, configured: true, coordinator: !!row?.coordinator };
+    return { aadObjectId: id, name: nameOf(id, row?.name), admin: true, configured: true, coordinator: !!row?.coordinator, police: !!row?.police };
   });
   const others: RoleHolder[] = granted
     .filter((g) => !services.config.admins.includes(g.aadObjectId))
-    .map((g) => ({ aadObjectId: g.aadObjectId, name: nameOf(g.aadObjectId, g.name), admin: g.admin, configured: false, coordinator: g.coordinator }))
+    .map((g) => ({
+      aadObjectId: g.aadObjectId,
+      name: nameOf(g.aadObjectId, g.name),
+      admin: g.admin,
+      configured: false,
+      coordinator: g.coordinator,
+      police: !!g.police,
+    }))
     .sort((a, b) => Number(b.admin) - Number(a.admin) || (a.name ?? '').localeCompare(b.name ?? '', 'nb'));
   return [...configured, ...others];
 }

@@ -21,6 +21,7 @@ const text: Catalogue<{ unknown: string; empty: string; refused: string; unknown
       admin: 'administrator',
       board: 'medlem av SLT-styret',
       coordinatorOrBoard: 'SLT-koordinator eller medlem av SLT-styret',
+      policeOrCoordinator: 'politikontakt eller SLT-koordinator',
     },
   },
   en: {
@@ -35,6 +36,7 @@ const text: Catalogue<{ unknown: string; empty: string; refused: string; unknown
       admin: 'administrator',
       board: 'SLT board member',
       coordinatorOrBoard: 'SLT coordinator or SLT board member',
+      policeOrCoordinator: 'police contact or SLT coordinator',
     },
   },
 };

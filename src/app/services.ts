@@ -15,6 +15,7 @@ import type { EscalationRepository } from '../storage/table/escalations';
 import type { FileRepository } from '../storage/table/files';
 import type { FocusAreaRepository } from '../storage/table/focus-areas';
 import type { MeetingRepository } from '../storage/table/meetings';
+import type { PoliceStatsRepository } from '../storage/table/police-stats';
 import type { ProfileRepository } from '../storage/table/profiles';
 import type { RoleRepository } from '../storage/table/roles';
 import type { TrendRepository } from '../storage/table/trends';
@@ -54,6 +55,8 @@ export interface Services {
   readonly files: FileRepository;
   /** Coordinators' agenda edits, the agenda/call/minutes card ids, and the minutes with their tasks. */
   readonly agendas: AgendaRepository;
+  /** The police's statistics per year, and imports waiting for «Lagre» (issue 16). */
+  readonly policeStats: PoliceStatsRepository;
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */

@@ -8,6 +8,7 @@ import { helpCommand } from './help';
 import { meetingCommand } from './meeting';
 import { meetingsCommand } from './meetings';
 import { minutesCommand } from './minutes';
+import { policeStatsCommand } from './police-stats';
 import { registerCommand } from './register';
 import { statusCommand } from './status';
 import { trendCommand } from './trend';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandDef[] = [
   statusCommand,
   digestCommand,
   annualReportCommand,
+  policeStatsCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

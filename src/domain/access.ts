@@ -1,5 +1,5 @@
 /** Who may use a command or action. Checked by the router before a handler runs. */
-export type Audience = 'everyone' | 'member' | 'coordinator' | 'admin' | 'coordinatorOrBoard' | 'board';
+export type Audience = 'everyone' | 'member' | 'coordinator' | 'admin' | 'coordinatorOrBoard' | 'board' | 'policeOrCoordinator';
 
 /** What the server knows about a person's standing, resolved per request. */
 export interface Standing {
@@ -9,6 +9,8 @@ export interface Standing {
   readonly coordinator: boolean;
   /** Member of the board's channel (read from the Teams roster). */
   readonly boardMember: boolean;
+  /** Granted by an administrator: enters the police's statistics (and nothing else a coordinator does). */
+  readonly police?: boolean;
 }
 
 export const NOBODY: Standing = { admin: false, coordinator: false, boardMember: false };
@@ -31,6 +33,8 @@ export function allows(audience: Audience, s: Standing): boolean {
       return s.boardMember;
     case 'coordinatorOrBoard':
       return s.coordinator || s.admin || s.boardMember;
+    case 'policeOrCoordinator':
+      return !!s.police || s.coordinator || s.admin;
   }
 }
 

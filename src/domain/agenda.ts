@@ -5,6 +5,7 @@ import { stableKey } from './escalations';
 import type { FocusArea } from './focus-areas';
 import type { Meeting } from './meetings';
 import type { OpenTask } from './minutes';
+import type { PoliceUpdate } from './police-stats';
 import { monthOf, monthsBack, type Service, type Trend } from './trends';
 
 /**
@@ -51,7 +52,7 @@ export function addedItemId(meetingId: string, title: string): string {
 export const ITEM_ID_RE = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
 export type AgendaEntry =
-  | { readonly kind: 'police'; readonly id: 'police' }
+  | { readonly kind: 'police'; readonly id: 'police'; readonly update?: PoliceUpdate }
   | {
       readonly kind: 'topics';
       readonly id: string;
@@ -98,6 +99,8 @@ export interface AgendaInput {
   readonly edits: AgendaEdits;
   readonly openTasks: readonly OpenTask[];
   readonly suppressBelow: number;
+  /** The police's figures as of the meeting (issue 16); the police item says none are entered without. */
+  readonly police?: PoliceUpdate;
 }
 
 const DAY = 86_400_000;
@@ -187,7 +190,7 @@ export function isRemovable(e: Pick<AgendaEntry, 'kind'>): boolean {
 export function composeAgenda(input: AgendaInput): Agenda {
   const { meeting, window: w, edits } = input;
   const hidden = new Set(edits.hidden);
-  const entries: AgendaEntry[] = [{ kind: 'police', id: 'police' }];
+  const entries: AgendaEntry[] = [{ kind: 'police', id: 'police', ...(input.police ? { update: input.police } : {}) }];
 
   const trends = input.trends.filter((t) => t.bodyId === meeting.bodyId && inWindow(t.reportedAt, w)).sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
   const labels = new Map(trends.map((t) => [t.focusAreaId, t.focusAreaLabel]));

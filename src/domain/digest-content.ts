@@ -2,6 +2,7 @@ import type { BodyKind } from './bodies';
 import type { TrendSummary } from './digest';
 import { type DueItem, type DueSummary, dueWindow } from './digest-due';
 import type { EscalationSummary, MeetingSummary, NamedMatter } from './digest-sections';
+import type { PoliceDigest } from './police-stats';
 
 /**
  * What a monthly digest says, in plain data: the card is rendered from it, and it is what the
@@ -23,6 +24,8 @@ export interface DigestContent {
   /** Measures and minutes tasks not done with a deadline before the end of next month. */
   readonly due: DueSummary;
   readonly meetings: MeetingSummary;
+  /** The police's figures (issue 16); absent when none are entered, and in digests sent before. */
+  readonly police?: PoliceDigest;
 }
 
 /** What digests archived before `due` existed kept: the measures due in the month and the next. */

@@ -9,6 +9,7 @@ import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
 import { AGE_GROUP_LABELS, DIRECTION_LABELS, SERVICE_LABELS } from '../i18n/trends';
 import { escapeUserText } from './escape';
+import { policeAgendaLines } from './police-report';
 
 /**
  * How each kind of agenda item reads: its title, who brought it, its lines. Shared by the agenda
@@ -19,6 +20,8 @@ import { escapeUserText } from './escape';
 /** What the wording needs besides the item: the name of the level above this body. */
 export interface ItemContext {
   readonly nextLevelName: string;
+  /** The tab's police section, linked from the police item. */
+  readonly policeTabUrl?: string;
 }
 
 /** A responsible service (or the coordinators) in the reader's language. */
@@ -85,7 +88,7 @@ export function itemLines(locale: Locale, item: AgendaItem, ctx: ItemContext, ma
   let lines: string[];
   switch (item.kind) {
     case 'police':
-      lines = [t.policeDetail];
+      lines = policeAgendaLines(locale, item.update, ctx.policeTabUrl);
       break;
     case 'noTopics':
       lines = [t.noTopicsDetail];

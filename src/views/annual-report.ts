@@ -11,11 +11,11 @@ const responsibleOf = (locale: Locale, s: string): string => responsibleName(loc
 
 /**
  * The annual report draft as a document, in the order of the municipalities' SLT annual
- * reports: introduction, organisation, topics from the youth teams, matters of the coordination
+ * reports: introduction, organisation, the police's statistics, topics from the youth teams, matters of the coordination
  * group, matters of the board, lifted matters in figures, meetings, measures, further work.
  * Placeholders mark what only people can write.
  */
-export function annualReportDoc(r: AnnualReport, locale: Locale): Doc {
+export function annualReportDoc(r: AnnualReport, locale: Locale, extra: { readonly police?: Section } = {}): Doc {
   const t = pick(locale, ANNUAL_REPORT_TEXTS);
   const year = String(r.year);
   const name = (id: string): string => r.bodies.find((b) => b.id === id)?.name ?? '?';
@@ -34,6 +34,8 @@ export function annualReportDoc(r: AnnualReport, locale: Locale): Doc {
           { kind: 'list', items: r.bodies.map((b) => `${b.name} – ${t.kinds[b.kind]}`) },
         ],
       },
+      // The police's statistics come early, as in the municipalities' reports (issue 16).
+      ...(extra.police ? [extra.police] : []),
       topics(r, t, year),
       matters(
         t.coordination,

@@ -12,6 +12,7 @@ import { CARD_BUDGET } from './agenda';
 import { dueLists } from './digest-due';
 import { FULL, LEVELS, type Level } from './digest-levels';
 import type { ListData, TableData } from './digest-table-data';
+import { type PoliceDigestPart, policeDigestPart } from './police-report';
 import { renderCard } from './render';
 
 /** Data of cards/digest.json. */
@@ -48,6 +49,9 @@ export interface DigestCardData {
   readonly ackLabel: string;
   readonly sendLabel: string;
 }
+
+/** The card's data: the digest's own parts and the police's (issue 16). */
+export type DigestCardFields = DigestCardData & PoliceDigestPart;
 
 /** Who is looking, and what the card offers them. */
 export interface DigestView {
@@ -131,7 +135,7 @@ interface Ctx {
 }
 
 /** The card's data (exported for tests and the template sample). */
-export function digestCardData(locale: Locale, c: DigestContent, view: DigestView, level: Level = FULL): DigestCardData {
+export function digestCardData(locale: Locale, c: DigestContent, view: DigestView, level: Level = FULL): DigestCardFields {
   const t = pick(locale, DIGEST_TEXTS);
   const x: Ctx = {
     t,
@@ -157,6 +161,8 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
     dueLists: dueLists(c.due, { t, locale, next: x.next, bodyName: x.bodyName, list: (heading, lines, empty) => list(heading, lines, empty, x) }),
     ...meetingPart(x),
     ...footer(x, view),
+    // Shrinks with the card: fewer offence types with the lists, the gender × band table with the other two-way table.
+    ...policeDigestPart(locale, c.police, Math.max(3, level.lines), level.crossBodies > 0, c.suppressBelow),
   };
 }
 

@@ -10,6 +10,8 @@ export type Block =
   | { readonly kind: 'placeholder'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'note'; readonly text: string }
+  /** A bar chart of a few figures (HTML: inline SVG; Markdown: the figures in a line). */
+  | { readonly kind: 'chart'; readonly caption: string; readonly labels: readonly string[]; readonly values: readonly number[] }
   | {
       readonly kind: 'table';
       readonly caption?: string;
@@ -58,6 +60,8 @@ export function toMarkdown(doc: Doc): string {
       else if (b.kind === 'placeholder') out.push(`> ${escapeMarkdown(b.text)}`, '');
       else if (b.kind === 'note') out.push(`*${escapeMarkdown(b.text)}*`, '');
       else if (b.kind === 'list') out.push(...b.items.map((i) => `- ${escapeMarkdown(oneLine(i))}`), '');
+      else if (b.kind === 'chart')
+        out.push(`*${escapeMarkdown(b.caption)}:* ${b.labels.map((l, i) => `${escapeMarkdown(l)}: ${b.values[i]}`).join(' · ')}`, '');
       else {
         if (b.caption) out.push(`**${escapeMarkdown(b.caption)}**`, '');
         const cells = (row: readonly string[]): string => `| ${row.map((c) => escapeMarkdown(oneLine(c))).join(' | ')} |`;
@@ -83,6 +87,12 @@ const CSS = `
   caption { text-align: left; font-weight: 600; padding: .3rem 0; }
   th, td { border: 1px solid #d0d4da; padding: .35rem .55rem; text-align: left; vertical-align: top; }
   th { background: #e9eef5; }
+  figure.chart { margin: .6rem 0 1rem; break-inside: avoid; }
+  figure.chart figcaption { font-weight: 600; font-size: .95rem; }
+  figure.chart svg { width: 100%; max-width: 34rem; height: auto; }
+  figure.chart rect { fill: #1d3557; }
+  figure.chart rect.last { fill: #e07a00; }
+  figure.chart text { font-size: 11px; fill: #333; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   tbody tr:nth-child(even) td { background: #fafbfc; }
   footer { margin-top: 2.5rem; padding-top: .8rem; border-top: 1px solid #d0d4da; color: #555; font-size: .85rem; }
@@ -107,6 +117,7 @@ export function toHtml(doc: Doc): string {
       else if (b.kind === 'placeholder') body.push(`<p class="placeholder">${e(b.text)}</p>`);
       else if (b.kind === 'note') body.push(`<p class="note">${e(b.text)}</p>`);
       else if (b.kind === 'list') body.push(`<ul>\n${b.items.map((i) => `  <li>${e(i)}</li>`).join('\n')}\n</ul>`);
+      else if (b.kind === 'chart') body.push(barChart(b));
       else {
         const cls = (i: number): string => (b.numeric?.[i] ? ' class="num"' : '');
         body.push(
@@ -143,5 +154,36 @@ export function toHtml(doc: Doc): string {
     '</body>',
     '</html>',
     '',
+  ].join('\n');
+}
+
+/** A small bar chart as inline SVG (no scripts): one bar per label, the last highlighted, figures above the bars. */
+function barChart(b: Extract<Block, { kind: 'chart' }>): string {
+  const e = escapeHtml;
+  const w = 520;
+  const h = 170;
+  const top = 18;
+  const bottom = 22;
+  const max = Math.max(1, ...b.values);
+  const step = w / Math.max(1, b.values.length);
+  const bar = Math.max(4, step * 0.6);
+  const bars = b.values
+    .map((v, i) => {
+      const bh = ((h - top - bottom) * v) / max;
+      const x = i * step + (step - bar) / 2;
+      const y = h - bottom - bh;
+      const last = i === b.values.length - 1 ? ' class="last"' : '';
+      return [
+        `<rect${last} x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${bh.toFixed(1)}"><title>${e(b.labels[i] ?? '')}: ${v}</title></rect>`,
+        `<text x="${(x + bar / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle">${v}</text>`,
+        `<text x="${(x + bar / 2).toFixed(1)}" y="${h - 6}" text-anchor="middle">${e(b.labels[i] ?? '')}</text>`,
+      ].join('');
+    })
+    .join('\n    ');
+  return [
+    '<figure class="chart">',
+    `  <figcaption>${e(b.caption)}</figcaption>`,
+    `  <svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${e(b.caption)}">\n    ${bars}\n  </svg>`,
+    '</figure>',
   ].join('\n');
 }

@@ -3,7 +3,7 @@ import { type Catalogue, type Locale, pick } from '../i18n';
 import { errorMap, keptText } from './form';
 import { renderCard } from './render';
 
-export type RoleName = 'coordinator' | 'admin';
+export type RoleName = 'coordinator' | 'admin' | 'police';
 export const ROLE_FIELDS = ['aadObjectId', 'role'] as const;
 
 /** One person with a role, as the card lists them. */
@@ -14,6 +14,8 @@ export interface RoleHolder {
   /** Administrator through SLT_ADMINS (cannot be revoked in the bot). */
   readonly configured: boolean;
   readonly coordinator: boolean;
+  /** Enters the police's statistics (issue 16). */
+  readonly police?: boolean;
 }
 
 const text: Catalogue<{
@@ -27,10 +29,11 @@ const text: Catalogue<{
 }> = {
   nb: {
     title: 'Roller i SLT-boten',
-    intro: 'Koordinatorer registrerer kanaler, planlegger møter og følger opp saker. Administratorer gir og fjerner roller.',
+    intro:
+      'Koordinatorer registrerer kanaler, planlegger møter og følger opp saker. Politikontakter legger inn politiets statistikk. Administratorer gir og fjerner roller.',
     nobody: 'Ingen har fått roller ennå.',
     footer: 'Administratorer fra oppsettet (SLT_ADMINS) kan bare endres der. Den siste administratoren kan ikke fjernes.',
-    roles: { coordinator: 'SLT-koordinator', admin: 'administrator' },
+    roles: { coordinator: 'SLT-koordinator', admin: 'administrator', police: 'politikontakt' },
     configured: 'administrator (SLT_ADMINS)',
     labels: {
       person: 'Person i teamet',
@@ -44,10 +47,11 @@ const text: Catalogue<{
   },
   en: {
     title: 'Roles in SLT-boten',
-    intro: 'Coordinators register channels, schedule meetings and follow up matters. Administrators grant and revoke roles.',
+    intro:
+      "Coordinators register channels, schedule meetings and follow up matters. Police contacts enter the police's statistics. Administrators grant and revoke roles.",
     nobody: 'Nobody has been given a role yet.',
     footer: 'Administrators from the configuration (SLT_ADMINS) can only be changed there. The last administrator cannot be removed.',
-    roles: { coordinator: 'SLT coordinator', admin: 'administrator' },
+    roles: { coordinator: 'SLT coordinator', admin: 'administrator', police: 'police contact' },
     configured: 'administrator (SLT_ADMINS)',
     labels: {
       person: 'Person in the team',
@@ -80,7 +84,9 @@ export function rolesCard(locale: Locale, input: RolesCardInput): CardJson {
   const t = pick(locale, text);
   const people = input.holders.map((h) => ({
     name: h.name || h.aadObjectId,
-    roles: [h.configured ? t.configured : h.admin ? t.roles.admin : '', h.coordinator ? t.roles.coordinator : ''].filter(Boolean).join(', '),
+    roles: [h.configured ? t.configured : h.admin ? t.roles.admin : '', h.coordinator ? t.roles.coordinator : '', h.police ? t.roles.police : '']
+      .filter(Boolean)
+      .join(', '),
   }));
   const choices = input.choices
     ? [...input.choices].sort((a, b) => a.name.localeCompare(b.name, 'nb')).map((c) => ({ title: c.name || c.aadObjectId, value: c.aadObjectId }))
@@ -93,7 +99,7 @@ export function rolesCard(locale: Locale, input: RolesCardInput): CardJson {
     labels: t.labels,
     people,
     choices,
-    roleChoices: (['coordinator', 'admin'] as const).map((r) => ({ title: t.roles[r], value: r })),
+    roleChoices: (['coordinator', 'police', 'admin'] as const).map((r) => ({ title: t.roles[r], value: r })),
     result: input.result?.text ?? '',
     err: errorMap(ROLE_FIELDS, input.errors ?? []),
   };

@@ -41,6 +41,8 @@ const EXAMPLES: Record<Verb, Record<string, unknown>> = {
   // Per-item inputs are read by parseMinutesInput (cleanText, tested with the minutes); the schema checks ids only.
   'minutes.record': { meetingId: MEETING, bodyId: 'b0000000000000000' },
   'minutes.taskDone': { meetingId: MEETING, bodyId: 'b0000000000000000', taskId: 't0000abcd' },
+  'policeStats.import': { table: 'offences', text: ';2023;2024\nVinning;210;87', mode: 'paste', year: '2024', band: '10-17', n0: '41' },
+  'policeStats.confirm': { importId: 'i0123456789abcdef01234567' },
 };
 
 /** The free-text fields: they must accept dirty text (and clean it), not refuse it. */
@@ -62,13 +64,14 @@ const FREE_TEXT: readonly (readonly [Verb, string])[] = [
   ['escalation.escalate', 'escalateNote'],
   ['escalation.decide', 'boardDecision'],
   ['agenda.addItem', 'title'],
+  ['policeStats.import', 'text'],
 ];
 
 /**
  * Keys, not text: looked up, parsed (dates) or hashed (formId) by the handler, which refuses
  * what it does not find; never stored or shown as typed.
  */
-const KEYS = new Set(['bodyId', 'meetingId', 'escalationId', 'itemId', 'taskId', 'formId', 'focusArea', 'date', 'time', 'month', 'aadObjectId']);
+const KEYS = new Set(['bodyId', 'meetingId', 'escalationId', 'itemId', 'taskId', 'formId', 'focusArea', 'date', 'time', 'month', 'aadObjectId', 'importId']);
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const dirty = (s: string): string => `\u0007 ${s.slice(0, 3)}\u0000\u001b${s.slice(3)}\u007f \r\n`;

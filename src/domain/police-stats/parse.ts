@@ -1,3 +1,4 @@
+import { screenText } from '../guard';
 import { ageBandOf, matchCategory, matchLabel, monthOfLabel, type OffenceCategory, personGroupOf } from './categories';
 import { type AgeBand, figureKey, type Gender, type PoliceFigure, type PoliceTable, TOTAL } from './types';
 
@@ -28,7 +29,9 @@ export type LineProblem =
   | { readonly code: 'duplicate'; readonly label: string; readonly column: string }
   | { readonly code: 'badYear'; readonly token: string }
   | { readonly code: 'futureYear'; readonly year: number }
-  | { readonly code: 'tooManyRows'; readonly max: number };
+  | { readonly code: 'tooManyRows'; readonly max: number }
+  /** A new category's name the confidentiality guard refuses (it looks like a person's details). */
+  | { readonly code: 'guarded'; readonly label: string };
 
 export type LineNote =
   | { readonly code: 'newCategory'; readonly label: string }
@@ -121,8 +124,7 @@ function splitRow(line: string, width: number, monthly: boolean): Split {
   const tokens = line.trim().split(/\s+/);
   if (monthly) return { label: tokens[0] ?? '', cells: tokens.slice(1) };
   let k = 0;
-  while (k < width && k < tokens.length && (VALUE_LIKE.test(tokens[tokens.length - 1 - k]!) || MISSING.has(tokens[tokens.length - 1 - k]!)))
-    k++;
+  while (k < width && k < tokens.length && (VALUE_LIKE.test(tokens[tokens.length - 1 - k]!) || MISSING.has(tokens[tokens.length - 1 - k]!))) k++;
   const label = tokens.slice(0, tokens.length - k).join(' ');
   const cells2 = tokens.slice(tokens.length - k);
   if (k > 0 && k < width) return { label, cells: cells2, short: { found: k, before: tokens[tokens.length - 1 - k] ?? '' } };
@@ -163,16 +165,16 @@ export function parsePoliceTable(table: PoliceTable, text: string, opts: ParseOp
   };
 
   if (lines.length > MAX_LINES) problem(MAX_LINES + 1, lines[MAX_LINES] ?? '', { code: 'tooManyRows', max: MAX_LINES });
-  lines.slice(0, MAX_LINES).forEach((raw, i) => {
+  for (const [i, raw] of lines.slice(0, MAX_LINES).entries()) {
     const no = i + 1;
     const line = raw.replace(/[\u00a0\u202f]/g, ' ');
-    if (!line.trim() || splitCells(line)?.every((c) => c === '')) return;
+    if (!line.trim() || splitCells(line)?.every((c) => c === '')) continue;
 
     const onlyLabel = line.replace(/[\t;]/g, ' ').trim();
     if (table === 'offencesByAge' && ageBandOf(onlyLabel)) {
       band = ageBandOf(onlyLabel);
       header = undefined;
-      return;
+      continue;
     }
     const h = headerOf(line);
     if (h) {
@@ -182,7 +184,7 @@ export function parsePoliceTable(table: PoliceTable, text: string, opts: ParseOp
         else if (y > opts.thisYear) problem(no, raw, { code: 'futureYear', year: y });
       }
       header = h.header;
-      return;
+      continue;
     }
     const width = header ? header.years.length + (header.change ? 1 : 0) : 0;
     const split = splitRow(line, Math.max(width, 1), table === 'monthly');
@@ -192,23 +194,46 @@ export function parsePoliceTable(table: PoliceTable, text: string, opts: ParseOp
       const m = table === 'monthly' ? matchCategory(onlyLabel, opts.categories) : undefined;
       if (m && m.kind !== 'new') monthCategory = { label: matchLabel(m), parent: m.kind === 'known' ? m.parent : undefined };
       else note(no, raw, { code: 'skipped' });
-      return;
+      continue;
     }
-    if (!header) return problem(no, raw, { code: 'noHeader' });
-    if (!split.label.trim()) return problem(no, raw, { code: 'noLabel' });
-    if (!band) return problem(no, raw, { code: 'noBand' });
-    if (split.short) return problem(no, raw, { code: 'tooFewValues', found: split.short.found, expected: width, before: split.short.before });
-    if (split.cells.length > width) return problem(no, raw, { code: 'tooManyValues', found: split.cells.length, expected: width });
-    if (split.cells.length < width && table !== 'monthly')
-      return problem(no, raw, { code: 'tooFewValues', found: split.cells.length, expected: width, before: split.label });
+    if (!header) {
+      problem(no, raw, { code: 'noHeader' });
+      continue;
+    }
+    if (!split.label.trim()) {
+      problem(no, raw, { code: 'noLabel' });
+      continue;
+    }
+    if (!band) {
+      problem(no, raw, { code: 'noBand' });
+      continue;
+    }
+    if (split.short) {
+      problem(no, raw, { code: 'tooFewValues', found: split.short.found, expected: width, before: split.short.before });
+      continue;
+    }
+    if (split.cells.length > width) {
+      problem(no, raw, { code: 'tooManyValues', found: split.cells.length, expected: width });
+      continue;
+    }
+    if (split.cells.length < width && table !== 'monthly') {
+      problem(no, raw, { code: 'tooFewValues', found: split.cells.length, expected: width, before: split.label });
+      continue;
+    }
 
     const target = rowTarget(table, split.label, opts.categories, monthCategory);
-    if (!target.ok) return problem(no, raw, target.problem);
+    if (!target.ok) {
+      problem(no, raw, target.problem);
+      continue;
+    }
     const rowBand = target.band ?? band;
     const values: (number | undefined)[] = [];
     for (const [j, year] of header.years.entries()) {
       const v = readValue(split.cells[j] ?? '', String(year), false);
-      if (!v.ok) return problem(no, raw, v.problem);
+      if (!v.ok) {
+        problem(no, raw, v.problem);
+        continue;
+      }
       values.push(v.value);
     }
     const label = target.category || split.label.trim();
@@ -230,14 +255,17 @@ export function parsePoliceTable(table: PoliceTable, text: string, opts: ParseOp
         value,
       };
       const before = figures.get(figureKey(f));
-      if (before && before.value !== value) return problem(no, raw, { code: 'duplicate', label, column: String(year) });
+      if (before && before.value !== value) {
+        problem(no, raw, { code: 'duplicate', label, column: String(year) });
+        continue;
+      }
       row.push(f);
     }
     if (row.some((f) => figures.has(figureKey(f)))) note(no, raw, { code: 'repeated', label });
     for (const f of row) figures.set(figureKey(f), f);
     if (target.note) note(no, raw, target.note);
     if (header.change) changeNote(no, raw, label, split.cells[header.years.length], values, note);
-  });
+  }
 
   const all = [...figures.values()];
   return {
@@ -263,6 +291,8 @@ function rowTarget(table: PoliceTable, label: string, categories: readonly Offen
   }
   const m = matchCategory(label, categories);
   const category = matchLabel(m).slice(0, 60);
+  // A name the police's list does not know is stored and shown: it must not identify anyone.
+  if (m.kind === 'new' && !screenText(category).ok) return { ok: false, problem: { code: 'guarded', label: short(category) } };
   return {
     ok: true,
     category,
@@ -274,7 +304,14 @@ function rowTarget(table: PoliceTable, label: string, categories: readonly Offen
 }
 
 /** The pasted change against the last two years' difference; a difference is only noted. */
-function changeNote(no: number, raw: string, label: string, given: string | undefined, values: readonly (number | undefined)[], note: (n: number, r: string, w: LineNote) => void): void {
+function changeNote(
+  no: number,
+  raw: string,
+  label: string,
+  given: string | undefined,
+  values: readonly (number | undefined)[],
+  note: (n: number, r: string, w: LineNote) => void,
+): void {
   const [a, b] = [values[values.length - 2], values[values.length - 1]];
   if (given === undefined || a === undefined || b === undefined) return;
   const v = readValue(given, '', true);

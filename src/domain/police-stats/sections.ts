@@ -63,9 +63,12 @@ export function policeDigest(figures: Figures, month: string, suppressBelow: num
     if (last !== undefined) {
       rows = yearByType(figures, last);
       const t = offenceTable(figures, 'offences', '10-17', last, 2).rows.find((r) => r.category === TOTAL);
-      if (!basis || basis.kind !== 'yearToDate') {
+      if (basis?.kind !== 'yearToDate') {
         basis = { kind: 'year', year: last };
-        total = t?.values[1] !== undefined ? { value: t.values[1], ...(t.values[0] !== undefined ? { previous: t.values[0], change: t.values[1] - t.values[0] } : {}) } : undefined;
+        total =
+          t?.values[1] !== undefined
+            ? { value: t.values[1], ...(t.values[0] !== undefined ? { previous: t.values[0], change: t.values[1] - t.values[0] } : {}) }
+            : undefined;
       }
     }
   }
@@ -131,7 +134,12 @@ export function policeChapter(figures: Figures, year: number, suppressBelow: num
       .filter((r) => isMainType(r))
       .map((r) => ({ category: r.category, years: offences.years, values: r.values, value: r.values[last], change: r.change, variation: r.variation })),
     ...(totalRow?.values[last] !== undefined
-      ? { total: { value: totalRow.values[last]!, ...(totalRow.change !== undefined ? { previous: totalRow.values[last]! - totalRow.change, change: totalRow.change } : {}) } }
+      ? {
+          total: {
+            value: totalRow.values[last]!,
+            ...(totalRow.change !== undefined ? { previous: totalRow.values[last]! - totalRow.change, change: totalRow.change } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -141,11 +141,11 @@ export function personMarks(table: YearTable, suppressBelow: number): CellMark[]
   table.years.forEach((_, j) => {
     const values = cells.map((row) => row.map((i) => (i >= 0 ? (table.rows[i]!.values[j] ?? 0) : 0)));
     const m = suppressTable(values, suppressBelow);
-    cells.forEach((row, a) =>
+    cells.forEach((row, a) => {
       row.forEach((i, b) => {
         if (i >= 0) marks[i]![j] = m[a]![b]!;
-      }),
-    );
+      });
+    });
   });
   return marks;
 }
@@ -222,9 +222,7 @@ export function yearToDateByType(figures: Figures, year: number, month: number):
 /** The main offence types of a year's table against the year before. */
 export function yearByType(figures: Figures, year: number): TypeChange[] {
   const t = offenceTable(figures, 'offences', '10-17', year, 2);
-  return t.rows
-    .filter((r) => isMainType(r) && r.values[1] !== undefined)
-    .map((r) => ({ category: r.category, ...compared(r.values[1], r.values[0])! }));
+  return t.rows.filter((r) => isMainType(r) && r.values[1] !== undefined).map((r) => ({ category: r.category, ...compared(r.values[1], r.values[0])! }));
 }
 
 /** The `n` largest changes (by size, either way), largest first; ties by name. */
@@ -243,7 +241,10 @@ export interface PoliceUpdate {
   readonly yearToDate?: { readonly year: number; readonly month: number } & Compared;
   /** The three largest changes per main offence type: year to date, or else the last whole year. */
   readonly changes: readonly TypeChange[];
-  readonly changesBasis: { readonly kind: 'yearToDate'; readonly year: number; readonly month: number } | { readonly kind: 'year'; readonly year: number } | undefined;
+  readonly changesBasis:
+    | { readonly kind: 'yearToDate'; readonly year: number; readonly month: number }
+    | { readonly kind: 'year'; readonly year: number }
+    | undefined;
 }
 
 /** The update as of a day (the meeting's): only figures up to its month count. */

@@ -6,7 +6,7 @@ import { isNotFound, readModifyWrite } from '../etag';
  * Table `roles` — granted roles.
  *   PartitionKey = tenant id (one SLT network per tenant)
  *   RowKey       = Entra object id of the person
- *   coordinator, admin: boolean; updatedBy, updatedAt
+ *   coordinator, admin, police: boolean; updatedBy, updatedAt (police: issue 16, absent on older rows)
  * Administrators from SLT_ADMINS are not stored: configuration stays the source for them.
  * With `cacheTtlMs` (the app: LOOKUP_TTL_MS) a person's row is reused for that long; `set` in
  * this instance forgets it at once, another instance sees a grant or revoke at most that late.
@@ -15,12 +15,14 @@ import { isNotFound, readModifyWrite } from '../etag';
 export interface RoleRow {
   coordinator: boolean;
   admin: boolean;
+  /** Enters the police's statistics. Rows written before the role existed have no column. */
+  police?: boolean;
   name?: string;
   updatedBy: string;
   updatedAt: string;
 }
 
-export type RoleName = 'coordinator' | 'admin';
+export type RoleName = 'coordinator' | 'admin' | 'police';
 
 export class RoleRepository {
   private readonly cache: TtlCache<RoleRow | undefined>;
@@ -60,6 +62,7 @@ export class RoleRepository {
           rowKey: aadObjectId,
           coordinator: current?.coordinator ?? false,
           admin: current?.admin ?? false,
+          police: current?.police ?? false,
           name: name ?? current?.name,
           [role]: value,
           updatedBy: by,
@@ -76,7 +79,7 @@ export class RoleRepository {
     const out: (RoleRow & { aadObjectId: string })[] = [];
     const filter = `PartitionKey eq '${tenantId.replace(/'/g, "''")}'`;
     for await (const e of this.client.listEntities<RoleRow>({ queryOptions: { filter } })) {
-      if (e.coordinator || e.admin) out.push({ ...e, aadObjectId: e.rowKey as string });
+      if (e.coordinator || e.admin || e.police) out.push({ ...e, aadObjectId: e.rowKey as string });
     }
     return out;
   }
