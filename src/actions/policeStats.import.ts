@@ -69,7 +69,7 @@ export const policeStatsImport: ActionDef<typeof policeImportSchema> = {
       const typed = typedYear(req.data, services, req.now);
       if ('errors' in typed) return policeForm(req, [{ field: 'year', message: format(t.yearRequired, { max: osloYear(req.now) }) }], services);
       if ('empty' in typed) return policeForm(req, [{ field: 'year', message: t.yearEmpty }], services);
-      return previewImport(req, services, typed.table, typed.text, values);
+      return previewImport(req, services, typed.table, typed.text, values, true);
     }
     const text = req.data.text ?? '';
     if (!text) return policeForm(req, [{ field: 'text', message: t.textRequired }], services);

@@ -62,9 +62,10 @@ export async function previewImport(
   table: PoliceTable,
   text: string,
   values: Record<string, unknown>,
+  typed = false,
 ): Promise<ActionOutcome> {
   const imp = parseImport(services, table, text, req.now);
-  const preview = previewOf(req.locale, imp);
+  const preview = previewOf(req.locale, imp, typed);
   if (imp.problems.length || !imp.figures.length) {
     services.log.info({ cid: req.correlationId, table, problems: imp.problems.length }, 'police statistics refused');
     return { type: 'card', card: policeCard(req, services, { values, preview }) };

@@ -21,6 +21,9 @@ export interface PoliceTexts {
   previewReady: string;
   previewReplaces: string;
   previewProblems: string;
+  previewProblem: string;
+  repeatedRows: string;
+  typedLine: string;
   previewNothing: string;
   problemsHeading: string;
   notesHeading: string;
@@ -110,6 +113,9 @@ export const POLICE_TEXTS: Catalogue<PoliceTexts> = {
     genders: { all: 'Alle', girls: 'Jenter', boys: 'Gutter' },
     previewReady: 'Dette blir lagret: {count} tall for {years} ({table}). Ingenting er lagret ennå – trykk «Lagre».',
     previewReplaces: 'Det som er lagret for de samme årene i denne tabellen, blir erstattet.',
+    previewProblem: 'Én linje kunne ikke leses. Ingenting er lagret. Rett linjen under i teksten og trykk «Forhåndsvis» igjen.',
+    repeatedRows: '{count} rader står flere ganger med de samme tallene (linje {from}–{to}); tatt med én gang.',
+    typedLine: '{label}: {reason}',
     previewProblems: '{count} linjer kunne ikke leses. Ingenting er lagret. Rett linjene under i teksten og trykk «Forhåndsvis» igjen.',
     previewNothing: 'Fant ingen tall å lagre. Første rad skal være årstallene, så én rad per lovbruddstype eller gruppe.',
     problemsHeading: 'Linjer som ikke kunne leses',
@@ -146,7 +152,7 @@ export const POLICE_TEXTS: Catalogue<PoliceTexts> = {
     notes: {
       newCategory: '«{label}» står ikke i listen over lovbruddstyper og lagres som en ny hovedtype.',
       changeDiffers: 'Endringen for {label} er regnet ut til {computed} (limt inn: {given}).',
-      skipped: 'Hoppet over (ingen tall)',
+      skipped: 'Hoppet over (ingen tall): linje',
       repeated: '{label} står flere ganger med de samme tallene; tatt med én gang.',
     },
     total: 'Totalt',
@@ -220,6 +226,9 @@ export const POLICE_TEXTS: Catalogue<PoliceTexts> = {
     genders: { all: 'All', girls: 'Girls', boys: 'Boys' },
     previewReady: 'This will be stored: {count} figures for {years} ({table}). Nothing is stored yet – press «Save».',
     previewReplaces: 'What is stored for the same years in this table will be replaced.',
+    previewProblem: 'One line could not be read. Nothing is stored. Correct the line below in the text and press «Preview» again.',
+    repeatedRows: '{count} rows appear more than once with the same figures (lines {from}–{to}); taken once.',
+    typedLine: '{label}: {reason}',
     previewProblems: '{count} lines could not be read. Nothing is stored. Correct the lines below in the text and press «Preview» again.',
     previewNothing: 'No figures found. The first row should be the years, then one row per offence type or group.',
     problemsHeading: 'Lines that could not be read',
@@ -255,7 +264,7 @@ export const POLICE_TEXTS: Catalogue<PoliceTexts> = {
     notes: {
       newCategory: '«{label}» is not in the list of offence types and is stored as a new main type.',
       changeDiffers: 'The change for {label} is computed as {computed} (pasted: {given}).',
-      skipped: 'Skipped (no figures)',
+      skipped: 'Skipped (no figures): line',
       repeated: '{label} appears more than once with the same figures; taken once.',
     },
     total: 'Total',

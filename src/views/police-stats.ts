@@ -50,18 +50,28 @@ export function rowLabel(t: PoliceTexts, f: Pick<PoliceFigure, 'table' | 'catego
 }
 
 /** What an import will store, as the preview shows it: per band (or offence type for months), one line per row. */
-export function previewOf(locale: Locale, imp: PoliceImport): PolicePreview {
+export function previewOf(locale: Locale, imp: PoliceImport, typed = false): PolicePreview {
   const t = pick(locale, POLICE_TEXTS);
-  const problems = imp.problems.map((p) => format(t.line, { line: p.line, reason: problemText(locale, p.what), text: p.text }));
+  // A typed year has no lines the person wrote: name the offence type instead.
+  const problems = imp.problems.map((p) =>
+    typed
+      ? format(t.typedLine, { label: p.text.split(';')[0] ?? '', reason: problemText(locale, p.what) })
+      : format(t.line, { line: p.line, reason: problemText(locale, p.what), text: p.text }),
+  );
+  const repeated = imp.notes.filter((n) => n.what.code === 'repeated').map((n) => n.line);
   const skipped = imp.notes.filter((n) => n.what.code === 'skipped').map((n) => n.line);
   const notes = [
-    ...imp.notes.filter((n) => n.what.code !== 'skipped').map((n) => `${format(t.line, { line: n.line, reason: noteText(locale, n.what), text: n.text })}`),
-    ...(skipped.length ? [`${t.notes.skipped}: ${skipped.length > 12 ? `${skipped.slice(0, 12).join(', ')} …` : skipped.join(', ')}`] : []),
+    ...(repeated.length ? [format(t.repeatedRows, { count: repeated.length, from: repeated[0]!, to: repeated[repeated.length - 1]! })] : []),
+    ...imp.notes
+      .filter((n) => n.what.code !== 'skipped' && n.what.code !== 'repeated')
+      .map((n) => `${format(t.line, { line: n.line, reason: noteText(locale, n.what), text: n.text })}`),
+    ...(skipped.length ? [`${t.notes.skipped} ${skipped.length > 12 ? `${skipped.slice(0, 12).join(', ')} …` : skipped.join(', ')}`] : []),
   ];
   const cap = (list: string[], max: number): string[] => (list.length > max ? [...list.slice(0, max), format(t.moreLines, { n: list.length - max })] : list);
   if (imp.problems.length) {
+    const count = new Set(imp.problems.map((p) => p.line)).size;
     return {
-      summary: [format(t.previewProblems, { count: new Set(imp.problems.map((p) => p.line)).size })],
+      summary: [count === 1 ? t.previewProblem : format(t.previewProblems, { count })],
       blocks: [],
       problems: cap(problems, MAX_PROBLEMS),
       notes: cap(notes, MAX_NOTES),
