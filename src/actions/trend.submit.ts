@@ -6,7 +6,7 @@ import { screenFields } from '../app/guard-fields';
 import { ensureRetention } from '../app/retention';
 import { hereRefusal, trendForm } from '../app/trend-form';
 import { stableKey } from '../domain/escalations';
-import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, monthOf, SERVICES } from '../domain/trends';
+import { DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, monthOf, SERVICES, STORED_AGE_GROUPS } from '../domain/trends';
 import type { FieldError } from '../handler-types';
 import { pick } from '../i18n';
 import { TREND_TEXTS } from '../i18n/trends';
@@ -21,7 +21,8 @@ const schema = z.object({
   direction: z.enum(DIRECTIONS),
   description: freeText(MAX_DESCRIPTION),
   area: optionalFreeText(MAX_AREA),
-  ageGroup: optionalChoice(AGE_GROUPS),
+  // The form offers AGE_GROUPS; a card posted before issue 16 may still send an older group.
+  ageGroup: optionalChoice(STORED_AGE_GROUPS),
   service: optionalChoice(SERVICES),
   formId: z.string().max(64).optional(),
 });

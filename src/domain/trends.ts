@@ -8,8 +8,19 @@ import { DateTime } from 'luxon';
 export const DIRECTIONS = ['new', 'increasing', 'stable', 'decreasing'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export const AGE_GROUPS = ['10-12', '13-16', '16-18', '18-23'] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
+/**
+ * The age groups a trend can be reported for: bands that compare with the police's (10–14 is
+ * 10–12 and 13–14, then 15–17), young adults, and all ages (issue 16).
+ */
+export const AGE_GROUPS = ['10-12', '13-14', '15-17', '18-23', 'all'] as const;
+/**
+ * The overlapping groups offered before: trends stored with them keep their label and are
+ * counted under it, and a form card posted before the change is still accepted.
+ */
+export const LEGACY_AGE_GROUPS = ['13-16', '16-18'] as const;
+/** Every age group a stored trend can carry. */
+export const STORED_AGE_GROUPS = [...AGE_GROUPS, ...LEGACY_AGE_GROUPS] as const;
+export type AgeGroup = (typeof STORED_AGE_GROUPS)[number];
 
 /** The reporter's service: chosen once, remembered per person, shown instead of the person. */
 export const SERVICES = ['school', 'outreach', 'police', 'health', 'childWelfare', 'nav', 'youthClub', 'ppt', 'followUp', 'volunteer', 'other'] as const;

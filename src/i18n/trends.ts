@@ -135,8 +135,16 @@ export const DIRECTION_LABELS: Catalogue<Record<Direction, string>> = {
 };
 
 export const AGE_GROUP_LABELS: Catalogue<Record<AgeGroup, string>> = {
-  nb: { '10-12': '10–12 år', '13-16': '13–16 år', '16-18': '16–18 år', '18-23': '18–23 år' },
-  en: { '10-12': '10–12 years', '13-16': '13–16 years', '16-18': '16–18 years', '18-23': '18–23 years' },
+  nb: { '10-12': '10–12 år', '13-14': '13–14 år', '15-17': '15–17 år', '18-23': '18–23 år', all: 'alle aldre', '13-16': '13–16 år', '16-18': '16–18 år' },
+  en: {
+    '10-12': '10–12 years',
+    '13-14': '13–14 years',
+    '15-17': '15–17 years',
+    '18-23': '18–23 years',
+    all: 'all ages',
+    '13-16': '13–16 years',
+    '16-18': '16–18 years',
+  },
 };
 
 export const SERVICE_LABELS: Catalogue<Record<Service, string>> = {

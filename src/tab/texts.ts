@@ -50,6 +50,8 @@ const nb = {
       other: 'Annen tjeneste',
     } as Record<string, string>,
     ageSuffix: 'år',
+    // Stored trends keep the groups they were reported with (13–16 and 16–18 before issue 16).
+    ageGroups: { all: 'alle aldre', '13-14': '13–14 år', '15-17': '15–17 år', '13-16': '13–16 år', '16-18': '16–18 år' } as Record<string, string>,
   },
   escalations: {
     heading: 'Saker som er løftet',
@@ -151,6 +153,7 @@ const en: Texts = {
       other: 'Other service',
     },
     ageSuffix: 'years',
+    ageGroups: { all: 'all ages', '13-14': '13–14 years', '15-17': '15–17 years', '13-16': '13–16 years', '16-18': '16–18 years' } as Record<string, string>,
   },
   escalations: {
     ...nb.escalations,

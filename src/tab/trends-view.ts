@@ -79,7 +79,12 @@ function render(out: HTMLElement, data: TrendsResponse, t: Texts, locale: TabLoc
 }
 
 function item(i: TrendItem, t: Texts, locale: TabLocale): HTMLElement {
-  const meta = [i.bodyName, t.trends.services[i.service] ?? i.service, i.ageGroup ? `${i.ageGroup} ${t.trends.ageSuffix}` : '', i.area ?? '']
+  const meta = [
+    i.bodyName,
+    t.trends.services[i.service] ?? i.service,
+    i.ageGroup ? (t.trends.ageGroups[i.ageGroup] ?? `${i.ageGroup} ${t.trends.ageSuffix}`) : '',
+    i.area ?? '',
+  ]
     .filter(Boolean)
     .join(' · ');
   return h(

@@ -8,7 +8,7 @@ import { MAX_FOCUS_AREA_LENGTH, MAX_FOCUS_AREAS } from '../../src/domain/focus-a
 import { screenText } from '../../src/domain/guard';
 import { MEETING_ID_RE } from '../../src/domain/meetings';
 import { MAX_DECISION, MAX_TASK_TITLE, RESPONSIBLES } from '../../src/domain/minutes';
-import { AGE_GROUPS, DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES } from '../../src/domain/trends';
+import { DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES, STORED_AGE_GROUPS } from '../../src/domain/trends';
 import { fromChunks } from '../../src/storage/table/chunks';
 
 /**
@@ -55,7 +55,7 @@ const trendRow = z
     direction: z.enum(DIRECTIONS),
     description: clean(MAX_DESCRIPTION),
     area: clean(MAX_AREA),
-    ageGroup: z.union([z.literal(''), z.enum(AGE_GROUPS)]),
+    ageGroup: z.union([z.literal(''), z.enum(STORED_AGE_GROUPS)]),
     service: z.enum(SERVICES),
     reporterId: z.string().min(1),
     reportedAt: iso,
