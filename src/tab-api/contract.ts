@@ -148,3 +148,37 @@ export interface ErrorResponse {
   readonly fields?: Readonly<Record<string, string>>;
   readonly correlationId?: string;
 }
+
+/** GET /api/tab/police — the police's statistics (issue 16): offence tables per age band, suspects, months. */
+export interface PoliceResponse {
+  /** The last year with figures; absent when none are entered. */
+  readonly lastYear?: number;
+  /** The years of the tables, oldest first (up to ten). */
+  readonly years: readonly number[];
+  readonly offences: readonly {
+    readonly band: '10-17' | '10-14' | '15-17';
+    readonly rows: readonly {
+      readonly category: string;
+      readonly total: boolean;
+      /** A main offence type (not a subcategory, not the total). */
+      readonly main: boolean;
+      readonly parent?: string;
+      readonly values: readonly (number | null)[];
+      /** The last year against the one before. */
+      readonly change: number | null;
+      /** Main types: the last year against the range of the seven before. */
+      readonly variation: { readonly position: 'within' | 'above' | 'below'; readonly min: number; readonly max: number; readonly years: number } | null;
+    }[];
+  }[];
+  /** Unique suspects by gender × band, as shown: small counts are «<3» (or «:»). */
+  readonly persons: readonly {
+    readonly gender: 'all' | 'girls' | 'boys';
+    readonly band: '10-17' | '10-14' | '15-17';
+    readonly values: readonly string[];
+    readonly change: number | null;
+  }[];
+  readonly suppressBelow?: number;
+  readonly months?: { readonly year: number; readonly values: readonly (number | null)[]; readonly previous: readonly (number | null)[] };
+  /** When the latest figures were stored. */
+  readonly importedAt?: string;
+}

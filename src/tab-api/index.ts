@@ -8,6 +8,7 @@ import { devPeople } from './dev';
 import { digestsFor, type TabDigestSource } from './digests';
 import { escalationsFor } from './escalations';
 import { type Headers, type IdentityResult, identify } from './identity';
+import { policeFor } from './police-stats';
 import {
   annualReportQuery,
   devPeopleQuery,
@@ -18,6 +19,7 @@ import {
   meQuery,
   message,
   parseQuery,
+  policeQuery,
   trendsQuery,
   wheelQuery,
 } from './schemas';
@@ -129,6 +131,11 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       const now = s.clock.now();
       const year = q.value.year ?? Number(utcToOslo(now.toISOString()).date.slice(0, 4));
       return { status: 200, body: await wheelFor(s.meetings, v, year, now, locale) };
+    },
+    async police(v, req) {
+      const q = parseQuery(policeQuery, req.query, localeOf(req.query));
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      return { status: 200, body: await policeFor(s, v) };
     },
     async digests(v, req) {
       const q = parseQuery(digestsQuery, req.query, localeOf(req.query));

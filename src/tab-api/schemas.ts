@@ -16,6 +16,9 @@ const month = z.string().regex(MONTH, 'msg:month');
 
 export const meQuery = z.strictObject({ lang, channel: z.string().min(1).max(200).optional() });
 
+/** GET /api/tab/police: the language only (the page filters by offence type and band itself). */
+export const policeQuery = z.strictObject({ lang });
+
 export const trendsQuery = z
   .strictObject({
     lang,

@@ -5,6 +5,7 @@ import type {
   ErrorResponse,
   EscalationsResponse,
   MeResponse,
+  PoliceResponse,
   TrendsResponse,
   WheelResponse,
 } from '../tab-api/contract';
@@ -49,6 +50,7 @@ export function api(auth: Auth, lang: string) {
     escalations: (status: 'open' | 'all') => get<EscalationsResponse>(auth, 'escalations', { lang, status }),
     wheel: (year?: number) => get<WheelResponse>(auth, 'wheel', { lang, year }),
     digests: () => get<DigestsResponse>(auth, 'digests', { lang }),
+    police: () => get<PoliceResponse>(auth, 'police', { lang }),
     annualReport: (year: number) => get<AnnualReportResponse>(auth, 'annual-report', { lang, year }, 'POST'),
   };
 }

@@ -12,6 +12,8 @@ export interface Host {
   readonly locale?: string;
   /** The channel the tab sits in (configurable channel tab). */
   readonly channelId?: string;
+  /** A deep link's sub page (`subEntityId`), e.g. `police` from «Se politistatistikk». */
+  readonly subPageId?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function detectHost(timeoutMs = TEAMS_TIMEOUT_MS): Promise<Host> {
     const won = await Promise.race([app.initialize().then(() => 'teams' as const), timeout]);
     if (won !== 'teams') return fallback;
     const ctx = await app.getContext();
-    return { inTeams: true, theme: asTheme(ctx.app.theme), locale: ctx.app.locale, channelId: ctx.channel?.id };
+    return { inTeams: true, theme: asTheme(ctx.app.theme), locale: ctx.app.locale, channelId: ctx.channel?.id, subPageId: ctx.page.subPageId };
   } catch (err) {
     // Expected outside Teams; anything else is still "not in Teams", but worth a console line.
     if (!/parent window/i.test(String(err))) console.warn('teams-js initialize failed', err);

@@ -6,6 +6,7 @@ import { digestsSection } from './digests-view';
 import { h, replace } from './dom';
 import { escalationsSection } from './escalations-view';
 import { applyTheme, asTheme, detectHost, onThemeChange, ssoToken } from './host';
+import { policeSection } from './police-view';
 import { fill, localeOf, type TabLocale, type Texts, textsFor } from './texts';
 import { trendsSection } from './trends-view';
 import { wheelSection } from './wheel-view';
@@ -16,7 +17,7 @@ import { wheelSection } from './wheel-view';
  * identity picker under a visible banner. Everything the page shows comes from `/api/tab/…`,
  * which applies the same visibility rules as the bot.
  */
-const SECTIONS = ['trends', 'escalations', 'wheel', 'digests'] as const;
+const SECTIONS = ['trends', 'escalations', 'wheel', 'digests', 'police'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
 
   if (host.inTeams) {
     onThemeChange(applyTheme);
-    await load({ kind: 'sso', token: ssoToken }, t, locale, host.channelId);
+    await load({ kind: 'sso', token: ssoToken }, t, locale, host.channelId, host.subPageId);
     app.notifySuccess();
     return;
   }
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
 
 let firstRender = true;
 
-async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string): Promise<void> {
+async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string, subPageId?: string): Promise<void> {
   const status = byId('status');
   const main = byId('sections');
   status.hidden = false;
@@ -69,7 +70,14 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string)
     // In a channel tab the trends start at the channel's body, which `me` names; elsewhere everything loads at once.
     const meFirst = channelId ? await a.me(channelId) : undefined;
     const filter = { body: meFirst?.channelBodyId };
-    const [me, trends, escalations, wheel, digests] = await Promise.all([meFirst ?? a.me(), a.trends(filter), a.escalations('open'), a.wheel(), a.digests()]);
+    const [me, trends, escalations, wheel, digests, police] = await Promise.all([
+      meFirst ?? a.me(),
+      a.trends(filter),
+      a.escalations('open'),
+      a.wheel(),
+      a.digests(),
+      a.police(),
+    ]);
     who(me, t);
     if (!me.bodies.length) {
       main.hidden = true;
@@ -80,7 +88,8 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string)
     escalationsSection(byId('escalations'), a, t, locale, escalations);
     wheelSection(byId('wheel'), a, t, wheel);
     digestsSection(byId('digests'), a, t, locale, digests);
-    nav(t);
+    policeSection(byId('police'), t, locale, police);
+    nav(t, subPageId);
     status.hidden = true;
     main.hidden = false;
     if (firstRender) {
@@ -91,7 +100,7 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string)
   } catch (err) {
     main.hidden = true;
     status.textContent = err instanceof ApiError && err.status === 401 ? t.signInFailed : `${t.failed} ${err instanceof ApiError ? err.message : ''}`;
-    status.append(' ', h('button', { type: 'button', onclick: () => void load(auth, t, locale, channelId) }, t.retry));
+    status.append(' ', h('button', { type: 'button', onclick: () => void load(auth, t, locale, channelId, subPageId) }, t.retry));
   }
 }
 
@@ -103,9 +112,10 @@ function who(me: MeResponse, t: Texts): void {
 }
 
 /** The section tabs: all sections are rendered at once; the tabs only show one. */
-function nav(t: Texts): void {
+/** The section shown first: the address's #section, or the deep link's sub page («Se politistatistikk»). */
+function nav(t: Texts, subPageId?: string): void {
   const bar = byId('nav');
-  const current = (location.hash.slice(1) as Section) || 'trends';
+  const current = ((location.hash.slice(1) || subPageId) as Section) || 'trends';
   const show = (name: Section): void => {
     for (const sec of SECTIONS) {
       byId(sec).hidden = sec !== name;

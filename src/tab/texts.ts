@@ -19,7 +19,7 @@ const nb = {
   failed: 'Kunne ikke hente data.',
   viewing: 'Viser det {name} har tilgang til',
   roles: { coordinator: 'SLT-koordinator', admin: 'administrator', board: 'SLT-styret' },
-  sections: { trends: 'Trender', escalations: 'Saker', wheel: 'Årshjul', digests: 'Rapporter' },
+  sections: { trends: 'Trender', escalations: 'Saker', wheel: 'Årshjul', digests: 'Rapporter', police: 'Politistatistikk' },
   noBodies: 'Du er ikke medlem av noe SLT-organ ennå, så det er ingenting å vise her.',
   trends: {
     heading: 'Trender per innsatsområde',
@@ -122,7 +122,7 @@ const en: Texts = {
   failed: 'Could not load data.',
   viewing: 'Showing what {name} may read',
   roles: { coordinator: 'SLT coordinator', admin: 'administrator', board: 'SLT board' },
-  sections: { trends: 'Trends', escalations: 'Matters', wheel: 'Annual wheel', digests: 'Reports' },
+  sections: { trends: 'Trends', escalations: 'Matters', wheel: 'Annual wheel', digests: 'Reports', police: 'Police statistics' },
   noBodies: 'You are not a member of any SLT body yet, so there is nothing to show here.',
   trends: {
     ...nb.trends,
