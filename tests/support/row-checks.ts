@@ -93,6 +93,7 @@ const roleRow = z.object({
   rowKey: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
   coordinator: z.boolean(),
   admin: z.boolean(),
+  police: z.boolean().optional(),
   name: optionalNull(plain(200)),
   updatedBy: z.string().min(1),
   updatedAt: iso,
@@ -276,8 +277,29 @@ const digestAckRow = z
   .object({ rowKey: z.string(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), aadObjectId: z.string().min(1), name: plain(200), at: iso })
   .refine((r) => r.rowKey === `a|${r.month}|${r.aadObjectId}`, 'the row key names its month and reader');
 
+/** The police's figures: counts and category labels only (issue 16). */
+const policeFigureRow = z.object({
+  rowKey: z.string().regex(/^\d{4}\|(10-17|10-14|15-17)\|(0\d|1[0-2])\|(all|girls|boys)\|/),
+  year: z.number().int().min(1990).max(2100),
+  month: z.number().int().min(0).max(12),
+  band: z.enum(['10-17', '10-14', '15-17']),
+  gender: z.enum(['all', 'girls', 'boys']),
+  category: clean(60).or(z.literal('')),
+  parent: z.string().max(60),
+  order: z.number().int().min(0),
+  value: z.number().int().min(0).max(1_000_000),
+  importId: z.string().regex(/^i[0-9a-f]{24}$/),
+  importedAt: iso,
+});
+const policeHeadRow = z.object({ rowKey: z.string().startsWith('h|'), importId: z.string(), rows: z.number().int().min(0) });
+const policePendingRow = z.object({
+  rowKey: z.string().regex(/^i[0-9a-f]{24}$/),
+  table: z.enum(['offences', 'offencesByAge', 'persons', 'monthly']),
+  expiresAt: iso,
+});
+
 type Row = Record<string, unknown>;
-type Checked = 'trends' | 'bodies' | 'roles' | 'meetings' | 'escalations' | 'agendas' | 'settings' | 'digests';
+type Checked = 'trends' | 'bodies' | 'roles' | 'meetings' | 'escalations' | 'agendas' | 'settings' | 'digests' | 'policestats';
 
 /** The check of each scanned table, choosing a schema by the row's keys. */
 export const ROW_CHECKS: Record<Checked, (row: Row) => z.ZodType> = {
@@ -289,6 +311,7 @@ export const ROW_CHECKS: Record<Checked, (row: Row) => z.ZodType> = {
   agendas: (r) => (String(r.rowKey).startsWith('m|') ? minutesRow : agendaRow),
   settings: () => focusAreasRow,
   digests: (r) => (String(r.rowKey).startsWith('a|') ? digestAckRow : digestSendRow),
+  policestats: (r) => (String(r.partitionKey).endsWith('|pending') ? policePendingRow : String(r.rowKey).startsWith('h|') ? policeHeadRow : policeFigureRow),
 };
 
 /** Problems of one row: '' when it is valid. */
