@@ -87,13 +87,13 @@ const CSS = `
   caption { text-align: left; font-weight: 600; padding: .3rem 0; }
   th, td { border: 1px solid #d0d4da; padding: .35rem .55rem; text-align: left; vertical-align: top; }
   th { background: #e9eef5; }
-  figure.chart { margin: .6rem 0 1rem; break-inside: avoid; }
+  figure.chart { display: inline-block; vertical-align: top; width: 46%; margin: .4rem 3% .8rem 0; break-inside: avoid; }
   figure.chart figcaption { font-weight: 600; font-size: .95rem; }
   figure.chart svg { width: 100%; max-width: 34rem; height: auto; }
   figure.chart rect { fill: #1d3557; }
   figure.chart rect.last { fill: #e07a00; }
   figure.chart text { font-size: 11px; fill: #333; }
-  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   tbody tr:nth-child(even) td { background: #fafbfc; }
   footer { margin-top: 2.5rem; padding-top: .8rem; border-top: 1px solid #d0d4da; color: #555; font-size: .85rem; }
   @media print {
