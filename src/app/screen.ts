@@ -1,6 +1,7 @@
 import type { FieldError } from '../actions/types';
-import { describeFindings, screenText } from '../domain/guard';
+import { screenText } from '../domain/guard';
 import type { Locale } from '../i18n';
+import { describeFindings } from '../i18n/guard';
 
 /**
  * Runs the confidentiality guard over every free-text field a handler is about to store and

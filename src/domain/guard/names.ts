@@ -1,18 +1,19 @@
 import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
+import { classifyLower, isLowerCaseNameInContext, type NameClass } from './lowercase-names';
 import {
   ABOUT_A_PERSON,
   AGE_AFTER,
   AGE_BEFORE,
   CONJUNCTIONS,
   COUNT_LIST,
-  EVERYDAY_WORDS,
   FAMILY_WORDS,
   INSTITUTIONS,
   MAIN_VERBS,
   NAMING_VERBS,
   PERSON_NOUNS,
   PLACE_AFTER,
+  PLACE_ENDING,
   PREPOSITIONS,
   PRONOUNS,
   RELATIONS,
@@ -21,11 +22,10 @@ import {
   STRICT_AGE_AFTER,
   YOUTH_AGE,
 } from './name-context';
+import { Coverage } from './spans';
 import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
 import { isCapitalised, isSpaceGap, type Token, tokenize } from './tokens';
-import { type Finding, finding, overlaps } from './types';
-
-type NameClass = 'strong' | 'ambiguous';
+import { type Finding, finding } from './types';
 
 /** The given-name class of a word, trying possessive forms ("Sofie's", "Emils"). */
 function classify(word: string): NameClass | null {
@@ -101,19 +101,6 @@ function roleBefore(tokens: readonly Token[], i: number): Role | null {
 }
 
 /**
- * The given-name class of a lower-case word ("ahmed", "anne-lise"), or null. Names that are also
- * everyday words stay out: "endre" is "to change" far more often than it is Endre.
- */
-function classifyLower(word: string): NameClass | null {
-  if (!/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(word)) return null;
-  const parts = word.split('-');
-  const isName = (p: string): boolean => GIVEN_NAMES.has(p) || AMBIGUOUS_GIVEN_NAMES.has(p);
-  const isClear = (p: string): boolean => GIVEN_NAMES.has(p) && !EVERYDAY_WORDS.has(p) && !ALLOWED_WORDS.has(p);
-  if (!parts.every(isName)) return null;
-  return parts.some(isClear) ? 'strong' : 'ambiguous';
-}
-
-/**
  * "skolen Emma går på har meldt", "appen Emma bruker er full av reklame": a verb after the name and a
  * second, finite one soon after in the same sentence make the name the subject of a relative clause,
  * so a person. "Fritidsklubben Tiril har åpent hver fredag" and "Kafé Mina på Bekkestua er …" are not.
@@ -145,7 +132,7 @@ function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
   for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
     const t = tokens[j];
     if (!t || !isSpaceGap(t.gapBefore)) return false;
-    if (PLACE_AFTER.has(t.lower)) return true;
+    if (PLACE_AFTER.has(t.lower) || PLACE_ENDING.test(t.lower)) return true;
     if (!isCapitalised(t.text)) return false;
   }
   return false;
@@ -162,7 +149,7 @@ function hasAgeContext(text: string, t: Token): boolean {
  * person noun: "Timur (16) sier han …", "… mor til Timur (16)"), and not in a list of counts
  * ("Skui (12), Hosle (4), Tanum (9)").
  */
-function hasStrictAge(text: string, t: Token): boolean {
+function hasStrictAge(text: string, t: Token, facts: TextFacts): boolean {
   if (AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start))) return true;
   const m = STRICT_AGE_AFTER.exec(text.slice(t.end, t.end + 24));
   if (!m) return false;
@@ -170,7 +157,15 @@ function hasStrictAge(text: string, t: Token): boolean {
   if (bareAge === undefined) return true;
   const age = Number(bareAge);
   if (t.text.length < 4 || age < YOUTH_AGE.min || age > YOUTH_AGE.max) return false;
-  return ABOUT_A_PERSON.test(text) && [...text.matchAll(COUNT_LIST)].length < 3;
+  return facts.aboutAPerson && !facts.countList;
+}
+
+/** What the whole text says, computed once per text rather than once per word. */
+interface TextFacts {
+  /** A pronoun or person noun anywhere in the text. */
+  aboutAPerson: boolean;
+  /** Three or more "Word (n)": a table of counts. */
+  countList: boolean;
 }
 
 /** A capitalised word that could be a given name missing from the list ("Kornelius", "Daler"). */
@@ -186,17 +181,17 @@ const couldBeName = (t: Token | undefined): t is Token =>
  * Rule (d): an unknown capitalised word is a given name when a clear surname follows ("Kornelius
  * Bergersen", "Daler Rahimov") or an age does ("Timur (16)", "Aleksandr Petrov (16)").
  */
-function isUnknownNameAt(text: string, tokens: readonly Token[], i: number): boolean {
+function isUnknownNameAt(text: string, tokens: readonly Token[], i: number, facts: TextFacts): boolean {
   const t = tokens[i];
   if (!couldBeName(t) || isTitleOrPlace(tokens, i)) return false;
-  if (hasStrictAge(text, t)) return true;
+  if (hasStrictAge(text, t, facts)) return true;
   const next = tokens[i + 1];
   if (!next || !isSpaceGap(next.gapBefore)) return false;
-  return isClearSurname(next) || (couldBeName(next) && hasStrictAge(text, next));
+  return isClearSurname(next) || (couldBeName(next) && hasStrictAge(text, next, facts));
 }
 
 /** Whether token i is a person's name in its context (rules (a) role, (b) surname, (c) context). */
-function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
+function isNameAt(text: string, tokens: readonly Token[], i: number, facts: TextFacts): boolean {
   const t = tokens[i];
   if (!t || t.text.length < 2) return false;
   const cls = isCapitalised(t.text) ? classify(t.text) : null;
@@ -214,7 +209,8 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (cls === 'strong') return !isTitleOrPlace(tokens, i);
   if (cls === 'ambiguous') return (next !== undefined && isSpaceGap(next.gapBefore) && isSurname(next)) || hasAgeContext(text, t);
-  if (cls === null && isUnknownNameAt(text, tokens, i)) return true;
+  if (cls === null && isUnknownNameAt(text, tokens, i, facts)) return true;
+  if (!isCapitalised(t.text) && !isTitleOrPlace(tokens, i) && isLowerCaseNameInContext(text, tokens, i)) return true;
   const previous = tokens[i - 1];
   if (isSurname(t) && previous && FAMILY_WORDS.has(previous.lower) && isSpaceGap(t.gapBefore)) return true;
   return isSurname(t) && next?.lower === 'family' && isSpaceGap(next.gapBefore);
@@ -225,40 +221,46 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
  * lower-case name next to a lower-case one ("eleven ahmed og fatima").
  */
 function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: readonly boolean[]): void {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    tokens.forEach((t, i) => {
-      if (flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return;
-      const capitalised = isCapitalised(t.text);
-      if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return;
-      const linked = (j: number, k: number): boolean => {
-        const a = tokens[Math.min(j, k)];
-        const b = tokens[Math.max(j, k)];
-        if (!a || !b || !flagged[j]) return false;
-        if (!capitalised && isCapitalised(tokens[j]?.text ?? '')) return false;
-        if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
-        const middle = tokens[Math.min(j, k) + 1];
-        return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);
-      };
-      if (linked(i - 1, i) || linked(i + 1, i) || linked(i - 2, i) || linked(i + 2, i)) {
-        flagged[i] = true;
-        changed = true;
-      }
-    });
+  const spreadsTo = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t || flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return false;
+    const capitalised = isCapitalised(t.text);
+    if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return false;
+    const linked = (j: number, k: number): boolean => {
+      const a = tokens[Math.min(j, k)];
+      const b = tokens[Math.max(j, k)];
+      if (!a || !b || !flagged[j]) return false;
+      if (!capitalised && isCapitalised(tokens[j]?.text ?? '')) return false;
+      if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
+      const middle = tokens[Math.min(j, k) + 1];
+      return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);
+    };
+    return linked(i - 1, i) || linked(i + 1, i) || linked(i - 2, i) || linked(i + 2, i);
+  };
+  // A work list rather than passes over all tokens until nothing changes: a long chain of names
+  // ("Per og Liv og Mai og …") would otherwise cost one pass per name.
+  const queue = flagged.flatMap((f, i) => (f ? [i] : []));
+  for (let j = queue.pop(); j !== undefined; j = queue.pop()) {
+    for (const i of [j - 2, j - 1, j + 1, j + 2]) {
+      if (!spreadsTo(i)) continue;
+      flagged[i] = true;
+      queue.push(i);
+    }
   }
 }
 
 const PHRASES = new RegExp(`(?<!\\p{L})(?:${ALLOWED_PHRASES.join('|').replace(/ /g, '\\s+')})(?!\\p{L})`, 'giu');
 
 /** Finds personal names, skipping text already covered by other findings (e-mail, address). */
-export function findPersonNames(text: string, taken: readonly Finding[] = []): Finding[] {
+export function findPersonNames(text: string, taken: Coverage = new Coverage(text.length)): Finding[] {
   const tokens = tokenize(text);
-  const allowed = [...text.matchAll(PHRASES)].map((m) => finding('personName', text, m.index, m.index + m[0].length));
+  const allowed = new Coverage(text.length);
+  for (const m of text.matchAll(PHRASES)) allowed.add(m.index, m.index + m[0].length);
+  const facts: TextFacts = { aboutAPerson: ABOUT_A_PERSON.test(text), countList: [...text.matchAll(COUNT_LIST)].length >= 3 };
   // Words inside an e-mail, address or allowed phrase are not names; they stay in the token list so
   // the gaps between words stay right.
-  const free = tokens.map((t) => !overlaps(taken, t.start, t.end) && !overlaps(allowed, t.start, t.end));
-  const flagged = tokens.map((_, i) => free[i] === true && isNameAt(text, tokens, i));
+  const free = tokens.map((t) => !taken.overlaps(t.start, t.end) && !allowed.overlaps(t.start, t.end));
+  const flagged = tokens.map((_, i) => free[i] === true && isNameAt(text, tokens, i, facts));
   spreadToNeighbours(tokens, flagged, free);
   // A flagged given name takes a following surname into the same finding ("Mustafa Hussain").
   tokens.forEach((t, i) => {

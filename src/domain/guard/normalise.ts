@@ -26,11 +26,19 @@ const INVISIBLE = /\p{Cf}/gu;
 // counterpart to the no-break space and read as "-".
 const HYPHENS = /[\u2010\u2011]/g;
 
-/** NFKC, every Unicode space as ' ', runs of spaces/tabs as one ' ', invisible characters removed. */
+// Anything the slow path below would change; text without it (most text) is already normal.
+const NEEDS_WORK = /[\p{Cf}\p{M}\u2010\u2011\u2028\u2029\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}/u;
+
+/**
+ * NFKC, every Unicode space as ' ', runs of spaces/tabs as one ' ', invisible characters removed.
+ * Linear in the length: pieces are collected in an array and joined once.
+ */
 export function normalise(original: string): Normalised {
+  if (!NEEDS_WORK.test(original) && original.normalize('NFKC') === original) return identity(original);
   const from: number[] = [];
   const to: number[] = [];
-  let text = '';
+  const pieces: string[] = [];
+  let lastWasSpace = false;
   for (const m of original.matchAll(CLUSTER)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -41,16 +49,27 @@ export function normalise(original: string): Normalised {
       .replace(/\p{Zs}|\t/gu, ' ');
     for (const unit of piece.replace(/[\u2028\u2029]/g, '\n')) {
       // A space after a space: widen the previous space to cover this one as well.
-      if (unit === ' ' && text.endsWith(' ')) {
+      if (unit === ' ' && lastWasSpace) {
         to[to.length - 1] = end;
         continue;
       }
+      lastWasSpace = unit === ' ';
       for (let k = 0; k < unit.length; k++) {
         from.push(start);
         to.push(end);
       }
-      text += unit;
+      pieces.push(unit);
     }
+  }
+  return { text: pieces.join(''), from, to };
+}
+
+function identity(text: string): Normalised {
+  const from = new Array<number>(text.length);
+  const to = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) {
+    from[i] = i;
+    to[i] = i + 1;
   }
   return { text, from, to };
 }

@@ -49,7 +49,17 @@ describe('measureCorpus', () => {
     expect(result.names).toEqual({ expected: 1, caught: 0, rate: 0 });
     expect(result.overall).toEqual({ expected: 2, caught: 1, rate: 0.5 });
     expect(result.clean).toEqual({ total: 2, passed: 1, falsePositiveRate: 0.5 });
-    expect(result.falsePositivesPerKind).toEqual({ nationalId: 0, phone: 0, email: 1, address: 0, personName: 0 });
+    expect(result.falsePositivesPerKind).toEqual({
+      nationalId: 0,
+      dNumber: 0,
+      phone: 0,
+      email: 1,
+      address: 0,
+      handle: 0,
+      plate: 0,
+      personName: 0,
+      indirect: 0,
+    });
     expect(result.misses).toEqual([{ text: 'Skolen bekymrer seg for Kornelius.', kind: 'personName', found: [] }]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFindings, screenText } from '../../../src/domain/guard';
+import { screenText } from '../../../src/domain/guard';
+import { describeFindings } from '../../../src/i18n/guard';
 
 describe('describeFindings', () => {
   const { findings } = screenText('Eleven Ola har fnr 030409 41214 og mobil 912 34 567.');

@@ -54,9 +54,10 @@ describe('screenText: national identity numbers', () => {
     expect(found('Fnr 030409 41214 gjelder ungdom på 15.', 'nationalId')).toEqual(['030409 41214']);
   });
 
-  it('finds a D-number', () => {
+  it('finds a D-number and reports it as one', () => {
     const id = makeNationalId('610809', 811);
-    expect(found(`D-nummer ${id.slice(0, 6)} ${id.slice(6)}.`, 'nationalId')).toEqual([`${id.slice(0, 6)} ${id.slice(6)}`]);
+    expect(found(`D-nummer ${id.slice(0, 6)} ${id.slice(6)}.`, 'dNumber')).toEqual([`${id.slice(0, 6)} ${id.slice(6)}`]);
+    expect(found(`D-nummer ${id.slice(0, 6)} ${id.slice(6)}.`, 'nationalId')).toEqual([]);
   });
 
   it('lets 11-digit case numbers with a wrong checksum pass', () => {
