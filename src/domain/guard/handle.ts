@@ -18,7 +18,7 @@ const NAME_SHAPED = /\d|_|\p{L}\.\p{L}/u;
 // Accounts of services and organisations («@politiet», «@bærumkommune», «@ungdomsklubben») name no
 // private person: a handle containing one of these stems passes. A person's own handle rarely does.
 const ORGANISATION =
-  /politi|police|kommune|municipality|skole|school|klubb|club|utekontakt|bymisjon|rodekors|rødekors|redcross|barnevern|helsestasjon|helsesykepleier|^nav|nav_|\bslt|bibliotek|library|fritid|idrettslag|kirke|church|ungdomsr[åa]d|ungdomshus|ungdomsteam|alarmtelefon|korspahalsen|korspåhalsen|offisiell|official/iu;
+  /politi|police|kommune|municipality|skole|school|klubb|club|utekontakt|bymisjon|rodekors|rødekors|redcross|barnevern|helsestasjon|helsesykepleier|^nav(?!\p{L})|\bslt|bibliotek|library|fritid|idrettslag|kirke|church|ungdomsr[åa]d|ungdomshus|ungdomsteam|alarmtelefon|korspahalsen|korspåhalsen|offisiell|official/iu;
 
 /** Finds social-media handles: «@navn.2011», and user names after «snap:», «brukernavnet er» and the like. */
 export function findHandles(text: string): Finding[] {
