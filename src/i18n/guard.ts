@@ -1,5 +1,5 @@
 import { FINDING_KINDS, type Finding, type FindingKind, type IndirectFeature } from '../domain/guard';
-import { type Catalogue, pick } from './index';
+import { type Catalogue, format, pick } from './index';
 
 /** Texts of the confidentiality guard's refusals (src/domain/guard finds, this file explains). */
 interface GuardTexts {
@@ -13,6 +13,7 @@ interface GuardTexts {
   rewrite: Record<IndirectFeature, string>;
   quote: (s: string) => string;
   more: (n: number) => string;
+  tooLong: string;
 }
 
 const text: Catalogue<GuardTexts> = {
@@ -51,6 +52,7 @@ const text: Catalogue<GuardTexts> = {
     },
     quote: (s) => `«${s}»`,
     more: (n) => `og ${n} til`,
+    tooLong: 'Kan ha høyst {max} tegn (nå {length}).',
   },
   en: {
     kinds: {
@@ -87,6 +89,7 @@ const text: Catalogue<GuardTexts> = {
     },
     quote: (s) => `“${s}”`,
     more: (n) => `and ${n} more`,
+    tooLong: 'At most {max} characters (now {length}).',
   },
 };
 
@@ -138,4 +141,9 @@ export function describeFindings(findings: readonly Finding[], locale: 'nb' | 'e
   }
   if (direct.length > 0) sentences.push(t.outro);
   return sentences.join(' ');
+}
+
+/** The refusal of a text too long to screen: 'Kan ha høyst 10000 tegn (nå 1000000).' */
+export function tooLongToScreen(locale: 'nb' | 'en', max: number, length: number): string {
+  return format(pick(locale, text).tooLong, { max, length });
 }
