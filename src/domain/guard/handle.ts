@@ -10,7 +10,7 @@ const AT_HANDLE = /(?<![\p{L}\d._%+-])@([\p{L}\d_](?:[\p{L}\d_.]{0,29}[\p{L}\d_]
 const PLATFORM = `(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik tok|discord|telegram|kik|twitch|x|twitter|threads|bereal|wizz|yubo|roblox|fortnite|steam|psn|xbox)`;
 const NAME_WORD = `(?:brukernavn(?:et)?|username|user name|handle|kallenavn(?:et)?|gamertag|profil(?:en)?|konto(?:en)?|navn(?:et)?)`;
 const CUED = new RegExp(
-  String.raw`(?<![\p{L}])(?:${PLATFORM}(?:-?${NAME_WORD})?|${NAME_WORD})(?:\s(?:hans|hennes|his|her|til \p{L}{1,20}))?(?:\s(?:på|on|i|in)\s${PLATFORM})?(?:\s?:\s?|\s(?:er|is|heter|=)\s)([\p{L}\d_][\p{L}\d_.]{1,29}[\p{L}\d_])(?![\p{L}\d_])`,
+  String.raw`(?:${PLATFORM}(?:-?${NAME_WORD})?|${NAME_WORD})(?:\s(?:hans|hennes|his|her|til \p{L}{1,20}))?(?:\s(?:på|on|i|in)\s${PLATFORM})?(?:\s?:\s?|\s(?:er|is|heter|=)\s)([\p{L}\d_][\p{L}\d_.]{1,29}[\p{L}\d_])(?![\p{L}\d_])`,
   'giu',
 );
 const NAME_SHAPED = /\d|_|\p{L}\.\p{L}/u;
@@ -29,6 +29,9 @@ export function findHandles(text: string): Finding[] {
     out.push(finding('handle', text, m.index, m.index + m[0].length));
   }
   for (const m of text.matchAll(CUED)) {
+    // The cue must start a word ("snap:", not "Kvikksnap:"); checked here rather than by a look-behind,
+    // which would keep the pattern from skipping ahead to where a cue can start.
+    if (m.index > 0 && /\p{L}/u.test(text[m.index - 1] ?? '')) continue;
     const name = m[1] ?? '';
     if (!NAME_SHAPED.test(name) || !/\p{L}/u.test(name) || ORGANISATION.test(name)) continue;
     const start = m.index + m[0].length - name.length;

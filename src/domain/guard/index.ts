@@ -15,6 +15,7 @@ import { normalise, originalRange } from './normalise';
 import { findPhones } from './phone';
 import { findPlates } from './plate';
 import { Coverage } from './spans';
+import { tokenize } from './tokens';
 import type { Finding, ScreenResult } from './types';
 
 export { isValidNationalId } from './national-id';
@@ -49,8 +50,9 @@ function screenNormalised(text: string): Finding[] {
       findings.push(f);
     }
   }
-  findings.push(...findPersonNames(text, taken));
-  findings.push(...findIndirect(text, taken));
+  const tokens = tokenize(text);
+  findings.push(...findPersonNames(text, taken, tokens));
+  findings.push(...findIndirect(text, tokens, taken));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return findings;
 }

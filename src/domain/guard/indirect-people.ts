@@ -1,15 +1,25 @@
 import {
-  ADULT,
+  ADJECTIVES,
   AGE_AFTER_PERSON,
+  ARTICLES,
   ENGLISH_ELEVEN,
   EXACT_AGE,
   GENERIC,
   GENERIC_AFTER,
-  PRONOUN,
+  isAdultWord,
+  OF,
+  ONE,
+  PRONOUNS,
   SERVICE_AFTER_PRONOUN,
+  SIBLING_COUNT,
   SIBLINGS,
-  YOUNG_PERSON,
+  SIBLINGS_AFTER,
+  THE,
+  YOUNG_DEFINITE_SET,
+  YOUNG_INDEFINITE_SET,
+  YOUNG_PLURAL,
 } from './indirect-words';
+import type { Token } from './tokens';
 
 /**
  * Who a text is about, sentence by sentence: one young person («en gutt», «eleven», «jenta (16)», a
@@ -76,9 +86,17 @@ export class Sentences {
   }
 }
 
-/** All matches of a global pattern as spans, with the match. */
-export const spansOf = (text: string, re: RegExp): (Span & { m: RegExpExecArray })[] =>
-  [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, m }));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** All matches of a global pattern that start a word, as spans with the match (see B in indirect-words.ts). */
+export function spansOf(text: string, re: RegExp): (Span & { m: RegExpExecArray })[] {
+  const out: (Span & { m: RegExpExecArray })[] = [];
+  for (const m of text.matchAll(re)) {
+    if (m.index > 0 && LETTER_OR_DIGIT.test(text[m.index - 1] ?? '')) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, m });
+  }
+  return out;
+}
 
 const youthAge = (age: string | undefined): boolean => age !== undefined && Number(age) >= 6 && Number(age) <= 25;
 const agedAt = (text: string, end: number): boolean => {
@@ -86,27 +104,56 @@ const agedAt = (text: string, end: number): boolean => {
   return !!m && youthAge(m[1] ?? m[2] ?? m[3]);
 };
 
-/** The people a text speaks of, in order: young singular persons, adults, and third-person pronouns. */
-function mentions(text: string): Mention[] {
+/** Word i follows word i - 1 with only a space between. */
+const after = (tokens: readonly Token[], i: number, words: ReadonlySet<string>): boolean => {
+  const previous = tokens[i - 1];
+  return !!previous && words.has(previous.lower) && tokens[i]!.gapBefore === ' ';
+};
+
+/**
+ * The people a text speaks of, in order: young singular persons («gutten», «en ny elev», «en av
+ * jentene», «en 12-åring», «Bjørn (17)»), adults («rektor», «helsesykepleieren») and third-person
+ * pronouns. Read word by word with set look-ups: the word lists as patterns were tried at every
+ * character of the text.
+ */
+function mentions(text: string, tokens: readonly Token[]): Mention[] {
   const out: Mention[] = [];
-  for (const s of spansOf(text, YOUNG_PERSON)) {
-    if (/eleven$/i.test(s.m[0]) && ENGLISH_ELEVEN.test(text.slice(s.end, s.end + 12))) continue;
-    out.push({ start: s.start, end: s.end, who: 'young', aged: agedAt(text, s.end) });
-  }
-  for (const s of spansOf(text, EXACT_AGE)) if (youthAge(s.m[1])) out.push({ start: s.start, end: s.end, who: 'young', aged: true });
-  // A capitalised word with an age in brackets or after a comma: "Bjørn (17)", "Brynjulf, 15 år" – not
-  // in a list of counts ("Skui (12), Hosle (4), Tanum (9)").
+  // A capitalised word with an age in brackets or after a comma ("Bjørn (17)", "Brynjulf, 15 år") is a
+  // person – not in a list of counts ("Skui (12), Hosle (4), Tanum (9)").
   const countList = [...text.matchAll(/\p{Lu}[\p{L}-]{0,30}\s?\(\s?\d{1,4}\s?\)/gu)].length >= 3;
-  for (const m of countList ? [] : text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{1,20}(?=\s?\(\s?\d{1,2}\s?\)|,\s?\d{1,2}\s?år)/gu)) {
-    const end = m.index + m[0].length;
-    if (agedAt(text, end)) out.push({ start: m.index, end, who: 'young', aged: true });
-  }
-  for (const s of spansOf(text, ADULT)) out.push({ start: s.start, end: s.end, who: 'adult', aged: false });
-  for (const s of spansOf(text, PRONOUN)) {
-    const professional = SERVICE_AFTER_PRONOUN.test(text.slice(s.end, s.end + 30));
-    out.push({ start: s.start, end: s.end, who: professional ? 'adult' : 'pronoun', aged: agedAt(text, s.end) });
-  }
+  tokens.forEach((t, i) => {
+    const young = (start: number): void => {
+      out.push({ start, end: t.end, who: 'young', aged: agedAt(text, t.end) });
+    };
+    if (YOUNG_DEFINITE_SET.has(t.lower)) {
+      if (t.lower !== 'eleven' || !ENGLISH_ELEVEN.test(text.slice(t.end, t.end + 12))) young(t.start);
+    } else if (YOUNG_INDEFINITE_SET.has(t.lower)) {
+      if (after(tokens, i, ARTICLES)) young(tokens[i - 1]!.start);
+      else if (after(tokens, i, ADJECTIVES) && after(tokens, i - 1, ARTICLES)) young(tokens[i - 2]!.start);
+    } else if (YOUNG_PLURAL.has(t.lower)) {
+      const j = after(tokens, i, THE) ? i - 1 : i;
+      if (after(tokens, j, OF) && after(tokens, j - 1, ONE)) young(tokens[j - 2]!.start);
+    } else if (isAdultWord(t.lower)) {
+      out.push({ start: t.start, end: t.end, who: 'adult', aged: false });
+    } else if (PRONOUNS.has(t.lower)) {
+      const professional = SERVICE_AFTER_PRONOUN.test(text.slice(t.end, t.end + 30));
+      out.push({ start: t.start, end: t.end, who: professional ? 'adult' : 'pronoun', aged: agedAt(text, t.end) });
+    } else if (t.cap && !countList && /^(?:\s?\(\s?\d|,\s?\d{1,2}\s?år)/u.test(text.slice(t.end, t.end + 10)) && agedAt(text, t.end)) {
+      out.push({ start: t.start, end: t.end, who: 'young', aged: true });
+    }
+  });
+  for (const s of spansOf(text, EXACT_AGE)) if (youthAge(s.m[1])) out.push({ start: s.start, end: s.end, who: 'young', aged: true });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Two or more siblings: "tvillingene", "to brødre", "the twins". */
+function siblingsIn(tokens: readonly Token[]): Span[] {
+  const out: Span[] = [];
+  tokens.forEach((t, i) => {
+    if (SIBLINGS.has(t.lower)) out.push({ start: t.start, end: t.end });
+    else if (SIBLINGS_AFTER.has(t.lower) && after(tokens, i, SIBLING_COUNT)) out.push({ start: tokens[i - 1]!.start, end: t.end });
+  });
+  return out;
 }
 
 /**
@@ -114,16 +161,16 @@ function mentions(text: string): Mention[] {
  * before it was young, or when none was ("Han går i 10B …"); after an adult ("Rektor sier han …") it
  * is about the adult. Generic persons ("hvis en elev …") do not count.
  */
-export function youngPeople(sentences: Sentences): { young: PerSentence<Mention>; siblings: PerSentence<Span> } {
+export function youngPeople(sentences: Sentences, tokens: readonly Token[]): { young: PerSentence<Mention>; siblings: PerSentence<Span> } {
   const text = sentences.text;
   const young: Mention[] = [];
   let last: Mention['who'] | undefined;
-  for (const m of mentions(text)) {
+  for (const m of mentions(text, tokens)) {
     if (m.who !== 'pronoun') last = m.who;
     if (m.who === 'adult' || (m.who === 'pronoun' && last === 'adult') || sentences.isGeneric(m)) continue;
     young.push(m);
   }
-  const siblings = spansOf(text, SIBLINGS).filter((s) => !sentences.isGeneric(s));
+  const siblings = siblingsIn(tokens).filter((s) => !sentences.isGeneric(s));
   return { young: sentences.group(young), siblings: sentences.group(siblings) };
 }
 

@@ -5,17 +5,24 @@ import {
   DWELLING,
   GROUP_BEFORE,
   IS_AGE,
-  NAMED_SCHOOL,
+  KIN_SET,
   NOT_PLACES,
+  ONE_WORD_SCHOOL,
   PLACE,
-  RELATION,
+  ROLE_ARTICLE,
   SCHOOL_CLASS,
+  SCHOOL_NAME_BEFORE,
+  SCHOOL_WORD,
   SCHOOL_YEAR,
   SMALL_GROUP,
+  TO,
   UNIQUE,
+  UNIQUE_BEFORE,
+  UNIQUE_ROLE_SET,
   YOUNG_ROLE,
 } from './indirect-words';
 import { Coverage } from './spans';
+import type { Token } from './tokens';
 import type { Finding, IndirectFeature } from './types';
 
 /**
@@ -49,6 +56,22 @@ function places(text: string): Span[] {
     .map((s) => ({ start: s.end - (s.m[1] ?? '').length, end: s.end }));
 }
 
+/** Schools by name: the school word found first, its name read backwards from it (a bounded stretch). */
+function namedSchools(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(SCHOOL_WORD)) {
+    const word = /[\p{L}-]{1,40}$/u.exec(text.slice(Math.max(0, m.index - 40), m.index + m[0].length))?.[0] ?? '';
+    if (m[0] === 'skolen' && ONE_WORD_SCHOOL.test(word)) {
+      out.push({ start: m.index + m[0].length - word.length, end: m.index + m[0].length });
+      continue;
+    }
+    if (m.index > 0 && /[\p{L}\d]/u.test(text[m.index - 1] ?? '')) continue;
+    const name = SCHOOL_NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 64), m.index));
+    if (name) out.push({ start: m.index - name[0].length, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 /** A class or year, extended by the school named right after it: "8B på Lindeberg skole", "9. klasse på Holtåsen". */
 function withSchool(text: string, span: Span, schools: readonly Span[]): Span & { school: boolean } {
   const school = firstFrom(schools, span.end);
@@ -58,12 +81,34 @@ function withSchool(text: string, span: Span, schools: readonly Span[]): Span & 
   return { ...span, school: false };
 }
 
+/**
+ * A relation to someone in a role one person holds: «broren til treneren», «sønnen til rektor»,
+ * «ordførerens nevø», «the coach's son», «the son of the mayor».
+ */
+function relations(tokens: readonly Token[]): Span[] {
+  const out: Span[] = [];
+  const spaced = (i: number): boolean => tokens[i]?.gapBefore === ' ';
+  tokens.forEach((t, i) => {
+    if (KIN_SET.has(t.lower) && TO.has(tokens[i + 1]?.lower ?? '') && spaced(i + 1) && spaced(i + 2)) {
+      const role = ROLE_ARTICLE.has(tokens[i + 2]?.lower ?? '') && spaced(i + 3) ? tokens[i + 3] : tokens[i + 2];
+      if (role && UNIQUE_ROLE_SET.has(role.lower)) out.push({ start: t.start, end: role.end });
+      return;
+    }
+    const next = tokens[i + 1];
+    if (!next || !spaced(i + 1) || !KIN_SET.has(next.lower)) return;
+    // "ordførerens", "rektors", "coach's".
+    const stem = t.lower.replace(/(?:['’]s|s)$/, '');
+    if (stem !== t.lower && UNIQUE_ROLE_SET.has(stem)) out.push({ start: t.start, end: next.end });
+  });
+  return out;
+}
+
 const has = <T>(map: PerSentence<T>, sentence: number): boolean => (map.get(sentence)?.length ?? 0) > 0;
 
 /** Finds the features that single out one young person; each is a finding of kind `indirect`. */
-export function findIndirect(text: string, taken: Coverage): Finding[] {
+export function findIndirect(text: string, tokens: readonly Token[], taken: Coverage): Finding[] {
   const sentences = new Sentences(text);
-  const { young, siblings } = youngPeople(sentences);
+  const { young, siblings } = youngPeople(sentences, tokens);
   const out: Finding[] = [];
   const mine = new Coverage(text.length);
   // A feature of two parts (an age and a place) counts only when neither part is already a finding of
@@ -80,16 +125,19 @@ export function findIndirect(text: string, taken: Coverage): Finding[] {
   const aboutAny = (span: Span): boolean => about(span) || has(siblings, sentences.at(span.start));
 
   // Features that are themselves about one person: a relation, a role, being the only one.
-  for (const s of spansOf(text, RELATION)) if (!sentences.isGeneric(s)) add('relation', s);
+  for (const s of relations(tokens)) if (!sentences.isGeneric(s)) add('relation', s);
   for (const s of spansOf(text, YOUNG_ROLE)) if (!sentences.isGeneric(s)) add('role', s);
   const groups = sentences.group(spansOf(text, SMALL_GROUP));
   for (const s of spansOf(text, UNIQUE)) {
+    const before = UNIQUE_BEFORE.exec(text.slice(Math.max(0, s.start - 12), s.start));
+    if (before?.[1] || (before?.[2]?.toLowerCase() === 'det' && s.m[1])) continue;
+    const start = s.start - (before?.[0].length ?? 0);
     const group = firstFrom(groups.get(sentences.at(s.start)) ?? [], s.start);
-    if (group && !sentences.isGeneric(s)) add('unique', { start: s.start, end: group.end });
+    if (group && !sentences.isGeneric(s)) add('unique', { start, end: group.end });
   }
 
   // Features that narrow a text about one young person (or a pair of siblings) down to them.
-  const schools = spansOf(text, NAMED_SCHOOL);
+  const schools = namedSchools(text);
   const schoolsBySentence = sentences.group(schools);
   for (const s of spansOf(text, SCHOOL_CLASS)) {
     const label = s.m[1] ?? s.m[2] ?? '';

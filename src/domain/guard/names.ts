@@ -24,7 +24,7 @@ import {
 } from './name-context';
 import { Coverage } from './spans';
 import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
-import { isCapitalised, isSpaceGap, type Token, tokenize } from './tokens';
+import { isCapitalised, isSpaceGap, remember, type Token, tokenize } from './tokens';
 import { type Finding, finding } from './types';
 
 /** The given-name class of a word, trying possessive forms ("Sofie's", "Emils"). */
@@ -52,8 +52,9 @@ function classify(word: string): NameClass | null {
 
 const bare = (t: Token): string => t.lower.replace(/['’]s$/, '');
 // "Moe-Hansen" is one surname; "Jackson-dansen" is a dance.
-const isNameShaped = (t: Token): boolean => t.text.split('-').every(isCapitalised);
-const isSurname = (t: Token): boolean =>
+const isNameShaped = (t: Token): boolean => remember(t, 'nameShaped', () => t.text.split('-').every(isCapitalised));
+const isSurname = (t: Token): boolean => remember(t, 'surname', () => surname(t));
+const surname = (t: Token): boolean =>
   isNameShaped(t) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)));
 // After an unknown word only a surname that is not also a place: "Kornelius Bergersen", "Daler Rahimov",
 // "Timur Nguyen"; not the farm names ("Skui Berg", "Holmen Strand") that name places as often as people.
@@ -62,7 +63,8 @@ const isClearSurname = (t: Token): boolean =>
   !ALLOWED_WORDS.has(bare(t)) &&
   (OTHER_SURNAMES.has(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)) || (SURNAMES.has(bare(t)) && /s[eo]n$/.test(bare(t))));
 // "Snapchat-gruppa" or "Oslo-gutta" after a role word are compounds, not names.
-const isUnknownCapitalised = (t: Token): boolean =>
+const isUnknownCapitalised = (t: Token): boolean => remember(t, 'unknownCapitalised', () => unknownCapitalised(t));
+const unknownCapitalised = (t: Token): boolean =>
   t.text.length > 1 &&
   t.text.split('-').every(isCapitalised) &&
   !bare(t)
@@ -121,6 +123,12 @@ function startsRelativeClause(tokens: readonly Token[], i: number): boolean {
  * Mina", "tilbudet heter Ida") or a street/institution after ("Karl Johans gate", "Leo Club").
  */
 function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  return remember(t, 'titleOrPlace', () => titleOrPlace(tokens, i));
+}
+
+function titleOrPlace(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1];
   const current = tokens[i];
   if (previous && TITLE_WORDS.has(previous.lower)) return true;
@@ -133,7 +141,7 @@ function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
     const t = tokens[j];
     if (!t || !isSpaceGap(t.gapBefore)) return false;
     if (PLACE_AFTER.has(t.lower) || PLACE_ENDING.test(t.lower)) return true;
-    if (!isCapitalised(t.text)) return false;
+    if (!t.cap) return false;
   }
   return false;
 }
@@ -194,7 +202,7 @@ function isUnknownNameAt(text: string, tokens: readonly Token[], i: number, fact
 function isNameAt(text: string, tokens: readonly Token[], i: number, facts: TextFacts): boolean {
   const t = tokens[i];
   if (!t || t.text.length < 2) return false;
-  const cls = isCapitalised(t.text) ? classify(t.text) : null;
+  const cls = t.cap ? classify(t.text) : null;
   const role = roleBefore(tokens, i);
   // A person noun or "hun heter" wins over a place: "eleven Tiril" is a girl, "fritidsklubben Tiril" a club.
   if (role?.strength !== 'strong' && isTitleOrPlace(tokens, i)) return false;
@@ -210,7 +218,7 @@ function isNameAt(text: string, tokens: readonly Token[], i: number, facts: Text
   if (cls === 'strong') return !isTitleOrPlace(tokens, i);
   if (cls === 'ambiguous') return (next !== undefined && isSpaceGap(next.gapBefore) && isSurname(next)) || hasAgeContext(text, t);
   if (cls === null && isUnknownNameAt(text, tokens, i, facts)) return true;
-  if (!isCapitalised(t.text) && !isTitleOrPlace(tokens, i) && isLowerCaseNameInContext(text, tokens, i)) return true;
+  if (!t.cap && !isTitleOrPlace(tokens, i) && isLowerCaseNameInContext(text, tokens, i)) return true;
   const previous = tokens[i - 1];
   if (isSurname(t) && previous && FAMILY_WORDS.has(previous.lower) && isSpaceGap(t.gapBefore)) return true;
   return isSurname(t) && next?.lower === 'family' && isSpaceGap(next.gapBefore);
@@ -224,13 +232,13 @@ function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: 
   const spreadsTo = (i: number): boolean => {
     const t = tokens[i];
     if (!t || flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return false;
-    const capitalised = isCapitalised(t.text);
+    const capitalised = t.cap;
     if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return false;
     const linked = (j: number, k: number): boolean => {
       const a = tokens[Math.min(j, k)];
       const b = tokens[Math.max(j, k)];
       if (!a || !b || !flagged[j]) return false;
-      if (!capitalised && isCapitalised(tokens[j]?.text ?? '')) return false;
+      if (!capitalised && tokens[j]?.cap) return false;
       if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
       const middle = tokens[Math.min(j, k) + 1];
       return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);
@@ -252,8 +260,7 @@ function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: 
 const PHRASES = new RegExp(`(?<!\\p{L})(?:${ALLOWED_PHRASES.join('|').replace(/ /g, '\\s+')})(?!\\p{L})`, 'giu');
 
 /** Finds personal names, skipping text already covered by other findings (e-mail, address). */
-export function findPersonNames(text: string, taken: Coverage = new Coverage(text.length)): Finding[] {
-  const tokens = tokenize(text);
+export function findPersonNames(text: string, taken: Coverage = new Coverage(text.length), tokens: readonly Token[] = tokenize(text)): Finding[] {
   const allowed = new Coverage(text.length);
   for (const m of text.matchAll(PHRASES)) allowed.add(m.index, m.index + m[0].length);
   const facts: TextFacts = { aboutAPerson: ABOUT_A_PERSON.test(text), countList: [...text.matchAll(COUNT_LIST)].length >= 3 };

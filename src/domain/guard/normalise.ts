@@ -16,9 +16,6 @@ export interface Normalised {
   to: number[];
 }
 
-// A base character and the combining marks after it: NFKC may compose them ("e" + U+0301 → "é"),
-// so they are normalised together and map back to the whole cluster.
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 // Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks):
 // they carry nothing a reader sees, and only split what the patterns should match.
 const INVISIBLE = /\p{Cf}/gu;
@@ -28,10 +25,27 @@ const HYPHENS = /[\u2010\u2011]/g;
 
 // Anything the slow path below would change; text without it (most text) is already normal.
 const NEEDS_WORK = /[\p{Cf}\p{M}\u2010\u2011\u2028\u2029\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}/u;
+// A base character and the combining marks after it: NFKC may compose them ("e" + U+0301 → "é"),
+// so they are normalised together and map back to the whole cluster.
+const CLUSTER_AT = /\P{M}\p{M}*|\p{M}+/suy;
+const MARK = /\p{M}/u;
+
+/**
+ * Characters NFKC leaves as they are and that need no other change: printable ASCII, line breaks,
+ * and the Latin-1 letters (À–ÿ), unless a combining mark follows.
+ */
+function isPlain(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const plain = (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || (c >= 0xc0 && c <= 0xff);
+  if (!plain) return false;
+  const next = text.charCodeAt(i + 1);
+  return !(next >= 0x300 && MARK.test(text[i + 1] ?? ''));
+}
 
 /**
  * NFKC, every Unicode space as ' ', runs of spaces/tabs as one ' ', invisible characters removed.
- * Linear in the length: pieces are collected in an array and joined once.
+ * Linear in the length: plain characters are copied as they are, only the others are normalised one
+ * cluster at a time, and the pieces are joined once.
  */
 export function normalise(original: string): Normalised {
   if (!NEEDS_WORK.test(original) && original.normalize('NFKC') === original) return identity(original);
@@ -39,10 +53,25 @@ export function normalise(original: string): Normalised {
   const to: number[] = [];
   const pieces: string[] = [];
   let lastWasSpace = false;
-  for (const m of original.matchAll(CLUSTER)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const piece = m[0]
+  let i = 0;
+  while (i < original.length) {
+    if (isPlain(original, i)) {
+      const unit = original[i]!;
+      if (unit === ' ' && lastWasSpace) to[to.length - 1] = i + 1;
+      else {
+        lastWasSpace = unit === ' ';
+        from.push(i);
+        to.push(i + 1);
+        pieces.push(unit);
+      }
+      i++;
+      continue;
+    }
+    CLUSTER_AT.lastIndex = i;
+    const cluster = CLUSTER_AT.exec(original)?.[0] ?? original[i]!;
+    const start = i;
+    const end = i + cluster.length;
+    const piece = cluster
       .normalize('NFKC')
       .replace(INVISIBLE, '')
       .replace(HYPHENS, '-')
@@ -60,6 +89,7 @@ export function normalise(original: string): Normalised {
       }
       pieces.push(unit);
     }
+    i = end;
   }
   return { text: pieces.join(''), from, to };
 }
