@@ -1,3 +1,4 @@
+import type { GuardResult } from './guard';
 import type { Phase, Ratio, Target } from './report';
 import type { TabResult } from './tab';
 
@@ -9,8 +10,9 @@ export function judgeTargets(input: {
   setupFailures: string[];
   concurrency: number[];
   tab: TabResult;
+  guard: GuardResult;
 }): Target[] {
-  const { phases, ratios, skipped, setupFailures, concurrency, tab } = input;
+  const { phases, ratios, skipped, setupFailures, concurrency, tab, guard } = input;
   const targets: Target[] = [];
   const skipReason = (name: string): string | undefined => skipped.find((s) => s.scenario === name)?.reason;
 
@@ -49,6 +51,8 @@ export function judgeTargets(input: {
       detail: `median ${tab.warm.median} ms (min ${tab.warm.min}, max ${tab.warm.max}; cold ${tab.coldMs}) with ${tab.fixture.trends} trends`,
     });
 
+  targets.push(...guardTargets(guard));
+
   // No errors anywhere: every request answered right, every setup done.
   const errors = phases.reduce((n, p) => n + p.errors, 0);
   const requests = phases.reduce((n, p) => n + p.requests, 0);
@@ -58,4 +62,33 @@ export function judgeTargets(input: {
     detail: `${errors} errors in ${requests} requests${setupFailures.length ? `; setup failed: ${setupFailures.join('; ')}` : ''}`,
   });
   return targets;
+}
+
+/**
+ * Issue 14: 2 000 characters screened in under 5 ms at p99, and time proportional to length. Judged
+ * on the guard's CPU time per call, which is its own work; the wall-clock figures beside it also
+ * hold whatever else the machine ran meanwhile (the report prints both).
+ */
+export function guardTargets(guard: GuardResult): Target[] {
+  const at = (length: number) => guard.figures.find((f) => f.texts === 'realistic' && f.length === length);
+  const two = at(2_000);
+  const growth = guard.growth;
+  const m = guard.megabyteMinutes;
+  return [
+    {
+      name: 'guard p99 < 5 ms at 2 000 characters (CPU time)',
+      pass: !!two && two.cpuMs.p99 < 5,
+      detail: two ? `p99 ${two.cpuMs.p99} ms CPU (wall ${two.ms.p99} ms), p50 ${two.cpuMs.p50} ms` : 'not run',
+    },
+    {
+      name: 'guard time grows linearly: time(20 000) / time(2 000) ≤ 13× (p50, CPU time)',
+      pass: growth.realistic.cpu <= 13 && growth.adversarial.cpu <= 13,
+      detail: `realistic ${growth.realistic.cpu}× (wall ${growth.realistic.wall}×), adversarial ${growth.adversarial.cpu}× (wall ${growth.adversarial.wall}×)`,
+    },
+    {
+      name: '1 MB minutes decision refused for its length within 50 ms',
+      pass: m.refusedForLength && m.ms.max < 50,
+      detail: `${m.refusedForLength ? 'refused for its length' : 'not refused for its length'}, p50 ${m.ms.p50} ms, max ${m.ms.max} ms`,
+    },
+  ];
 }
