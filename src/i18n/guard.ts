@@ -40,7 +40,7 @@ const text: Catalogue<GuardTexts> = {
       dwelling: 'hvor personen bor',
     },
     indirectIntro: 'Teksten beskriver én ung person med kjennetegn som sammen kan vise hvem det er: ',
-    indirectLaw: 'Det er ikke nok å ta bort navnet (forvaltningsloven § 13 a nr. 2).',
+    indirectLaw: 'Det er ikke nok at navnet mangler – alle kjennetegn må bort (forvaltningsloven § 13 a nr. 2).',
     rewrite: {
       schoolClass: 'Skriv det som en trend om en gruppe, for eksempel «Flere elever på ungdomstrinnet i området …».',
       schoolYear: 'Skriv det som en trend om en gruppe, for eksempel «Flere elever på mellomtrinnet ved skolene i området …».',
@@ -77,7 +77,7 @@ const text: Catalogue<GuardTexts> = {
       dwelling: 'where the person lives',
     },
     indirectIntro: 'The text describes one young person with features that together can show who it is: ',
-    indirectLaw: 'Removing the name is not enough (Public Administration Act § 13 a no. 2).',
+    indirectLaw: 'Leaving out the name is not enough – every identifying feature must go (Public Administration Act § 13 a no. 2).',
     rewrite: {
       schoolClass: 'Write it as a trend about a group, for example “Several pupils in lower secondary in the area …”.',
       schoolYear: 'Write it as a trend about a group, for example “Several pupils in years 5–7 at the schools in the area …”.',

@@ -38,7 +38,7 @@ describe('describeFindings', () => {
     const { findings } = screenText('En elev i 8B på Lindeberg skole blir utestengt fra gruppechatter.');
     expect(describeFindings(findings, 'nb')).toBe(
       'Teksten beskriver én ung person med kjennetegn som sammen kan vise hvem det er: klasse («8B på Lindeberg skole»). ' +
-        'Det er ikke nok å ta bort navnet (forvaltningsloven § 13 a nr. 2). ' +
+        'Det er ikke nok at navnet mangler – alle kjennetegn må bort (forvaltningsloven § 13 a nr. 2). ' +
         'Skriv det som en trend om en gruppe, for eksempel «Flere elever på ungdomstrinnet i området …».',
     );
     expect(describeFindings(findings, 'en')).toContain('class (“8B på Lindeberg skole”)');
