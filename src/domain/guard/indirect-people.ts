@@ -99,10 +99,12 @@ export function spansOf(text: string, re: RegExp): (Span & { m: RegExpExecArray 
 }
 
 const youthAge = (age: string | undefined): boolean => age !== undefined && Number(age) >= 6 && Number(age) <= 25;
-const agedAt = (text: string, end: number): boolean => {
+/** The length of an exact age right after a person ("jenta (16)", "en ungdom på 17 år"), or 0. */
+const ageAfter = (text: string, end: number): number => {
   const m = AGE_AFTER_PERSON.exec(text.slice(end, end + 16));
-  return !!m && youthAge(m[1] ?? m[2] ?? m[3]);
+  return m && youthAge(m[1] ?? m[2] ?? m[3]) ? m[0].length : 0;
 };
+const agedAt = (text: string, end: number): boolean => ageAfter(text, end) > 0;
 
 /** Word i follows word i - 1 with only a space between. */
 const after = (tokens: readonly Token[], i: number, words: ReadonlySet<string>): boolean => {
@@ -122,8 +124,10 @@ function mentions(text: string, tokens: readonly Token[]): Mention[] {
   // person – not in a list of counts ("Skui (12), Hosle (4), Tanum (9)").
   const countList = [...text.matchAll(/\p{Lu}[\p{L}-]{0,30}\s?\(\s?\d{1,4}\s?\)/gu)].length >= 3;
   tokens.forEach((t, i) => {
+    // The person with the age said of them, so that a finding quotes both: «en ungdom på 17 år».
     const young = (start: number): void => {
-      out.push({ start, end: t.end, who: 'young', aged: agedAt(text, t.end) });
+      const age = ageAfter(text, t.end);
+      out.push({ start, end: t.end + age, who: 'young', aged: age > 0 });
     };
     if (YOUNG_DEFINITE_SET.has(t.lower)) {
       if (t.lower !== 'eleven' || !ENGLISH_ELEVEN.test(text.slice(t.end, t.end + 12))) young(t.start);

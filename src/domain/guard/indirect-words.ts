@@ -18,11 +18,11 @@ const E = String.raw`(?![\p{L}\d])`;
 
 // One young person, definite: a name for them that needs no article. "eleven" is also English
 // for 11: followed by an English plural it is the number (see indirect.ts).
-const YOUNG_DEFINITE = words(`gutten jenta jenten eleven ungdommen tenåringen sønnen datteren dattera broren søsteren
+const YOUNG_DEFINITE = words(`gutten jenta jenten eleven ungdommen tenåringen barnet sønnen datteren dattera broren søsteren
   søstera lillebroren storebroren lillesøsteren lillesøstera storesøsteren storesøstera fetteren kusinen niesen nevøen
   barnebarnet stesønnen stedatteren kameraten kompisen venninnen venninna kjæresten medeleven russen`);
 // One young person, indefinite: counts with an article ("en gutt", "ei jente", "a boy", "one pupil").
-const YOUNG_INDEFINITE = words(`gutt jente elev ungdom tenåring sønn datter bror søster kamerat kompis venninne
+const YOUNG_INDEFINITE = words(`gutt jente elev ungdom tenåring barn sønn datter bror søster kamerat kompis venninne
   boy girl pupil student teenager youngster kid child son daughter brother sister schoolboy schoolgirl`);
 /** A young person's noun in the definite form: counts alone. */
 export const YOUNG_DEFINITE_SET: ReadonlySet<string> = new Set(YOUNG_DEFINITE);
@@ -138,6 +138,7 @@ export const SCHOOL_CLASS = new RegExp(
  * Who a class or year belongs to when a word for a group or an adult stands right before it: "flere i
  * 9B", "elevene i 8A", "kontaktlæreren i 9C", "lærerne på 10. trinn". Then the class is not the pupil's.
  */
+export const ONE_OF_BEFORE = /(?<![\p{L}\d])(?:en|ei|én|one)\s(?:av|of)\s(?:de\s|the\s)?[\p{L}-]{2,30}\s(?:i|fra|på|ved|in|from|at|on)\s$/iu;
 export const GROUP_BEFORE = new RegExp(
   String.raw`${B}(?:flere|noen|mange|alle|begge|de|dem|andre|resten|halvparten|elevene|elever|guttene|gutter|jentene|jenter|ungdommene|ungdommer|klassene|foreldrene|foresatte|several|some|many|all|both|others|pupils|students|boys|girls|parents|${alt(ADULT_WORDS)}|[\p{L}-]{0,20}(?:${alt(ADULT_ENDINGS)}))\s(?:i|fra|på|ved|in|from|at|on)\s$`,
   'iu',
@@ -166,7 +167,7 @@ export const EXACT_AGE = new RegExp(
 );
 /** An age right after a person or name: "jenta (16)", "gutten på 14", "Brynjulf, 15 år", "aged 15". */
 export const AGE_AFTER_PERSON =
-  /^(?:\s?\(\s?(\d{1,2})\s?(?:år)?\s?\)|,\s?(\d{1,2})\s?år|\s(?:på|aged)\s(\d{1,2})(?![\d–-]|\s?[–-]\s?\d|\s(?:dager|uker|måneder|ganger|timer|minutter|days|weeks|months|times)))/iu;
+  /^(?:\s?\(\s?(\d{1,2})\s?(?:år)?\s?\)|,\s?(\d{1,2})\s?år|\s(?:på|aged)\s(\d{1,2})(?![\d–-]|\s?[–-]\s?\d|\s(?:dager|uker|måneder|ganger|timer|minutter|days|weeks|months|times))(?:\s(?:år|years)(?![\p{L}]))?)/iu;
 /** "… og er 15 år": the age of the sentence's person. */
 export const IS_AGE = new RegExp(String.raw`(?:er|is)\s(\d{1,2})\s(?:år|years)(?!\s?[–-])${E}`, 'giu');
 /** A place after a preposition: "fra Tjernlia", "ved Myrvoll senter", "from Solåsen". */

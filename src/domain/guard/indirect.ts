@@ -7,6 +7,7 @@ import {
   IS_AGE,
   KIN_SET,
   NOT_PLACES,
+  ONE_OF_BEFORE,
   ONE_WORD_SCHOOL,
   PLACE,
   ROLE_ARTICLE,
@@ -121,7 +122,11 @@ export function findIndirect(text: string, tokens: readonly Token[], taken: Cove
     }
   };
   const about = (span: Span): boolean => has(young, sentences.at(span.start));
-  const ofAGroup = (span: Span): boolean => GROUP_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start));
+  // "flere i 9B", "kontaktlæreren i 9C": the class is a group's or an adult's – but "en av elevene i 9C" is one.
+  const ofAGroup = (span: Span): boolean => {
+    const before = text.slice(Math.max(0, span.start - 48), span.start);
+    return GROUP_BEFORE.test(before) && !ONE_OF_BEFORE.test(before);
+  };
   const aboutAny = (span: Span): boolean => about(span) || has(siblings, sentences.at(span.start));
 
   // Features that are themselves about one person: a relation, a role, being the only one.

@@ -6,8 +6,8 @@ import { isSpaceGap, type Token } from './tokens';
 /**
  * Given names typed in lower case, as people write in chat: «sara (14) har sluttet», «ahmed sa at
  * …», «emil på 15», «vi snakket med yusuf who says …». A lower-case given name that is not also an
- * everyday word is taken for a person when what follows makes it one: an age, a verb of saying or
- * doing, a relative pronoun, or «og en kompis».
+ * everyday word is taken for a person when the words around it make it one: an age, a verb of saying
+ * or doing, a relative pronoun or «og en kompis» after it, or «møtte», «snakket med» before it.
  */
 
 export type NameClass = 'strong' | 'ambiguous';
@@ -49,6 +49,10 @@ const COMPANIONS = set(`kompis kompisen kompiser venn vennen venner venninne ven
   kameraten kamerater kjæreste kjæresten bror broren søster søsteren lillebror lillebroren storebror storebroren
   friend friends brother sister boyfriend girlfriend`);
 const ARTICLES = set('en ei et a an his her hans hennes sin sitt noen some two to');
+// "møtte jonas", "snakket med fatima", "spoke to yusuf": a verb of meeting or talking before the name.
+const MET = set('møtte traff ringte kontaktet besøkte hentet met called contacted visited');
+const TALKED = set('snakket pratet snakker prater samtalte spoke talked speaks talks');
+const WITH = set('med with to');
 // "amalie 13 år", "emma, 15, has …": a bare age right after the name.
 const BARE_AGE_AFTER = /^(?:\s\d{1,2}\s?(?:år|years?)(?![\p{L}])|,\s?\d{1,2},)/iu;
 
@@ -58,6 +62,12 @@ export function isLowerCaseNameInContext(text: string, tokens: readonly Token[],
   if (!t || t.text.length < 3 || classifyLower(t.text) !== 'strong') return false;
   const after = text.slice(t.end, t.end + 24);
   if (AGE_AFTER.test(after) || BARE_AGE_AFTER.test(after)) return true;
+  const before = tokens[i - 1];
+  if (before && isSpaceGap(t.gapBefore)) {
+    if (MET.has(before.lower)) return true;
+    const verb = tokens[i - 2];
+    if (WITH.has(before.lower) && verb && isSpaceGap(before.gapBefore) && TALKED.has(verb.lower)) return true;
+  }
   const next = tokens[i + 1];
   if (!next) return false;
   if (RELATIVES.has(next.lower) && /^,?\s$/.test(next.gapBefore)) return true;

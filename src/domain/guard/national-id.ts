@@ -57,8 +57,10 @@ interface Group {
 
 // What may stand between the digit groups of one number as people write it: a space or line break,
 // a dot, hyphen or slash ("15.03.09 12311", "150309-12311", "150 309 123 11"), or a word for the
-// individual number after the date ("født 15.03.09, pnr. 12311"). Anything else ends the number.
-const JOINER = /^(?:\s{1,3}|\s?[./-]\s?|,?\s?(?:p\.?\s?nr|pnr|pers(?:on)?\.?\s?nr|personnummer|individnr|individnummer)\.?:?\s?)$/i;
+// individual number after the date ("født 15.03.09, pnr. 12311", "født 15.03.2009 og har
+// personnummer 12311"). Anything else ends the number.
+const JOINER =
+  /^(?:\s{1,3}|\s?[./-]\s?|,?\s?(?:(?:og|med|and|with)\s)?(?:(?:har|has)\s)?(?:p\.?\s?nr|pnr|pers(?:on)?\.?\s?nr|personnummer(?:et)?|individnr|individnummer|personal number)\.?:?\s?)$/i;
 // Words that say a number is an identity number: such a number is found even when more digit groups
 // follow it ("fnr 15030912311 912 34 567"), and the bank-account grouping 4-2-5 counts after them.
 const CUE =

@@ -60,6 +60,15 @@ describe('screenText: indirect identification of one young person', () => {
     expect(kinds('Hun bor i Kirkeveien og går på ungdomsskolen.')).toEqual(['dwelling']);
   });
 
+  it('takes one of a group in a class for one person', () => {
+    expect(kinds('En av elevene i 9C har begynt å skulke.')).toEqual(['schoolClass']);
+    expect(kinds('To av elevene i 9C har begynt å skulke.')).toEqual([]);
+  });
+
+  it('quotes the person with the age said of them', () => {
+    expect(features('Vi har en ungdom på 17 år fra Kroksund som trenger hjelp.')).toEqual(['ageAndPlace «en ungdom på 17 år»', 'ageAndPlace «Kroksund»']);
+  });
+
   it('takes a pronoun for a young person unless an adult was just named', () => {
     expect(kinds('Han går i 9A.')).toEqual(['schoolClass']);
     expect(kinds('Kontaktlæreren i 9C sier hun ønsker et opplegg om rus.')).toEqual([]);

@@ -60,6 +60,8 @@ describe('screenText: lower-case names in person contexts', () => {
     ['oliver og en kompis ble tatt for nasking', ['oliver']],
     ['we spoke to yusuf who says older boys pay him', ['yusuf']],
     ['emma, 15, has been missing since friday', ['emma']],
+    ['vi snakket med fatima i går', ['fatima']],
+    ['Vi møtte jonas ved stasjonen.', ['jonas']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

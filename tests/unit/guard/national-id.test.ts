@@ -86,6 +86,7 @@ describe('screenText: identity numbers in the groupings people type', () => {
     ['groups of three', `${id.slice(0, 3)} ${id.slice(3, 6)} ${id.slice(6, 9)} ${id.slice(9)}`],
     ['the date part whole, then three and two', `${id.slice(0, 6)} ${rest.slice(0, 3)} ${rest.slice(3)}`],
     ['«pnr.» between date and individual number', `${dd}.${mm}.${yy}, pnr. ${rest}`],
+    ['«og har personnummer» between date and individual number', `${dd}.${mm}.20${yy} og har personnummer ${rest}`],
   ])('finds one written as %s', (_, written) => {
     expect(found(`Gjelder ungdom ${written} som har skulket.`, 'nationalId')).toEqual([written]);
   });
