@@ -88,6 +88,12 @@ const UNIQUE_ROLES_EN = words(`coach mayor headteacher headmaster headmistress p
 export const KIN_SET: ReadonlySet<string> = new Set([...KIN, ...KIN_EN]);
 /** A role only one person holds where the text is written: "treneren", "ordføreren", "rektor", "the coach". */
 export const UNIQUE_ROLE_SET: ReadonlySet<string> = new Set([...UNIQUE_ROLES, ...UNIQUE_ROLES_EN]);
+/**
+ * Roles of two words: "daglig leder", "ungdomsrådets leder", "lederen av klubben" — a leader of
+ * something named is one person. Read by indirect.ts after a kinship word and "til".
+ */
+export const LEADER_AFTER_KIN =
+  /^\s(?:til|av|of)\s(?:(?:daglig|styrets|klubbens|skolens|lagets|rådets|\p{L}{2,30}s)\sleder|lederen\s(?:av|for|i|på)\s[\p{L}-]{2,30}|(?:the\s)?(?:head|leader|chair|manager)\sof\sthe\s[\p{L}-]{2,30})(?![\p{L}])/iu;
 /** "til treneren", "av rektor", "of the mayor": the word between a kinship word and the role. */
 export const TO: ReadonlySet<string> = new Set(words('til av of'));
 export const ROLE_ARTICLE: ReadonlySet<string> = new Set(words('den vår deres the'));
@@ -119,13 +125,13 @@ export const UNIQUE_BEFORE = /(?<![\p{L}\d])(?:(ikke|not)\s)?(?:(den|det|the|som
 
 /** The small groups "the only one" is counted in: a class, a year group, a team, a school. */
 export const SMALL_GROUP = new RegExp(
-  String.raw`(?:i|på|ved|in|at|on|of)\s(?:the\s|his\s|her\s|sin\s|sitt\s)?(?:klassen|klasse|trinnet|skolen|laget|gruppa|gruppen|klubben|avdelingen|bygda|kullet|troppen|koret|korpset|[\p{L}]{2,20}klassen|[\p{L}\d]{1,20}-?laget|class|year\s\d{1,2}|grade|school|team|squad|club|group|village|\d{1,2}\s?[A-Ha-h]|\d{1,2}\.\s?(?:trinn|klasse))${E}`,
+  String.raw`(?:i|på|ved|in|at|on|of)\s(?:the\s|his\s|her\s|sin\s|sitt\s)?(?:klassen|klasse|trinnet|skolen|laget|gruppa|gruppen|klubben|avdelingen|bygda|kullet|troppen|koret|korpset|[\p{L}]{2,20}(?:klassen|klubben|gruppa|gruppen|troppen|koret|korpset)|[\p{L}\d]{1,20}-?laget|class|year\s\d{1,2}|grade|school|team|squad|club|group|village|\d{1,2}\s?[A-Ha-h]|\d{1,2}\.\s?(?:trinn|klasse))${E}`,
   'giu',
 );
 
 /** The groups an exact age singles one person out in: "en 12-åring på laget", "the 16-year-old in 9B". */
 export const AGE_GROUP = new RegExp(
-  String.raw`(?:i|på|in|on)\s(?:the\s|his\s|her\s)?(?:klassen|laget|gruppa|gruppen|troppen|koret|korpset|[\p{L}]{2,20}klassen|[\p{L}\d]{1,20}-?laget|class|team|squad|\d{1,2}\s?[A-Ha-h])${E}`,
+  String.raw`(?:i|på|in|on)\s(?:the\s|his\s|her\s)?(?:klassen|laget|gruppa|gruppen|troppen|koret|korpset|[\p{L}]{2,20}(?:klassen|klubben|gruppa|gruppen|troppen|koret|korpset)|[\p{L}\d]{1,20}-?laget|class|team|squad|\d{1,2}\s?[A-Ha-h])${E}`,
   'giu',
 );
 

@@ -6,6 +6,7 @@ import {
   GROUP_BEFORE,
   IS_AGE,
   KIN_SET,
+  LEADER_AFTER_KIN,
   NOT_PLACES,
   ONE_OF_BEFORE,
   ONE_WORD_SCHOOL,
@@ -84,15 +85,17 @@ function withSchool(text: string, span: Span, schools: readonly Span[]): Span & 
 
 /**
  * A relation to someone in a role one person holds: «broren til treneren», «sønnen til rektor»,
- * «ordførerens nevø», «the coach's son», «the son of the mayor».
+ * «sønnen til daglig leder», «ordførerens nevø», «the coach's son», «the son of the mayor».
  */
-function relations(tokens: readonly Token[]): Span[] {
+function relations(text: string, tokens: readonly Token[]): Span[] {
   const out: Span[] = [];
   const spaced = (i: number): boolean => tokens[i]?.gapBefore === ' ';
   tokens.forEach((t, i) => {
     if (KIN_SET.has(t.lower) && TO.has(tokens[i + 1]?.lower ?? '') && spaced(i + 1) && spaced(i + 2)) {
       const role = ROLE_ARTICLE.has(tokens[i + 2]?.lower ?? '') && spaced(i + 3) ? tokens[i + 3] : tokens[i + 2];
-      if (role && UNIQUE_ROLE_SET.has(role.lower)) out.push({ start: t.start, end: role.end });
+      const leader = LEADER_AFTER_KIN.exec(text.slice(t.end, t.end + 80));
+      if (leader) out.push({ start: t.start, end: t.end + leader[0].length });
+      else if (role && UNIQUE_ROLE_SET.has(role.lower)) out.push({ start: t.start, end: role.end });
       return;
     }
     const next = tokens[i + 1];
@@ -130,7 +133,7 @@ export function findIndirect(text: string, tokens: readonly Token[], taken: Cove
   const aboutAny = (span: Span): boolean => about(span) || has(siblings, sentences.at(span.start));
 
   // Features that are themselves about one person: a relation, a role, being the only one.
-  for (const s of relations(tokens)) if (!sentences.isGeneric(s)) add('relation', s);
+  for (const s of relations(text, tokens)) if (!sentences.isGeneric(s)) add('relation', s);
   for (const s of spansOf(text, YOUNG_ROLE)) if (!sentences.isGeneric(s)) add('role', s);
   const groups = sentences.group(spansOf(text, SMALL_GROUP));
   for (const s of spansOf(text, UNIQUE)) {

@@ -37,12 +37,16 @@ describe('screenText: indirect identification of one young person', () => {
     expect(features('Broren til treneren selger hasj etter treningene.')).toEqual(['relation «Broren til treneren»']);
     expect(kinds('Ordførerens nevø var blant de pågrepne.')).toEqual(['relation']);
     expect(kinds("The coach's son has been seen dealing.")).toEqual(['relation']);
+    expect(kinds('Sønnen til daglig leder på klubben selger snus.')).toEqual(['relation']);
+    expect(kinds('Lillebroren til ungdomsrådets leder er rekruttert.')).toEqual(['relation']);
+    expect(kinds('Broren til en av lederne på klubben var med.')).toEqual([]);
   });
 
   it('finds the only one of a kind in a small group', () => {
     expect(kinds('Den eneste jenta med somalisk bakgrunn på trinnet får kommentarer.')).toEqual(['unique']);
     expect(kinds('He is the only Afghan boy in his class.')).toEqual(['unique']);
     expect(kinds('Den yngste på laget blir presset til å frakte ting.')).toEqual(['unique']);
+    expect(kinds('Hun er den eneste jenta på gutteklubben og blir trakassert.')).toEqual(['unique']);
   });
 
   it('finds a role only one young person holds', () => {
