@@ -56,10 +56,10 @@ const NUMBER_WORD = String.raw`(?:(?:nr|no)\.?\s{0,3}|nummer\s{1,3})?`;
 // Abbreviated endings: "Storgt. 5", "Storgt.5", "Storgt 5", "Kirkevn. 3B", "Skogvg. 2". Without the
 // period only "gt", and not in the everyday words that end in it ("Sagt 3 ganger", "Langt 5 km").
 const ABBREVIATED = String.raw`(?:(?:gt|vn|vg)\.\s{0,3}|(?<!\b(?:[Ll]an|[Ll]a|[Ss]a|[Tt]ry|[Tt]un|[Ss]treng|[Mm]an|[Uu]n|[Vv]a))gt\s{1,3})`;
-const NORWEGIAN = new RegExp(String.raw`(?<![\p{L}])${PREFIX}[A-ZÆØÅ][\p{L}-]{0,40}(?:(?:${STREET_SUFFIX})\s{1,3}|${ABBREVIATED})${NUMBER_WORD}${HOUSE}`, 'gu');
-const SEPARATE = new RegExp(String.raw`(?<![\p{L}])${PREFIX}${CAP}(?:\s{1,3}${CAP}){0,3}\s{1,3}${STREET_WORD}\s{0,3}${NUMBER_WORD}${HOUSE}`, 'gu');
+const NORWEGIAN = new RegExp(String.raw`${PREFIX}[A-ZÆØÅ][\p{L}-]{0,40}(?:(?:${STREET_SUFFIX})\s{1,3}|${ABBREVIATED})${NUMBER_WORD}${HOUSE}`, 'gu');
+const SEPARATE = new RegExp(String.raw`${PREFIX}${CAP}(?:\s{1,3}${CAP}){0,3}\s{1,3}${STREET_WORD}\s{0,3}${NUMBER_WORD}${HOUSE}`, 'gu');
 const ENGLISH_NUMBER_FIRST =
-  /(?<![\d\p{L}])\d{1,4}[A-Za-z]?\s{1,3}(?:[A-Z][\p{L}'’-]{0,40}\s{1,3}){1,3}(?:Street|Road|Avenue|Lane|Drive|Way|Close|Crescent|Terrace|Gardens|Place)\b/gu;
+  /\d{1,4}[A-Za-z]?\s{1,3}(?:[A-Z][\p{L}'’-]{0,40}\s{1,3}){1,3}(?:Street|Road|Avenue|Lane|Drive|Way|Close|Crescent|Terrace|Gardens|Place)\b/gu;
 // "i Storgata 3 ganger" counts events in a street, it is not an address.
 const COUNT_AFTER =
   /^\s{0,3}(?:ganger|gang|dager|døgn|uker|måneder|år|timer|personer|elever|ungdommer|ungdom|barn|saker|meldinger|%|prosent|times|days|weeks|months|years|hours|people|pupils|students|cases|incidents|reports)\b/iu;
@@ -73,6 +73,9 @@ export function findAddresses(text: string): Finding[] {
   for (const pattern of [SEPARATE, NORWEGIAN, ENGLISH_NUMBER_FIRST]) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
+      // An address starts a word. Checked here: a look-behind at the start of the patterns kept the
+      // engine from skipping ahead to where a match can start.
+      if (start > 0 && /[\p{L}\d]/u.test(text[start - 1] ?? '')) continue;
       let end = start + m[0].length;
       if (COUNT_AFTER.test(text.slice(end, end + 20))) continue;
       const postcode = POSTCODE_AFTER.exec(text.slice(end, end + 50));

@@ -50,7 +50,17 @@ function classify(word: string): NameClass | null {
   return null;
 }
 
-const bare = (t: Token): string => t.lower.replace(/['’]s$/, '');
+const bare = (t: Token): string => remember(t, 'bare', () => t.lower.replace(/['’]s$/, ''));
+/** classify() of a word, worked out once per word. */
+const classOf = (t: Token): NameClass | null => {
+  const c = remember(t, 'nameClass', () => classify(t.text) ?? 'none');
+  return c === 'none' ? null : c;
+};
+/** classifyLower() of a word, worked out once per word. */
+const lowerClassOf = (t: Token): NameClass | null => {
+  const c = remember(t, 'lowerClass', () => classifyLower(t.text) ?? 'none');
+  return c === 'none' ? null : c;
+};
 // "Moe-Hansen" is one surname; "Jackson-dansen" is a dance.
 const isNameShaped = (t: Token): boolean => remember(t, 'nameShaped', () => t.text.split('-').every(isCapitalised));
 const isSurname = (t: Token): boolean => remember(t, 'surname', () => surname(t));
@@ -181,7 +191,7 @@ const couldBeName = (t: Token | undefined): t is Token =>
   !!t &&
   t.text.length >= 3 &&
   isUnknownCapitalised(t) &&
-  classify(t.text) === null &&
+  classOf(t) === null &&
   !SURNAMES.has(t.lower) &&
   ![SENTENCE_WORDS, PERSON_NOUNS, FAMILY_WORDS, PRONOUNS, NAMING_VERBS, INSTITUTIONS].some((words) => words.has(t.lower));
 
@@ -202,7 +212,7 @@ function isUnknownNameAt(text: string, tokens: readonly Token[], i: number, fact
 function isNameAt(text: string, tokens: readonly Token[], i: number, facts: TextFacts): boolean {
   const t = tokens[i];
   if (!t || t.text.length < 2) return false;
-  const cls = t.cap ? classify(t.text) : null;
+  const cls = t.cap ? classOf(t) : null;
   const role = roleBefore(tokens, i);
   // A person noun or "hun heter" wins over a place: "eleven Tiril" is a girl, "fritidsklubben Tiril" a club.
   if (role?.strength !== 'strong' && isTitleOrPlace(tokens, i)) return false;
@@ -211,7 +221,7 @@ function isNameAt(text: string, tokens: readonly Token[], i: number, facts: Text
     if (isUnknownCapitalised(t)) return true;
     // Lower case only after a strong trigger: "eleven ahmed", "mor til jonas"; "per"/"liv" only after
     // "heter"/"kalles" ("jenta heter liv"), never after a noun ("kostnaden for eleven per år").
-    const lower = classifyLower(t.text);
+    const lower = lowerClassOf(t);
     if (lower === 'strong' || (lower === 'ambiguous' && role.byVerb)) return true;
   }
   const next = tokens[i + 1];
@@ -233,7 +243,7 @@ function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: 
     const t = tokens[i];
     if (!t || flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return false;
     const capitalised = t.cap;
-    if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return false;
+    if (capitalised ? classOf(t) === null : lowerClassOf(t) !== 'strong') return false;
     const linked = (j: number, k: number): boolean => {
       const a = tokens[Math.min(j, k)];
       const b = tokens[Math.max(j, k)];
@@ -273,7 +283,7 @@ export function findPersonNames(text: string, taken: Coverage = new Coverage(tex
   tokens.forEach((t, i) => {
     const previous = tokens[i - 1];
     if (flagged[i] || !free[i] || !previous || !flagged[i - 1] || !isSpaceGap(t.gapBefore)) return;
-    if (isSurname(t) || (isUnknownCapitalised(t) && classify(previous.text) === 'strong')) flagged[i] = true;
+    if (isSurname(t) || (isUnknownCapitalised(t) && classOf(previous) === 'strong')) flagged[i] = true;
   });
   const out: Finding[] = [];
   tokens.forEach((t, i) => {

@@ -14,6 +14,8 @@ export interface Normalised {
   from: number[];
   /** Original end offset (exclusive) of each unit of `text`. */
   to: number[];
+  /** The text needed no change: `from` and `to` are left empty and every offset is its own. */
+  identity?: boolean;
 }
 
 // Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks):
@@ -94,18 +96,14 @@ export function normalise(original: string): Normalised {
   return { text: pieces.join(''), from, to };
 }
 
+/** Text that needed nothing: offsets map to themselves, so no table is built. */
 function identity(text: string): Normalised {
-  const from = new Array<number>(text.length);
-  const to = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) {
-    from[i] = i;
-    to[i] = i + 1;
-  }
-  return { text, from, to };
+  return { text, from: [], to: [], identity: true };
 }
 
 /** The original range of [start, end) in the normalised text. */
 export function originalRange(n: Normalised, start: number, end: number): { start: number; end: number } {
+  if (n.identity) return { start, end: Math.max(start, end) };
   if (end <= start) {
     const at = n.from[start] ?? n.to[n.to.length - 1] ?? 0;
     return { start: at, end: at };

@@ -8,7 +8,16 @@ export interface Token {
   /** Capitalised like a proper name (see isCapitalised). */
   cap: boolean;
   /** What names.ts has worked out about the word, kept so that it is worked out once per word. */
-  memo: { titleOrPlace?: boolean; nameShaped?: boolean; unknownCapitalised?: boolean; surname?: boolean };
+  memo: {
+    titleOrPlace?: boolean;
+    nameShaped?: boolean;
+    unknownCapitalised?: boolean;
+    surname?: boolean;
+    bare?: string;
+    /** Given-name class of the word as written (capitalised) or in lower case; null when none. */
+    nameClass?: 'strong' | 'ambiguous' | 'none';
+    lowerClass?: 'strong' | 'ambiguous' | 'none';
+  };
 }
 
 // Letters with inner hyphens/apostrophes, so "Anne-Lise" and "Sofie's" are one word each.
