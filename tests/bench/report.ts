@@ -168,7 +168,14 @@ export function saveReport(r: BenchReport, benchDir: string): { latest: string; 
     ratios: r.ratios.map((x) => ({ scenario: x.scenario, users: x.concurrency, p50: x.p50, p99: x.p99 })),
     memory: r.memory,
     ...('skipped' in r.tab ? {} : { tab: { trends: r.tab.fixture.trends, coldMs: r.tab.coldMs, warm: r.tab.warm } }),
-    guard: r.guard.figures.map((f) => ({ texts: f.texts, length: f.length, p50: f.ms.p50, p99: f.ms.p99, cpuP50: f.cpuMs.p50, cpuP99: f.cpuMs.p99 })),
+    guard: r.guard.figures.map((f) => ({
+      texts: f.texts,
+      length: f.length,
+      bestP50: f.best.p50,
+      bestP99: f.best.p99,
+      onceP50: f.once.p50,
+      onceP99: f.once.p99,
+    })),
     skipped: r.skipped.map((s) => s.scenario),
     targets: r.targets.map((t) => ({ name: t.name, pass: t.pass })),
   };
