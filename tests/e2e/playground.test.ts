@@ -94,9 +94,10 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     const form = ui.card('Meld inn en trend');
     await ui.choose(form, 'Innsatsområde', 'Rusmiddelbruk blant unge');
     await form.getByText('Økende', { exact: true }).click();
+    // The Playground may redraw a card when a dropdown changes, emptying what was typed: choose first.
+    await ui.choose(form, 'Din tjeneste', 'Skole');
     const typed = `Flere elever forteller om salg av snus via Snapchat etter skoletid. Gjelder ${IDENTITY_NUMBER}.`;
     await (await ui.field(form, 'Beskrivelse')).fill(typed);
-    await ui.choose(form, 'Din tjeneste', 'Skole');
     await ui.press(form, 'Send inn', 'Teksten ser ut til å inneholde personopplysninger');
 
     const refused = ui.card('Teksten ser ut til å inneholde personopplysninger');
@@ -116,9 +117,9 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     const form = ui.card('Meld inn en trend');
     await ui.choose(form, 'Innsatsområde', 'Rusmiddelbruk blant unge');
     await form.getByText('Økende', { exact: true }).click();
+    await ui.choose(form, 'Din tjeneste', 'Skole');
     const typed = 'En jente i 9C på Granlia skole blir holdt utenfor av de andre og sitter alene i friminuttene.';
     await (await ui.field(form, 'Beskrivelse')).fill(typed);
-    await ui.choose(form, 'Din tjeneste', 'Skole');
     await ui.press(form, 'Send inn', 'Teksten beskriver én ung person');
 
     const refused = ui.card('Teksten beskriver én ung person');
