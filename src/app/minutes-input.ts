@@ -1,6 +1,15 @@
 import { parseDate } from '../domain/calendar/time';
 import { shortDate } from '../domain/meetings';
-import { MAX_DECISION, MAX_TASK_TITLE, MAX_TASKS_PER_ITEM, type MinutesEntry, RESPONSIBLES, type Responsible, type TaskInput } from '../domain/minutes';
+import {
+  MAX_DECISION,
+  MAX_MINUTES_ITEMS,
+  MAX_TASK_TITLE,
+  MAX_TASKS_PER_ITEM,
+  type MinutesEntry,
+  RESPONSIBLES,
+  type Responsible,
+  type TaskInput,
+} from '../domain/minutes';
 import { cleanText } from '../domain/trends';
 import type { FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
@@ -12,8 +21,9 @@ import { screenFields } from './guard-fields';
  * Reads a `minutes.record` submission into entries per agenda item, with field-level errors on
  * the card's own inputs (`<field>__<item id>`). Two shapes arrive: the card's flat inputs, and
  * the contract's `items: [{ itemId, decision, tasks: [{ title, responsible, due }] }]` from a
- * script or flow. Every free text passes the confidentiality guard; nothing is stored when any
- * field is wrong.
+ * script or flow. Every free text passes the confidentiality guard, after its length is checked
+ * (an over-long field is refused for its length and not screened); nothing is stored when any field
+ * is wrong.
  */
 export interface ParsedMinutes {
   readonly entries: MinutesEntry[];
@@ -55,6 +65,10 @@ export function parseMinutesInput(
   meetingDate?: string,
 ): ParsedMinutes {
   const t = pick(locale, AGENDA_TEXTS).minutes;
+  // A submission of more items than any agenda has is refused before any of it is read.
+  if (Array.isArray(data.items) && data.items.length > MAX_MINUTES_ITEMS) {
+    return { entries: [], errors: [{ field: 'items', message: format(t.tooManyItems, { max: MAX_MINUTES_ITEMS, count: data.items.length }) }] };
+  }
   const known = new Set(itemIds);
   const errors: FieldError[] = [];
   const entries: MinutesEntry[] = [];
@@ -67,7 +81,7 @@ export function parseMinutesInput(
     const id = (f: MinutesField) => inputId(f, raw.itemId);
     const decision = raw.decision === undefined ? undefined : text(raw.decision);
     if (decision !== undefined && decision.length > MAX_DECISION) errors.push({ field: id('decision'), message: tooLong(locale, MAX_DECISION, decision) });
-    if (decision) screened[id('decision')] = decision;
+    else if (decision) screened[id('decision')] = decision;
     const tasks: TaskInput[] = [];
     for (const task of raw.tasks.slice(0, MAX_TASKS_PER_ITEM)) {
       const title = text(task.title);
@@ -82,7 +96,7 @@ export function parseMinutesInput(
       else if (!parseDate(due)) errors.push({ field: id('due'), message: t.badDue });
       else if (meetingDate && due < meetingDate)
         errors.push({ field: id('due'), message: format(t.dueBeforeMeeting, { date: shortDate(meetingDate, locale) }) });
-      if (title) screened[id('task')] = `${screened[id('task')] ?? ''}\n${title}`.trim();
+      if (title && title.length <= MAX_TASK_TITLE) screened[id('task')] = `${screened[id('task')] ?? ''}\n${title}`.trim();
       if (errors.length === before) tasks.push({ title, responsible: responsible as Responsible, due });
     }
     entries.push({ itemId: raw.itemId, decision, tasks });

@@ -91,7 +91,10 @@ export async function recordMinutes(
   );
   if (parsed.errors.length > 0) {
     services.log.info({ cid: req.correlationId, fields: parsed.errors.map((e) => e.field.split('__')[0]) }, 'minutes refused');
-    return minutesFormFor(services, body, meeting, now, locale, { values: req.data, errors: parsed.errors, notice: t.errorSummary, noticeColor: 'Attention' });
+    // Errors about the submission as a whole (too many items, an item not on the agenda) have no field to stand at.
+    const general = [...new Set(parsed.errors.filter((e) => e.field === 'items').map((e) => e.message))];
+    const notice = general.length > 0 ? general.join(' ') : t.errorSummary;
+    return minutesFormFor(services, body, meeting, now, locale, { values: req.data, errors: parsed.errors, notice, noticeColor: 'Attention' });
   }
   const base = { tenantId: body.tenantId, bodyId: body.id, meetingId: meeting.id, meetingStartUtc: meeting.startUtc };
   let changed = false;

@@ -17,6 +17,8 @@ export const MAX_DECISION = 1000;
 export const MAX_TASK_TITLE = 300;
 /** Tasks per agenda item in one submission (the card offers one row; scripted calls may send more). */
 export const MAX_TASKS_PER_ITEM = 10;
+/** Agenda items in one submission of the contract's `items` shape: more is no meeting's minutes. */
+export const MAX_MINUTES_ITEMS = 100;
 
 export interface Task {
   readonly id: string;

@@ -77,6 +77,7 @@ export interface AgendaTexts {
     needDue: string;
     badDue: string;
     unknownItem: string;
+    tooManyItems: string;
     cardTitle: string;
     decisionLine: string;
     taskLine: string;
@@ -167,6 +168,7 @@ export const AGENDA_TEXTS: Catalogue<AgendaTexts> = {
       badDue: 'Fristen må være en gyldig dato (ÅÅÅÅ-MM-DD).',
       dueBeforeMeeting: 'Fristen kan ikke være før møtet ({date}).',
       unknownItem: 'Punktet står ikke på dagsordenen til dette møtet.',
+      tooManyItems: 'Et referat kan ha høyst {max} punkter (nå {count}).',
       cardTitle: 'Referat – {body}',
       decisionLine: 'Vedtak: {text}',
       taskLine: 'Oppgave: {title} – ansvarlig: {responsible}, frist {due}',
@@ -256,6 +258,7 @@ export const AGENDA_TEXTS: Catalogue<AgendaTexts> = {
       badDue: 'The due date must be a valid date (YYYY-MM-DD).',
       dueBeforeMeeting: 'The due date cannot be before the meeting ({date}).',
       unknownItem: "The item is not on this meeting's agenda.",
+      tooManyItems: 'Minutes can have at most {max} items (now {count}).',
       cardTitle: 'Minutes – {body}',
       decisionLine: 'Decision: {text}',
       taskLine: 'Task: {title} – responsible: {responsible}, due {due}',

@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DigestResult } from './digest';
+import { formatGuard, type GuardResult } from './guard';
 import type { LatencySummary } from './stats';
 import type { TabResult } from './tab';
 
@@ -66,6 +67,8 @@ export interface BenchReport {
   digest: DigestResult;
   /** The overview tab's first render in Chromium (tab.ts). */
   tab: TabResult;
+  /** The confidentiality guard per text length (guard.ts). */
+  guard: GuardResult;
   targets: Target[];
   notes: string[];
   /** Lines the bot logged at level error during the run (first few). */
@@ -132,6 +135,7 @@ export function formatReport(r: BenchReport): string {
       `tab first render (${f.bodies} bodies, ${f.trends} trends, ${f.matters} matters, ${f.meetings} meetings; load ${r.tab.loadAverage}): cold ${r.tab.coldMs} ms; ${r.tab.loadsMs.length - 1} warm: min ${r.tab.warm.min}, median ${r.tab.warm.median}, max ${r.tab.warm.max} ms`,
     );
   }
+  out.push(...formatGuard(r.guard));
   for (const n of r.notes) out.push(`note: ${n}`);
   if (r.botErrorLines.length) out.push(`bot logged ${r.botErrorLines.length} error line(s); first: ${r.botErrorLines[0]}`);
   out.push('');
@@ -164,6 +168,14 @@ export function saveReport(r: BenchReport, benchDir: string): { latest: string; 
     ratios: r.ratios.map((x) => ({ scenario: x.scenario, users: x.concurrency, p50: x.p50, p99: x.p99 })),
     memory: r.memory,
     ...('skipped' in r.tab ? {} : { tab: { trends: r.tab.fixture.trends, coldMs: r.tab.coldMs, warm: r.tab.warm } }),
+    guard: r.guard.figures.map((f) => ({
+      texts: f.texts,
+      length: f.length,
+      bestP50: f.best.p50,
+      bestP99: f.best.p99,
+      onceP50: f.once.p50,
+      onceP99: f.once.p99,
+    })),
     skipped: r.skipped.map((s) => s.scenario),
     targets: r.targets.map((t) => ({ name: t.name, pass: t.pass })),
   };

@@ -6,6 +6,7 @@ import { type AzuriteHandle, freePort, startAzurite } from '../../scripts/azurit
 import { BENCH_ADMIN, benchUser } from './activities';
 import { BenchConnector } from './connector';
 import { measureDigest } from './digest';
+import { measureGuard } from './guard';
 import { postJson, runLoad } from './load';
 import { procCpuMs, type ServerProcess, startServer } from './processes';
 import { type BenchReport, formatReport, machine, type Phase, type Ratio, saveReport } from './report';
@@ -19,8 +20,8 @@ import { judgeTargets } from './targets';
  * `npm run bench`: starts Azurite, SLT-boten and the echo baseline as separate processes and a
  * connector stand-in here, then drives `POST /api/messages` with every scenario of SCENARIOS at
  * each concurrency; then the tab's first render in Chromium (tab.ts) and the digest at scale
- * (digest.ts). Prints a table, writes tests/bench/results/latest.json and appends a line to
- * tests/bench/history.jsonl.
+ * (digest.ts), and the confidentiality guard per text length in this process (guard.ts). Prints a
+ * table, writes tests/bench/results/latest.json and appends a line to tests/bench/history.jsonl.
  *
  * Environment: BENCH_SECONDS (per phase, default 20), BENCH_WARMUP_SECONDS (default 2),
  * BENCH_CONCURRENCY (default "1,10,50"), BENCH_ONLY (scenario names, comma-separated),
@@ -208,6 +209,9 @@ async function main(): Promise<void> {
     const ratios = ratiosOf(runnable, phases);
     // The tab after the load phases (the other servers idle), before the digest's own Azurite.
     const tab: TabResult = process.env.BENCH_TAB === '0' ? { skipped: 'BENCH_TAB=0' } : await measureTab(azurite.connectionString);
+    // The guard in this process while the servers idle: it runs inside every free-text action.
+    console.log('  guard: 200 / 2 000 / 20 000 characters…');
+    const guard = measureGuard();
 
     const report: BenchReport = {
       date: new Date().toISOString(),
@@ -224,7 +228,8 @@ async function main(): Promise<void> {
       memory: { botPeakMb: bot.peakRssMb(), echoPeakMb: echo.peakRssMb() },
       digest: await measureDigest(),
       tab,
-      targets: judgeTargets({ phases, ratios, skipped, setupFailures, concurrency: CONCURRENCY, tab }),
+      guard,
+      targets: judgeTargets({ phases, ratios, skipped, setupFailures, concurrency: CONCURRENCY, tab, guard }),
       notes,
       botErrorLines: bot.errorLines.slice(0, 5),
     };

@@ -1,3 +1,4 @@
+import type { GuardResult } from './guard';
 import type { Phase, Ratio, Target } from './report';
 import type { TabResult } from './tab';
 
@@ -9,8 +10,9 @@ export function judgeTargets(input: {
   setupFailures: string[];
   concurrency: number[];
   tab: TabResult;
+  guard: GuardResult;
 }): Target[] {
-  const { phases, ratios, skipped, setupFailures, concurrency, tab } = input;
+  const { phases, ratios, skipped, setupFailures, concurrency, tab, guard } = input;
   const targets: Target[] = [];
   const skipReason = (name: string): string | undefined => skipped.find((s) => s.scenario === name)?.reason;
 
@@ -49,6 +51,8 @@ export function judgeTargets(input: {
       detail: `median ${tab.warm.median} ms (min ${tab.warm.min}, max ${tab.warm.max}; cold ${tab.coldMs}) with ${tab.fixture.trends} trends`,
     });
 
+  targets.push(...guardTargets(guard));
+
   // No errors anywhere: every request answered right, every setup done.
   const errors = phases.reduce((n, p) => n + p.errors, 0);
   const requests = phases.reduce((n, p) => n + p.requests, 0);
@@ -58,4 +62,33 @@ export function judgeTargets(input: {
     detail: `${errors} errors in ${requests} requests${setupFailures.length ? `; setup failed: ${setupFailures.join('; ')}` : ''}`,
   });
   return targets;
+}
+
+/**
+ * Issue 14: 2 000 characters screened in under 5 ms at p99, and time proportional to length. Judged
+ * on the guard's own cost (each text's cheapest of three screenings, CPU time); the wall-clock time
+ * of the first screenings, which also holds whatever else the machine ran meanwhile, is printed
+ * beside it.
+ */
+export function guardTargets(guard: GuardResult): Target[] {
+  const two = guard.figures.find((f) => f.texts === 'realistic' && f.length === 2_000);
+  const { growth } = guard;
+  const m = guard.megabyteMinutes;
+  return [
+    {
+      name: 'guard p99 < 5 ms at 2 000 characters',
+      pass: !!two && two.best.p99 < 5,
+      detail: two ? `p99 ${two.best.p99} ms, p50 ${two.best.p50} ms (waited, wall clock: p99 ${two.once.p99} ms)` : 'not run',
+    },
+    {
+      name: 'guard time grows linearly: time(20 000) / time(2 000) ≤ 13× (p50)',
+      pass: growth.realistic <= 13 && growth.adversarial <= 13,
+      detail: `realistic ${growth.realistic}×, adversarial ${growth.adversarial}×`,
+    },
+    {
+      name: '1 MB minutes decision refused for its length within 50 ms',
+      pass: m.refusedForLength && m.ms.max < 50,
+      detail: `${m.refusedForLength ? 'refused for its length' : 'not refused for its length'}, p50 ${m.ms.p50} ms, max ${m.ms.max} ms`,
+    },
+  ];
 }

@@ -94,9 +94,10 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     const form = ui.card('Meld inn en trend');
     await ui.choose(form, 'Innsatsområde', 'Rusmiddelbruk blant unge');
     await form.getByText('Økende', { exact: true }).click();
+    // The Playground may redraw a card when a dropdown changes, emptying what was typed: choose first.
+    await ui.choose(form, 'Din tjeneste', 'Skole');
     const typed = `Flere elever forteller om salg av snus via Snapchat etter skoletid. Gjelder ${IDENTITY_NUMBER}.`;
     await (await ui.field(form, 'Beskrivelse')).fill(typed);
-    await ui.choose(form, 'Din tjeneste', 'Skole');
     await ui.press(form, 'Send inn', 'Teksten ser ut til å inneholde personopplysninger');
 
     const refused = ui.card('Teksten ser ut til å inneholde personopplysninger');
@@ -108,5 +109,34 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     await description.fill('Flere elever forteller om salg av snus via Snapchat etter skoletid.');
     await ui.press(refused, 'Send inn', 'Takk! Trenden er registrert.');
     await ui.screenshot(SCREENSHOTS, 'playground-trend-lagret.png');
+  });
+
+  it('a trend that describes one pupil by school and class is refused with the features named and the text kept; about a group it is stored', async () => {
+    await ui.select(CHANNEL);
+    await ui.send('trend', { mention: true, expect: 'Meld inn en trend' });
+    const form = ui.card('Meld inn en trend');
+    await ui.choose(form, 'Innsatsområde', 'Rusmiddelbruk blant unge');
+    await form.getByText('Økende', { exact: true }).click();
+    await ui.choose(form, 'Din tjeneste', 'Skole');
+    const typed = 'En jente i 9C på Granlia skole blir holdt utenfor av de andre og sitter alene i friminuttene.';
+    await (await ui.field(form, 'Beskrivelse')).fill(typed);
+    await ui.press(form, 'Send inn', 'Teksten beskriver én ung person');
+
+    const refused = ui.card('Teksten beskriver én ung person');
+    const said = await refused.innerText();
+    expect(said).toContain('klasse («9C på Granlia skole»)');
+    expect(said).toContain('forvaltningsloven § 13 a nr. 2');
+    expect(said).toContain('Skriv det som en trend om en gruppe');
+    const description = await ui.field(refused, 'Beskrivelse');
+    expect(await description.inputValue()).toBe(typed);
+    await description.scrollIntoViewIfNeeded();
+    await ui.screenshot(SCREENSHOTS, 'playground-trend-indirekte-avvist.png');
+
+    await description.fill('Flere elever på ungdomstrinnet i området blir holdt utenfor og sitter alene i friminuttene.');
+    await ui.press(refused, 'Send inn', 'Takk! Trenden er registrert.');
+    const stored = ui.card('Flere elever på ungdomstrinnet i området blir holdt utenfor');
+    expect(await stored.innerText()).toContain('Takk! Trenden er registrert.');
+    await stored.scrollIntoViewIfNeeded();
+    await ui.screenshot(SCREENSHOTS, 'playground-trend-gruppe-lagret.png');
   });
 });

@@ -89,6 +89,26 @@ describe('minutes input', () => {
     expect(parsed.errors.map((e) => e.field)).toEqual(['decision__police', 'task__police']);
     expect(parsed.errors[0]!.message).toContain('personopplysninger');
   });
+
+  it('refuses an over-long decision or task for its length, without screening it', () => {
+    // The phone number would be named if the text were screened; only the length is reported.
+    const decision = `Ring 912 34 567. ${'Mer tekst. '.repeat(100_000)}`;
+    const parsed = parseMinutesInput(
+      { decision__police: decision, task__police: `Ring 912 34 567 ${'x'.repeat(400)}`, responsible__police: 'school', due__police: '2026-12-01' },
+      ITEMS,
+      'nb',
+    );
+    expect(parsed.errors).toEqual([
+      { field: 'decision__police', message: `Kan ha høyst 1000 tegn (nå ${decision.trim().length}).` },
+      { field: 'task__police', message: 'Kan ha høyst 300 tegn (nå 416).' },
+    ]);
+  });
+
+  it('refuses more items than any agenda has before reading them', () => {
+    const items = Array.from({ length: 5000 }, () => ({ itemId: 'police', decision: 'Ring 912 34 567.' }));
+    const parsed = parseMinutesInput({ items }, ITEMS, 'nb');
+    expect(parsed).toEqual({ entries: [], errors: [{ field: 'items', message: 'Et referat kan ha høyst 100 punkter (nå 5000).' }] });
+  });
 });
 
 describe('minutes rules', () => {

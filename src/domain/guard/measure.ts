@@ -1,5 +1,5 @@
 import { screenText } from './index';
-import { FINDING_KINDS, type Finding, type FindingKind } from './types';
+import { FINDING_KINDS, type Finding, type FindingKind, STRUCTURED_KINDS } from './types';
 
 /** One labelled text of the guard corpus (tests/fixtures/guard-corpus.json). */
 export interface CorpusEntry {
@@ -18,9 +18,11 @@ export interface Rate {
 
 export interface CorpusMeasurement {
   perKind: Record<FindingKind, Rate>;
-  /** nationalId, phone, email and address together. */
+  /** The kinds that identify on their own (identity and D-numbers, phone, e-mail, address, handle, plate) together. */
   structured: Rate;
   names: Rate;
+  /** Texts that single out one young person without a name or number. */
+  indirect: Rate;
   /**
    * Personal texts in which every labelled kind was found. A text refused for the wrong reason (a
    * "name" found in a text whose phone number got through) is not caught: the phone would be stored.
@@ -39,7 +41,6 @@ export interface CorpusMeasurement {
 }
 
 const rate = (expected: number, caught: number): Rate => ({ expected, caught, rate: expected === 0 ? 1 : caught / expected });
-const STRUCTURED: readonly FindingKind[] = ['nationalId', 'phone', 'email', 'address'];
 
 /** Screens every entry and computes recall per kind and the false-positive rate on clean texts. */
 export function measureCorpus(entries: readonly CorpusEntry[]): CorpusMeasurement {
@@ -83,8 +84,9 @@ export function measureCorpus(entries: readonly CorpusEntry[]): CorpusMeasuremen
   const perKind = Object.fromEntries(FINDING_KINDS.map((k) => [k, rate(expected.get(k) ?? 0, caught.get(k) ?? 0)])) as Record<FindingKind, Rate>;
   return {
     perKind,
-    structured: rate(sum(STRUCTURED, expected), sum(STRUCTURED, caught)),
+    structured: rate(sum(STRUCTURED_KINDS, expected), sum(STRUCTURED_KINDS, caught)),
     names: perKind.personName,
+    indirect: perKind.indirect,
     overall: rate(personal, fullyCaught),
     refused: rate(personal, refused),
     clean: { total: clean, passed, falsePositiveRate: clean === 0 ? 0 : 1 - passed / clean },

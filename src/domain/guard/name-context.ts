@@ -26,6 +26,11 @@ export const PLACE_AFTER = set(`gate gata gaten gt vei veien veg vegen plass pla
   senter center centre stasjon station park parken hus huset house hall hallen stiftelse fond prisen
   kafe kafé cafe café fritidshus fritidsklubb fritidsklubben ungdomshus bibliotek moské moskeen mosque
   club klubb klubben il fk`);
+// Endings of a word after a name that make the name a place, shop, centre, foundation or programme
+// named after a person: "Olav Brekke-senteret", "Anders Lie-senteret", "Johan Bergs minnefond",
+// "Petter Moen-hallen", "Ida Holm-modellen".
+export const PLACE_ENDING =
+  /(?:senter|senteret|sentret|hallen|huset|parken|plassen|skolen|fond|fondet|legat|legatet|stiftelse|stiftelsen|prisen|stipend|stipendet|programmet|prosjektet|modellen|metoden|arena|arenaen|bygget|gården|stadion|banen|kirken|biblioteket|kvartalet|tunet|minne|butikken|kiosken|bakeriet|kafeen|kaféen)$/;
 // An institution noun before a name makes it the institution's name: "Fritidsklubben Tiril", "Kafé Mina",
 // "Barnehagen Emma", "tiltaket Ida". A person noun still wins ("eleven Tiril"), and so does a relative
 // clause ("skolen Emma går på har meldt"). English puts such names first ("the Leo project") and drops
@@ -46,7 +51,7 @@ export const PREPOSITIONS = set('på i til ved hos med fra for av om over under 
  */
 export const EVERYDAY_WORDS = set(`endre tore iver snorre lene lise tilde luka roger aria linnea birk mille
   dina mina sina sanna vilja vilde synne sander jan eli tim trang harry mason lily poppy daisy harper
-  robin`);
+  robin vera lea aksel signe helge charlie`);
 
 // Same line only: a role word at the end of one line and a heading on the next are unrelated.
 export const ROLE_GAP = /^[ \t,:«»"“”‘'’]*$/;
@@ -79,4 +84,4 @@ export const STRICT_AGE_AFTER =
 // a person noun ("gutten", "mor").
 export const ABOUT_A_PERSON = new RegExp(String.raw`(?<!\p{L})(?:han|hun|ham|henne|hennes|he|she|him|his|${[...PERSON_NOUNS].join('|')})(?!\p{L})`, 'iu');
 // A text listing three or more "Word (n)" is a table of counts ("Skui (12), Hosle (4), Tanum (9)").
-export const COUNT_LIST = /\p{Lu}[\p{L}-]+\s*\(\s*\d+\s*\)/gu;
+export const COUNT_LIST = /\p{Lu}[\p{L}-]{1,30}\s{0,3}\(\s{0,3}\d{1,6}\s{0,3}\)/gu;

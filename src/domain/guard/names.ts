@@ -1,18 +1,19 @@
 import { ALLOWED_PHRASES, ALLOWED_WORDS, TITLE_WORDS } from './allow-list';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
+import { classifyLower, isLowerCaseNameInContext, type NameClass } from './lowercase-names';
 import {
   ABOUT_A_PERSON,
   AGE_AFTER,
   AGE_BEFORE,
   CONJUNCTIONS,
   COUNT_LIST,
-  EVERYDAY_WORDS,
   FAMILY_WORDS,
   INSTITUTIONS,
   MAIN_VERBS,
   NAMING_VERBS,
   PERSON_NOUNS,
   PLACE_AFTER,
+  PLACE_ENDING,
   PREPOSITIONS,
   PRONOUNS,
   RELATIONS,
@@ -21,11 +22,10 @@ import {
   STRICT_AGE_AFTER,
   YOUTH_AGE,
 } from './name-context';
+import { Coverage } from './spans';
 import { OTHER_SURNAMES, STRONG_SURNAME_ENDING, SURNAME_ENDING, SURNAMES } from './surnames';
-import { isCapitalised, isSpaceGap, type Token, tokenize } from './tokens';
-import { type Finding, finding, overlaps } from './types';
-
-type NameClass = 'strong' | 'ambiguous';
+import { isCapitalised, isSpaceGap, remember, type Token, tokenize } from './tokens';
+import { type Finding, finding } from './types';
 
 /** The given-name class of a word, trying possessive forms ("Sofie's", "Emils"). */
 function classify(word: string): NameClass | null {
@@ -50,10 +50,21 @@ function classify(word: string): NameClass | null {
   return null;
 }
 
-const bare = (t: Token): string => t.lower.replace(/['’]s$/, '');
+const bare = (t: Token): string => remember(t, 'bare', () => t.lower.replace(/['’]s$/, ''));
+/** classify() of a word, worked out once per word. */
+const classOf = (t: Token): NameClass | null => {
+  const c = remember(t, 'nameClass', () => classify(t.text) ?? 'none');
+  return c === 'none' ? null : c;
+};
+/** classifyLower() of a word, worked out once per word. */
+const lowerClassOf = (t: Token): NameClass | null => {
+  const c = remember(t, 'lowerClass', () => classifyLower(t.text) ?? 'none');
+  return c === 'none' ? null : c;
+};
 // "Moe-Hansen" is one surname; "Jackson-dansen" is a dance.
-const isNameShaped = (t: Token): boolean => t.text.split('-').every(isCapitalised);
-const isSurname = (t: Token): boolean =>
+const isNameShaped = (t: Token): boolean => remember(t, 'nameShaped', () => t.text.split('-').every(isCapitalised));
+const isSurname = (t: Token): boolean => remember(t, 'surname', () => surname(t));
+const surname = (t: Token): boolean =>
   isNameShaped(t) && !ALLOWED_WORDS.has(bare(t)) && (SURNAMES.has(bare(t)) || SURNAME_ENDING.test(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)));
 // After an unknown word only a surname that is not also a place: "Kornelius Bergersen", "Daler Rahimov",
 // "Timur Nguyen"; not the farm names ("Skui Berg", "Holmen Strand") that name places as often as people.
@@ -62,7 +73,8 @@ const isClearSurname = (t: Token): boolean =>
   !ALLOWED_WORDS.has(bare(t)) &&
   (OTHER_SURNAMES.has(bare(t)) || STRONG_SURNAME_ENDING.test(bare(t)) || (SURNAMES.has(bare(t)) && /s[eo]n$/.test(bare(t))));
 // "Snapchat-gruppa" or "Oslo-gutta" after a role word are compounds, not names.
-const isUnknownCapitalised = (t: Token): boolean =>
+const isUnknownCapitalised = (t: Token): boolean => remember(t, 'unknownCapitalised', () => unknownCapitalised(t));
+const unknownCapitalised = (t: Token): boolean =>
   t.text.length > 1 &&
   t.text.split('-').every(isCapitalised) &&
   !bare(t)
@@ -101,19 +113,6 @@ function roleBefore(tokens: readonly Token[], i: number): Role | null {
 }
 
 /**
- * The given-name class of a lower-case word ("ahmed", "anne-lise"), or null. Names that are also
- * everyday words stay out: "endre" is "to change" far more often than it is Endre.
- */
-function classifyLower(word: string): NameClass | null {
-  if (!/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(word)) return null;
-  const parts = word.split('-');
-  const isName = (p: string): boolean => GIVEN_NAMES.has(p) || AMBIGUOUS_GIVEN_NAMES.has(p);
-  const isClear = (p: string): boolean => GIVEN_NAMES.has(p) && !EVERYDAY_WORDS.has(p) && !ALLOWED_WORDS.has(p);
-  if (!parts.every(isName)) return null;
-  return parts.some(isClear) ? 'strong' : 'ambiguous';
-}
-
-/**
  * "skolen Emma går på har meldt", "appen Emma bruker er full av reklame": a verb after the name and a
  * second, finite one soon after in the same sentence make the name the subject of a relative clause,
  * so a person. "Fritidsklubben Tiril har åpent hver fredag" and "Kafé Mina på Bekkestua er …" are not.
@@ -134,6 +133,12 @@ function startsRelativeClause(tokens: readonly Token[], i: number): boolean {
  * Mina", "tilbudet heter Ida") or a street/institution after ("Karl Johans gate", "Leo Club").
  */
 function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  return remember(t, 'titleOrPlace', () => titleOrPlace(tokens, i));
+}
+
+function titleOrPlace(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1];
   const current = tokens[i];
   if (previous && TITLE_WORDS.has(previous.lower)) return true;
@@ -145,8 +150,8 @@ function isTitleOrPlace(tokens: readonly Token[], i: number): boolean {
   for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
     const t = tokens[j];
     if (!t || !isSpaceGap(t.gapBefore)) return false;
-    if (PLACE_AFTER.has(t.lower)) return true;
-    if (!isCapitalised(t.text)) return false;
+    if (PLACE_AFTER.has(t.lower) || PLACE_ENDING.test(t.lower)) return true;
+    if (!t.cap) return false;
   }
   return false;
 }
@@ -162,7 +167,7 @@ function hasAgeContext(text: string, t: Token): boolean {
  * person noun: "Timur (16) sier han …", "… mor til Timur (16)"), and not in a list of counts
  * ("Skui (12), Hosle (4), Tanum (9)").
  */
-function hasStrictAge(text: string, t: Token): boolean {
+function hasStrictAge(text: string, t: Token, facts: TextFacts): boolean {
   if (AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start))) return true;
   const m = STRICT_AGE_AFTER.exec(text.slice(t.end, t.end + 24));
   if (!m) return false;
@@ -170,7 +175,15 @@ function hasStrictAge(text: string, t: Token): boolean {
   if (bareAge === undefined) return true;
   const age = Number(bareAge);
   if (t.text.length < 4 || age < YOUTH_AGE.min || age > YOUTH_AGE.max) return false;
-  return ABOUT_A_PERSON.test(text) && [...text.matchAll(COUNT_LIST)].length < 3;
+  return facts.aboutAPerson && !facts.countList;
+}
+
+/** What the whole text says, computed once per text rather than once per word. */
+interface TextFacts {
+  /** A pronoun or person noun anywhere in the text. */
+  aboutAPerson: boolean;
+  /** Three or more "Word (n)": a table of counts. */
+  countList: boolean;
 }
 
 /** A capitalised word that could be a given name missing from the list ("Kornelius", "Daler"). */
@@ -178,7 +191,7 @@ const couldBeName = (t: Token | undefined): t is Token =>
   !!t &&
   t.text.length >= 3 &&
   isUnknownCapitalised(t) &&
-  classify(t.text) === null &&
+  classOf(t) === null &&
   !SURNAMES.has(t.lower) &&
   ![SENTENCE_WORDS, PERSON_NOUNS, FAMILY_WORDS, PRONOUNS, NAMING_VERBS, INSTITUTIONS].some((words) => words.has(t.lower));
 
@@ -186,20 +199,20 @@ const couldBeName = (t: Token | undefined): t is Token =>
  * Rule (d): an unknown capitalised word is a given name when a clear surname follows ("Kornelius
  * Bergersen", "Daler Rahimov") or an age does ("Timur (16)", "Aleksandr Petrov (16)").
  */
-function isUnknownNameAt(text: string, tokens: readonly Token[], i: number): boolean {
+function isUnknownNameAt(text: string, tokens: readonly Token[], i: number, facts: TextFacts): boolean {
   const t = tokens[i];
   if (!couldBeName(t) || isTitleOrPlace(tokens, i)) return false;
-  if (hasStrictAge(text, t)) return true;
+  if (hasStrictAge(text, t, facts)) return true;
   const next = tokens[i + 1];
   if (!next || !isSpaceGap(next.gapBefore)) return false;
-  return isClearSurname(next) || (couldBeName(next) && hasStrictAge(text, next));
+  return isClearSurname(next) || (couldBeName(next) && hasStrictAge(text, next, facts));
 }
 
 /** Whether token i is a person's name in its context (rules (a) role, (b) surname, (c) context). */
-function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
+function isNameAt(text: string, tokens: readonly Token[], i: number, facts: TextFacts): boolean {
   const t = tokens[i];
   if (!t || t.text.length < 2) return false;
-  const cls = isCapitalised(t.text) ? classify(t.text) : null;
+  const cls = t.cap ? classOf(t) : null;
   const role = roleBefore(tokens, i);
   // A person noun or "hun heter" wins over a place: "eleven Tiril" is a girl, "fritidsklubben Tiril" a club.
   if (role?.strength !== 'strong' && isTitleOrPlace(tokens, i)) return false;
@@ -208,13 +221,14 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
     if (isUnknownCapitalised(t)) return true;
     // Lower case only after a strong trigger: "eleven ahmed", "mor til jonas"; "per"/"liv" only after
     // "heter"/"kalles" ("jenta heter liv"), never after a noun ("kostnaden for eleven per år").
-    const lower = classifyLower(t.text);
+    const lower = lowerClassOf(t);
     if (lower === 'strong' || (lower === 'ambiguous' && role.byVerb)) return true;
   }
   const next = tokens[i + 1];
   if (cls === 'strong') return !isTitleOrPlace(tokens, i);
   if (cls === 'ambiguous') return (next !== undefined && isSpaceGap(next.gapBefore) && isSurname(next)) || hasAgeContext(text, t);
-  if (cls === null && isUnknownNameAt(text, tokens, i)) return true;
+  if (cls === null && isUnknownNameAt(text, tokens, i, facts)) return true;
+  if (!t.cap && !isTitleOrPlace(tokens, i) && isLowerCaseNameInContext(text, tokens, i)) return true;
   const previous = tokens[i - 1];
   if (isSurname(t) && previous && FAMILY_WORDS.has(previous.lower) && isSpaceGap(t.gapBefore)) return true;
   return isSurname(t) && next?.lower === 'family' && isSpaceGap(next.gapBefore);
@@ -225,46 +239,51 @@ function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
  * lower-case name next to a lower-case one ("eleven ahmed og fatima").
  */
 function spreadToNeighbours(tokens: readonly Token[], flagged: boolean[], free: readonly boolean[]): void {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    tokens.forEach((t, i) => {
-      if (flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return;
-      const capitalised = isCapitalised(t.text);
-      if (capitalised ? classify(t.text) === null : classifyLower(t.text) !== 'strong') return;
-      const linked = (j: number, k: number): boolean => {
-        const a = tokens[Math.min(j, k)];
-        const b = tokens[Math.max(j, k)];
-        if (!a || !b || !flagged[j]) return false;
-        if (!capitalised && isCapitalised(tokens[j]?.text ?? '')) return false;
-        if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
-        const middle = tokens[Math.min(j, k) + 1];
-        return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);
-      };
-      if (linked(i - 1, i) || linked(i + 1, i) || linked(i - 2, i) || linked(i + 2, i)) {
-        flagged[i] = true;
-        changed = true;
-      }
-    });
+  const spreadsTo = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t || flagged[i] || !free[i] || isTitleOrPlace(tokens, i)) return false;
+    const capitalised = t.cap;
+    if (capitalised ? classOf(t) === null : lowerClassOf(t) !== 'strong') return false;
+    const linked = (j: number, k: number): boolean => {
+      const a = tokens[Math.min(j, k)];
+      const b = tokens[Math.max(j, k)];
+      if (!a || !b || !flagged[j]) return false;
+      if (!capitalised && tokens[j]?.cap) return false;
+      if (Math.abs(j - k) === 1) return /^\s*[,&]?\s*$/.test(b.gapBefore) && b.gapBefore.length > 0;
+      const middle = tokens[Math.min(j, k) + 1];
+      return !!middle && CONJUNCTIONS.has(middle.lower) && isSpaceGap(middle.gapBefore) && isSpaceGap(b.gapBefore);
+    };
+    return linked(i - 1, i) || linked(i + 1, i) || linked(i - 2, i) || linked(i + 2, i);
+  };
+  // A work list rather than passes over all tokens until nothing changes: a long chain of names
+  // ("Per og Liv og Mai og …") would otherwise cost one pass per name.
+  const queue = flagged.flatMap((f, i) => (f ? [i] : []));
+  for (let j = queue.pop(); j !== undefined; j = queue.pop()) {
+    for (const i of [j - 2, j - 1, j + 1, j + 2]) {
+      if (!spreadsTo(i)) continue;
+      flagged[i] = true;
+      queue.push(i);
+    }
   }
 }
 
 const PHRASES = new RegExp(`(?<!\\p{L})(?:${ALLOWED_PHRASES.join('|').replace(/ /g, '\\s+')})(?!\\p{L})`, 'giu');
 
 /** Finds personal names, skipping text already covered by other findings (e-mail, address). */
-export function findPersonNames(text: string, taken: readonly Finding[] = []): Finding[] {
-  const tokens = tokenize(text);
-  const allowed = [...text.matchAll(PHRASES)].map((m) => finding('personName', text, m.index, m.index + m[0].length));
+export function findPersonNames(text: string, taken: Coverage = new Coverage(text.length), tokens: readonly Token[] = tokenize(text)): Finding[] {
+  const allowed = new Coverage(text.length);
+  for (const m of text.matchAll(PHRASES)) allowed.add(m.index, m.index + m[0].length);
+  const facts: TextFacts = { aboutAPerson: ABOUT_A_PERSON.test(text), countList: [...text.matchAll(COUNT_LIST)].length >= 3 };
   // Words inside an e-mail, address or allowed phrase are not names; they stay in the token list so
   // the gaps between words stay right.
-  const free = tokens.map((t) => !overlaps(taken, t.start, t.end) && !overlaps(allowed, t.start, t.end));
-  const flagged = tokens.map((_, i) => free[i] === true && isNameAt(text, tokens, i));
+  const free = tokens.map((t) => !taken.overlaps(t.start, t.end) && !allowed.overlaps(t.start, t.end));
+  const flagged = tokens.map((_, i) => free[i] === true && isNameAt(text, tokens, i, facts));
   spreadToNeighbours(tokens, flagged, free);
   // A flagged given name takes a following surname into the same finding ("Mustafa Hussain").
   tokens.forEach((t, i) => {
     const previous = tokens[i - 1];
     if (flagged[i] || !free[i] || !previous || !flagged[i - 1] || !isSpaceGap(t.gapBefore)) return;
-    if (isSurname(t) || (isUnknownCapitalised(t) && classify(previous.text) === 'strong')) flagged[i] = true;
+    if (isSurname(t) || (isUnknownCapitalised(t) && classOf(previous) === 'strong')) flagged[i] = true;
   });
   const out: Finding[] = [];
   tokens.forEach((t, i) => {

@@ -6,7 +6,7 @@ const PREFIX = String.raw`(?:(?:\+|00)\s?47[\s-]?(?:\(0\)\s?)?|\(\+47\)\s?)`;
 // starting with 8 are service numbers (800 freephone, 810/815/820 shared cost) that belong to
 // organisations such as Kors på halsen, not to persons, so they are deliberately not flagged.
 // A run of up to four digit groups is a candidate; GROUPINGS then decides (see isPhoneShape).
-const BODY = String.raw`[2-79]\d*(?:[ .-]\d+){0,3}`;
+const BODY = String.raw`[2-79]\d{0,8}(?:[ .-]\d{1,8}){0,3}`;
 const PHONE = new RegExp(String.raw`(?<![\d+/.,:])(?<!\d[ -])(?<prefix>${PREFIX})?(?<body>${BODY})(?![\d])(?![ -]\d)(?![.,]\d)`, 'g');
 // The groupings people actually write: 8 digits, 3-2-3, 2-2-2-2, 4-4, 3-5 ("912 34567") and 3-3-2.
 // Not 2-3-3: "25 000 000" is a sum of money written with thousands separators.
@@ -35,8 +35,8 @@ const YEAR = /^(?:19|20)\d\d$/;
 
 // Statistics pasted from reports ("2021 2022 2023 2024 / Asker 27 12 15 17 / Bærum 24 33 14 30") have
 // rows shaped like a landline written 2-2-2-2. In table-like text that shape needs a cue word to count.
-const YEAR_ROW = /(?:19|20)\d\d(?:[ \t]+(?:19|20)\d\d){2,}/;
-const NUMBER_ROW = /(?<![\d.,])\d{1,4}(?:[ \t]+\d{1,4}){3,}(?![\d.,])/g;
+const YEAR_ROW = /(?:19|20)\d\d(?:[ \t]{1,3}(?:19|20)\d\d){2}/;
+const NUMBER_ROW = /(?<![\d.,])\d{1,4}(?:[ \t]{1,3}\d{1,4}){3,40}(?![\d.,])/g;
 const CUE_BEFORE = /(?:tlf|telefon|mobil|mob|nummer|nummeret|nr|ring|ringe|sms|phone|number|call|tel|text|mobile)\.?:?\s*$/i;
 
 function looksLikeTable(text: string): boolean {
@@ -44,6 +44,11 @@ function looksLikeTable(text: string): boolean {
   const rows = [...text.matchAll(NUMBER_ROW)].map((m) => m[0].split(/[ \t]+/).length);
   return rows.some((n) => n > 4) || rows.length >= 3;
 }
+
+// Public helplines and services with an ordinary 8-digit number: they name an organisation, not a
+// person. (Numbers starting with 8, the three-digit emergency numbers, 116 xxx and 02800 are never
+// phone-shaped here.) Kirkens SOS, Giftinformasjonen, Rustelefonen.
+const PUBLIC_NUMBERS = new Set(['22400040', '22591300', '91508588']);
 
 /** Finds Norwegian phone numbers with or without +47/0047 and in common spacing variants. */
 export function findPhones(text: string): Finding[] {
@@ -60,6 +65,7 @@ export function findPhones(text: string): Finding[] {
     const prefixed = m.groups?.prefix !== undefined;
     if (!prefixed && groups.length === 2 && groups.every((g) => YEAR.test(g))) continue;
     if (!prefixed && groups.length >= 2 && table && !CUE_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (!prefixed && PUBLIC_NUMBERS.has((m.groups?.body ?? '').replace(/\D/g, ''))) continue;
     out.push(finding('phone', text, start, end));
   }
   return out;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFindings, screenText } from '../../../src/domain/guard';
+import { screenText } from '../../../src/domain/guard';
+import { describeFindings } from '../../../src/i18n/guard';
 
 describe('describeFindings', () => {
   const { findings } = screenText('Eleven Ola har fnr 030409 41214 og mobil 912 34 567.');
@@ -31,5 +32,23 @@ describe('describeFindings', () => {
 
   it('is empty when nothing was found', () => {
     expect(describeFindings([], 'nb')).toBe('');
+  });
+
+  it('names the features that single out one young person and shows how to write it as a trend', () => {
+    const { findings } = screenText('En elev i 8B på Lindeberg skole blir utestengt fra gruppechatter.');
+    expect(describeFindings(findings, 'nb')).toBe(
+      'Teksten beskriver én ung person med kjennetegn som sammen kan vise hvem det er: klasse («8B på Lindeberg skole»). ' +
+        'Det er ikke nok at navnet mangler – alle kjennetegn må bort (forvaltningsloven § 13 a nr. 2). ' +
+        'Skriv det som en trend om en gruppe, for eksempel «Flere elever på ungdomstrinnet i området …».',
+    );
+    expect(describeFindings(findings, 'en')).toContain('class (“8B på Lindeberg skole”)');
+  });
+
+  it('names the new kinds and says both what identifies and what singles out', () => {
+    const { findings } = screenText('Gutten i 9C selger via @snusgutten_2009 fra bil med skilt BR 55320.');
+    const message = describeFindings(findings, 'nb');
+    expect(message).toContain('brukernavn i sosiale medier («@snusgutten_2009»), bilskilt («BR 55320»)');
+    expect(message).toContain('klasse («9C»)');
+    expect(message).toContain('fjern det som kan identifisere en person');
   });
 });

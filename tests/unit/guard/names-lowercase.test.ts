@@ -48,3 +48,43 @@ describe('screenText: lower-case names after a role word', () => {
     expect(screenText(text)).toEqual({ ok: true, findings: [] });
   });
 });
+
+describe('screenText: lower-case names in person contexts', () => {
+  it.each([
+    ['det gjelder for emil på 15 som nesten ikke kommer', ['emil']],
+    ['sara (14) har sluttet å komme på klubben', ['sara']],
+    ['ahmed sa at han ble truet med kniv', ['ahmed']],
+    ['vi har snakket med jonas, 16 år, om hvem som selger', ['jonas']],
+    ['nora har fortalt helsesykepleier om press', ['nora']],
+    ['Vet noen om sofie fortsatt bor hjemme?', ['sofie']],
+    ['oliver og en kompis ble tatt for nasking', ['oliver']],
+    ['we spoke to yusuf who says older boys pay him', ['yusuf']],
+    ['emma, 15, has been missing since friday', ['emma']],
+    ['vi snakket med fatima i går', ['fatima']],
+    ['Vi møtte jonas ved stasjonen.', ['jonas']],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Ungdommene sier charlie er lett å få tak i på fester.',
+    'Mopeden fikk ny aksel som ble montert i går.',
+    'Vi må vera forsiktige med å konkludere, sa læreren.',
+  ])('lets a lower-case given name that is also an everyday word pass: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe('screenText: places, shops and funds named after a person', () => {
+  it.each([
+    'Kjøpesenteret Olav Brekke-senteret har ansatt egne vektere.',
+    'Det er mye uro på Anders Lie-senteret etter stengetid.',
+    'Johan Bergs minnefond har delt ut stipend til to fritidsklubber.',
+    'Petter Moen-hallen er stengt i høstferien.',
+    'Vi har søkt midler fra Kari Moes fond.',
+    'Ungdom henger ved Karen Lunds plass etter at kafeen stengte.',
+    'Stiftelsen Ragnhild Berg gir støtte til sommeraktiviteter.',
+  ])('lets %s pass', (text) => {
+    expect(screenText(text)).toEqual({ ok: true, findings: [] });
+  });
+});
