@@ -75,6 +75,7 @@ var tableNames = [
   'members'
   'files'
   'agendas'
+  'measures'
 ]
 
 @description('App Service plan SKU. The scheduler needs Always On, which the Free tier lacks.')

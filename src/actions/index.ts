@@ -13,6 +13,11 @@ import { escalationRefresh } from './escalation.refresh';
 import { escalationResolve } from './escalation.resolve';
 import { escalationSubmit } from './escalation.submit';
 import { focusAreasSet } from './focusAreas.set';
+import { focusStatusSave } from './focusStatus.save';
+import { measureFromTaskAction } from './measure.fromTask';
+import { measureSave } from './measure.save';
+import { measureShow } from './measure.show';
+import { measureStatus } from './measure.status';
 import { meetingCancel } from './meeting.cancel';
 import { meetingSchedule } from './meeting.schedule';
 import { minutesRecord } from './minutes.record';
@@ -48,7 +53,12 @@ export type Verb =
   | 'agenda.refresh'
   | 'agenda.show'
   | 'minutes.record'
-  | 'minutes.taskDone';
+  | 'minutes.taskDone'
+  | 'measure.save'
+  | 'measure.status'
+  | 'measure.show'
+  | 'measure.fromTask'
+  | 'focusStatus.save';
 
 export const ACTIONS: Record<Verb, ActionDef> = {
   'body.register': bodyRegister,
@@ -73,6 +83,11 @@ export const ACTIONS: Record<Verb, ActionDef> = {
   'agenda.show': agendaShow,
   'minutes.record': minutesRecord,
   'minutes.taskDone': minutesTaskDone,
+  'measure.save': measureSave,
+  'measure.status': measureStatus,
+  'measure.show': measureShow,
+  'measure.fromTask': measureFromTaskAction,
+  'focusStatus.save': focusStatusSave,
 };
 
 export function findAction(verb: string): ActionDef | undefined {

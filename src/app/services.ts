@@ -14,10 +14,12 @@ import type { DigestRepository } from '../storage/table/digests';
 import type { EscalationRepository } from '../storage/table/escalations';
 import type { FileRepository } from '../storage/table/files';
 import type { FocusAreaRepository } from '../storage/table/focus-areas';
+import type { MeasureRepository } from '../storage/table/measures';
 import type { MeetingRepository } from '../storage/table/meetings';
 import type { ProfileRepository } from '../storage/table/profiles';
 import type { RoleRepository } from '../storage/table/roles';
 import type { TrendRepository } from '../storage/table/trends';
+import type { YearTopics } from '../storage/table/year-topics';
 import type { TableStore } from '../storage/tables';
 
 /**
@@ -54,6 +56,10 @@ export interface Services {
   readonly files: FileRepository;
   /** Coordinators' agenda edits, the agenda/call/minutes card ids, and the minutes with their tasks. */
   readonly agendas: AgendaRepository;
+  /** The measures register with its log and the focus-area status texts (issue 17). */
+  readonly measures: MeasureRepository;
+  /** The trend topics of a year with their directions (and texts), streamed, for the measures feature. */
+  readonly yearTopics: YearTopics;
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */

@@ -5,6 +5,7 @@ import { digestCommand } from './digest';
 import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
 import { helpCommand } from './help';
+import { measuresCommand } from './measures';
 import { meetingCommand } from './meeting';
 import { meetingsCommand } from './meetings';
 import { minutesCommand } from './minutes';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandDef[] = [
   statusCommand,
   digestCommand,
   annualReportCommand,
+  measuresCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

@@ -22,6 +22,7 @@ export const TABLE_NAMES = [
   'members',
   'files',
   'agendas',
+  'measures',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
