@@ -96,17 +96,25 @@ export async function ensureMeasureJobs(scheduler: JobScheduler, tenants: readon
 }
 
 /**
- * For a tenant's first activity in this process: makes sure its measures wheel is scheduled (start
- * knows only the tenants it has jobs for). Once per tenant and process: each run schedules the next.
- * Never fails the turn: a storage hiccup is logged and tried again on the next activity.
+ * For a tenant's activity in this process: makes sure its next measures-wheel run is scheduled
+ * (start knows only the tenants it has jobs for, and a run skipped after long downtime does not
+ * schedule the next). The next run changes once a week, at a whole UTC hour: within the hour a
+ * tenant was last made sure of, nothing is computed. Never fails the turn: a storage hiccup is
+ * logged and tried again on the next activity.
  */
 export function measureJobEnsurer(scheduler: JobScheduler, clock: Clock, log: Logger): (tenantId: string) => Promise<void> {
-  const done = new Set<string>();
+  const done = new Map<string, string>();
+  const checkedInHour = new Map<string, number>();
   return async (tenantId) => {
-    if (!tenantId || done.has(tenantId)) return;
+    if (!tenantId) return;
+    const now = clock.now();
+    const hour = Math.floor(now.getTime() / 3_600_000);
+    if (checkedInHour.get(tenantId) === hour) return;
+    const job = measuresWheelJob(tenantId, now);
     try {
-      await ensureMeasureJobs(scheduler, [tenantId], clock.now());
-      done.add(tenantId);
+      if (done.get(tenantId) !== job.key) await scheduler.schedule([job]);
+      done.set(tenantId, job.key);
+      checkedInHour.set(tenantId, hour);
     } catch (err) {
       log.warn({ err: (err as Error).name, tenant: tenantId }, 'measures wheel: could not schedule it; will try again');
     }
