@@ -121,7 +121,7 @@ export interface MeasureTexts {
     measures: string;
     measuresText: string;
     measuresNone: string;
-    measureCols: { measure: string; area: string; responsible: string; plan: string; period: string; status: string; evaluation: string };
+    measureCols: { measure: string; area: string; responsible: string; period: string; status: string; evaluation: string };
     conclusionLine: string;
     youth: string;
     youthText: string;
@@ -135,6 +135,7 @@ export interface MeasureTexts {
     kindAdded: string;
     kindMatter: string;
     notInMinutes: string;
+    matterDecision: string;
     tasks: string;
     tasksNone: string;
     tasksNote: string;
@@ -325,7 +326,6 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
         measure: 'Tiltak',
         area: 'Innsatsområde',
         responsible: 'Ansvarlig',
-        plan: 'Plan',
         period: 'Periode',
         status: 'Status',
         evaluation: 'Evaluering og konklusjon',
@@ -344,6 +344,7 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       kindAdded: 'Satt på dagsordenen',
       kindMatter: 'Løftet fra {body}',
       notInMinutes: 'ikke i referat',
+      matterDecision: '(Vedtak i saken: {text})',
       tasks: 'Oppgaver fra referatene',
       tasksNone: 'Ingen oppgaver er registrert i referatene.',
       tasksNote:
@@ -541,7 +542,6 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
         measure: 'Measure',
         area: 'Focus area',
         responsible: 'Responsible',
-        plan: 'Plan',
         period: 'Period',
         status: 'Status',
         evaluation: 'Evaluation and conclusion',
@@ -560,6 +560,7 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       kindAdded: 'Put on the agenda',
       kindMatter: 'Lifted from {body}',
       notInMinutes: 'not in minutes',
+      matterDecision: '(Decision in the matter: {text})',
       tasks: 'Tasks from the minutes',
       tasksNone: 'No tasks are recorded in the minutes.',
       tasksNote:

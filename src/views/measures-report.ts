@@ -23,6 +23,12 @@ function shown(x: ShownText | undefined, erased: string, withheld: string): stri
   return !x ? '' : x.state === 'ok' ? x.text : x.state === 'erased' ? erased : withheld;
 }
 
+/** A line of the status card as a table cell: without its label, capitalised («Tiltak: pågår 1» → «Pågår 1»). */
+const cell = (line: string): string => {
+  const s = line.replace(/^[^:]+: /, '');
+  return s.charAt(0).toLocaleUpperCase('nb-NO') + s.slice(1);
+};
+
 /** «Status og fremdrift per innsatsområde»: a table, then per area its status text (or a placeholder to write). */
 export function statusSection(r: MeasuresReport, locale: Locale, erased: string, withheld: string): Section {
   const t = pick(locale, MEASURE_TEXTS);
@@ -34,17 +40,12 @@ export function statusSection(r: MeasuresReport, locale: Locale, erased: string,
       kind: 'table',
       header: [t.report.statusCols.area, t.report.statusCols.measures, t.report.statusCols.topics, t.report.statusCols.matters],
       numeric: [false, false, false, true],
-      rows: r.status.map((a) => [
-        a.label,
-        countsText(t, a.measures).replace(/^[^:]+: /, ''),
-        topicsText(t, a.topics).replace(/^[^:]+: /, ''),
-        String(a.matters),
-      ]),
+      rows: r.status.map((a) => [a.label, cell(countsText(t, a.measures)), cell(topicsText(t, a.topics)), String(a.matters)]),
     },
   ];
   for (const a of r.status) {
     const text = shown(a.text, erased, withheld);
-    blocks.push({ kind: 'p', text: `${a.label}:` }, text ? { kind: 'p', text } : { kind: 'placeholder', text: t.report.statusPlaceholder });
+    blocks.push({ kind: 'h3', text: a.label }, text ? { kind: 'p', text } : { kind: 'placeholder', text: t.report.statusPlaceholder });
   }
   return { heading: t.report.status, blocks };
 }
@@ -61,12 +62,11 @@ export function measuresSection(r: MeasuresReport, locale: Locale, erased: strin
     blocks.push({
       kind: 'table',
       caption: t.levels[g.level],
-      header: [c.measure, c.area, c.responsible, c.plan, c.period, c.status, c.evaluation],
+      header: [c.measure, c.area, c.responsible, c.period, c.status, c.evaluation],
       rows: g.measures.map((m) => [
-        text(m.title),
+        m.plan ? `${text(m.title)} (${text(m.plan)})` : text(m.title),
         m.focusAreas.join(', '),
         m.responsible.length ? responsibleOf(locale, { responsible: m.responsible }) : text(m.responsibleText),
-        text(m.plan),
         [m.start ? longDate(m.start, locale) : '', m.end ? longDate(m.end, locale) : ''].some(Boolean)
           ? `${m.start ? longDate(m.start, locale) : ''} – ${m.end ? longDate(m.end, locale) : ''}`
           : '',
@@ -86,7 +86,7 @@ export function youthSection(r: MeasuresReport, locale: Locale): Section {
   const blocks: Block[] = [{ kind: 'p', text: format(t.youthText, { year }) }];
   for (const a of r.youth) {
     blocks.push(
-      { kind: 'p', text: format(t.youthArea, { area: a.label, count: a.count }) },
+      { kind: 'h3', text: format(t.youthArea, { area: a.label, count: a.count }) },
       {
         kind: 'list',
         items: [...a.texts, ...(a.more > 0 ? [format(t.youthMore, { n: a.more })] : []), ...(a.hidden > 0 ? [format(t.youthHidden, { n: a.hidden })] : [])],
@@ -119,7 +119,7 @@ export function coordinationSection(
         text(i.title),
         i.kind === 'added' ? t.report.kindAdded : format(t.report.kindMatter, { body: i.originBodyId ? bodyName(i.originBodyId) : '?' }),
         i.meetingDay ? longDate(i.meetingDay, locale) : t.report.notInMinutes,
-        text(i.decision),
+        [text(i.decision), i.matterDecision ? format(t.report.matterDecision, { text: text(i.matterDecision) }) : ''].filter(Boolean).join(' '),
       ]),
     });
   return { heading: t.report.coordination, blocks };

@@ -84,7 +84,13 @@ describe('the measures register through /api/messages', () => {
   it('puts the measure of a matter resolved by the coordination group into the register, where `tiltak` lists it', async () => {
     const resolved = await invoke(
       'escalation.resolve',
-      { escalationId: fx.matters.newAtKoord, decision: 'Felles innsats med politiet i helgene.', measure: 'Trygghetsvandring i sentrum', responsible: 'Utekontakten', due: '2026-10-25' },
+      {
+        escalationId: fx.matters.newAtKoord,
+        decision: 'Felles innsats med politiet i helgene.',
+        measure: 'Trygghetsvandring i sentrum',
+        responsible: 'Utekontakten',
+        due: '2026-10-25',
+      },
       SIGRID,
       CHANNELS.koord,
     );
@@ -169,7 +175,9 @@ describe('the measures register through /api/messages', () => {
     expect(shown(bad.card)[1]).toBe('Status: Fullført 2. november 2026');
     expect(errorAfter(bad.card, 'status')).toBe('Velg en av de oppgitte verdiene.');
 
-    expect((await invoke('measure.status', { measureId, version: '2', status: 'ongoing' }, KARI, CHANNELS.koord)).message).toMatch(/^Dette krever rollen SLT-koordinator/);
+    expect((await invoke('measure.status', { measureId, version: '2', status: 'ongoing' }, KARI, CHANNELS.koord)).message).toMatch(
+      /^Dette krever rollen SLT-koordinator/,
+    );
   });
 
   it('lets a member of a body read its measures, without anything to change', async () => {
@@ -185,10 +193,16 @@ describe('the measures register through /api/messages', () => {
     expect((await say('tiltak', KARI, CHANNELS.styret)).message).toBe(`Du er ikke medlem av ${CHANNELS.styret.name}, så du kan ikke se tiltakene her.`);
   });
 
-  it('gives the board\'s decision the same measure, responsible and deadline fields, so its measure is followed up too', async () => {
+  it("gives the board's decision the same measure, responsible and deadline fields, so its measure is followed up too", async () => {
     const decided = await invoke(
       'escalation.decide',
-      { escalationId: fx.matters.waitingEscalated, boardDecision: 'Styret bevilger midler til sommerjobber.', measure: 'Sommerjobb for ungdom i risiko', responsible: 'NAV', due: '2027-06-01' },
+      {
+        escalationId: fx.matters.waitingEscalated,
+        boardDecision: 'Styret bevilger midler til sommerjobber.',
+        measure: 'Sommerjobb for ungdom i risiko',
+        responsible: 'NAV',
+        due: '2027-06-01',
+      },
       SIGRID,
       CHANNELS.styret,
     );
@@ -262,7 +276,11 @@ describe('the measures register through /api/messages', () => {
     const saved = await invoke('measure.save', { ...data, end: '2027-06-15' }, SIGRID);
     expect(shown(saved.card).slice(0, 3)).toEqual(['Utsett! for foreldre på 8. trinn', 'Status: Pågår', 'Tiltaket er registrert.']);
     expect(shown(saved.card)).toEqual(
-      expect.arrayContaining(['Innsatsområde: Rusmiddelbruk blant unge', 'Nivå: Universelt nivå', 'Plan tiltaket hører til (valgfritt): Rusmiddelpolitisk handlingsplan, tiltak 9']),
+      expect.arrayContaining([
+        'Innsatsområde: Rusmiddelbruk blant unge',
+        'Nivå: Universelt nivå',
+        'Plan tiltaket hører til (valgfritt): Rusmiddelpolitisk handlingsplan, tiltak 9',
+      ]),
     );
     const twice = await invoke('measure.save', { ...data, end: '2027-06-15' }, SIGRID);
     expect(shown(twice.card)[2]).toBe('Tiltaket var allerede registrert.');
@@ -274,8 +292,14 @@ describe('the measures register through /api/messages', () => {
     const form = (await invoke('measure.show', { measureId: id, mode: 'evaluate' }, SIGRID)).card;
     expect(shown(form)[0]).toBe('Evaluering av tiltaket: Sommerjobb for ungdom i risiko');
     const target = executeData(form, 'measure.save')!;
-    const evaluated = await invoke('measure.save', { ...target, evaluationMethod: '', evaluation: 'Godt mottatt av ungdom og arbeidsgivere.', conclusion: 'continue' }, SIGRID);
-    expect(shown(evaluated.card)).toEqual(expect.arrayContaining(['Evaluering: Godt mottatt av ungdom og arbeidsgivere.', 'Konklusjon: Videreføres', 'Endringene er lagret.']));
+    const evaluated = await invoke(
+      'measure.save',
+      { ...target, evaluationMethod: '', evaluation: 'Godt mottatt av ungdom og arbeidsgivere.', conclusion: 'continue' },
+      SIGRID,
+    );
+    expect(shown(evaluated.card)).toEqual(
+      expect.arrayContaining(['Evaluering: Godt mottatt av ungdom og arbeidsgivere.', 'Konklusjon: Videreføres', 'Endringene er lagret.']),
+    );
     expect(shown(evaluated.card)).toContain('Status: Planlagt');
 
     const late = await invoke('measure.save', { ...target, evaluationMethod: '', evaluation: 'En annen vurdering.', conclusion: 'end' }, SIGRID);
@@ -313,14 +337,16 @@ describe('the measures register through /api/messages', () => {
     expect(shown(saved.card)).toContain('Statustekstene er lagret.');
     expect(inputValue(saved.card, 'text__drugs')).toBe('Utsett! er gjennomført på alle ungdomsskolene.');
     const stale = await invoke('focusStatus.save', { ...target, text__drugs: 'En annen tekst.' }, SIGRID);
-    expect(errorAfter(stale.card, 'text__drugs')).toMatch(/^Teksten ble endret av Sigrid Vågen .* Nå står det: «Utsett! er gjennomført på alle ungdomsskolene\.»/);
+    expect(errorAfter(stale.card, 'text__drugs')).toMatch(
+      /^Teksten ble endret av Sigrid Vågen .* Nå står det: «Utsett! er gjennomført på alle ungdomsskolene\.»/,
+    );
     expect(inputValue(stale.card, 'text__drugs')).toBe('En annen tekst.');
     const member = (await say('tiltak status', KARI, CHANNELS.koord)).card;
     expect(shown(member)).toContain('Utsett! er gjennomført på alle ungdomsskolene.');
     expect(verbs(member)).toEqual(['measure.show']);
   });
 
-  it('in the autumn puts «Innsatsområder for <år>» on the board\'s next agenda, once', async () => {
+  it("in the autumn puts «Innsatsområder for <år>» on the board's next agenda, once", async () => {
     // The 2027 list is decided above; the wheel would skip it. For 2028 the board has no meeting left this year.
     const { focusAreasOnBoardAgenda } = await import('../../src/app/measure-jobs');
     expect(await focusAreasOnBoardAgenda(h.app.services, TENANT, 2027, clock.now())).toBe('already decided');

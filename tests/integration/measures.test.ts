@@ -12,7 +12,8 @@ const KOORD = 'b00000000000000c1';
 const STYRET = 'b00000000000000d1';
 const SIGRID = { id: 'aad-sigrid', name: 'Sigrid Vågen' };
 const PER = { id: 'aad-per', name: 'Per Tveitane' };
-const decided = (plan: ChangePlan): MeasureDecision<ChangePlan> => (plan.kind === 'apply' ? { write: { next: plan.next, log: plan.log }, result: plan } : { result: plan });
+const decided = (plan: ChangePlan): MeasureDecision<ChangePlan> =>
+  plan.kind === 'apply' ? { write: { next: plan.next, log: plan.log }, result: plan } : { result: plan };
 
 describe('the measures register in table storage (Azurite)', () => {
   const store = new TableStore(inject('storageConnectionString'), uniquePrefix());
@@ -26,7 +27,13 @@ describe('the measures register in table storage (Azurite)', () => {
       {
         tenantId: tenant,
         id,
-        fields: { title: 'Sommerjobb', description: 'Betalt jobb i ferien', focusAreas: [{ id: 'drugs', label: 'Rus' }], responsible: ['outreach'], ownerBodyId: owner },
+        fields: {
+          title: 'Sommerjobb',
+          description: 'Betalt jobb i ferien',
+          focusAreas: [{ id: 'drugs', label: 'Rus' }],
+          responsible: ['outreach'],
+          ownerBodyId: owner,
+        },
         state: 'planned',
         source: { kind: 'manual' },
       },
@@ -42,14 +49,24 @@ describe('the measures register in table storage (Azurite)', () => {
 
   it('stores a measure once: the same id again returns the stored one', async () => {
     const m = await newMeasure('t-once');
-    const again = await repo.create({ ...m, title: 'Noe annet' }, { measureId: m.id, seq: 1, at: 'x', actorId: 'a', actorName: '', verb: 'create', fields: [] });
+    const again = await repo.create(
+      { ...m, title: 'Noe annet' },
+      { measureId: m.id, seq: 1, at: 'x', actorId: 'a', actorName: '', verb: 'create', fields: [] },
+    );
     expect(again.created).toBe(false);
     expect(again.measure.title).toBe('Sommerjobb');
     expect(await repo.history('t-once', m.id)).toHaveLength(1);
   });
 
   it('reads back every field as stored', async () => {
-    const m = await newMeasure('t-read', KOORD, { level: 'group', plan: 'Handlingsplan, tiltak 9', start: '2026-05-01', end: '2026-08-15', conclusion: 'continue', evaluation: 'Godt mottatt' });
+    const m = await newMeasure('t-read', KOORD, {
+      level: 'group',
+      plan: 'Handlingsplan, tiltak 9',
+      start: '2026-05-01',
+      end: '2026-08-15',
+      conclusion: 'continue',
+      evaluation: 'Godt mottatt',
+    });
     expect(await repo.get('t-read', m.id)).toEqual(m);
   });
 
@@ -86,7 +103,15 @@ describe('the measures register in table storage (Azurite)', () => {
     const write = (text: string, had: number) =>
       repo.changeStatusText('t-text', 2026, 'drugs', (current) => {
         if ((current?.version ?? 0) !== had) return { result: 'stale' };
-        const next: FocusStatusText = { year: 2026, focusAreaId: 'drugs', text, version: had + 1, updatedAt: 'x', updatedBy: 'y', updatedByName: 'Sigrid Vågen' };
+        const next: FocusStatusText = {
+          year: 2026,
+          focusAreaId: 'drugs',
+          text,
+          version: had + 1,
+          updatedAt: 'x',
+          updatedBy: 'y',
+          updatedByName: 'Sigrid Vågen',
+        };
         return { write: next, result: 'saved' };
       });
     expect(await write('Utsett! på alle skolene.', 0)).toBe('saved');
@@ -97,7 +122,13 @@ describe('the measures register in table storage (Azurite)', () => {
 
   it('erases the free text of measures closed before the cut-off, and old status texts, keeping categories and status', async () => {
     const tenant = 't-erase';
-    const old = await newMeasure(tenant, KOORD, { state: 'completed', updatedAt: '2024-01-01T00:00:00.000Z', plan: 'Plan', evaluation: 'Bra', conclusion: 'end' });
+    const old = await newMeasure(tenant, KOORD, {
+      state: 'completed',
+      updatedAt: '2024-01-01T00:00:00.000Z',
+      plan: 'Plan',
+      evaluation: 'Bra',
+      conclusion: 'end',
+    });
     const running = await newMeasure(tenant, KOORD, { updatedAt: '2024-01-01T00:00:00.000Z' });
     await repo.changeStatusText(tenant, 2023, 'drugs', () => ({
       write: { year: 2023, focusAreaId: 'drugs', text: 'Gammel tekst', version: 1, updatedAt: '2024-01-01T00:00:00.000Z', updatedBy: 'y', updatedByName: 'S' },
@@ -139,19 +170,33 @@ describe('focus areas by year (Azurite)', () => {
     });
     expect((await repo.get('t-years')).map((a) => a.id)).toEqual(['old']);
     const y2027 = [{ id: 'drugs', nb: 'Rusmiddelbruk blant unge', en: 'Drug use among youth' }];
-    expect(await repo.setForYear('t-years', 2027, y2027, 'aad-sigrid', '2026-11-24T12:00:00Z', { meetingId: 'm0000000000000001-1', day: '2026-11-24', bodyId: STYRET })).toBe(true);
+    expect(
+      await repo.setForYear('t-years', 2027, y2027, 'aad-sigrid', '2026-11-24T12:00:00Z', {
+        meetingId: 'm0000000000000001-1',
+        day: '2026-11-24',
+        bodyId: STYRET,
+      }),
+    ).toBe(true);
     expect((await repo.forYear('t-years', 2026)).map((a) => a.id)).toEqual(['old']);
     expect((await repo.forYear('t-years', 2027)).map((a) => a.id)).toEqual(['drugs']);
     expect((await repo.forYear('t-years', 2030)).map((a) => a.id)).toEqual(['drugs']);
     // The same list and meeting again changes nothing; an edit without a meeting keeps the decision.
-    expect(await repo.setForYear('t-years', 2027, y2027, 'aad-sigrid', '2026-11-25T12:00:00Z', { meetingId: 'm0000000000000001-1', day: '2026-11-24', bodyId: STYRET })).toBe(false);
-    expect(await repo.setForYear('t-years', 2027, [...y2027, { id: 'nett', nb: 'Nettkriminalitet', en: 'Online crime' }], 'aad-per', '2026-11-26T12:00:00Z')).toBe(true);
+    expect(
+      await repo.setForYear('t-years', 2027, y2027, 'aad-sigrid', '2026-11-25T12:00:00Z', {
+        meetingId: 'm0000000000000001-1',
+        day: '2026-11-24',
+        bodyId: STYRET,
+      }),
+    ).toBe(false);
+    expect(
+      await repo.setForYear('t-years', 2027, [...y2027, { id: 'nett', nb: 'Nettkriminalitet', en: 'Online crime' }], 'aad-per', '2026-11-26T12:00:00Z'),
+    ).toBe(true);
     const [v] = await repo.versions('t-years');
     expect(v).toMatchObject({ year: 2027, decided: { meetingId: 'm0000000000000001-1', day: '2026-11-24', bodyId: STYRET } });
     expect(v!.areas.map((a) => a.id)).toEqual(['drugs', 'nett']);
   });
 
-  it('keeps the trend card\'s edit working: it sets this year\'s list', async () => {
+  it("keeps the trend card's edit working: it sets this year's list", async () => {
     const repo = new FocusAreaRepository(store.table('settings'), { now: at2026 });
     expect(await repo.get('t-card')).toEqual(DEFAULT_FOCUS_AREAS);
     expect(await repo.set('t-card', [{ id: 'nett', nb: 'Nettkriminalitet', en: 'Online crime' }], 'aad-sigrid', '2026-12-07T10:00:00Z')).toBe(true);

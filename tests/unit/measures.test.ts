@@ -38,7 +38,12 @@ describe('the rules of the measures register', () => {
   });
 
   it('refuses a measure without a name, or ending before it starts', () => {
-    const r = planCreate({ tenantId: 't', id: 'x1', fields: fields({ title: '', end: '2026-04-01' }), state: 'planned', source: { kind: 'manual' } }, SIGRID, 'a', 'k');
+    const r = planCreate(
+      { tenantId: 't', id: 'x1', fields: fields({ title: '', end: '2026-04-01' }), state: 'planned', source: { kind: 'manual' } },
+      SIGRID,
+      'a',
+      'k',
+    );
     expect(r.ok ? [] : r.problems).toEqual([
       { field: 'title', reason: 'required' },
       { field: 'end', reason: 'endBeforeStart' },
@@ -83,7 +88,10 @@ describe('the rules of the measures register', () => {
   });
 
   it('refuses a change that would end the measure before it starts', () => {
-    expect(planChange(created(), { end: '2026-01-01' }, 1, SIGRID, 'c', 'update')).toEqual({ kind: 'invalid', problems: [{ field: 'end', reason: 'endBeforeStart' }] });
+    expect(planChange(created(), { end: '2026-01-01' }, 1, SIGRID, 'c', 'update')).toEqual({
+      kind: 'invalid',
+      problems: [{ field: 'end', reason: 'endBeforeStart' }],
+    });
   });
 
   it('keys a change by what it changes, who, and from which version', () => {
@@ -142,7 +150,7 @@ describe('follow-up by status', () => {
 });
 
 describe("the annual report's parts", () => {
-  it('groups the year\'s measures by level in the reports\' order, those without level last', () => {
+  it("groups the year's measures by level in the reports' order, those without level last", () => {
     const a = created({ level: 'universal', title: 'Utsett!' }, undefined, 'x00000000000000000001');
     const b = created({ level: 'individual', title: 'Tett oppfølging' }, undefined, 'x00000000000000000002');
     const c = created({ title: 'Uten nivå' }, undefined, 'x00000000000000000003');
@@ -155,7 +163,7 @@ describe("the annual report's parts", () => {
     ]);
   });
 
-  it('lists the coordination group\'s added items and lifted matters with the decisions from its minutes, then matters no minutes mention', () => {
+  it("lists the coordination group's added items and lifted matters with the decisions from its minutes, then matters no minutes mention", () => {
     const minutes: Minutes = {
       tenantId: 't',
       bodyId: KOORD,
@@ -183,7 +191,7 @@ describe("the annual report's parts", () => {
     ]);
   });
 
-  it('lists the youth teams\' topics per focus area as distinct short texts, hiding erased ones and naming no team', async () => {
+  it("lists the youth teams' topics per focus area as distinct short texts, hiding erased ones and naming no team", async () => {
     const topic = (area: string, description: string, erased = false): TopicFact => ({
       bodyId: 'bV',
       focusAreaId: area,
@@ -210,7 +218,10 @@ describe("the annual report's parts", () => {
   it('gives each focus area its measures by status, its topics by direction and its status text', async () => {
     const a = created();
     const b = { ...created({}, undefined, 'x00000000000000000002'), state: 'completed' as const, stateAt: '2026-09-01T00:00:00.000Z' };
-    const c = { ...created({ focusAreas: [{ id: 'gone', label: 'Nettkriminalitet' }] }, undefined, 'x00000000000000000003'), source: { kind: 'escalation' as const, escalationId: 'e9', bodyId: KOORD } };
+    const c = {
+      ...created({ focusAreas: [{ id: 'gone', label: 'Nettkriminalitet' }] }, undefined, 'x00000000000000000003'),
+      source: { kind: 'escalation' as const, escalationId: 'e9', bodyId: KOORD },
+    };
     const status = await focusAreaStatus({
       year: 2026,
       today: '2026-12-01',
@@ -224,7 +235,9 @@ describe("the annual report's parts", () => {
         { focusAreaId: 'drugs', focusAreaLabel: 'Rus', direction: 'increasing' },
         { focusAreaId: 'drugs', focusAreaLabel: 'Rus', direction: 'increasing' },
       ],
-      texts: [{ year: 2026, focusAreaId: 'drugs', text: 'Utsett! på alle skolene.', version: 2, updatedAt: 'x', updatedBy: 'y', updatedByName: 'Sigrid Vågen' }],
+      texts: [
+        { year: 2026, focusAreaId: 'drugs', text: 'Utsett! på alle skolene.', version: 2, updatedAt: 'x', updatedBy: 'y', updatedByName: 'Sigrid Vågen' },
+      ],
     });
     expect(status.map((s) => s.id)).toEqual(['recruitment', 'drugs', 'gone']);
     expect(status[0]!.measures).toEqual({ planned: 0, ongoing: 0, completed: 1, ended: 0, overdue: 1, total: 2 });
@@ -259,7 +272,7 @@ describe("the measures' annual wheel", () => {
     expect(measuresWheelJob('t', new Date('2026-08-31T20:00:00Z'))).toMatchObject({ key: 'measuresWheel:t:2026-09-07', kind: 'measuresWheel' });
   });
 
-  it('asks for next year\'s focus areas in the autumn and for evaluations in December', () => {
+  it("asks for next year's focus areas in the autumn and for evaluations in December", () => {
     expect(wheelStep(new Date('2026-10-05T06:00:00Z'))).toEqual({ focusAreasFor: 2027 });
     expect(wheelStep(new Date('2026-12-07T06:00:00Z'))).toEqual({ focusAreasFor: 2027, evaluate: 2026 });
     expect(wheelStep(new Date('2026-06-01T06:00:00Z'))).toEqual({});

@@ -106,6 +106,8 @@ export interface TreatedItem {
   readonly meetingDay?: string;
   /** The decision in the minutes, else the matter's own. */
   readonly decision?: ShownText;
+  /** The matter's own decision when the minutes recorded another. */
+  readonly matterDecision?: ShownText;
   /** For a lifted matter: where it came from and where it stands. */
   readonly originBodyId?: string;
   readonly state?: EscalationState;
@@ -138,6 +140,7 @@ export function coordinationItems(minutes: readonly Minutes[], year: number, mat
           title: matter?.title ?? shownText(item.title, false) ?? { text: '', state: 'erased' },
           meetingDay: day,
           decision: decision ?? matter?.decision,
+          ...(decision && matter?.decision && matter.decision.text !== decision.text ? { matterDecision: matter.decision } : {}),
           originBodyId: matter?.originBodyId,
           state: matter?.state,
         });
@@ -165,7 +168,7 @@ export interface AreaTopics {
   readonly id: string;
   readonly label: string;
   readonly count: number;
-  /** Short descriptions, distinct, in the order first reported (at most `max`). */
+  /** Short descriptions, distinct, team by team and month by month (at most `max`). */
   readonly texts: readonly string[];
   /** Further distinct descriptions left out, and descriptions erased or withheld. */
   readonly more: number;
