@@ -8,6 +8,7 @@ import { devPeople } from './dev';
 import { digestsFor, type TabDigestSource } from './digests';
 import { escalationsFor } from './escalations';
 import { type Headers, type IdentityResult, identify } from './identity';
+import { measuresFor } from './measures';
 import {
   annualReportQuery,
   devPeopleQuery,
@@ -15,6 +16,7 @@ import {
   escalationsQuery,
   localeOf,
   MAX_MONTHS,
+  measuresQuery,
   meQuery,
   message,
   parseQuery,
@@ -129,6 +131,14 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       const now = s.clock.now();
       const year = q.value.year ?? Number(utcToOslo(now.toISOString()).date.slice(0, 4));
       return { status: 200, body: await wheelFor(s.meetings, v, year, now, locale) };
+    },
+    async measures(v, req) {
+      const locale = localeOf(req.query);
+      const q = parseQuery(measuresQuery, req.query, locale);
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      const now = s.clock.now();
+      const year = q.value.year ?? Number(utcToOslo(now.toISOString()).date.slice(0, 4));
+      return { status: 200, body: await measuresFor(s, v, year, now, locale) };
     },
     async digests(v, req) {
       const q = parseQuery(digestsQuery, req.query, localeOf(req.query));

@@ -4,6 +4,7 @@ import type {
   DigestsResponse,
   ErrorResponse,
   EscalationsResponse,
+  MeasuresResponse,
   MeResponse,
   TrendsResponse,
   WheelResponse,
@@ -48,6 +49,7 @@ export function api(auth: Auth, lang: string) {
     trends: (q: { from?: string; to?: string; body?: string; focusArea?: string }) => get<TrendsResponse>(auth, 'trends', { lang, ...q }),
     escalations: (status: 'open' | 'all') => get<EscalationsResponse>(auth, 'escalations', { lang, status }),
     wheel: (year?: number) => get<WheelResponse>(auth, 'wheel', { lang, year }),
+    measures: (year?: number) => get<MeasuresResponse>(auth, 'measures', { lang, year }),
     digests: () => get<DigestsResponse>(auth, 'digests', { lang }),
     annualReport: (year: number) => get<AnnualReportResponse>(auth, 'annual-report', { lang, year }, 'POST'),
   };
