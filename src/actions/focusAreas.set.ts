@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { focusAreasYearCardFor, setFocusAreasForYear } from '../app/focus-areas-year';
 import { cleanedText } from '../app/form-fields';
 import { screenFields } from '../app/guard-fields';
-import { yearField } from '../app/measure-fields';
+import { dataObject, yearField } from '../app/measure-fields';
 import { measureScene } from '../app/measures';
 import { trendForm } from '../app/trend-form';
 import { parseFocusAreaLines } from '../domain/focus-areas';
@@ -48,12 +48,13 @@ export const focusAreasSet: ActionDef<typeof schema> = {
   },
   async form(req, errors, services) {
     // From the yearly card (it sends `year`): that card again; from the trend card: the trend card.
-    if (!('year' in req.data)) return trendForm(req, services, errors, true);
-    const year = Number(req.data.year);
+    const data = dataObject(req.data);
+    if (!('year' in data)) return trendForm(req, services, errors, true);
+    const year = Number(data.year);
     const scene = await measureScene(services, req);
     const shownYear = Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : Number(scene.today.slice(0, 4));
     const card = await focusAreasYearCardFor(services, req.locale, scene, shownYear, {
-      values: req.data,
+      values: data,
       errors,
       notice: pick(req.locale, MEASURE_TEXTS).notices.errorSummary,
       noticeColor: 'Attention',

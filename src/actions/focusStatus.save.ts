@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { focusStatusCardFor, saveFocusStatus } from '../app/focus-status';
-import { yearField } from '../app/measure-fields';
+import { dataObject, requiredYearField } from '../app/measure-fields';
 import { measureScene } from '../app/measures';
 import { MAX_STATUS_TEXT } from '../domain/measures/model';
 import { cleanText } from '../domain/trends';
@@ -13,7 +13,7 @@ const INPUT = /^text__[a-z0-9-]{1,44}$/;
 
 const schema = z
   .looseObject({
-    year: yearField.refine((y) => y !== undefined, { message: 'required' }),
+    year: requiredYearField,
     versions: z
       .string()
       .max(4_000)
@@ -33,7 +33,7 @@ const schema = z
         ctx.addIssue({ code: 'too_big', path: [k], maximum: MAX_STATUS_TEXT, origin: 'string', inclusive: true, input: text, message: 'tooLong' });
       texts[k] = text;
     }
-    return { year: d.year as number, versions: d.versions, texts };
+    return { year: d.year, versions: d.versions, texts };
   });
 
 /**
@@ -45,10 +45,11 @@ export const focusStatusSave: ActionDef<typeof schema> = {
   schema,
   handle: (req, services) => saveFocusStatus(services, req),
   async form(req, errors, services) {
-    const year = Number(req.data.year);
+    const data = dataObject(req.data);
+    const year = Number(data.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) return { type: 'message', text: pick(req.locale, MEASURE_TEXTS).command.badArgs };
     const scene = await measureScene(services, req);
-    const values = Object.fromEntries(Object.entries(req.data).filter(([k]) => INPUT.test(k)));
+    const values = Object.fromEntries(Object.entries(data).filter(([k]) => INPUT.test(k)));
     const card = await focusStatusCardFor(services, req.locale, scene, year, req.now, {
       values,
       errors,

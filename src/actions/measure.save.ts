@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { saveMeasure } from '../app/measure-changes';
-import { choiceList, clearableChoice, clearableDay, clearableText, measureIdField, versionField } from '../app/measure-fields';
+import { choiceList, clearableChoice, clearableDay, clearableText, dataObject, measureIdField, versionField } from '../app/measure-fields';
 import { measureFormFor, measureScene } from '../app/measures';
 import {
   CONCLUSIONS,
@@ -67,13 +67,14 @@ export const measureSave: ActionDef<typeof schema> = {
   async form(req, errors, services) {
     const t = pick(req.locale, MEASURE_TEXTS);
     const scene = await measureScene(services, req);
-    const id = typeof req.data.measureId === 'string' ? req.data.measureId : '';
+    const data = dataObject(req.data);
+    const id = typeof data.measureId === 'string' ? data.measureId : '';
     const m = id ? await services.measures.getIn(scene.act, id) : undefined;
     if (id && !m) return { type: 'message', text: t.notices.notFound };
-    const mode = !m ? 'new' : 'title' in req.data ? 'edit' : 'evaluate';
-    const version = Number(req.data.version) || undefined;
+    const mode = !m ? 'new' : 'title' in data ? 'edit' : 'evaluate';
+    const version = Number(data.version) || undefined;
     const card = await measureFormFor(services, req.locale, scene, mode, m, {
-      values: req.data,
+      values: data,
       errors,
       notice: t.notices.errorSummary,
       noticeColor: 'Attention',

@@ -110,7 +110,8 @@ export async function saveFocusStatus(
     type Outcome = 'unchanged' | { readonly stale: FocusStatusText } | { readonly saved: number };
     const outcome = await services.measures.changeStatusText<Outcome>(tenantId, year, x.id, (current) => {
       if ((current?.text ?? '') === x.text) return { result: 'unchanged' };
-      if ((current?.version ?? 0) !== (versions[x.id] ?? 0)) return { result: { stale: current! } };
+      // Written meanwhile by someone else (a card naming a version with nothing stored has nothing to overwrite).
+      if (current && current.version !== (versions[x.id] ?? 0)) return { result: { stale: current } };
       const next: FocusStatusText = {
         year,
         focusAreaId: x.id,

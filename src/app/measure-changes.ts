@@ -22,6 +22,7 @@ import { SERVICE_LABELS } from '../i18n/trends';
 import { type MeasureDecision, MeasureRepository } from '../storage/table/measures';
 import { longDate } from '../views/measures';
 import { screenFields } from './guard-fields';
+import { dataObject } from './measure-fields';
 import { areasOfYear, defaultOwner, type MeasureScene, measureCardFor, measureFormFor, measureScene, measureYear } from './measures';
 import type { Services } from './services';
 
@@ -259,7 +260,8 @@ export async function setMeasureStatus(
 export async function statusForm(services: Services, req: ActionRequest<Record<string, unknown>>, errors: readonly FieldError[]): Promise<ActionOutcome> {
   const t = pick(req.locale, MEASURE_TEXTS);
   const scene = await measureScene(services, req);
-  const id = typeof req.data.measureId === 'string' ? req.data.measureId : '';
+  const data = dataObject(req.data);
+  const id = typeof data.measureId === 'string' ? data.measureId : '';
   const m = await services.measures.getIn(scene.coordinator ? scene.act : scene.read, id);
   if (!m) return { type: 'message', text: t.notices.notFound };
   const mapped = errors.map((e) => ({ field: e.field === 'status' ? 'status' : 'status', message: e.message }));

@@ -52,3 +52,11 @@ export const versionField = z.preprocess((v) => (v === '' || v === null ? undefi
 
 /** A year 2000–2100 (cards send it as a string). */
 export const yearField = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional());
+
+/** A year 2000–2100 that must be given. */
+export const requiredYearField = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(2000).max(2100));
+
+/** Card data as an object: a crafted invoke may send anything (a form shown again must not trip over it). */
+export function dataObject(data: unknown): Record<string, unknown> {
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
