@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { meetingIdField } from '../app/agenda-actions';
-import { measureFromTask } from '../app/measure-changes';
+import { measureFromTask } from '../app/measure-sources';
 import { pick } from '../i18n';
 import { MEASURE_TEXTS } from '../i18n/measures';
 import type { ActionDef } from './types';

@@ -21,7 +21,7 @@ import { type BodyNames, bodyNames, type EscalationView, escalationCard, escalat
 import { agendaChanged } from './agenda';
 import { optionalFreeText } from './form-fields';
 import { screenFields } from './guard-fields';
-import { measureFromMatter } from './measure-changes';
+import { measureFromMatter } from './measure-sources';
 import { coordinatorAccounts } from './roles';
 import type { Services } from './services';
 

@@ -7,7 +7,7 @@ import type { ActionOutcome, ActionRequest, CardJson, FieldError } from '../hand
 import { format, type Locale, pick } from '../i18n';
 import { MEASURE_TEXTS } from '../i18n/measures';
 import { TREND_TEXTS } from '../i18n/trends';
-import { focusAreasYearCard } from '../views/measures';
+import { focusAreasYearCard } from '../views/focus-area-cards';
 import { screenFields } from './guard-fields';
 import { type MeasureScene, measureScene, nameOf } from './measures';
 import type { Services } from './services';

@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { runRetention } from '../../src/app/retention';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import type { FocusStatusText, Measure } from '../../src/domain/measures/model';
 import { type ChangePlan, planChange, planCreate } from '../../src/domain/measures/rules';
 import { systemScope } from '../../src/domain/visibility';
+import { createLogger } from '../../src/log';
+import { AgendaRepository } from '../../src/storage/table/agendas';
+import { AuditRepository } from '../../src/storage/table/audit';
+import { EscalationRepository } from '../../src/storage/table/escalations';
 import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
 import { type MeasureDecision, MeasureRepository } from '../../src/storage/table/measures';
+import { TrendRepository } from '../../src/storage/table/trends';
 import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
 
@@ -144,6 +150,24 @@ describe('the measures register in table storage (Azurite)', () => {
     expect((await repo.statusTexts(tenant, 2023))[0]).toMatchObject({ text: '', textErasedAt: '2026-12-01T02:30:00.000Z' });
     // A second run finds nothing left to erase.
     expect(await repo.eraseTextBefore(tenant, '2024-12-01T00:00:00.000Z', '2026-12-02T02:30:00.000Z')).toBe(0);
+  });
+
+  it("is erased by the daily retention job, which reports how many measures' texts it emptied", async () => {
+    const tenant = 't-retention';
+    await newMeasure(tenant, KOORD, { state: 'ended', updatedAt: '2024-03-01T00:00:00.000Z' });
+    const deps = {
+      trends: new TrendRepository(store.table('trends')),
+      escalations: new EscalationRepository(store.table('escalations')),
+      audit: new AuditRepository(store.table('audit')),
+      agendas: new AgendaRepository(store.table('agendas')),
+      measures: repo,
+      locale: 'nb' as const,
+      scheduler: { schedule: async () => undefined, cancel: async () => undefined },
+      retentionMonths: 24,
+      log: createLogger('silent'),
+    };
+    expect((await runRetention(deps, tenant, new Date('2026-12-08T02:30:00Z'))).measures).toBe(1);
+    expect((await repo.list(systemScope(tenant, [KOORD])))[0]).toMatchObject({ title: '', state: 'ended' });
   });
 
   it('marks a wheel step once', async () => {
