@@ -34,7 +34,7 @@ export interface MeasureTexts {
   };
   /** Field names as the log lists them. */
   fieldNames: Record<string, string>;
-  facts: { source: string; period: string; statusSet: string; statusSetBy: string; responsibleText: string };
+  facts: { source: string; period: string; statusSet: string; statusSetBy: string; responsibleText: string; plan: string; evaluationMethod: string };
   source: { manual: string; escalation: string; escalationErased: string; task: string };
   history: { heading: string; create: string; update: string; status: string; erase: string; by: string };
   form: { newTitle: string; editTitle: string; evaluateTitle: string; intro: string; evaluateIntro: string; save: string; sourceNote: string };
@@ -186,7 +186,15 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       evaluation: 'evaluering',
       conclusion: 'konklusjon',
     },
-    facts: { source: 'Kommer fra', period: 'Periode', statusSet: 'Status satt', statusSetBy: '{date} av {name}', responsibleText: 'Ansvarlig (fra vedtaket)' },
+    facts: {
+      source: 'Kommer fra',
+      period: 'Periode',
+      statusSet: 'Status satt',
+      statusSetBy: '{date} av {name}',
+      responsibleText: 'Ansvarlig (fra vedtaket)',
+      plan: 'Plan',
+      evaluationMethod: 'Evalueres slik',
+    },
     source: {
       manual: 'Registrert direkte i tiltaksregisteret',
       escalation: 'Løftet sak: {title}',
@@ -400,6 +408,8 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       statusSet: 'Status set',
       statusSetBy: '{date} by {name}',
       responsibleText: 'Responsible (from the decision)',
+      plan: 'Plan',
+      evaluationMethod: 'Evaluated by',
     },
     source: {
       manual: 'Entered directly in the measures register',

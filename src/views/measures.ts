@@ -1,3 +1,4 @@
+import { shortText } from '../domain/agenda-youth';
 import { formatDate } from '../domain/calendar';
 import { dayOfInstant } from '../domain/digest';
 import type { AreaStatus, MeasureCounts } from '../domain/measures/focus-status';
@@ -98,9 +99,9 @@ export function measureCard(locale: Locale, view: MeasureView): CardJson {
     { title: t.fields.responsible, value: m.responsible.length ? responsibleOf(locale, m) : '' },
     { title: t.facts.responsibleText, value: m.responsible.length ? '' : (m.responsibleText ?? '') },
     { title: t.fields.owner, value: view.bodyName(m.ownerBodyId) },
-    { title: t.fields.plan, value: m.plan ?? '' },
+    { title: t.facts.plan, value: m.plan ?? '' },
     { title: t.facts.period, value: period[0] || period[1] ? `${period[0]} – ${period[1]}` : '' },
-    { title: t.fields.evaluationMethod, value: m.evaluationMethod ?? '' },
+    { title: t.facts.evaluationMethod, value: m.evaluationMethod ?? '' },
     { title: t.fields.evaluation, value: m.evaluation ?? '' },
     { title: t.fields.conclusion, value: m.conclusion ? t.conclusions[m.conclusion] : '' },
     { title: t.facts.source, value: view.sourceText },
@@ -292,7 +293,8 @@ export function listItem(locale: Locale, m: Measure, today: string, button: stri
     end: m.end ? longDate(m.end, locale) : t.list.noEnd,
   });
   return {
-    title: m.textErasedAt ? t.card.erased : m.title,
+    // Cut long names on a list: 25 lines must fit a card (the measure's own card has the whole name).
+    title: m.textErasedAt ? t.card.erased : shortText(m.title, 150),
     line: extra ? `${line} · ${extra}` : line,
     color: standing.kind === 'overdue' ? 'Warning' : 'Default',
     button,

@@ -278,3 +278,41 @@ describe("the measures' annual wheel", () => {
     expect(wheelStep(new Date('2026-06-01T06:00:00Z'))).toEqual({});
   });
 });
+
+describe('the measures cards stay within what Teams shows', () => {
+  it('a full list (25 measures with long names) and a measure with a long log stay under the card budget', async () => {
+    const { listItem, measureListCard, measureCard } = await import('../../src/views/measures');
+    const { CARD_BUDGET } = await import('../../src/views/agenda');
+    const long = (i: number): Measure =>
+      created(
+        {
+          title: `${'Tiltak med et langt navn som beskriver innholdet godt '.repeat(5).slice(0, 290)} ${i}`,
+          responsible: ['outreach', 'police', 'school', 'nav'],
+        },
+        undefined,
+        `x${String(i).padStart(20, '0')}`,
+      );
+    const items = Array.from({ length: 25 }, (_, i) => listItem('nb', long(i), '2026-12-07', 'Åpne', { measureId: long(i).id }));
+    const list = measureListCard('nb', { title: 'Tiltak', intro: '25 tiltak.', empty: '', items, more: '… og 40 til.', coordinator: true });
+    const bytes = (card: unknown): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
+    expect(bytes(list)).toBeLessThan(CARD_BUDGET);
+    const history = Array.from({ length: 40 }, (_, i) => ({
+      measureId: 'x',
+      seq: i + 1,
+      at: '2026-05-01T08:00:00.000Z',
+      actorId: 'a',
+      actorName: 'Sigrid Vågen',
+      verb: 'update' as const,
+      fields: ['title', 'description', 'plan'],
+    }));
+    const card = measureCard('nb', {
+      measure: { ...long(1), description: 'd'.repeat(2000), evaluation: 'e'.repeat(2000), evaluationMethod: 'm'.repeat(500), plan: 'p'.repeat(200) },
+      history,
+      coordinator: true,
+      today: '2026-12-07',
+      bodyName: () => 'Koordineringsgruppen',
+      sourceText: 'Registrert direkte i tiltaksregisteret',
+    });
+    expect(bytes(card)).toBeLessThan(CARD_BUDGET);
+  });
+});
