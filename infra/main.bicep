@@ -76,6 +76,7 @@ var tableNames = [
   'files'
   'agendas'
   'policestats'
+  'measures'
 ]
 
 @description('App Service plan SKU. The scheduler needs Always On, which the Free tier lacks.')

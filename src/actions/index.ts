@@ -13,6 +13,11 @@ import { escalationRefresh } from './escalation.refresh';
 import { escalationResolve } from './escalation.resolve';
 import { escalationSubmit } from './escalation.submit';
 import { focusAreasSet } from './focusAreas.set';
+import { focusStatusSave } from './focusStatus.save';
+import { measureFromTaskAction } from './measure.fromTask';
+import { measureSave } from './measure.save';
+import { measureShow } from './measure.show';
+import { measureStatus } from './measure.status';
 import { meetingCancel } from './meeting.cancel';
 import { meetingSchedule } from './meeting.schedule';
 import { minutesRecord } from './minutes.record';
@@ -52,7 +57,12 @@ export type Verb =
   | 'minutes.record'
   | 'minutes.taskDone'
   | 'policeStats.import'
-  | 'policeStats.confirm';
+  | 'policeStats.confirm'
+  | 'measure.save'
+  | 'measure.status'
+  | 'measure.show'
+  | 'measure.fromTask'
+  | 'focusStatus.save';
 
 export const ACTIONS: Record<Verb, ActionDef> = {
   'body.register': bodyRegister,
@@ -79,6 +89,11 @@ export const ACTIONS: Record<Verb, ActionDef> = {
   'minutes.taskDone': minutesTaskDone,
   'policeStats.import': policeStatsImport,
   'policeStats.confirm': policeStatsConfirm,
+  'measure.save': measureSave,
+  'measure.status': measureStatus,
+  'measure.show': measureShow,
+  'measure.fromTask': measureFromTaskAction,
+  'focusStatus.save': focusStatusSave,
 };
 
 export function findAction(verb: string): ActionDef | undefined {

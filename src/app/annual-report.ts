@@ -1,10 +1,12 @@
 import { buildAnnualReport, monthsOfYear } from '../domain/annual-report';
 import { countTrends, monthStartUtc } from '../domain/digest';
 import { focusAreaLabel } from '../domain/focus-areas';
+import { registerLinks, withoutIds } from '../domain/measures/follow-up';
 import { systemScope } from '../domain/visibility';
 import { annualReportDoc } from '../views/annual-report';
 import { toHtml, toMarkdown } from '../views/document';
 import { policeChapterSection } from '../views/police-report';
+import { measureReportParts } from './measure-report';
 import { annualPoliceChapter } from './police-stats';
 import type { Services } from './services';
 
@@ -31,12 +33,15 @@ export async function annualReportLinks(services: Services, tenantId: string, ye
     bodies.map((b) => b.id),
   );
   const months = monthsOfYear(year);
-  const [areas, counts, meetingLists, police] = await Promise.all([
-    services.focusAreas.get(tenantId),
+  const [areas, counts, meetingLists, register, police] = await Promise.all([
+    services.focusAreas.forYear(tenantId, year),
     countTrends(services.digestSources.trendFacts(scope, months), months),
     Promise.all(bodies.map(async (b) => [b.id, await services.meetings.listForBody(tenantId, b.id)] as const)),
+    services.measures.list(scope),
     annualPoliceChapter(services, tenantId, year),
   ]);
+  // Matters and minutes tasks that became register measures are reported there, with their status.
+  const links = registerLinks(register);
   const report = await buildAnnualReport({
     year,
     now,
@@ -45,10 +50,12 @@ export async function annualReportLinks(services: Services, tenantId: string, ye
     areas: areas.map((a) => ({ id: a.id, label: focusAreaLabel(a, locale) })),
     counts,
     matters: services.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(`${year}-01`), createdBefore: monthStartUtc(`${year + 1}-01`) }),
-    tasks: services.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(`${year + 1}-01`) }),
+    tasks: withoutIds(services.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(`${year + 1}-01`) }), links.taskIds),
+    registered: links.escalationIds,
     meetingsOf: new Map(meetingLists),
   });
-  const doc = annualReportDoc(report, locale, { police: policeChapterSection(locale, year, police, services.config.suppressBelow) });
+  const measures = await measureReportParts(services, { tenantId, year, now, locale, scope, register, report });
+  const doc = annualReportDoc(report, locale, { measures, police: policeChapterSection(locale, year, police, services.config.suppressBelow) });
   const expires = new Date(now.getTime() + FILE_TTL_HOURS * 3_600_000);
   const base = `slt-arsrapport-${year}-utkast`;
   const put = (fileName: string, contentType: string, body: string) =>

@@ -5,9 +5,11 @@ import { type DigestContent, parseDigestContent } from '../domain/digest-content
 import { dueWindow, summariseDue } from '../domain/digest-due';
 import { summariseEscalations, summariseMeetings } from '../domain/digest-sections';
 import { type FocusArea, focusAreaLabel } from '../domain/focus-areas';
+import { registerDue, registerLinks, withoutIds } from '../domain/measures/follow-up';
+import type { Measure } from '../domain/measures/model';
 import type { Meeting } from '../domain/meetings';
 import type { Outbox, Roster, RosterMember } from '../domain/ports';
-import { systemScope } from '../domain/visibility';
+import { type ReadScope, systemScope } from '../domain/visibility';
 import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS } from '../i18n/digest';
 import type { Logger } from '../log';
@@ -35,6 +37,8 @@ export interface DigestDeps {
   readonly outbox: Outbox;
   /** The police's statistics (issue 16). */
   readonly policeStats?: PoliceStatsRepository;
+  /** The measures register (issue 17): its status decides what the due list shows. */
+  readonly measures?: { list(scope: ReadScope): Promise<Measure[]> };
 }
 
 /**
@@ -53,16 +57,20 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
   const window = digestWindow(month);
   const dueIn = dueWindow(month, now);
   const kindOf = (id: string) => bodies.find((b) => b.id === id)?.kind;
+  // Measures of the register are listed by their status; the matters and tasks they came from are not listed again.
+  const register = deps.measures ? await deps.measures.list(scope) : [];
+  const links = registerLinks(register);
   const [areas, counts, escalations, due, meetingLists, police] = await Promise.all([
     deps.focusAreas.get(tenantId),
     countTrends(deps.digestSources.trendFacts(scope, window), window),
     summariseEscalations(deps.digestSources.escalationFacts(scope, { touchedSince: monthStartUtc(month) }), month, board?.id),
     // Tasks given at meetings up to the month's end (a digest of an earlier month shows what it knew then).
     summariseDue(
-      deps.digestSources.measureFacts(scope, dueIn.before),
-      deps.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(shiftMonth(month, 1)) }),
+      withoutIds(deps.digestSources.measureFacts(scope, dueIn.before), links.escalationIds),
+      withoutIds(deps.digestSources.taskFacts(scope, { meetingBefore: monthStartUtc(shiftMonth(month, 1)) }), links.taskIds),
       dueIn,
       kindOf,
+      registerDue(register, dueIn.before),
     ),
     Promise.all(bodies.map(async (b) => [b.id, await deps.meetings.listForBody(tenantId, b.id)] as const)),
     deps.policeStats ? digestPoliceSection({ policeStats: deps.policeStats, config: deps.config }, tenantId, month) : undefined,

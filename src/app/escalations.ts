@@ -21,6 +21,7 @@ import { type BodyNames, bodyNames, type EscalationView, escalationCard, escalat
 import { agendaChanged } from './agenda';
 import { optionalFreeText } from './form-fields';
 import { screenFields } from './guard-fields';
+import { measureFromMatter } from './measure-sources';
 import { coordinatorAccounts } from './roles';
 import type { Services } from './services';
 
@@ -128,6 +129,8 @@ export async function performStep(
   }
 
   const current = done.copies[0]!.escalation;
+  // A decision with a measure enters the measures register (once: a repeat finds it there).
+  if (verb === 'resolve' || verb === 'decide') await measureFromMatter(services, current, { id: actor.id, name: actor.name }, req.now.toISOString());
   const history = await fanOut(services, current, done.copies, viewer.all);
   if (plan.kind === 'apply') await agendaChanged(services, current.tenantId, current.path, req.now);
   services.log.info({ cid: req.correlationId, escalation: current.id, verb, state: current.state, repeat: plan.kind === 'repeat' }, 'escalation step');

@@ -3,6 +3,7 @@ import type { JobHandlers } from '../scheduler/runner';
 import { agendaJobHandlers } from './agenda-jobs';
 import { cadenceWatchHandler } from './cadence';
 import { digestHandler } from './digest-jobs';
+import { measuresWheelHandler } from './measure-jobs';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
 import { retentionHandler } from './retention';
@@ -35,7 +36,9 @@ export function jobHandlers(services: Services, meetingStats: MeetingStats): Job
       locale: services.config.defaultLocale,
       retentionMonths: services.config.retentionMonths,
       log: services.log,
+      measures: services.measures,
     }),
     digest: digestHandler(services),
+    measuresWheel: measuresWheelHandler(services),
   };
 }

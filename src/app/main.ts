@@ -23,6 +23,7 @@ import { EscalationRepository } from '../storage/table/escalations';
 import { FileRepository } from '../storage/table/files';
 import { FocusAreaRepository } from '../storage/table/focus-areas';
 import { JobTable } from '../storage/table/jobs';
+import { MeasureRepository } from '../storage/table/measures';
 import { MeetingRepository } from '../storage/table/meetings';
 import { OutboxTable } from '../storage/table/outbox';
 import { PoliceStatsRepository } from '../storage/table/police-stats';
@@ -30,6 +31,7 @@ import { ProfileRepository } from '../storage/table/profiles';
 import { RoleRepository } from '../storage/table/roles';
 import { tenantsWithBodies } from '../storage/table/tenants';
 import { TrendRepository } from '../storage/table/trends';
+import { YearTopics } from '../storage/table/year-topics';
 import { TABLE_NAMES, type TableName, TableStore } from '../storage/tables';
 import { createTabApi } from '../tab-api';
 import { digestArchiveOver } from '../tab-api/digest-archive';
@@ -41,6 +43,7 @@ import { conversationTracker } from './conversations';
 import { digestPosted } from './digest';
 import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
 import { jobHandlers } from './jobs';
+import { ensureMeasureJobs, measureJobEnsurer } from './measure-jobs';
 import { icsFor } from './meetings';
 import { standingResolver } from './roles-of-request';
 import type { Services } from './services';
@@ -99,6 +102,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const trackConversation = conversationTracker(bodies, log);
   const ensureDigest = digestJobEnsurer(scheduler, clock, log);
   const ensureCadence = cadenceWatchEnsurer(scheduler, clock, log);
+  const ensureMeasures = measureJobEnsurer(scheduler, clock, log);
   const services: Services = {
     config,
     clock,
@@ -113,18 +117,20 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     trends: new TrendRepository(store.table('trends')),
     escalations: new EscalationRepository(store.table('escalations')),
     audit: new AuditRepository(store.table('audit')),
-    focusAreas: new FocusAreaRepository(store.table('settings'), lookups),
+    focusAreas: new FocusAreaRepository(store.table('settings'), { ...lookups, now: () => clock.now() }),
     profiles: new ProfileRepository(store.table('members'), lookups),
     digests: new DigestRepository(store.table('digests')),
     digestSources: new DigestSources(store.table('trends'), store.table('escalations'), store.table('agendas')),
     files: new FileRepository(store.table('files')),
     agendas: new AgendaRepository(store.table('agendas')),
     policeStats: new PoliceStatsRepository(store.table('policestats')),
+    measures: new MeasureRepository(store.table('measures')),
+    yearTopics: new YearTopics(store.table('trends')),
     noteConversation: async (place) => {
       await trackConversation(place);
       // A network that started using the bot since the last restart gets its monthly digest and
       // its daily cadence watch scheduled too (start knows only the tenants it has jobs for).
-      await Promise.all([ensureDigest(place.tenantId), ensureCadence(place.tenantId)]);
+      await Promise.all([ensureDigest(place.tenantId), ensureCadence(place.tenantId), ensureMeasures(place.tenantId)]);
     },
     standing: standingResolver({ config, roles, bodies, roster, log }),
   };
@@ -189,6 +195,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       await ensureCadenceWatch(scheduler, tenants, clock.now());
       // And each one's next monthly digest (each run schedules the following month's).
       await ensureDigestJobs(scheduler, tenants, clock.now());
+      // And each one's measures wheel (autumn agenda item, December evaluations).
+      await ensureMeasureJobs(scheduler, tenants, clock.now());
       if (overrides.loops !== false) {
         jobRunner.start();
         outboxSender.start();

@@ -43,6 +43,8 @@ export interface RetentionDeps {
   readonly locale: Locale;
   readonly retentionMonths: number;
   readonly log: Logger;
+  /** The measures register (issue 17): its free text and status texts are erased like the rest. */
+  readonly measures?: { eraseTextBefore(tenantId: string, cutoffIso: string, at: string): Promise<number> };
 }
 
 export interface RetentionReport {
@@ -51,6 +53,8 @@ export interface RetentionReport {
   readonly escalations: number;
   /** Minutes rows whose copy of an erased matter's title was blanked. */
   readonly minutes: number;
+  /** Measures (completed or ended) and focus-area status texts whose free text was erased. */
+  readonly measures?: number;
 }
 
 /** One run for one tenant. Idempotent: erased rows are not selected again. */
@@ -72,7 +76,8 @@ export async function runRetention(deps: RetentionDeps, tenantId: string, now: D
       if (await deps.agendas.replaceItemTitle(tenantId, m.bodyId, m.meetingId, `esc-${id}`, erasedTitle)) minutes++;
     }
   });
-  return { cutoff, trends, escalations: ids.length, minutes };
+  const measures = deps.measures ? await deps.measures.eraseTextBefore(tenantId, cutoff, at) : undefined;
+  return { cutoff, trends, escalations: ids.length, minutes, ...(measures !== undefined ? { measures } : {}) };
 }
 
 /** The scheduler's handler for kind 'retention': run, then schedule tomorrow's run. */

@@ -14,11 +14,13 @@ import type { DigestRepository } from '../storage/table/digests';
 import type { EscalationRepository } from '../storage/table/escalations';
 import type { FileRepository } from '../storage/table/files';
 import type { FocusAreaRepository } from '../storage/table/focus-areas';
+import type { MeasureRepository } from '../storage/table/measures';
 import type { MeetingRepository } from '../storage/table/meetings';
 import type { PoliceStatsRepository } from '../storage/table/police-stats';
 import type { ProfileRepository } from '../storage/table/profiles';
 import type { RoleRepository } from '../storage/table/roles';
 import type { TrendRepository } from '../storage/table/trends';
+import type { YearTopics } from '../storage/table/year-topics';
 import type { TableStore } from '../storage/tables';
 
 /**
@@ -57,6 +59,10 @@ export interface Services {
   readonly agendas: AgendaRepository;
   /** The police's statistics per year, and imports waiting for «Lagre» (issue 16). */
   readonly policeStats: PoliceStatsRepository;
+  /** The measures register with its log and the focus-area status texts (issue 17). */
+  readonly measures: MeasureRepository;
+  /** The trend topics of a year with their directions (and texts), streamed, for the measures feature. */
+  readonly yearTopics: YearTopics;
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */

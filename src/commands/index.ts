@@ -5,6 +5,7 @@ import { digestCommand } from './digest';
 import { escalateCommand } from './escalate';
 import { escalationsCommand } from './escalations';
 import { helpCommand } from './help';
+import { measuresCommand } from './measures';
 import { meetingCommand } from './meeting';
 import { meetingsCommand } from './meetings';
 import { minutesCommand } from './minutes';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CommandDef[] = [
   digestCommand,
   annualReportCommand,
   policeStatsCommand,
+  measuresCommand,
 ];
 
 /** Folds case and Unicode form so `HJELP`, `Hjelp` and a decomposed `ø` all match. */

@@ -95,6 +95,8 @@ export interface AnnualInput {
   readonly matters: AsyncIterable<EscalationFact> | Iterable<EscalationFact>;
   /** Tasks of minutes of meetings before the year's end (those of earlier years count if still open when it began). */
   readonly tasks?: AsyncIterable<TaskFact> | Iterable<TaskFact>;
+  /** Matters whose measure is in the measures register (reported there with its status, not here). */
+  readonly registered?: ReadonlySet<string>;
   readonly meetingsOf: ReadonlyMap<string, readonly Meeting[]>;
 }
 
@@ -170,7 +172,7 @@ export async function buildAnnualReport(input: AnnualInput): Promise<AnnualRepor
     };
     if (coordination && e.path.includes(coordination)) cg.push(m);
     if (board && e.path.includes(board)) bd.push(m);
-    const measure = text(e.measure);
+    const measure = input.registered?.has(e.id) ? undefined : text(e.measure);
     if (measure) measures.push({ kind: 'measure', matterTitle: m.title, measure, responsible: text(e.responsible), due: e.due, status: byDate(e.due, today) });
   }
   for await (const t of input.tasks ?? []) {

@@ -7,10 +7,11 @@ import { type EscalationFact, isNamed, screenedTitle, type TitleState } from './
 /**
  * The digest's «Tiltak og oppgaver med frist» (issue 6 "measures due or overdue"): the measures
  * decided for lifted matters and the tasks in meetings' minutes that are not done and whose
- * deadline is before the end of next month — split into overdue (with how long) and due. A
- * matter's measure has no done marker (the bot records the decision, not its follow-up), so it
- * stays listed until retention erases its text; a task leaves the list when it is marked done
- * (`minutes.taskDone`). Memory holds the open ones only; the sources are streams.
+ * deadline is before the end of next month — split into overdue (with how long) and due. Since
+ * the measures register (issue 17) a matter's measure is a register measure, listed until it is
+ * completed or ended; a matter decided before the register has no done marker and stays listed
+ * until retention erases its text; a task leaves the list when it is marked done
+ * (`minutes.taskDone`) or becomes a measure. Memory holds the open ones only; the sources are streams.
  *
  * Which titles are named follows the matters' rule (digest-sections): what a youth team recorded
  * in its own minutes belongs to the team, so its tasks are listed by meeting date, service and
@@ -90,14 +91,18 @@ function taskDue(t: TaskFact, before: string, kindOf: (bodyId: string) => BodyKi
   };
 }
 
-/** Reads both streams once and sorts what is open into overdue and due. */
+/**
+ * Reads both streams once and sorts what is open into overdue and due. `register` holds the
+ * measures register's items already judged by their status (issue 17: domain/measures/follow-up).
+ */
 export async function summariseDue(
   measures: AsyncIterable<EscalationFact> | Iterable<EscalationFact>,
   tasks: AsyncIterable<TaskFact> | Iterable<TaskFact>,
   window: { asOf: string; before: string },
   kindOf: (bodyId: string) => BodyKind | undefined,
+  register: readonly DueItem[] = [],
 ): Promise<DueSummary> {
-  const items: DueItem[] = [];
+  const items: DueItem[] = [...register];
   for await (const e of measures) {
     const d = measureDue(e, window.before);
     if (d) items.push(d);

@@ -123,6 +123,7 @@ export interface Escalation {
   readonly escalateNote?: string;
   /** The coordination group's (or, for a coordination group's own matter, the board's) decision. */
   readonly decision?: string;
+  /** The measure decided with `decision`, or with the board's decision. */
   readonly measure?: string;
   readonly responsible?: string;
   readonly due?: string;
@@ -203,7 +204,8 @@ export function planTransition(
           ? { escalateNote: input.note }
           : verb === 'resolve'
             ? { decision: input.decision, measure: input.measure, responsible: input.responsible, due: input.due }
-            : { boardDecision: input.decision };
+            : // The board's decision may carry a measure too (issue 17); a matter lifted to the board was never resolved, so the fields are free.
+              { boardDecision: input.decision, measure: input.measure, responsible: input.responsible, due: input.due };
   const version = current.version + 1;
   const next: Escalation = {
     ...current,

@@ -88,3 +88,23 @@ export function parseFocusAreaLines(text: string, current: readonly FocusArea[])
 export function focusAreaLines(areas: readonly FocusArea[], locale: 'nb' | 'en'): string {
   return areas.map((a) => focusAreaLabel(a, locale)).join('\n');
 }
+
+/**
+ * The focus areas of one year, as the board decided them (issue 17): the list is versioned by
+ * year, and a version records the board meeting that decided it. A year without its own version
+ * uses the latest earlier one (then the network's unversioned list, then the defaults). Trends and
+ * measures keep the focus area (id and label) of their year, so a later list rewrites nothing.
+ */
+export interface FocusAreaVersion {
+  readonly year: number;
+  readonly areas: readonly FocusArea[];
+  /** The board meeting that decided the list: its id and day (YYYY-MM-DD), and the board. */
+  readonly decided?: { readonly meetingId: string; readonly day: string; readonly bodyId: string };
+  readonly updatedBy: string;
+  readonly updatedAt: string;
+}
+
+/** The version in force in `year`: the one of that year, else the latest before it. */
+export function versionFor(versions: readonly FocusAreaVersion[], year: number): FocusAreaVersion | undefined {
+  return versions.filter((v) => v.year <= year).sort((a, b) => b.year - a.year)[0];
+}

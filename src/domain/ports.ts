@@ -59,7 +59,7 @@ export interface Outbox {
   enqueue(item: OutboxItem): Promise<'queued' | 'duplicate'>;
 }
 
-export type JobKind = 'callForTopics' | 'agenda' | 'reminder' | 'minutesPrompt' | 'digest' | 'retention' | 'cadenceWatch';
+export type JobKind = 'callForTopics' | 'agenda' | 'reminder' | 'minutesPrompt' | 'digest' | 'retention' | 'cadenceWatch' | 'measuresWheel';
 
 /** A timed job. `key` is unique; scheduling the same key again replaces its due time. */
 export interface JobSpec {

@@ -40,6 +40,7 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
       digest: 'Månedsrapport',
       retention: 'Sletting etter oppbevaringstid',
       cadenceWatch: 'Kontroll av møtehyppighet',
+      measuresWheel: 'Årshjul for tiltak (innsatsområder, evaluering)',
     },
     status: {
       title: 'Status for planlagte innlegg',
@@ -84,6 +85,7 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
       digest: 'Monthly digest',
       retention: 'Retention clean-up',
       cadenceWatch: 'Meeting cadence check',
+      measuresWheel: 'Annual wheel of measures (focus areas, evaluation)',
     },
     status: {
       title: 'Status of scheduled posts',

@@ -23,6 +23,7 @@ export const TABLE_NAMES = [
   'files',
   'agendas',
   'policestats',
+  'measures',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -182,3 +182,53 @@ export interface PoliceResponse {
   /** When the latest figures were stored. */
   readonly importedAt?: string;
 }
+
+/** GET /api/tab/measures?year= — the measures register of a year and the status per focus area (issue 17). */
+export interface MeasuresResponse {
+  readonly year: number;
+  /** Years the viewer can choose (this year and the ones before with measures). */
+  readonly years: readonly number[];
+  /** Coordinators see who set a status; others see when. */
+  readonly coordinator: boolean;
+  /** The measures that ran in the year, grouped by level in the reports' order. */
+  readonly levels: readonly { readonly level: string; readonly label: string; readonly items: readonly MeasureItem[] }[];
+  readonly areas: readonly FocusAreaStatusItem[];
+}
+
+export interface MeasureItem {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly focusAreas: readonly string[];
+  readonly responsible: string;
+  readonly ownerBodyName: string;
+  readonly plan?: string;
+  readonly period: string;
+  /** 'planned' | 'ongoing' | 'completed' | 'ended' | 'overdue'. */
+  readonly standing: string;
+  /** «Fullført 3. mars 2026», «Pågår – Fristen er passert (…)». */
+  readonly statusText: string;
+  /** «3. mars 2026» (+ « av <name>» for coordinators). */
+  readonly statusSet: string;
+  readonly evaluationMethod?: string;
+  readonly evaluation?: string;
+  readonly conclusion?: string;
+  /** Where it came from, in words. */
+  readonly source: string;
+  /** Retention erased its text. */
+  readonly erased: boolean;
+}
+
+export interface FocusAreaStatusItem {
+  readonly id: string;
+  readonly label: string;
+  /** «Tiltak: pågår 1, fullført 2». */
+  readonly measures: string;
+  /** «Trender: 14 (5 nye, 9 økende)». */
+  readonly topics: string;
+  readonly matters: string;
+  /** The coordinators' status text ('' when none). */
+  readonly text: string;
+  /** «Sist skrevet 3. desember 2026 av …» (coordinators). */
+  readonly by?: string;
+}

@@ -8,6 +8,7 @@ import { devPeople } from './dev';
 import { digestsFor, type TabDigestSource } from './digests';
 import { escalationsFor } from './escalations';
 import { type Headers, type IdentityResult, identify } from './identity';
+import { measuresFor } from './measures';
 import { policeFor } from './police-stats';
 import {
   annualReportQuery,
@@ -16,6 +17,7 @@ import {
   escalationsQuery,
   localeOf,
   MAX_MONTHS,
+  measuresQuery,
   meQuery,
   message,
   parseQuery,
@@ -136,6 +138,14 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       const q = parseQuery(policeQuery, req.query, localeOf(req.query));
       if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
       return { status: 200, body: await policeFor(s, v) };
+    },
+    async measures(v, req) {
+      const locale = localeOf(req.query);
+      const q = parseQuery(measuresQuery, req.query, locale);
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      const now = s.clock.now();
+      const year = q.value.year ?? Number(utcToOslo(now.toISOString()).date.slice(0, 4));
+      return { status: 200, body: await measuresFor(s, v, year, now, locale) };
     },
     async digests(v, req) {
       const q = parseQuery(digestsQuery, req.query, localeOf(req.query));

@@ -38,6 +38,8 @@ export const wheelQuery = z.strictObject({ lang, year: z.coerce.number().int().m
 
 export const digestsQuery = z.strictObject({ lang });
 
+export const measuresQuery = z.strictObject({ lang, year: z.coerce.number().int().min(2000).max(2100).optional() });
+
 export const annualReportQuery = z.strictObject({ lang, year: z.coerce.number().int().min(2000).max(2100) });
 
 export const devPeopleQuery = z.strictObject({

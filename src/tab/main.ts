@@ -6,6 +6,7 @@ import { digestsSection } from './digests-view';
 import { h, replace } from './dom';
 import { escalationsSection } from './escalations-view';
 import { applyTheme, asTheme, detectHost, onThemeChange, ssoToken } from './host';
+import { measuresSection } from './measures-view';
 import { policeSection } from './police-view';
 import { fill, localeOf, type TabLocale, type Texts, textsFor } from './texts';
 import { trendsSection } from './trends-view';
@@ -17,7 +18,7 @@ import { wheelSection } from './wheel-view';
  * identity picker under a visible banner. Everything the page shows comes from `/api/tab/…`,
  * which applies the same visibility rules as the bot.
  */
-const SECTIONS = ['trends', 'escalations', 'wheel', 'digests', 'police'] as const;
+const SECTIONS = ['trends', 'escalations', 'measures', 'wheel', 'digests', 'police'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
@@ -70,13 +71,14 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string,
     // In a channel tab the trends start at the channel's body, which `me` names; elsewhere everything loads at once.
     const meFirst = channelId ? await a.me(channelId) : undefined;
     const filter = { body: meFirst?.channelBodyId };
-    const [me, trends, escalations, wheel, digests, police] = await Promise.all([
+    const [me, trends, escalations, wheel, digests, police, measures] = await Promise.all([
       meFirst ?? a.me(),
       a.trends(filter),
       a.escalations('open'),
       a.wheel(),
       a.digests(),
       a.police(),
+      a.measures(),
     ]);
     who(me, t);
     if (!me.bodies.length) {
@@ -86,6 +88,7 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string,
     }
     trendsSection(byId('trends'), me, a, t, locale, trends, filter);
     escalationsSection(byId('escalations'), a, t, locale, escalations);
+    measuresSection(byId('measures'), a, t, measures);
     wheelSection(byId('wheel'), a, t, wheel);
     digestsSection(byId('digests'), a, t, locale, digests);
     policeSection(byId('police'), t, locale, police);

@@ -3,19 +3,25 @@ import { formatDate } from '../domain/calendar';
 import { dayOfInstant, shownCount } from '../domain/digest';
 import { format, type Locale, pick } from '../i18n';
 import { ANNUAL_REPORT_TEXTS, type AnnualReportTexts } from '../i18n/annual-report';
+import { MEASURE_TEXTS } from '../i18n/measures';
 import { responsibleName } from './agenda-items';
 import type { Block, Doc, Section } from './document';
+import { coordinationSection, type MeasuresReport, measuresSection, statusSection, youthSection } from './measures-report';
 
 /** A task's service (or the coordinators) in the report's language; '' for an unknown value. */
 const responsibleOf = (locale: Locale, s: string): string => responsibleName(locale, s) ?? '';
 
 /**
  * The annual report draft as a document, in the order of the municipalities' SLT annual
- * reports: introduction, organisation, the police's statistics, topics from the youth teams, matters of the coordination
- * group, matters of the board, lifted matters in figures, meetings, measures, further work.
- * Placeholders mark what only people can write.
+ * reports: introduction, organisation, the police's statistics (issue 16), the challenge picture
+ * (trend topics), then — with the measures register (issue 17) — status and progress per focus
+ * area, the measures by level, the youth teams' topics and the coordination group's items from
+ * the minutes; matters of the board, lifted matters in figures, meetings, the minutes' tasks,
+ * further work. Placeholders mark what only people can write. Without `measures` (older callers)
+ * the coordination group lists its lifted matters only.
  */
-export function annualReportDoc(r: AnnualReport, locale: Locale, extra: { readonly police?: Section } = {}): Doc {
+export function annualReportDoc(r: AnnualReport, locale: Locale, extra: { readonly police?: Section; readonly measures?: MeasuresReport } = {}): Doc {
+  const { measures } = extra;
   const t = pick(locale, ANNUAL_REPORT_TEXTS);
   const year = String(r.year);
   const name = (id: string): string => r.bodies.find((b) => b.id === id)?.name ?? '?';
@@ -37,14 +43,23 @@ export function annualReportDoc(r: AnnualReport, locale: Locale, extra: { readon
       // The police's statistics come early, as in the municipalities' reports (issue 16).
       ...(extra.police ? [extra.police] : []),
       topics(r, t, year),
-      matters(
-        t.coordination,
-        t.coordinationText,
-        r.coordinationGroup,
-        t,
-        (m) => [txt(m.title), name(m.originBodyId), date(m.raised), t.states[m.state], txt(m.decision)],
-        [t.cols.matter, t.cols.from, t.cols.raised, t.cols.status, t.cols.decision],
-      ),
+      ...(measures
+        ? [
+            statusSection(measures, locale, t.erased, t.withheld),
+            measuresSection(measures, locale, t.erased, t.withheld),
+            youthSection(measures, locale),
+            coordinationSection(measures, locale, name, t.erased, t.withheld, t.none),
+          ]
+        : [
+            matters(
+              t.coordination,
+              t.coordinationText,
+              r.coordinationGroup,
+              t,
+              (m) => [txt(m.title), name(m.originBodyId), date(m.raised), t.states[m.state], txt(m.decision)],
+              [t.cols.matter, t.cols.from, t.cols.raised, t.cols.status, t.cols.decision],
+            ),
+          ]),
       matters(t.board, t.boardText, r.board, t, (m) => [txt(m.title), date(m.raised), t.states[m.state], txt(m.boardDecision) || txt(m.decision)], [
         t.cols.matter,
         t.cols.raised,
@@ -75,7 +90,7 @@ export function annualReportDoc(r: AnnualReport, locale: Locale, extra: { readon
         ],
       },
       {
-        heading: t.measures,
+        heading: measures ? pick(locale, MEASURE_TEXTS).report.tasks : t.measures,
         blocks: r.measures.length
           ? [
               {
@@ -89,9 +104,9 @@ export function annualReportDoc(r: AnnualReport, locale: Locale, extra: { readon
                   m.status === 'done' && m.doneOn ? format(t.doneOn, { date: date(m.doneOn) }) : t.measureStatus[m.status],
                 ]),
               },
-              { kind: 'note', text: t.measuresNote },
+              { kind: 'note', text: measures ? pick(locale, MEASURE_TEXTS).report.tasksNote : t.measuresNote },
             ]
-          : [{ kind: 'p', text: t.measuresNone }],
+          : [{ kind: 'p', text: measures ? pick(locale, MEASURE_TEXTS).report.tasksNone : t.measuresNone }],
       },
       { heading: t.next, blocks: [{ kind: 'placeholder', text: t.nextPlaceholder }] },
     ],

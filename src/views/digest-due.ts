@@ -40,7 +40,15 @@ function what(d: DueItem, x: DueContext): string {
 function who(d: DueItem, x: DueContext): string {
   const r = d.responsible;
   if (!r) return x.t.noResponsible;
-  if ('service' in r) return responsibleName(x.locale, r.service) ?? x.t.noResponsible;
+  // A register measure may name several services (comma-separated ids).
+  if ('service' in r)
+    return (
+      r.service
+        .split(',')
+        .map((s) => responsibleName(x.locale, s))
+        .filter(Boolean)
+        .join(', ') || x.t.noResponsible
+    );
   return r.state === 'ok' ? r.text : x.t.responsibleWithheld;
 }
 

@@ -6,6 +6,8 @@
  */
 export type Block =
   | { readonly kind: 'p'; readonly text: string }
+  /** A sub-heading inside a section (e.g. one focus area). */
+  | { readonly kind: 'h3'; readonly text: string }
   /** Text the editor is meant to replace (shown highlighted in HTML, in brackets in Markdown). */
   | { readonly kind: 'placeholder'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
@@ -57,6 +59,7 @@ export function toMarkdown(doc: Doc): string {
     out.push(`## ${escapeMarkdown(section.heading)}`, '');
     for (const b of section.blocks) {
       if (b.kind === 'p') out.push(escapeMarkdown(b.text), '');
+      else if (b.kind === 'h3') out.push(`### ${escapeMarkdown(b.text)}`, '');
       else if (b.kind === 'placeholder') out.push(`> ${escapeMarkdown(b.text)}`, '');
       else if (b.kind === 'note') out.push(`*${escapeMarkdown(b.text)}*`, '');
       else if (b.kind === 'list') out.push(...b.items.map((i) => `- ${escapeMarkdown(oneLine(i))}`), '');
@@ -80,6 +83,7 @@ const CSS = `
   h1 { font-size: 1.9rem; margin: 0 0 .25rem; color: #1d3557; }
   .subtitle { color: #555; margin: 0 0 2rem; }
   h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #1d3557; color: #1d3557; }
+  h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; color: #1d3557; }
   p { margin: .5rem 0; }
   .placeholder { background: #fff8dc; border-left: 4px solid #e0b000; padding: .5rem .8rem; color: #5a4a00; font-style: italic; }
   .note { color: #555; font-size: .9rem; }
@@ -114,6 +118,7 @@ export function toHtml(doc: Doc): string {
     body.push(`<section>\n<h2>${e(section.heading)}</h2>`);
     for (const b of section.blocks) {
       if (b.kind === 'p') body.push(`<p>${e(b.text)}</p>`);
+      else if (b.kind === 'h3') body.push(`<h3>${e(b.text)}</h3>`);
       else if (b.kind === 'placeholder') body.push(`<p class="placeholder">${e(b.text)}</p>`);
       else if (b.kind === 'note') body.push(`<p class="note">${e(b.text)}</p>`);
       else if (b.kind === 'list') body.push(`<ul>\n${b.items.map((i) => `  <li>${e(i)}</li>`).join('\n')}\n</ul>`);

@@ -176,9 +176,9 @@ export function escalationNoticeCard(locale: Locale, e: Escalation, names: BodyN
   const facts = [
     { title: t.facts.declineNote, value: e.state === 'declined' ? e.declineNote : undefined },
     { title: t.facts.decision, value: e.state === 'resolved' ? e.decision : undefined },
-    { title: t.facts.measure, value: e.state === 'resolved' ? e.measure : undefined },
-    { title: t.facts.responsible, value: e.state === 'resolved' ? e.responsible : undefined },
-    { title: t.facts.due, value: e.state === 'resolved' && e.due ? osloDate(e.due) : undefined },
+    { title: t.facts.measure, value: e.state === 'resolved' || e.state === 'decided' ? e.measure : undefined },
+    { title: t.facts.responsible, value: e.state === 'resolved' || e.state === 'decided' ? e.responsible : undefined },
+    { title: t.facts.due, value: (e.state === 'resolved' || e.state === 'decided') && e.due ? osloDate(e.due) : undefined },
     { title: t.facts.boardDecision, value: e.state === 'decided' ? e.boardDecision : undefined },
   ].filter((f): f is { title: string; value: string } => !!f.value);
   return renderCard('notice', {

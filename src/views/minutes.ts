@@ -6,6 +6,7 @@ import { type Minutes, RESPONSIBLES, type Task } from '../domain/minutes';
 import type { CardJson, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { AGENDA_TEXTS } from '../i18n/agenda';
+import { MEASURE_TEXTS } from '../i18n/measures';
 import { CARD_BUDGET } from './agenda';
 import { responsibleLabel } from './agenda-items';
 import { escapeUserText } from './escape';
@@ -79,7 +80,10 @@ function renderForm(locale: Locale, view: MinutesFormView, count: number): CardJ
         due: errors.size > 0 ? (typed('due') ?? '') : '',
       },
       err: Object.fromEntries(MINUTES_FIELDS.map((f) => [f, escapeUserText(errors.get(id(f)) ?? '')])),
-      recorded: (view.minutes?.tasks ?? []).filter((k) => k.itemId === item.itemId).map((k) => ({ text: format(t.recorded, { text: taskText(locale, k) }) })),
+      // «Gjør til tiltak» (issue 17): each recorded task can become a measure linked to this meeting.
+      recorded: (view.minutes?.tasks ?? [])
+        .filter((k) => k.itemId === item.itemId)
+        .map((k) => ({ text: format(t.recorded, { text: taskText(locale, k) }), data: { bodyId: view.body.id, meetingId: view.meeting.id, taskId: k.id } })),
     };
   });
   return renderCard(
@@ -90,7 +94,15 @@ function renderForm(locale: Locale, view: MinutesFormView, count: number): CardJ
       notice: view.notice ?? '',
       noticeColor: view.noticeColor ?? 'Good',
       limited: count < view.items.length ? format(t.limited, { shown: count, count: view.items.length }) : '',
-      labels: { decision: t.decision, task: t.task, responsible: t.responsible, responsiblePlaceholder: t.responsiblePlaceholder, due: t.due, save: t.save },
+      labels: {
+        decision: t.decision,
+        task: t.task,
+        responsible: t.responsible,
+        responsiblePlaceholder: t.responsiblePlaceholder,
+        due: t.due,
+        save: t.save,
+        toMeasure: pick(locale, MEASURE_TEXTS).toMeasure,
+      },
     },
     {
       // Input values are bound raw (views/form.ts); every text shown is escaped above.

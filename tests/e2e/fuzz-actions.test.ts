@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { ACTIONS, type Verb } from '../../src/actions';
 import { BODY_KINDS, type BodyKind } from '../../src/domain/bodies';
 import { DEFAULT_FOCUS_AREAS } from '../../src/domain/focus-areas';
+import { CONCLUSIONS, MEASURE_LEVELS, MEASURE_STATES } from '../../src/domain/measures/model';
 import { AGE_GROUPS, DIRECTIONS, SERVICES } from '../../src/domain/trends';
-import { bodyScope } from '../../src/domain/visibility';
+import { bodyScope, systemScope } from '../../src/domain/visibility';
 import { BOT, CHANNELS, cardAction, channelMessage, PEOPLE, type Person, TEAM_ID, TENANT } from '../support/activities';
 import { validateCard } from '../support/card-validator';
 import { cardTexts, type Harness, startHarness } from '../support/harness';
@@ -121,6 +122,7 @@ interface Known {
   bodyIds: string[];
   meetingIds: string[];
   escalationIds: string[];
+  measureIds: string[];
 }
 
 /** Plausible values for a field by its name, mixed with anything at all. */
@@ -145,6 +147,18 @@ function valueFor(field: string, known: Known): fc.Arbitrary<unknown> {
     date: dateish,
     due: dateish,
     itemId: pick('police', 'eventuelt', 'trends', 'x'.repeat(90)),
+    measureId: pick(...known.measureIds, 'x00000000000000000000'),
+    status: pick<string>(...MEASURE_STATES, 'done'),
+    level: pick<string>(...MEASURE_LEVELS, 'county'),
+    conclusion: pick<string>(...CONCLUSIONS, 'maybe'),
+    mode: pick('view', 'edit', 'evaluate', 'new', 'list', 'status', 'areas', 'evaluation', 'delete'),
+    focusAreas: pick('drugs', 'drugs,recruitment', 'finnes-ikke', ''),
+    responsible: pick('school', 'outreach,police', 'nobody', ''),
+    ownerBodyId: pick(...known.bodyIds, 'b0000000000000000'),
+    boardMeetingId: pick(...known.meetingIds, 'm0000000000000000-1', ''),
+    versions: pick('{}', '{"drugs":1}', 'not json', '{"drugs":-1}'),
+    start: dateish,
+    end: dateish,
     taskId: pick('t0000abcd', 'tffffffff'),
     items: fc.array(
       fc.record(
@@ -165,6 +179,8 @@ function valueFor(field: string, known: Known): fc.Arbitrary<unknown> {
     durationMinutes: pick<unknown>('90', 120, '', '15'),
     count: pick<unknown>('1', 3, ''),
     page: pick<unknown>('1', 2),
+    version: pick<unknown>('1', '2', 3, ''),
+    year: pick<unknown>('2026', '2027', 2025, ''),
     seen: pick<unknown>('1', 2),
   };
   const number = numbers[field];
@@ -174,7 +190,7 @@ function valueFor(field: string, known: Known): fc.Arbitrary<unknown> {
 
 /** An action's data: its own fields (any of them missing), a few unknown ones, sometimes not an object at all. */
 function dataFor(verb: Verb, known: Known): fc.Arbitrary<unknown> {
-  const fields = [...new Set([...fieldsOf(ACTIONS[verb].schema), 'formId', 'note', 'decision__police', 'task__police'])];
+  const fields = [...new Set([...fieldsOf(ACTIONS[verb].schema), 'formId', 'note', 'decision__police', 'task__police', 'text__drugs'])];
   // Either every field plausible (so handlers get past validation and store), or any field anything or missing.
   const likely = fc.record(Object.fromEntries(fields.map((f) => [f, valueFor(f, known)])));
   const mixed = fc.record(
@@ -216,7 +232,7 @@ function checkReply(verb: string, res: Reply): void {
 
 describe('fuzzing every card action through /api/messages', () => {
   let h: Harness;
-  const known: Known = { bodyIds: [], meetingIds: [], escalationIds: [] };
+  const known: Known = { bodyIds: [], meetingIds: [], escalationIds: [], measureIds: [] };
   const invoke = (verb: string, data: unknown, from: Person, channel: (typeof PLACES)[number], locale = 'nb-NO') => {
     const activity = cardAction(verb, {}, { serviceUrl: h.connector.url, from, channel, locale, replyToId: 'kort-1' });
     return h.send({ ...activity, value: { ...activity.value, action: { ...activity.value.action, data } } });
@@ -281,8 +297,20 @@ describe('fuzzing every card action through /api/messages', () => {
       'setup',
       await invoke('agenda.addItem', { meetingId: known.meetingIds[0], bodyId: known.bodyIds[0], title: 'Sommerjobber for unge' }, COORDINATOR, CHANNELS.vest),
     );
+    // A measure in the register, so the measure verbs reach their storing paths.
+    checkReply(
+      'setup',
+      await invoke(
+        'measure.save',
+        { title: 'Sommerjobb for unge', focusAreas: 'drugs', level: 'group', responsible: 'outreach', formId: 'f3' },
+        COORDINATOR,
+        null,
+      ),
+    );
+    known.measureIds.push(...(await s.measures.list(systemScope(TENANT, known.bodyIds))).map((m) => m.id));
     expect(known.meetingIds.length).toBeGreaterThan(0);
     expect(known.escalationIds.length).toBeGreaterThan(0);
+    expect(known.measureIds.length).toBeGreaterThan(0);
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -334,12 +362,13 @@ describe('fuzzing every card action through /api/messages', () => {
     );
   });
 
-  it("stores no row that breaks the domain's rules in any checked table (trends … agendas, settings, digests)", async () => {
+  it("stores no row that breaks the domain's rules in any checked table (trends … agendas, settings, digests, measures)", async () => {
     const { problems, counts } = await badRows();
     expect(problems.slice(0, 10), REPLAY).toEqual([]);
     // The fuzzing got past validation into the storing paths (the setup stored one trend and one matter).
     expect((counts.trends ?? 0) + (counts.escalations ?? 0), REPLAY).toBeGreaterThan(2);
     expect(counts.agendas ?? 0, `${JSON.stringify(counts)}; ${REPLAY}`).toBeGreaterThan(0);
+    expect(counts.measures ?? 0, `${JSON.stringify(counts)}; ${REPLAY}`).toBeGreaterThan(1);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 

@@ -234,7 +234,7 @@ describe('police statistics through /api/messages', () => {
     const md = await (await fetch(links[1]!)).text();
     const html = await (await fetch(links[0]!)).text();
     expect(md).toContain('## Politiets statistikk');
-    expect(md.indexOf('## Politiets statistikk')).toBeLessThan(md.indexOf('## Temaer meldt inn i ungdomsteamene'));
+    expect(md.indexOf('## Politiets statistikk')).toBeLessThan(md.indexOf('## Utfordringsbildet: trender meldt inn fra tjenestene'));
     expect(md).toContain('| Lovbruddstype | 2017 | 2018 | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 | 23-24 |');
     expect(md).toContain('| Vinning | 84 | 105 | 194 | 158 | 151 | 121 | 210 | 87 | −123 |');
     expect(md).toContain('| Narkotika | 14 | 47 | 68 | 29 | 33 | 26 | 18 | 18 | 0 |');

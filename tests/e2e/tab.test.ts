@@ -5,7 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab';
 import { launchChromium } from '../../scripts/chromium';
+import type { MeasureFields, MeasureState } from '../../src/domain/measures/model';
+import { planCreate } from '../../src/domain/measures/rules';
 import { isHeld } from '../../src/domain/meetings';
+import { MeasureRepository } from '../../src/storage/table/measures';
 import { type Person, TENANT } from '../support/activities';
 import { type Harness, startHarness } from '../support/harness';
 import { FIXTURE_AREAS, FIXTURE_MONTHS, ROLES, type SeededYear, seedYear, TREND_BODIES, type TrendBody, trendCount } from '../support/tab-fixture';
@@ -172,6 +175,114 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     expect(ids.sort()).toEqual([seeded.matters.vestOpen, seeded.matters.vestAtKoord].sort());
     const history = await page.$$eval('li.matter details li', (li) => li.map((l) => l.textContent ?? '').join('\n'));
     expect(history).not.toContain(ROLES.coordinator.name);
+  });
+
+  it("shows the measures register by level with status and evaluation, and the status per focus area; members read only their bodies' measures", async () => {
+    const s = h.app.services;
+    const add = async (key: string, fields: Partial<MeasureFields> & Pick<MeasureFields, 'title' | 'ownerBodyId'>, state: MeasureState) => {
+      const r = planCreate(
+        {
+          tenantId: TENANT,
+          id: MeasureRepository.idFor(TENANT, 'manual', key),
+          fields: { description: '', focusAreas: [], responsible: [], ...fields },
+          state,
+          source: { kind: 'manual' },
+        },
+        { id: ROLES.coordinator.aadObjectId, name: ROLES.coordinator.name },
+        '2026-09-01T08:00:00.000Z',
+        key,
+      );
+      if (!r.ok) throw new Error('fixture');
+      await s.measures.create(r.measure, r.log);
+    };
+    const drugs = { id: 'drugs', label: 'Rusmiddelbruk blant unge' };
+    const space = { id: 'public-space', label: 'Kriminalitet i det offentlige rom' };
+    await add(
+      'sone',
+      {
+        title: 'Sonemøter i sentrum',
+        ownerBodyId: seeded.bodies.koord.id,
+        level: 'area',
+        focusAreas: [space],
+        responsible: ['police', 'outreach'],
+        start: '2026-02-01',
+      },
+      'ongoing',
+    );
+    await add(
+      'grupper',
+      {
+        title: 'Aktivitetsgrupper i ferien',
+        ownerBodyId: seeded.bodies.koord.id,
+        level: 'group',
+        focusAreas: [drugs],
+        responsible: ['youthClub'],
+        start: '2026-06-20',
+        end: '2026-08-10',
+        evaluation: 'Ungdommene ba om flere grupper.',
+        conclusion: 'continue',
+      },
+      'completed',
+    );
+    await add(
+      'jobb',
+      {
+        title: 'Sommerjobb for unge i risiko',
+        ownerBodyId: seeded.bodies.styret.id,
+        level: 'individual',
+        focusAreas: [drugs],
+        responsible: ['nav'],
+        start: '2026-05-01',
+        end: '2026-08-31',
+      },
+      'planned',
+    );
+    await s.measures.changeStatusText(TENANT, 2026, 'drugs', () => ({
+      write: {
+        year: 2026,
+        focusAreaId: 'drugs',
+        text: 'Utsett! er tatt i bruk på alle ungdomsskolene.',
+        version: 1,
+        updatedAt: '2026-10-01T08:00:00.000Z',
+        updatedBy: ROLES.coordinator.aadObjectId,
+        updatedByName: ROLES.coordinator.name,
+      },
+      result: 1,
+    }));
+
+    await openAs(ROLES.coordinator);
+    await page.click('#tab-measures');
+    expect(await page.textContent('#measures h2')).toBe('Tiltak 2026');
+    expect(await page.$$eval('#measures .measure-level', (l) => l.map((x) => x.getAttribute('data-level')))).toEqual(['individual', 'group', 'area']);
+    const rows = await page.$$eval('#measures tr[data-measure-id]', (r) =>
+      r.map((x) => [x.querySelector('.matter-title')?.textContent, x.getAttribute('data-standing'), x.querySelector('.badge')?.textContent]),
+    );
+    expect(rows).toEqual([
+      ['Sommerjobb for unge i risiko', 'overdue', 'Planlagt – Fristen er passert (31. august 2026)'],
+      ['Aktivitetsgrupper i ferien', 'completed', 'Fullført 1. september 2026'],
+      ['Sonemøter i sentrum', 'ongoing', 'Pågår'],
+    ]);
+    expect(await page.textContent('#measures tr[data-standing="completed"]')).toContain('Konklusjon: Videreføres');
+    const area = '#measures .area-card[data-area="drugs"]';
+    expect(await page.textContent(area)).toContain('Utsett! er tatt i bruk på alle ungdomsskolene.');
+    expect(await page.textContent(area)).toContain('Tiltak: fullført 1, fristen er passert 1');
+    expect(await page.textContent(area)).toContain(`Sist skrevet 1. oktober 2026 av ${ROLES.coordinator.name}`);
+    await page.click('#measures tr[data-standing="overdue"] details summary');
+    expect(await page.textContent('#measures tr[data-standing="overdue"] dl')).toContain('SLT-styret');
+    await page.screenshot({ path: path.join(SHOTS, 'tab-measures.png'), fullPage: true });
+
+    // A board member reads the board's measures only, and not who wrote the status text.
+    await openAs(ROLES.boardMember);
+    await page.click('#tab-measures');
+    expect(await page.$$eval('#measures tr[data-measure-id]', (r) => r.map((x) => x.querySelector('.matter-title')?.textContent))).toEqual([
+      'Sommerjobb for unge i risiko',
+    ]);
+    expect(await page.textContent('#measures')).not.toContain(ROLES.coordinator.name);
+    // A youth-team member: no measures of theirs, the network's status per focus area.
+    await openAs(ROLES.vestMember);
+    await page.click('#tab-measures');
+    expect(await page.getAttribute('#measures [data-state]', 'data-state')).toBe('empty');
+    expect(await page.textContent('#measures .area-card[data-area="drugs"]')).toContain('Utsett! er tatt i bruk på alle ungdomsskolene.');
   });
 
   it('the annual wheel shows every meeting of the year, held and planned, and the seasonal markers', async () => {

@@ -6,7 +6,7 @@ import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab';
 import type { Roster } from '../../src/domain/ports';
-import type { EscalationsResponse, MeResponse, TrendsResponse, WheelResponse } from '../../src/tab-api/contract';
+import type { EscalationsResponse, MeasuresResponse, MeResponse, TrendsResponse, WheelResponse } from '../../src/tab-api/contract';
 import { TENANT } from '../support/activities';
 import { type Harness, startHarness } from '../support/harness';
 import { ROLES, type SeededYear, seedYear } from '../support/tab-fixture';
@@ -206,6 +206,11 @@ describe('tab API in production mode: SSO tokens', () => {
     expect(bad.body.fields.body).toBe('Ukjent organ.');
     const span = await get<{ fields: Record<string, string> }>('trends?from=2020-01&to=2026-01', kari);
     expect(span).toMatchObject({ status: 400, body: { fields: { from: 'Perioden kan være høyst 24 måneder.' } } });
+    const year = await get<{ fields: Record<string, string> }>('measures?year=26', kari);
+    expect(year).toMatchObject({ status: 400, body: { fields: { year: 'Må være minst 2000.' } } });
+    const measures = await get<MeasuresResponse>('measures?year=2026', kari);
+    expect(measures).toMatchObject({ status: 200, body: { year: 2026, levels: [], coordinator: false } });
+    expect(measures.body.areas.length).toBeGreaterThan(0);
     const unknown = await get<{ fields: Record<string, string> }>('wheel?yeer=2026', kari);
     expect(unknown).toMatchObject({ status: 400, body: { fields: { yeer: 'Ukjent parameter.' } } });
     expect((await get('nothing-here', kari)).status).toBe(404);

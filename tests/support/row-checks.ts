@@ -6,6 +6,19 @@ import { parseDigestContent } from '../../src/domain/digest-content';
 import { ESCALATION_STATES, ESCALATION_VERBS, isOpen } from '../../src/domain/escalations';
 import { MAX_FOCUS_AREA_LENGTH, MAX_FOCUS_AREAS } from '../../src/domain/focus-areas';
 import { screenText } from '../../src/domain/guard';
+import {
+  CONCLUSIONS,
+  MAX_EVALUATION,
+  MAX_EVALUATION_METHOD,
+  MAX_MEASURE_AREAS,
+  MAX_MEASURE_DESCRIPTION,
+  MAX_MEASURE_TITLE,
+  MAX_PLAN,
+  MAX_RESPONSIBLE_TEXT,
+  MAX_STATUS_TEXT,
+  MEASURE_LEVELS,
+  MEASURE_STATES,
+} from '../../src/domain/measures/model';
 import { MEETING_ID_RE } from '../../src/domain/meetings';
 import { MAX_DECISION, MAX_TASK_TITLE, RESPONSIBLES } from '../../src/domain/minutes';
 import { DIRECTIONS, MAX_AREA, MAX_DESCRIPTION, SERVICES, STORED_AGE_GROUPS } from '../../src/domain/trends';
@@ -212,8 +225,12 @@ const minutesRow = z
   .superRefine(parts('items', z.array(minutesItem)))
   .superRefine(parts('tasks', z.array(task)));
 
-const focusAreasRow = z.object({
-  rowKey: z.literal('focusAreas'),
+const focusAreasRow = z.looseObject({
+  // The unversioned list, or a year's (issue 17) with the board meeting that decided it.
+  rowKey: z.string().regex(/^focusAreas(\|\d{4})?$/),
+  decidedMeetingId: optionalNull(z.string().regex(MEETING_ID_RE)),
+  decidedDay: optionalNull(day),
+  decidedBodyId: optionalNull(z.string().regex(BODY_ID)),
   areas: z.string().refine((a) => {
     const v = JSON.parse(a) as { id?: unknown; nb?: unknown; en?: unknown }[];
     const label = clean(MAX_FOCUS_AREA_LENGTH).min(1);
@@ -298,8 +315,75 @@ const policePendingRow = z.object({
   expiresAt: iso,
 });
 
+const MEASURE_ID = 'x[0-9a-f]{20}';
+const dayOrEmpty = z.union([z.literal(''), day]);
+const measureRow = z
+  .looseObject({
+    rowKey: z.string().regex(new RegExp(`^m\\|${MEASURE_ID}$`)),
+    title: clean(MAX_MEASURE_TITLE),
+    description: clean(MAX_MEASURE_DESCRIPTION),
+    focusAreas: z.string().refine((a) => {
+      const v = JSON.parse(a) as { id?: unknown; label?: unknown }[];
+      return (
+        Array.isArray(v) &&
+        v.length <= MAX_MEASURE_AREAS &&
+        v.every((x) => typeof x.id === 'string' && /^[a-z0-9-]{1,44}$/.test(x.id) && typeof x.label === 'string')
+      );
+    }, 'focusAreas: at most 5 areas with slug ids and labels'),
+    level: z.union([z.literal(''), z.enum(MEASURE_LEVELS)]),
+    responsible: z.string().refine((r) => r === '' || r.split(',').every((x) => (RESPONSIBLES as readonly string[]).includes(x)), 'services'),
+    responsibleText: clean(MAX_RESPONSIBLE_TEXT),
+    ownerBodyId: z.string().regex(BODY_ID),
+    plan: clean(MAX_PLAN),
+    start: dayOrEmpty,
+    end: dayOrEmpty,
+    state: z.enum(MEASURE_STATES),
+    stateAt: iso,
+    stateById: z.string().min(1),
+    stateByName: plain(200),
+    evaluationMethod: clean(MAX_EVALUATION_METHOD),
+    evaluation: clean(MAX_EVALUATION),
+    conclusion: z.union([z.literal(''), z.enum(CONCLUSIONS)]),
+    sourceKind: z.enum(['manual', 'escalation', 'task']),
+    sourceEscalationId: z.union([z.literal(''), z.string().regex(/^e[0-9a-f]{20}$/)]),
+    sourceBodyId: z.union([z.literal(''), z.string().regex(BODY_ID)]),
+    sourceMeetingId: z.union([z.literal(''), z.string().regex(MEETING_ID_RE)]),
+    sourceTaskId: z.union([z.literal(''), z.string().regex(/^t[0-9a-f]{8}$/)]),
+    createdAt: iso,
+    updatedAt: iso,
+    version: z.number().int().min(1),
+    lastKey: z.string(),
+    textErased: z.boolean(),
+  })
+  .refine((m) => !m.start || !m.end || m.start <= m.end, 'starts on or before it ends')
+  .refine((m) => m.textErased || m.title.length > 0, 'a title until erased')
+  .refine((m) => (m.sourceKind === 'escalation') === (m.sourceEscalationId !== ''), 'a matter source names its matter')
+  .refine((m) => (m.sourceKind === 'task') === (m.sourceTaskId !== '' && m.sourceMeetingId !== ''), 'a task source names its meeting and task');
+const measureLogRow = z
+  .looseObject({
+    rowKey: z.string().regex(new RegExp(`^l\\|${MEASURE_ID}\\|\\d{6}$`)),
+    seq: z.number().int().min(1),
+    at: iso,
+    verb: z.enum(['create', 'update', 'status', 'erase']),
+    fromState: z.union([z.literal(''), z.enum(MEASURE_STATES)]),
+    toState: z.union([z.literal(''), z.enum(MEASURE_STATES)]),
+    fields: z.string().regex(/^[A-Za-z,]*$/),
+  })
+  .refine((l) => l.rowKey.endsWith(`|${String(l.seq).padStart(6, '0')}`), 'the row key names its number');
+const statusTextRow = z
+  .looseObject({
+    rowKey: z.string().regex(/^s\|\d{4}\|[a-z0-9-]{1,44}$/),
+    text: clean(MAX_STATUS_TEXT),
+    version: z.number().int().min(1),
+    updatedAt: iso,
+    updatedBy: z.string().min(1),
+    textErased: z.boolean(),
+  })
+  .refine((r) => r.rowKey.endsWith(`|${r.focusAreaId}`), 'the row key names its focus area');
+const markerRow = z.looseObject({ rowKey: z.string().regex(/^w\|[A-Za-z]+\|\d{4}$/), at: iso });
+
 type Row = Record<string, unknown>;
-type Checked = 'trends' | 'bodies' | 'roles' | 'meetings' | 'escalations' | 'agendas' | 'settings' | 'digests' | 'policestats';
+type Checked = 'trends' | 'bodies' | 'roles' | 'meetings' | 'escalations' | 'agendas' | 'settings' | 'digests' | 'policestats' | 'measures';
 
 /** The check of each scanned table, choosing a schema by the row's keys. */
 export const ROW_CHECKS: Record<Checked, (row: Row) => z.ZodType> = {
@@ -312,6 +396,10 @@ export const ROW_CHECKS: Record<Checked, (row: Row) => z.ZodType> = {
   settings: () => focusAreasRow,
   digests: (r) => (String(r.rowKey).startsWith('a|') ? digestAckRow : digestSendRow),
   policestats: (r) => (String(r.partitionKey).endsWith('|pending') ? policePendingRow : String(r.rowKey).startsWith('h|') ? policeHeadRow : policeFigureRow),
+  measures: (r) => {
+    const k = String(r.rowKey);
+    return k.startsWith('l|') ? measureLogRow : k.startsWith('s|') ? statusTextRow : k.startsWith('w|') ? markerRow : measureRow;
+  },
 };
 
 /** Problems of one row: '' when it is valid. */

@@ -43,6 +43,26 @@ const EXAMPLES: Record<Verb, Record<string, unknown>> = {
   'minutes.taskDone': { meetingId: MEETING, bodyId: 'b0000000000000000', taskId: 't0000abcd' },
   'policeStats.import': { table: 'offences', text: ';2023;2024\nVinning;210;87', mode: 'paste', year: '2024', band: '10-17', n0: '41' },
   'policeStats.confirm': { importId: 'i0123456789abcdef01234567' },
+  'measure.save': {
+    title: 'Sommerjobb for ungdom',
+    description: 'Jobb i ferien for unge i risiko',
+    focusAreas: 'drugs,recruitment',
+    level: 'group',
+    responsible: 'outreach,youthClub',
+    ownerBodyId: 'b0000000000000000',
+    plan: 'Rusmiddelpolitisk handlingsplan, tiltak 9',
+    start: '2026-06-01',
+    end: '2026-08-15',
+    status: 'ongoing',
+    evaluationMethod: 'Prosessevaluering med deltakerne',
+    evaluation: 'Godt mottatt av ungdommene',
+    conclusion: 'continue',
+    formId: 'f3',
+  },
+  'measure.status': { measureId: 'x00000000000000000000', status: 'completed', version: '2' },
+  'measure.show': { measureId: 'x00000000000000000000', mode: 'view' },
+  'measure.fromTask': { meetingId: MEETING, bodyId: 'b0000000000000000', taskId: 't0000abcd' },
+  'focusStatus.save': { year: '2026', versions: '{"drugs":1}', text__drugs: 'Mer samarbeid mellom skole og utekontakt' },
 };
 
 /** The free-text fields: they must accept dirty text (and clean it), not refuse it. */
@@ -65,6 +85,11 @@ const FREE_TEXT: readonly (readonly [Verb, string])[] = [
   ['escalation.decide', 'boardDecision'],
   ['agenda.addItem', 'title'],
   ['policeStats.import', 'text'],
+  ['measure.save', 'title'],
+  ['measure.save', 'description'],
+  ['measure.save', 'plan'],
+  ['measure.save', 'evaluationMethod'],
+  ['measure.save', 'evaluation'],
 ];
 
 /**

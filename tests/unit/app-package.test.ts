@@ -36,8 +36,8 @@ const VARS = {
 };
 
 /** The command words of CONTRACT.md "Text commands", Norwegian and English. */
-const NB_COMMANDS = ['hjelp', 'registrer', 'møte', 'møter', 'agenda', 'trend', 'løft', 'saker', 'rapport', 'koordinator', 'status'];
-const EN_COMMANDS = ['help', 'register', 'meeting', 'meetings', 'agenda', 'trend', 'escalate', 'escalations', 'digest', 'coordinator', 'status'];
+const NB_COMMANDS = ['hjelp', 'registrer', 'møte', 'møter', 'agenda', 'trend', 'løft', 'saker', 'rapport', 'koordinator', 'status', 'tiltak'];
+const EN_COMMANDS = ['help', 'register', 'meeting', 'meetings', 'agenda', 'trend', 'escalate', 'escalations', 'digest', 'coordinator', 'status', 'measures'];
 
 interface CommandList {
   scopes: string[];
