@@ -3,6 +3,7 @@ import type { JobHandlers } from '../scheduler/runner';
 import { agendaJobHandlers } from './agenda-jobs';
 import { cadenceWatchHandler } from './cadence';
 import { digestHandler } from './digest-jobs';
+import { invitationJobHandler } from './invitation-jobs';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
 import { retentionHandler } from './retention';
@@ -37,5 +38,6 @@ export function jobHandlers(services: Services, meetingStats: MeetingStats): Job
       log: services.log,
     }),
     digest: digestHandler(services),
+    invitation: invitationJobHandler(meetingDeps(services)),
   };
 }
