@@ -181,7 +181,7 @@ export class JobRunner {
       const retryAt = new Date(now.getTime() + delay).toISOString();
       log.error({ err, key: job.key, kind: job.kind, attempt: claim.attempts, retryAt }, 'job failed; will retry');
       await table.releaseClaim(job.key, job.dueAt, claim.etag, retryAt, reason);
-      await table.noteFailure(job.dueAt, job.key, claim.attempts, reason);
+      await table.noteFailure(job.dueAt, job.key, claim.attempts, reason, retryAt);
       report.failed++;
     }
   }

@@ -56,7 +56,7 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
     .map((j) => ({
       label: jobLabel(j),
       reason: j.kind === 'invitation' ? explainGraph(t, j.lastError ?? '') : `${s.jobFailed}: ${j.lastError}`,
-      detail: format(s.attempts, { n: j.attempts }),
+      detail: [format(s.attempts, { n: j.attempts }), ...(j.retryAt ? [format(s.nextAttempt, { time: when(j.retryAt) })] : [])].join(' · '),
     }));
   const failingDeliveries = input.deliveries
     .filter((d) => d.attempts > 0 && (d.state === 'failing' || d.state === 'retrying'))
@@ -76,7 +76,8 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
     queued: format(s.queued, { n: input.deliveries.length }),
     nextTitle: s.nextTitle,
     nextEmpty: s.nextEmpty,
-    next: input.jobs.slice(0, MAX_ROWS).map((j) => ({ label: jobLabel(j), due: when(j.dueAt) })),
+    // A job that failed is next due when it is tried again, not at its original time.
+    next: input.jobs.slice(0, MAX_ROWS).map((j) => ({ label: jobLabel(j), due: when(j.retryAt && j.retryAt > j.dueAt ? j.retryAt : j.dueAt) })),
     failingTitle: s.failingTitle,
     failingEmpty: s.failingEmpty,
     failing: [...failingDeliveries, ...failingJobs].slice(0, MAX_ROWS),
