@@ -55,7 +55,7 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
     .filter((j) => j.lastError)
     .map((j) => ({
       label: jobLabel(j),
-      reason: j.kind === 'invitation' ? explainGraph(t, j.lastError ?? '') : `${s.jobFailed}: ${j.lastError}`,
+      reason: (j.kind === 'invitation' ? explainGraph(t, j.lastError ?? '') : undefined) ?? `${s.jobFailed}: ${j.lastError}`,
       detail: [format(s.attempts, { n: j.attempts }), ...(j.retryAt ? [format(s.nextAttempt, { time: when(j.retryAt) })] : [])].join(' · '),
     }));
   const failingDeliveries = input.deliveries
@@ -85,14 +85,19 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
   return renderCard('status', data);
 }
 
-/** An invitation job's stored reason ('429 TooManyRequests', 'nett ECONNREFUSED', 'token invalid_client') in words, keeping the code. */
-export function explainGraph(t: SchedulerTexts, lastError: string): string {
+/**
+ * An invitation job's stored reason ('429 TooManyRequests', 'nett ECONNREFUSED', 'token
+ * invalid_client') in words, keeping the code; undefined for a failure that was not Graph's
+ * (reading the members from Teams, storage), which is shown as any job's.
+ */
+export function explainGraph(t: SchedulerTexts, lastError: string): string | undefined {
   const g = t.status.graph;
   const [first = ''] = lastError.split(' ');
   const code = lastError;
   const status = Number(first);
   if (first === 'nett') return format(g.network, { code });
   if (first === 'token') return format(g.token, { code });
+  if (!/^\d{3}$/.test(first)) return undefined;
   if (status === 429) return g.throttled;
   if (status === 401 || status === 403) return format(g.forbidden, { code });
   if (status === 404) return format(g.notFound, { code });

@@ -12,6 +12,7 @@ import {
 import type { Meeting } from '../../src/domain/meetings';
 import { invitationHtml } from '../../src/views/invitations';
 import { calendarLinks, meetingCard } from '../../src/views/meetings';
+import { statusCard } from '../../src/views/status';
 import { cardTexts } from '../support/harness';
 
 const NOW = new Date('2026-11-02T09:00:00Z');
@@ -162,5 +163,36 @@ describe('how the meeting card reaches calendars', () => {
     expect(calendarLinks(inStep({ joinUrl: 'javascript:alert(1)' }), URL_BASE).joinUrl).toBe('');
     const texts = cardTexts(meetingCard('nb', BODY, invited(), URL_BASE));
     expect(texts).toContain('Invitasjonen er ikke sendt ennå.');
+  });
+});
+
+describe('a failing invitation in `status`', () => {
+  const job = (lastError: string) => ({
+    key: 'invitation:m1-1',
+    kind: 'invitation' as const,
+    tenantId: 't',
+    dueAt: '2026-11-02T09:00:00.000Z',
+    label: 'invitasjon Ungdomsteam Vest 13-16 15.02',
+    bodyId: 'b',
+    attempts: 2,
+    lastError,
+    retryAt: '2026-11-02T09:10:00.000Z',
+  });
+  const texts = (lastError: string) =>
+    cardTexts(statusCard('nb', { jobs: [job(lastError)], deliveries: [], bodyNames: new Map([['b', 'Ungdomsteam Vest 13-16']]), now: NOW }));
+
+  it('names the meeting, says why in words with Graph’s code, and when it is tried again', () => {
+    const t = texts('403 ErrorAccessDenied');
+    const at = t.indexOf('Leveranser som feiler');
+    expect(t.slice(at + 1, at + 4)).toEqual([
+      'Outlook-invitasjon – Ungdomsteam Vest 13-16 15.02',
+      'ingen tilgang til kalenderen – er koordinatoren med i tilgangsgruppen for boten? (403 ErrorAccessDenied)',
+      '2 forsøk · nytt forsøk mandag 2. november 2026 kl. 10:10',
+    ]);
+    expect(texts('nett ECONNREFUSED')).toContain('fikk ikke kontakt med Microsoft Graph (nett ECONNREFUSED) – prøver igjen');
+  });
+
+  it('shows a failure that was not Graph’s (reading the members from Teams) as any job’s', () => {
+    expect(texts('RestError')).toContain('jobben feilet: RestError');
   });
 });
