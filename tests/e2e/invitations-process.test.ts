@@ -102,7 +102,8 @@ describe('the built bot as its own process, with Graph trusted through NODE_EXTR
     // The job runs as soon as it is scheduled (no waiting for the next 15 s tick).
     await until('two events', () => graph.events.length >= 2);
     expect(graph.events).toHaveLength(2);
-    expect(graph.events.map((e) => e.start)).toEqual([
+    // Made side by side: in either order.
+    expect(graph.events.map((e) => e.start).sort((a, b) => a!.dateTime!.localeCompare(b!.dateTime!))).toEqual([
       { dateTime: '2027-02-15T18:00:00', timeZone: 'W. Europe Standard Time' },
       { dateTime: '2027-03-30T18:00:00', timeZone: 'W. Europe Standard Time' },
     ]);
