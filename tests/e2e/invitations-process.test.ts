@@ -44,7 +44,7 @@ describe('the built bot as its own process, with Graph trusted through NODE_EXTR
   const connector = new FakeConnector();
   const bots: ServerProcess[] = [];
 
-  const start = async (trustFake: boolean): Promise<ServerProcess> => {
+  const start = async (trustFake: boolean, prefix = uniquePrefix()): Promise<ServerProcess> => {
     if (!fs.existsSync(BOT)) throw new Error(`${BOT} is missing: npm test builds it first (npm run build)`);
     const bot = await startServer(
       trustFake ? 'bot-trusting' : 'bot-not-trusting',
@@ -52,7 +52,7 @@ describe('the built bot as its own process, with Graph trusted through NODE_EXTR
       await freePort(),
       {
         STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
-        SLT_TABLE_PREFIX: uniquePrefix(),
+        SLT_TABLE_PREFIX: prefix,
         SLT_ADMINS: KARI.aadObjectId,
         SLT_CLOCK_START: '2026-11-02T09:00:00Z',
         LOG_LEVEL: 'warn',
@@ -143,5 +143,41 @@ describe('the built bot as its own process, with Graph trusted through NODE_EXTR
     // The TLS handshake was refused: nothing reached the fake.
     expect(graph.calls.length).toBe(before);
     expect(graph.tokenRequests).toBe(tokens);
+  });
+
+  it('three processes on one storage account make each event once when the click reaches two of them at once', async () => {
+    const prefix = uniquePrefix();
+    const three = [await start(true, prefix), await start(true, prefix), await start(true, prefix)];
+    const koord = CHANNELS.koord;
+    const already = new Set(graph.events.map((e) => e.id));
+    const fresh = () => graph.events.filter((e) => !already.has(e.id));
+    await send(
+      three[0]!,
+      cardAction(
+        'body.register',
+        { kind: 'coordinationGroup', name: koord.name, cadenceWeeks: '6', weekday: '1', time: '18:00', durationMinutes: '90' },
+        { serviceUrl: connector.url, from: KARI, channel: koord },
+      ),
+    );
+    // A retried delivery behind a load balancer: the same click at two instances; each wakes its scheduler.
+    const click = cardAction('meeting.schedule', SERIES, { serviceUrl: connector.url, from: KARI, channel: koord, replyToId: 'form-process-3' });
+    await Promise.all([send(three[1]!, click), send(three[2]!, { ...click, id: `${click.id}-again` })]);
+    await until('two events for the coordination group', () => fresh().length >= 2);
+    // Give every instance a tick of its own (they tick at start, then every 15 s, and at once when woken).
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(fresh()).toHaveLength(2);
+    expect(new Set(fresh().map((e) => e.transactionId)).size).toBe(2);
+    const linked = await until('both cards in the coordination group with the Teams link', () => {
+      const ids = new Set(
+        connector.updates
+          .filter((u) => u.conversationId?.startsWith(koord.id) && openUrls(cardOf(u.body)).includes('Bli med i Teams-møtet'))
+          .map((u) => u.activityId),
+      );
+      return ids.size >= 2 ? ids : undefined;
+    });
+    expect(linked.size).toBe(2);
+    const cards = connector.posts.filter((p) => p.conversationId?.startsWith(koord.id) && shown(cardOf(p.body))[0]?.startsWith('Møte – '));
+    expect(cards).toHaveLength(2);
+    for (const bot of three) expect(bot.errorLines).toEqual([]);
   });
 });
