@@ -33,6 +33,21 @@ module.exports = {
       to: { path: 'node_modules/@azure/data-tables/' },
     },
     {
+      name: 'graph-in-graph',
+      severity: 'error',
+      comment: 'Only src/graph talks to Microsoft Graph and Entra (MSAL, the Graph types); the rest sees the MeetingCalendar port.',
+      from: { path: '^src/', pathNot: '^src/graph/' },
+      // The Graph types package has no JavaScript, so it stays unresolved: match its bare name too.
+      to: { path: '(^|node_modules/)(@azure/msal-[^/]+|@microsoft/microsoft-graph-types)(/|$)' },
+    },
+    {
+      name: 'graph-below-use-cases',
+      severity: 'error',
+      comment: 'src/graph implements a domain port; it knows no use case, handler, view, storage or edge.',
+      from: { path: '^src/graph/' },
+      to: { path: layer('app', 'actions', 'commands', 'views', 'bot', 'http', 'tab-api', 'scheduler', 'storage') },
+    },
+    {
       name: 'commands-and-actions-apart',
       severity: 'error',
       comment: 'A command and a card verb share code through src/app or src/views, never by importing each other.',

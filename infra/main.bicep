@@ -50,6 +50,23 @@ param sltAdmins string = ''
 ])
 param sltLocaleDefault string = 'nb'
 
+@description('SLT_CALENDAR: ics (a calendar file on each meeting card) or graph (Outlook invitations with a Teams link through Microsoft Graph; infra/README.md step 5 first).')
+@allowed([
+  'ics'
+  'graph'
+])
+param sltCalendar string = 'ics'
+
+@description('SLT_GRAPH_TENANT_ID: tenant whose mailboxes get the invitations. Empty: the bot\'s own (microsoftAppTenantId).')
+param graphTenantId string = ''
+
+@description('SLT_GRAPH_CLIENT_ID: app registration holding Calendars.ReadWrite. Empty: the bot\'s own (microsoftAppId).')
+param graphClientId string = ''
+
+@description('SLT_GRAPH_CLIENT_SECRET: that app\'s client secret. Empty: the bot\'s own. Pass it on the command line, never in a parameters file.')
+@secure()
+param graphClientSecret string = ''
+
 @description('SLT_TABLE_PREFIX: prefix of every table name, letters and digits starting with a letter (the app default is slt).')
 @minLength(1)
 @maxLength(21)
@@ -209,6 +226,23 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'SLT_PLAYGROUND'
           value: 'off'
+        }
+        {
+          // Outlook invitations (docs/calendar.md). Empty Graph settings count as unset: the bot's own registration is used.
+          name: 'SLT_CALENDAR'
+          value: sltCalendar
+        }
+        {
+          name: 'SLT_GRAPH_TENANT_ID'
+          value: graphTenantId
+        }
+        {
+          name: 'SLT_GRAPH_CLIENT_ID'
+          value: graphClientId
+        }
+        {
+          name: 'SLT_GRAPH_CLIENT_SECRET'
+          value: graphClientSecret
         }
         {
           name: 'WEBSITE_NODE_DEFAULT_VERSION'

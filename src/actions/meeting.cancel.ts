@@ -33,7 +33,7 @@ export const meetingCancel: ActionDef<typeof schema> = {
     const result = await services.meetings.cancel(body.tenantId, body.id, req.data.meetingId, req.actor.id, req.data.reason, req.now);
     if (!result.ok) return { type: 'message', text: t[result.reason] };
     if (result.changed) services.log.info({ cid: req.correlationId, bodyId: body.id, meetingId: result.meeting.id }, 'meeting cancelled');
-    await withdrawMeeting(meetingDeps(services), body, result.meeting);
+    await withdrawMeeting(meetingDeps(services), body, result.meeting, req.now);
     // The card in the channel is everyone's: it speaks the network's language, not the clicker's.
     return { type: 'card', card: meetingCard(services.config.defaultLocale, body, result.meeting, services.config.publicUrl) };
   },

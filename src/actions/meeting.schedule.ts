@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { optionalFreeText } from '../app/form-fields';
+import { invitationOrganizer } from '../app/invitations';
 import { announceMeetings, bodyOfPlace, meetingDeps } from '../app/meetings';
 import type { Services } from '../app/services';
 import type { Body } from '../domain/bodies';
@@ -79,7 +80,14 @@ export const meetingSchedule: ActionDef<typeof schema> = {
     const seriesId = seriesIdFor(body, { ...d, count, durationMinutes }, req.cardActivityId);
     const planned = planMeetings(
       { date: d.date, time: d.time, durationMinutes, location: d.location, count, cadenceWeeks: body.cadenceWeeks },
-      { tenantId: body.tenantId, bodyId: body.id, seriesId, createdBy: req.actor.id, now: req.now },
+      {
+        tenantId: body.tenantId,
+        bodyId: body.id,
+        seriesId,
+        createdBy: req.actor.id,
+        now: req.now,
+        organizer: invitationOrganizer(services.config, body.tenantId, req.actor.id),
+      },
     );
     const clash = clashes(planned, await services.meetings.upcomingForBody(body.tenantId, body.id, req.now))[0];
     if (clash) {

@@ -3,6 +3,7 @@ import type { JobHandlers } from '../scheduler/runner';
 import { agendaJobHandlers } from './agenda-jobs';
 import { cadenceWatchHandler } from './cadence';
 import { digestHandler } from './digest-jobs';
+import { invitationJobHandler } from './invitation-jobs';
 import { measuresWheelHandler } from './measure-jobs';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
@@ -40,5 +41,6 @@ export function jobHandlers(services: Services, meetingStats: MeetingStats): Job
     }),
     digest: digestHandler(services),
     measuresWheel: measuresWheelHandler(services),
+    invitation: invitationJobHandler(meetingDeps(services)),
   };
 }

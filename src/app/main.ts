@@ -7,6 +7,7 @@ import { type Clock, startingClock, systemClock } from '../clock';
 import type { Config } from '../config';
 import { meetingStatsFrom } from '../domain/cadence';
 import type { OutboxItem, Roster } from '../domain/ports';
+import { graphCalendar, type HttpTransport } from '../graph';
 import { createServer } from '../http/server';
 import { createLogger, type Logger } from '../log';
 import { StorageJobScheduler } from '../scheduler/jobs';
@@ -37,14 +38,16 @@ import { createTabApi } from '../tab-api';
 import { digestArchiveOver } from '../tab-api/digest-archive';
 import type { TabDigestSource } from '../tab-api/digests';
 import { defaultTabDir, tabFiles } from '../tab-api/static';
+import { agendaLinkFor } from './agenda-link';
 import { annualReportLinks, fileLookup } from './annual-report';
 import { cadenceWatchEnsurer, ensureCadenceWatch } from './cadence';
 import { conversationTracker } from './conversations';
 import { digestPosted } from './digest';
 import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
+import { invitationCardPosted, inviteesOverRoster } from './invitations';
 import { jobHandlers } from './jobs';
 import { ensureMeasureJobs, measureJobEnsurer } from './measure-jobs';
-import { icsFor } from './meetings';
+import { icsFor, meetingDeps } from './meetings';
 import { standingResolver } from './roles-of-request';
 import type { Services } from './services';
 
@@ -74,6 +77,11 @@ export interface AppOverrides {
   roster?: Roster;
   /** The bot's JWT check (tests: the channel's OpenID metadata served locally, with a test key). */
   botAuth?: AdapterOptions;
+  /**
+   * How Graph and MSAL reach the network (tests in one process: an https client trusting their
+   * fake's self-signed certificate, which NODE_EXTRA_CA_CERTS can no longer do once started).
+   */
+  graphTransport?: HttpTransport;
   /** The tab: where tenants' signing keys are published (tests: a local key set), its built folder, the digest archive. */
   tab?: { jwksUrl?: (tenantId: string) => string; dir?: string; digests?: TabDigestSource };
 }
@@ -99,6 +107,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const adapter = createAdapter(config, log, overrides.botAuth);
   const roster = overrides.roster ?? new TeamsRoster(adapter, config.bot.appId);
 
+  // Outlook invitations: only with SLT_CALENDAR=graph; src/graph is the only place that talks to Graph.
+  const calendar = config.calendar.mode === 'graph' ? graphCalendar(config.calendar, log, overrides.graphTransport) : undefined;
+  if (config.calendar.mode === 'graph') log.info({ tenant: config.calendar.tenantId }, 'meetings become Outlook invitations (Microsoft Graph)');
+
   const trackConversation = conversationTracker(bodies, log);
   const ensureDigest = digestJobEnsurer(scheduler, clock, log);
   const ensureCadence = cadenceWatchEnsurer(scheduler, clock, log);
@@ -114,6 +126,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     meetings,
     scheduler,
     outbox,
+    calendar,
+    invitees: inviteesOverRoster(roster),
     trends: new TrendRepository(store.table('trends')),
     escalations: new EscalationRepository(store.table('escalations')),
     audit: new AuditRepository(store.table('audit')),
@@ -147,11 +161,14 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
     overrides.schedulerIntervalMs ?? 15_000,
   );
+  // A job scheduled due now (an invitation to send) runs at once rather than at the next tick.
+  scheduler.onDueNow = () => jobRunner.wake();
   // Retry-After dates are compared with real time, not the (possibly shifted) business clock.
   const proactive = new BotFrameworkSender(adapter, config.bot.appId, () => systemClock.now().getTime());
   // A digest's «Lest» clicked before its post had an id is carried onto the post once it has one.
   const afterSink = async (item: OutboxItem): Promise<void> => {
     if (item.sink?.table === 'digests') await digestPosted(services, item.tenantId, item.sink.rowKey);
+    if (item.sink?.table === 'meetings') await invitationCardPosted(meetingDeps(services), item);
   };
   const outboxSender = new OutboxSender(
     { table: outboxTable, sender: proactive, clock, log, afterSink, realNow: overrides.realNow },
@@ -179,6 +196,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     bot,
     pingStorage: () => store.ping(),
     icsFor: (token) => icsFor({ bodies, meetings }, token),
+    agendaLinkFor: (token) => agendaLinkFor({ bodies, meetings, agendas: services.agendas }, token),
     fileFor: fileLookup(services),
     tabApi,
     tabFile: tabFiles(overrides.tab?.dir ?? defaultTabDir()),

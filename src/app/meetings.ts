@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Body, BodyReader } from '../domain/bodies';
 import { meetingIcs, utcToOslo } from '../domain/calendar';
+import type { Invitees, MeetingCalendar } from '../domain/invitations';
 import { jobStillMeaningful, type Meeting, meetingJobKeys, meetingJobs } from '../domain/meetings';
 import type { JobScheduler, OutboundMessage, Outbox } from '../domain/ports';
 import type { Place } from '../handler-types';
@@ -9,6 +10,7 @@ import { meetingTexts } from '../i18n/meetings';
 import type { Logger } from '../log';
 import type { MeetingRepository } from '../storage/table/meetings';
 import { icsFileName, meetingCard, reminderText } from '../views/meetings';
+import { scheduleInvitations } from './invitations';
 
 /**
  * What happens around a stored meeting: its timed jobs, its card in the channel, its calendar
@@ -16,12 +18,15 @@ import { icsFileName, meetingCard, reminderText } from '../views/meetings';
  * again after a crash or a double click has the effect of running it once.
  */
 export interface MeetingDeps {
-  readonly config: Pick<Config, 'publicUrl' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'publicUrl' | 'defaultLocale' | 'calendar'>;
   readonly log: Logger;
   readonly bodies: BodyReader;
   readonly meetings: MeetingRepository;
   readonly jobs: JobScheduler;
   readonly outbox: Outbox;
+  /** Outlook invitations (SLT_CALENDAR=graph): the organizer's calendar and who is invited. */
+  readonly calendar?: MeetingCalendar;
+  readonly invitees: Invitees;
 }
 
 /**
@@ -37,7 +42,16 @@ export async function bodyOfPlace(bodies: BodyReader, place: Place, locale: Loca
 
 /** The meeting dependencies out of the services bag (the scheduler is the JobScheduler port there). */
 export function meetingDeps(s: Omit<MeetingDeps, 'jobs'> & { readonly scheduler: JobScheduler }): MeetingDeps {
-  return { config: s.config, log: s.log, bodies: s.bodies, meetings: s.meetings, jobs: s.scheduler, outbox: s.outbox };
+  return {
+    config: s.config,
+    log: s.log,
+    bodies: s.bodies,
+    meetings: s.meetings,
+    jobs: s.scheduler,
+    outbox: s.outbox,
+    calendar: s.calendar,
+    invitees: s.invitees,
+  };
 }
 
 /** Outbox key of a meeting's card in the channel. */
@@ -54,7 +68,9 @@ function label(kind: string, body: Body, m: Meeting): string {
 /**
  * Schedules the jobs of every still-scheduled meeting and queues one meeting card per meeting
  * into the body's channel; the outbox writes the posted card's id back onto the meeting row.
- * Channel posts are in the network's default language: the whole channel reads them.
+ * Channel posts are in the network's default language: the whole channel reads them. Last, the
+ * Outlook invitations (when configured): after the cards, so a card is queued before its
+ * invitation's link can be.
  */
 export async function announceMeetings(deps: MeetingDeps, body: Body, meetings: readonly Meeting[], now: Date): Promise<void> {
   const live = meetings.filter((m) => m.status === 'scheduled');
@@ -69,13 +85,15 @@ export async function announceMeetings(deps: MeetingDeps, body: Body, meetings: 
       label: label('møtekort', body, m),
     });
   }
+  await scheduleInvitations(deps, body, live, now);
 }
 
 /**
- * After a meeting was marked cancelled: drops its jobs and updates its posted card in place
- * (or posts the cancelled card when the first post has not gone out yet).
+ * After a meeting was marked cancelled: drops its jobs, updates its posted card in place (or
+ * posts the cancelled card when the first post has not gone out yet) and has its Outlook event
+ * cancelled (the attendees are told, with the reason).
  */
-export async function withdrawMeeting(deps: MeetingDeps, body: Body, m: Meeting): Promise<void> {
+export async function withdrawMeeting(deps: MeetingDeps, body: Body, m: Meeting, now: Date): Promise<void> {
   await deps.jobs.cancel(meetingJobKeys(m.id));
   const target = m.cardConversationId ? { ...body.ref, conversationId: m.cardConversationId } : body.ref;
   await deps.outbox.enqueue({
@@ -83,9 +101,10 @@ export async function withdrawMeeting(deps: MeetingDeps, body: Body, m: Meeting)
     tenantId: m.tenantId,
     target,
     message: { type: 'card', card: meetingCard(deps.config.defaultLocale, body, m, deps.config.publicUrl) },
-    ...(m.cardActivityId ? { replaceActivityId: m.cardActivityId } : {}),
+    ...(m.cardActivityId ? { replaceActivityId: m.cardActivityId, revision: 2 } : {}),
     label: label('avlyst', body, m),
   });
+  await scheduleInvitations(deps, body, [m], now);
 }
 
 /** The calendar file behind a download token, or undefined (404). */

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Standing } from '../domain/access';
+import type { Invitees, MeetingCalendar } from '../domain/invitations';
 import type { JobScheduler, Outbox, Roster } from '../domain/ports';
 import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
@@ -67,6 +68,10 @@ export interface Services {
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */
   readonly outbox: Outbox & OutboxStatusReader;
+  /** The organizers' Outlook calendars through Microsoft Graph; undefined with SLT_CALENDAR=ics. */
+  readonly calendar?: MeetingCalendar;
+  /** Who is invited to a body's meetings (its channel's members). */
+  readonly invitees: Invitees;
   /** Keeps a registered channel's conversation reference current; called for every activity. */
   noteConversation(place: Place): Promise<void>;
   /** Resolves what the server knows of a person's roles, in this place. */

@@ -35,7 +35,8 @@ export class TeamsRoster implements Roster {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async members(ref: ConversationRef): Promise<RosterMember[]> {
+  async members(ref: ConversationRef, options: { readonly fresh?: boolean } = {}): Promise<RosterMember[]> {
+    if (options.fresh) this.lists.delete(keyOf(ref)); // read now; the answer is cached for the others
     return this.cached(this.lists, keyOf(ref), () => this.readAll(ref));
   }
 
@@ -115,7 +116,7 @@ function keyOf(ref: ConversationRef): string {
 function toMember(m: TeamsChannelAccount): RosterMember | undefined {
   const aad = m.aadObjectId ?? (m as { objectId?: string }).objectId;
   if (!aad) return undefined; // bots and accounts without an Entra id cannot hold SLT roles
-  return { aadObjectId: aad, channelAccountId: m.id, name: m.name ?? '', email: m.email ?? undefined };
+  return { aadObjectId: aad, channelAccountId: m.id, name: m.name ?? '', email: m.email ?? undefined, userPrincipalName: m.userPrincipalName ?? undefined };
 }
 
 function statusOf(err: unknown): number | undefined {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { osloToUtc, planSeries, utcToOslo } from './calendar';
+import type { InvitationState } from './invitations';
 import type { JobKind, JobSpec } from './ports';
 
 /**
@@ -8,7 +9,8 @@ import type { JobKind, JobSpec } from './ports';
  */
 export type MeetingStatus = 'scheduled' | 'cancelled' | 'held';
 
-export interface Meeting {
+/** A meeting; with SLT_CALENDAR=graph also its Outlook event (InvitationState, src/domain/invitations.ts). */
+export interface Meeting extends InvitationState {
   readonly tenantId: string;
   readonly bodyId: string;
   readonly id: string;
@@ -61,7 +63,10 @@ export interface MeetingPlanInput {
  * across DST, holidays moved and noted), ids `<seriesId>-<n>`. Throws RangeError for input that
  * validateMeetingInput would have rejected.
  */
-export function planMeetings(input: MeetingPlanInput, ctx: { tenantId: string; bodyId: string; seriesId: string; createdBy: string; now: Date }): NewMeeting[] {
+export function planMeetings(
+  input: MeetingPlanInput,
+  ctx: { tenantId: string; bodyId: string; seriesId: string; createdBy: string; now: Date; organizer?: string },
+): NewMeeting[] {
   const plan = planSeries(
     { date: input.date, time: input.time },
     { cadenceWeeks: input.cadenceWeeks, count: input.count, durationMinutes: input.durationMinutes },
@@ -83,6 +88,8 @@ export function planMeetings(input: MeetingPlanInput, ctx: { tenantId: string; b
     movedBecauseEn: p.movedBecauseEn,
     createdBy: ctx.createdBy,
     createdAt: ctx.now.toISOString(),
+    // Outlook invitations: the event goes into the scheduling coordinator's calendar.
+    ...(ctx.organizer ? { organizer: ctx.organizer } : {}),
   }));
 }
 

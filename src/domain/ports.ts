@@ -11,11 +11,14 @@ export interface RosterMember {
   readonly channelAccountId: string;
   readonly name: string;
   readonly email?: string;
+  /** Entra user principal name, the address Exchange takes when a member has no e-mail. */
+  readonly userPrincipalName?: string;
 }
 
 /** Members of a body's channel, read through the Teams roster APIs (cached briefly). */
 export interface Roster {
-  members(ref: ConversationRef): Promise<RosterMember[]>;
+  /** `fresh`: read Teams now rather than reuse a cached answer (who is invited to a meeting is decided on it). */
+  members(ref: ConversationRef, options?: { readonly fresh?: boolean }): Promise<RosterMember[]>;
   isMember(ref: ConversationRef, aadObjectId: string): Promise<boolean>;
 }
 
@@ -59,7 +62,7 @@ export interface Outbox {
   enqueue(item: OutboxItem): Promise<'queued' | 'duplicate'>;
 }
 
-export type JobKind = 'callForTopics' | 'agenda' | 'reminder' | 'minutesPrompt' | 'digest' | 'retention' | 'cadenceWatch' | 'measuresWheel';
+export type JobKind = 'callForTopics' | 'agenda' | 'reminder' | 'minutesPrompt' | 'digest' | 'retention' | 'cadenceWatch' | 'measuresWheel' | 'invitation';
 
 /** A timed job. `key` is unique; scheduling the same key again replaces its due time. */
 export interface JobSpec {

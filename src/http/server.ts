@@ -18,6 +18,8 @@ export interface HttpDeps {
   pingStorage(): Promise<void>;
   /** A meeting's calendar file by its download token; undefined for an unknown token. */
   icsFor?(token: string): Promise<{ fileName: string; text: string } | undefined>;
+  /** Where a meeting's agenda is in Teams, by the meeting's download token (the invitation's link); undefined for an unknown token. */
+  agendaLinkFor?(token: string): Promise<string | undefined>;
   /** The tab's JSON API (`/api/tab/…`). */
   tabApi?: TabApi;
   /** The built tab page's files by name (`/tab/<name>`). */
@@ -28,6 +30,8 @@ export interface HttpDeps {
 
 /** Download tokens are base64url; anything else is not looked up at all. */
 const ICS_PATH = /^([A-Za-z0-9_-]{16,64})\.ics$/;
+/** A meeting's download token (as in the `.ics` link). */
+const AGENDA_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 /** Document tokens: 144 random bits, base64url. */
 const FILE_TOKEN = /^[A-Za-z0-9_-]{24}$/;
 
@@ -127,6 +131,25 @@ export function createServer(deps: HttpDeps): restify.Server {
       'cache-control': 'no-store',
     });
     res.end(file.text);
+  });
+
+  // The agenda link in Outlook invitations: a redirect into Teams (the meeting's download token is the key).
+  server.get('/agenda/:token', async (req, res) => {
+    const token = String(req.params?.token ?? '');
+    let link: string | undefined;
+    try {
+      link = AGENDA_TOKEN.test(token) && deps.agendaLinkFor ? await deps.agendaLinkFor(token) : undefined;
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'agenda link: lookup failed');
+      res.send(503, { error: 'try again later' });
+      return;
+    }
+    if (!link?.startsWith('https://teams.microsoft.com/')) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.writeHead(302, { location: link, 'cache-control': 'no-store' });
+    res.end();
   });
 
   // Documents the bot made for one person (annual report draft): the expiring token is the only key.

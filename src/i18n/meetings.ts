@@ -21,7 +21,7 @@ export interface MeetingTexts {
     required: string;
     clash: string;
   };
-  confirm: { titleOne: string; titleMany: string; intro: string; moved: string; footer: string };
+  confirm: { titleOne: string; titleMany: string; intro: string; moved: string; footer: string; footerInvitations: string };
   card: {
     title: string;
     when: string;
@@ -35,10 +35,14 @@ export interface MeetingTexts {
     cancelReason: string;
     cancelSubmit: string;
     series: string;
+    join: string;
+    invitePending: string;
   };
   cancel: { notFound: string; over: string; notHere: string };
-  list: { titleBody: string; titlePersonal: string; empty: string; emptyPersonal: string; calendar: string };
+  list: { titleBody: string; titlePersonal: string; empty: string; emptyPersonal: string; calendar: string; join: string; invitePending: string };
   jobs: { callTitle: string; callText: string; reminder: string; reminderPlace: string; minutes: string; minutesDuring: string };
+  /** The Outlook invitation's text (its body is HTML; `{agendaUrl}` is a link the bot serves). */
+  invitation: { intro: string; agenda: string; moved: string; cancelled: string };
   hours: string;
   minutes: string;
 }
@@ -70,6 +74,7 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       intro: 'Alle tider er norsk tid.',
       moved: 'flyttet fra {date} ({reason})',
       footer: 'Et møtekort med kalenderfil postes i kanalen for hvert møte.',
+      footerInvitations: 'Et møtekort postes i kanalen for hvert møte, og medlemmene får en Outlook-invitasjon med Teams-lenke.',
     },
     card: {
       title: 'Møte – {body}',
@@ -84,6 +89,8 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       cancelReason: 'Begrunnelse (vises i kanalen)',
       cancelSubmit: 'Avlys',
       series: 'Møte {index} av {count} i serien.',
+      join: 'Bli med i Teams-møtet',
+      invitePending: 'Invitasjonen er ikke sendt ennå.',
     },
     cancel: {
       notFound: 'Fant ikke dette møtet.',
@@ -96,6 +103,8 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       empty: 'Ingen møter er planlagt. En SLT-koordinator kan planlegge med «@SLT-boten møte».',
       emptyPersonal: 'Du har ingen kommende møter i SLT-organer du er medlem av.',
       calendar: 'Legg til i kalender',
+      join: 'Bli med i Teams-møtet',
+      invitePending: 'Invitasjonen er ikke sendt ennå.',
     },
     jobs: {
       callTitle: 'Innspill til møtet {when}',
@@ -106,6 +115,12 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       minutes: 'Møtet i {body} {when} er over. Skriv et kort referat med tydelige oppgaver og ansvarlige, og del det med deltakerne snart.',
       minutesDuring:
         'Møtet i {body} {when} er i gang. Skriv et kort referat med tydelige oppgaver og ansvarlige; «Lagre og del referatet» deler det i kanalen med en gang.',
+    },
+    invitation: {
+      intro: 'Møte i {body}. Invitasjonen er sendt av SLT-boten på vegne av SLT-koordinatoren.',
+      agenda: 'Dagsordenen legges ut i kanalen {channel} to dager før møtet: {link}',
+      moved: 'Møtet er {moved}.',
+      cancelled: 'Møtet er avlyst.',
     },
     hours: 't',
     minutes: 'min',
@@ -136,6 +151,7 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       intro: 'All times are Norwegian time.',
       moved: 'moved from {date} ({reason})',
       footer: 'A meeting card with a calendar file is posted in the channel for each meeting.',
+      footerInvitations: 'A meeting card is posted in the channel for each meeting, and the members get an Outlook invitation with a Teams link.',
     },
     card: {
       title: 'Meeting – {body}',
@@ -150,6 +166,8 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       cancelReason: 'Reason (shown in the channel)',
       cancelSubmit: 'Cancel meeting',
       series: 'Meeting {index} of {count} in the series.',
+      join: 'Join the Teams meeting',
+      invitePending: 'The invitation has not been sent yet.',
     },
     cancel: {
       notFound: 'This meeting was not found.',
@@ -162,6 +180,8 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       empty: 'No meetings are scheduled. An SLT coordinator can schedule one with "@SLT-boten meeting".',
       emptyPersonal: 'You have no upcoming meetings in SLT bodies you are a member of.',
       calendar: 'Add to calendar',
+      join: 'Join the Teams meeting',
+      invitePending: 'The invitation has not been sent yet.',
     },
     jobs: {
       callTitle: 'Input for the meeting {when}',
@@ -172,6 +192,12 @@ export const meetingTexts: Catalogue<MeetingTexts> = {
       minutes: 'The meeting of {body} {when} is over. Write short minutes with clear tasks and who is responsible, and share them with the participants soon.',
       minutesDuring:
         'The meeting of {body} {when} is under way. Write short minutes with clear tasks and who is responsible; «Save and share the minutes» shares them in the channel at once.',
+    },
+    invitation: {
+      intro: 'Meeting of {body}. The invitation was sent by SLT-boten on behalf of the SLT coordinator.',
+      agenda: 'The agenda is posted in the channel {channel} two days before the meeting: {link}',
+      moved: 'The meeting was {moved}.',
+      cancelled: 'The meeting is cancelled.',
     },
     hours: 'h',
     minutes: 'min',

@@ -20,6 +20,8 @@ export interface SchedulerTexts {
     jobFailed: string;
     deliveryState: { retrying: string; failing: string };
     reasons: { throttled: string; forbidden: string; notFound: string; server: string; network: string; badRequest: string; internal: string; other: string };
+    /** Why an Outlook invitation (Microsoft Graph) failed. */
+    graph: { throttled: string; forbidden: string; notFound: string; server: string; network: string; token: string; other: string };
   };
   cadence: {
     overdueHeld: string;
@@ -41,6 +43,7 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
       retention: 'Sletting etter oppbevaringstid',
       cadenceWatch: 'Kontroll av møtehyppighet',
       measuresWheel: 'Årshjul for tiltak (innsatsområder, evaluering)',
+      invitation: 'Outlook-invitasjon',
     },
     status: {
       title: 'Status for planlagte innlegg',
@@ -67,6 +70,15 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
         internal: 'intern feil ({code})',
         other: 'feil {code}',
       },
+      graph: {
+        throttled: 'Microsoft Graph ber oss vente (429) – invitasjonen sendes når det går',
+        forbidden: 'ingen tilgang til kalenderen – er koordinatoren med i tilgangsgruppen for boten? ({code})',
+        notFound: 'fant ikke brukeren eller avtalen i Outlook ({code})',
+        server: 'Microsoft Graph svarte med feil ({code}) – prøver igjen',
+        network: 'fikk ikke kontakt med Microsoft Graph ({code}) – prøver igjen',
+        token: 'fikk ikke logget inn mot Microsoft Graph ({code}) – sjekk appregistreringen og SLT_GRAPH_*',
+        other: 'Microsoft Graph avviste invitasjonen ({code})',
+      },
     },
     cadence: {
       overdueHeld: '{body} har ikke holdt møte siden {since} ({days} dager). Møtehyppigheten er {cadence}.',
@@ -86,6 +98,7 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
       retention: 'Retention clean-up',
       cadenceWatch: 'Meeting cadence check',
       measuresWheel: 'Annual wheel of measures (focus areas, evaluation)',
+      invitation: 'Outlook invitation',
     },
     status: {
       title: 'Status of scheduled posts',
@@ -111,6 +124,15 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
         badRequest: 'Teams rejected the message ({code})',
         internal: 'internal error ({code})',
         other: 'error {code}',
+      },
+      graph: {
+        throttled: 'Microsoft Graph asks us to wait (429) – the invitation goes out when it can',
+        forbidden: "no access to the calendar – is the coordinator in the bot's access group? ({code})",
+        notFound: 'the user or the event was not found in Outlook ({code})',
+        server: 'Microsoft Graph answered with an error ({code}) – retrying',
+        network: 'could not reach Microsoft Graph ({code}) – retrying',
+        token: 'could not sign in to Microsoft Graph ({code}) – check the app registration and SLT_GRAPH_*',
+        other: 'Microsoft Graph refused the invitation ({code})',
       },
     },
     cadence: {

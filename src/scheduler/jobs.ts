@@ -19,6 +19,9 @@ const MAX_KEY = 400;
  * same key and due time again changes nothing — safe to call on every start or click.
  */
 export class StorageJobScheduler implements JobScheduler, SchedulerStatusReader {
+  /** Told when a job was scheduled due now (the composition root wakes the runner with it). */
+  onDueNow?: () => void;
+
   constructor(
     private readonly table: JobTable,
     private readonly clock: Clock,
@@ -34,6 +37,7 @@ export class StorageJobScheduler implements JobScheduler, SchedulerStatusReader 
     // The last spec of a key wins; distinct keys are written in parallel (each its own row).
     const byKey = new Map(jobs.map((j) => [j.key, normalise(j)]));
     const outcomes = new Map(await Promise.all([...byKey.values()].map(async (s) => [s.key, await this.table.upsert(s, now)] as const)));
+    if ([...byKey.values()].some((s) => s.dueAt <= now && outcomes.get(s.key) !== 'unchanged')) this.onDueNow?.();
     return jobs.map((j) => outcomes.get(j.key) ?? 'unchanged');
   }
 

@@ -9,17 +9,37 @@ export class Loop {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
+  /** When the pending timer fires (ms since epoch); a wake-up sooner than that replaces it. */
+  private dueAt = 0;
+  /** A wake-up came during a run: run again as soon as it ends. */
+  private rerun = false;
 
+  /**
+   * `nextDelay` may shorten the wait after a run (never lengthen it): the runner's soonest retry.
+   */
   constructor(
     private readonly name: string,
     private readonly intervalMs: number,
     private readonly fn: () => Promise<unknown>,
     private readonly log: Logger,
+    private readonly nextDelay?: (result: unknown) => number | undefined,
   ) {}
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Runs as soon as possible (after the run in progress, if any). No effect when stopped. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    if (this.dueAt <= Date.now()) return; // already about to run
+    if (this.timer) clearTimeout(this.timer);
     this.schedule(0);
   }
 
@@ -33,13 +53,20 @@ export class Loop {
 
   private schedule(delay: number): void {
     if (this.stopped) return;
+    this.dueAt = Date.now() + delay;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.rerun = false;
+      let next = this.intervalMs;
       this.running = this.fn()
-        .then(() => undefined)
+        .then((result) => {
+          const soon = this.nextDelay?.(result);
+          if (typeof soon === 'number' && Number.isFinite(soon)) next = Math.min(next, Math.max(0, soon));
+        })
         .catch((err: unknown) => this.log.error({ err, loop: this.name }, 'loop run failed'))
         .finally(() => {
           this.running = undefined;
-          this.schedule(this.intervalMs);
+          this.schedule(this.rerun ? 0 : next);
         });
     }, delay);
     // Timers must not keep a stopping process alive.

@@ -24,6 +24,22 @@ export interface JobContext {
 export type JobOutcome = void | { readonly skipped: string };
 
 /**
+ * Thrown by a handler that knows when its work is worth trying again (a remote service's
+ * Retry-After, its own backoff): the runner waits that long instead of its own backoff. `code`
+ * is what `status` shows; it must not carry user text.
+ */
+export class RetryLater extends Error {
+  constructor(
+    readonly retryInMs: number,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`retry in ${retryInMs} ms: ${code}`, options);
+    this.name = 'RetryLater';
+  }
+}
+
+/**
  * Runs one occurrence of a job kind. Must be idempotent: a run may be repeated after a crash or
  * a lost lease. Throwing marks the occurrence failed; it is retried with backoff.
  */
@@ -53,6 +69,8 @@ export interface TickReport {
   failed: number;
   /** Claimed by another instance (or its retry time has not come). */
   busy: number;
+  /** The soonest retry this tick scheduled for a failed occurrence, in ms from the tick (for an early wake-up). */
+  retryInMs?: number;
 }
 
 /**
@@ -73,7 +91,14 @@ export class JobRunner {
     this.instanceId = o.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.leaseMs = o.leaseMs ?? 5 * 60_000;
     for (const [kind, h] of Object.entries(o.handlers ?? {})) if (h) this.handlers.set(kind as JobKind, h);
-    this.loop = new Loop('scheduler', intervalMs, () => this.tick(), o.log);
+    // A retry due before the next regular tick (a short Retry-After) gets a tick of its own.
+    this.loop = new Loop(
+      'scheduler',
+      intervalMs,
+      () => this.tick(),
+      o.log,
+      (r) => (r as TickReport | undefined)?.retryInMs,
+    );
   }
 
   /** Registers (or replaces) the handler of a job kind. */
@@ -87,6 +112,14 @@ export class JobRunner {
 
   stop(): Promise<void> {
     return this.loop.stop();
+  }
+
+  /**
+   * Ticks soon instead of at the next interval: called when a job was scheduled due now (an
+   * invitation to send), so it does not wait up to a whole interval. No effect when not started.
+   */
+  wake(): void {
+    this.loop.wake();
   }
 
   /** One pass over everything due now. Tests call this directly. */
@@ -143,10 +176,12 @@ export class JobRunner {
       log.info({ key: job.key, kind: job.kind, attempt: claim.attempts, skipped: !!skipped }, 'job ran');
     } catch (err) {
       const reason = failureReason(err);
-      const retryAt = new Date(now.getTime() + this.retryDelay(claim.attempts)).toISOString();
+      const delay = err instanceof RetryLater ? Math.max(0, err.retryInMs) : this.retryDelay(claim.attempts);
+      report.retryInMs = Math.min(report.retryInMs ?? delay, delay);
+      const retryAt = new Date(now.getTime() + delay).toISOString();
       log.error({ err, key: job.key, kind: job.kind, attempt: claim.attempts, retryAt }, 'job failed; will retry');
       await table.releaseClaim(job.key, job.dueAt, claim.etag, retryAt, reason);
-      await table.noteFailure(job.dueAt, job.key, claim.attempts, reason);
+      await table.noteFailure(job.dueAt, job.key, claim.attempts, reason, retryAt);
       report.failed++;
     }
   }
@@ -162,5 +197,5 @@ export class JobRunner {
 function failureReason(err: unknown): string {
   const e = err as { code?: unknown; name?: unknown } | undefined;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'Error';
-  return code.replace(/[^A-Za-z0-9_.:-]/g, '').slice(0, 60) || 'Error';
+  return code.replace(/[^A-Za-z0-9_.: -]/g, '').slice(0, 80) || 'Error';
 }

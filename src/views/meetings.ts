@@ -64,7 +64,7 @@ export function confirmationCard(locale: Locale, body: Pick<Body, 'name'>, meeti
     title,
     intro: t.intro,
     meetings: meetings.map((m) => ({ when: formatMeetingTime(m.startUtc, locale), note: movedNote(m, locale) })),
-    footer: t.footer,
+    footer: meetings[0]?.organizer ? t.footerInvitations : t.footer,
   });
 }
 
@@ -83,6 +83,22 @@ export function icsUrl(publicUrl: string, m: Pick<Meeting, 'icsToken'>): string 
 }
 
 /**
+ * How a meeting reaches people's calendars, as its cards show it. An `.ics` meeting offers the
+ * download (also once cancelled: the file then carries the cancellation). A meeting with an
+ * Outlook invitation (SLT_CALENDAR=graph) offers the Teams link once its event has one, says so
+ * while the invitation has not gone out, and offers nothing once cancelled — the cancellation
+ * reaches the calendars itself. Never both: an `.ics` added beside the invitation would be a
+ * second entry that no cancellation reaches.
+ */
+export function calendarLinks(m: Meeting, publicUrl: string): { icsUrl: string; joinUrl: string; pending: boolean } {
+  if (!m.organizer) return { icsUrl: icsUrl(publicUrl, m), joinUrl: '', pending: false };
+  if (m.status === 'cancelled') return { icsUrl: '', joinUrl: '', pending: false };
+  // Graph's link, only as an https URL (it goes into an OpenUrl action unescaped).
+  const joinUrl = m.joinUrl && /^https:\/\/[^\s"<>]+$/.test(m.joinUrl) ? m.joinUrl : '';
+  return { icsUrl: '', joinUrl, pending: !m.eventId };
+}
+
+/**
  * The meeting card posted in the body's channel. The cancel action is on every copy: Teams
  * shows one card to the whole channel, and the server refuses it for anyone but a coordinator.
  */
@@ -97,6 +113,7 @@ export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting
     ...(cancelled && m.cancelReason ? [{ title: t.reason, value: m.cancelReason }] : []),
   ];
   const series = m.seriesCount && m.seriesCount > 1 && m.seriesIndex ? format(t.series, { index: m.seriesIndex, count: m.seriesCount }) : '';
+  const links = calendarLinks(m, publicUrl);
   return renderCard(
     'meeting',
     {
@@ -105,8 +122,9 @@ export function meetingCard(locale: Locale, body: Pick<Body, 'name'>, m: Meeting
       facts,
       note: movedNote(m, locale),
       series,
+      invitePending: links.pending ? t.invitePending : '',
     },
-    { cancelled, meetingId: m.id, icsUrl: icsUrl(publicUrl, m) },
+    { cancelled, meetingId: m.id, icsUrl: links.icsUrl, joinUrl: links.joinUrl },
   );
 }
 
@@ -116,17 +134,22 @@ export interface ListedMeeting {
   readonly bodyName: string;
 }
 
-/** The `møter` card: upcoming meetings with time, body and place, and a calendar link each. */
+/** The `møter` card: upcoming meetings with time, body and place, and a calendar or Teams link each. */
 export function meetingListCard(locale: Locale, title: string, entries: readonly ListedMeeting[], emptyText: string, publicUrl: string): CardJson {
   const t = pick(locale, meetingTexts).list;
   // Passed raw (the links must not be escaped), so every user-typed part is escaped here.
-  const meetings = entries.map(({ meeting: m, bodyName }) => ({
-    when: formatMeetingTime(m.startUtc, locale),
-    detail: escapeUserText([bodyName, m.location].filter(Boolean).join(' · ')),
-    note: movedNote(m, locale),
-    calendarLabel: t.calendar,
-    icsUrl: icsUrl(publicUrl, m),
-  }));
+  const meetings = entries.map(({ meeting: m, bodyName }) => {
+    const links = calendarLinks(m, publicUrl);
+    return {
+      when: formatMeetingTime(m.startUtc, locale),
+      detail: escapeUserText([bodyName, m.location].filter(Boolean).join(' · ')),
+      note: movedNote(m, locale),
+      linkLabel: links.joinUrl ? t.join : t.calendar,
+      // Inside a Markdown link: parentheses would end it early.
+      linkUrl: (links.joinUrl || links.icsUrl).replace(/\(/g, '%28').replace(/\)/g, '%29'),
+      pending: links.pending ? t.invitePending : '',
+    };
+  });
   return renderCard('meeting-list', { title, empty: entries.length === 0 ? emptyText : '' }, { meetings });
 }
 

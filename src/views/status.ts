@@ -47,11 +47,17 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
   }
   const jobLabel = (j: PendingJob): string => {
     const body = j.bodyId ? input.bodyNames.get(j.bodyId) : undefined;
-    return body ? `${t.kinds[j.kind]} – ${body}` : (j.label ?? t.kinds[j.kind] ?? j.kind);
+    // An invitation is per meeting: its label ends with the meeting's date (dd.mm).
+    const date = j.kind === 'invitation' ? / (\d{2}\.\d{2})$/.exec(j.label ?? '')?.[1] : undefined;
+    return body ? `${t.kinds[j.kind]} – ${body}${date ? ` ${date}` : ''}` : (j.label ?? t.kinds[j.kind] ?? j.kind);
   };
   const failingJobs = input.jobs
     .filter((j) => j.lastError)
-    .map((j) => ({ label: jobLabel(j), reason: `${s.jobFailed}: ${j.lastError}`, detail: format(s.attempts, { n: j.attempts }) }));
+    .map((j) => ({
+      label: jobLabel(j),
+      reason: (j.kind === 'invitation' ? explainGraph(t, j.lastError ?? '') : undefined) ?? `${s.jobFailed}: ${j.lastError}`,
+      detail: [format(s.attempts, { n: j.attempts }), ...(j.retryAt ? [format(s.nextAttempt, { time: when(j.retryAt) })] : [])].join(' · '),
+    }));
   const failingDeliveries = input.deliveries
     .filter((d) => d.attempts > 0 && (d.state === 'failing' || d.state === 'retrying'))
     .map((d) => ({
@@ -70,12 +76,33 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
     queued: format(s.queued, { n: input.deliveries.length }),
     nextTitle: s.nextTitle,
     nextEmpty: s.nextEmpty,
-    next: input.jobs.slice(0, MAX_ROWS).map((j) => ({ label: jobLabel(j), due: when(j.dueAt) })),
+    // A job that failed is next due when it is tried again, not at its original time.
+    next: input.jobs.slice(0, MAX_ROWS).map((j) => ({ label: jobLabel(j), due: when(j.retryAt && j.retryAt > j.dueAt ? j.retryAt : j.dueAt) })),
     failingTitle: s.failingTitle,
     failingEmpty: s.failingEmpty,
     failing: [...failingDeliveries, ...failingJobs].slice(0, MAX_ROWS),
   };
   return renderCard('status', data);
+}
+
+/**
+ * An invitation job's stored reason ('429 TooManyRequests', 'nett ECONNREFUSED', 'token
+ * invalid_client') in words, keeping the code; undefined for a failure that was not Graph's
+ * (reading the members from Teams, storage), which is shown as any job's.
+ */
+export function explainGraph(t: SchedulerTexts, lastError: string): string | undefined {
+  const g = t.status.graph;
+  const [first = ''] = lastError.split(' ');
+  const code = lastError;
+  const status = Number(first);
+  if (first === 'nett') return format(g.network, { code });
+  if (first === 'token') return format(g.token, { code });
+  if (!/^\d{3}$/.test(first)) return undefined;
+  if (status === 429) return g.throttled;
+  if (status === 401 || status === 403) return format(g.forbidden, { code });
+  if (status === 404) return format(g.notFound, { code });
+  if (status >= 500) return format(g.server, { code });
+  return format(g.other, { code });
 }
 
 /** A stored reason ('403 BotNotInConversationRoster', 'nett NetworkError') in words, keeping the code. */

@@ -159,4 +159,38 @@ describe('meetings repository against Azurite', () => {
     expect(await meetings.cancel(tenantId, bodyId, stored[0]!.id, PEOPLE.kari.aadObjectId, '', after)).toEqual({ ok: false, reason: 'over' });
     expect(await meetings.cancel(tenantId, bodyId, 'm0000000000000000-9', PEOPLE.kari.aadObjectId, '', NOW)).toEqual({ ok: false, reason: 'notFound' });
   });
+
+  it('keeps an invitation’s organizer and event on the meeting row, written with the row’s ETag', async () => {
+    const planned = planMeetings(
+      { date: '2027-03-04', time: '18:00', durationMinutes: 90, count: 1, cadenceWeeks: 6 },
+      { tenantId, bodyId, seriesId: series(), createdBy: PEOPLE.kari.aadObjectId, now: NOW, organizer: PEOPLE.kari.aadObjectId },
+    );
+    const [m] = (await meetings.createSeries(planned)).meetings;
+    expect(m!.organizer).toBe(PEOPLE.kari.aadObjectId);
+
+    // Two writers at once (the job recording its event, the outbox its card id, a cancel): both land.
+    const [a, b] = await Promise.all([
+      meetings.recordInvitation(tenantId, bodyId, m!.id, (cur) =>
+        cur.eventId ? undefined : { eventId: 'ev-1', joinUrl: 'https://teams.microsoft.com/l/meetup-join/1', eventWhen: 'w1', eventWho: 'p1' },
+      ),
+      meetings.cancel(tenantId, bodyId, m!.id, PEOPLE.kari.aadObjectId, 'Flyttet til neste uke', NOW),
+    ]);
+    expect(a?.eventId).toBe('ev-1');
+    expect(b).toMatchObject({ ok: true, changed: true });
+    const back = await meetings.get(tenantId, bodyId, m!.id);
+    expect(back).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Flyttet til neste uke',
+      organizer: PEOPLE.kari.aadObjectId,
+      eventId: 'ev-1',
+      eventWho: 'p1',
+    });
+
+    // A decision made on a stale row is made again on the current one: here, nothing more to write.
+    const again = await meetings.recordInvitation(tenantId, bodyId, m!.id, (cur) => (cur.eventCancelled ? undefined : { eventCancelled: true }));
+    expect(again?.eventCancelled).toBe(true);
+    const unchanged = await meetings.recordInvitation(tenantId, bodyId, m!.id, (cur) => (cur.eventCancelled ? undefined : { eventCancelled: true }));
+    expect(unchanged?.eventCancelled).toBe(true);
+    expect(await meetings.recordInvitation(tenantId, bodyId, 'm0000000000000000-9', () => ({ eventId: 'x' }))).toBeUndefined();
+  });
 });

@@ -124,4 +124,44 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ SLT_CLOCK_START: '2026-12-01T06:59:00Z' }).clockStart).toBe('2026-12-01T06:59:00Z');
     expect(errorOf({ ...PROD, SLT_CLOCK_START: '2026-12-01T06:59:00Z' })).toContain('SLT_CLOCK_START');
   });
+
+  describe('calendar (SLT_CALENDAR)', () => {
+    const GRAPH_APP = '3f9a1c2e-7b4d-4e8f-a1c3-5d7e9f0b2a4c';
+    const DEV_GRAPH = { SLT_CALENDAR: 'graph', SLT_GRAPH_TENANT_ID: TENANT, SLT_GRAPH_CLIENT_ID: GRAPH_APP, SLT_GRAPH_CLIENT_SECRET: 's' };
+
+    it('is the .ics download unless asked otherwise: a newcomer needs nothing', () => {
+      expect(loadConfig({}).calendar).toEqual({ mode: 'ics' });
+      expect(loadConfig(PROD).calendar).toEqual({ mode: 'ics' });
+    });
+
+    it('in production takes the bot’s own registration for Graph, pointing at Microsoft', () => {
+      expect(loadConfig({ ...PROD, SLT_CALENDAR: 'graph' }).calendar).toEqual({
+        mode: 'graph',
+        tenantId: TENANT,
+        clientId: APP_ID,
+        clientSecret: 'hemmelig',
+        graphUrl: 'https://graph.microsoft.com/v1.0',
+        loginUrl: 'https://login.microsoftonline.com',
+      });
+    });
+
+    it('in development mode needs tenant, app and secret given, and takes local fakes over https', () => {
+      const message = errorOf({ SLT_CALENDAR: 'graph' });
+      for (const name of ['SLT_GRAPH_TENANT_ID', 'SLT_GRAPH_CLIENT_ID', 'SLT_GRAPH_CLIENT_SECRET'])
+        expect(message).toContain(`${name}: required when SLT_CALENDAR=graph`);
+      const c = loadConfig({ ...DEV_GRAPH, SLT_GRAPH_URL: 'https://127.0.0.1:8443/v1.0/', SLT_LOGIN_URL: 'https://127.0.0.1:8443' });
+      expect(c.calendar).toMatchObject({ mode: 'graph', clientId: GRAPH_APP, graphUrl: 'https://127.0.0.1:8443/v1.0', loginUrl: 'https://127.0.0.1:8443' });
+    });
+
+    it.each([
+      [{ SLT_CALENDAR: 'outlook' }, 'SLT_CALENDAR'],
+      [{ ...DEV_GRAPH, SLT_GRAPH_URL: 'http://127.0.0.1:8080/v1.0' }, 'SLT_GRAPH_URL'],
+      [{ ...DEV_GRAPH, SLT_LOGIN_URL: 'https://login.example/?x=1' }, 'SLT_LOGIN_URL'],
+      [{ ...DEV_GRAPH, SLT_GRAPH_CLIENT_ID: 'slt-boten' }, 'SLT_GRAPH_CLIENT_ID'],
+      [{ ...PROD, SLT_CALENDAR: 'graph', SLT_GRAPH_TENANT_ID: '8c2d4e6f-0000-4c5d-9e8f-7a6b5c4d3e2f' }, 'must be one of SLT_TENANT_IDS'],
+      [{ ...PROD, SLT_CALENDAR: 'graph', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' }, 'SLT_GRAPH_CLIENT_SECRET'],
+    ])('refuses a calendar setting that cannot work: %o', (env, expected) => {
+      expect(errorOf(env)).toContain(expected);
+    });
+  });
 });

@@ -67,6 +67,19 @@ describe('layer rules (dependency-cruiser)', () => {
     expect(result.output).toContain('bot-framework-at-the-edge');
   });
 
+  it('refuses MSAL or the Graph types outside src/graph, and src/graph reaching into a use case', async () => {
+    const dir = project('graph', {
+      'src/app/token.ts': "import { ConfidentialClientApplication } from '@azure/msal-node';\nexport const C = ConfidentialClientApplication;\n",
+      'src/views/event.ts': "import type { Event } from '@microsoft/microsoft-graph-types';\nexport const e: Event = {};\n",
+      'src/app/use.ts': 'export const x = 1;\n',
+      'src/graph/client.ts': "import { x } from '../app/use';\nexport const y = x;\n",
+    });
+    const result = await layers(dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output.match(/graph-in-graph/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(result.output).toContain('graph-below-use-cases');
+  });
+
   it('passes on a tree that keeps the rules', async () => {
     const dir = project('clean', {
       'src/domain/rule.ts': 'export const limit = 3;\n',

@@ -94,4 +94,35 @@ describe('infra/main.bicep', () => {
     const botDomain = /^output botDomain string = (\S+)$/m.exec(BICEP)![1]!;
     expect(`https://${resolve(botDomain)}`).toBe(publicUrl);
   });
+
+  it('passes the calendar settings to the app: .ics unless the deployment asks for Outlook invitations, the Graph secret kept secure', () => {
+    const settings = appSettings();
+    expect(
+      Object.fromEntries(['SLT_CALENDAR', 'SLT_GRAPH_TENANT_ID', 'SLT_GRAPH_CLIENT_ID', 'SLT_GRAPH_CLIENT_SECRET'].map((n) => [n, settings.get(n)])),
+    ).toEqual({
+      SLT_CALENDAR: 'sltCalendar',
+      SLT_GRAPH_TENANT_ID: 'graphTenantId',
+      SLT_GRAPH_CLIENT_ID: 'graphClientId',
+      SLT_GRAPH_CLIENT_SECRET: 'graphClientSecret',
+    });
+    expect(BICEP).toMatch(/^param sltCalendar string = 'ics'$/m);
+    expect(BICEP).toMatch(/@secure\(\)\nparam graphClientSecret string = ''/);
+    // Empty Graph settings fall back to the bot's own registration, which production has.
+    const prod = {
+      MicrosoftAppId: '0f1e2d3c-0000-4000-8000-000000000abc',
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppTenantId: '5b1c7c44-6c2f-4a8e-9d1e-3f2a1b0c9d8e',
+    };
+    const c = loadConfig({
+      ...prod,
+      SLT_TENANT_IDS: prod.MicrosoftAppTenantId,
+      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      SLT_PUBLIC_URL: 'https://slt.example.no',
+      SLT_CALENDAR: 'graph',
+      SLT_GRAPH_TENANT_ID: '',
+      SLT_GRAPH_CLIENT_ID: '',
+      SLT_GRAPH_CLIENT_SECRET: '',
+    });
+    expect(c.calendar).toMatchObject({ mode: 'graph', tenantId: prod.MicrosoftAppTenantId, clientId: prod.MicrosoftAppId });
+  });
 });

@@ -105,6 +105,35 @@ describe('loop', () => {
   });
 });
 
+describe('loop wake-up', () => {
+  it('runs at once when woken instead of waiting out its interval, and sooner when a run asks for it', async () => {
+    const runs: number[] = [];
+    const t0 = Date.now();
+    const loop = new Loop(
+      'test',
+      60_000,
+      async () => {
+        runs.push(Date.now() - t0);
+        return runs.length === 2 ? 40 : undefined; // the second run has a retry due in 40 ms
+      },
+      createLogger('silent'),
+      (r) => r as number | undefined,
+    );
+    loop.start();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(runs).toHaveLength(1); // the first run, at start; the next one would be a minute later
+    loop.wake();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runs).toHaveLength(3); // 40 ms after the second, not 60 s
+    await loop.stop();
+    loop.wake(); // stopped: nothing runs
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toHaveLength(3);
+  });
+});
+
 describe('row keys', () => {
   it('escapes characters Azure Tables forbid in keys and round-trips', () => {
     const key = 'agenda:a/b\\c#d?e%f\u0001';

@@ -44,7 +44,17 @@ type JobRow = {
   outcome?: string;
   updatedAt: string;
 };
-type IndexRow = { key: string; kind: JobKind; tenantId: string; dueAt: string; label?: string; bodyId?: string; attempts?: number; lastError?: string };
+type IndexRow = {
+  key: string;
+  kind: JobKind;
+  tenantId: string;
+  dueAt: string;
+  label?: string;
+  bodyId?: string;
+  attempts?: number;
+  lastError?: string;
+  retryAt?: string;
+};
 type RunRow = { instance: string; lastRunAt: string; due: number; fired: number; skipped: number; failed: number };
 
 /** A job as stored, with the etag it was read at. */
@@ -65,6 +75,8 @@ export interface PendingJob {
   readonly bodyId?: string;
   readonly attempts: number;
   readonly lastError?: string;
+  /** After a failure: when it is tried again (canonical ISO). */
+  readonly retryAt?: string;
 }
 
 export interface RunRecord {
@@ -202,11 +214,11 @@ export class JobTable {
     return this.claims.release(key, dueAt, etag, retryAt, lastError);
   }
 
-  /** Shows a handler failure on the pending occurrence (for `status`). */
-  async noteFailure(dueAt: string, key: string, attempts: number, lastError: string): Promise<void> {
+  /** Shows a handler failure on the pending occurrence (for `status`): attempts, reason, when it is tried again. */
+  async noteFailure(dueAt: string, key: string, attempts: number, lastError: string, retryAt?: string): Promise<void> {
     try {
       await this.jobs.updateEntity<Partial<IndexRow>>(
-        { partitionKey: DUE, rowKey: indexKey(dueAt, key), attempts, lastError: lastError.slice(0, 200) },
+        { partitionKey: DUE, rowKey: indexKey(dueAt, key), attempts, lastError: lastError.slice(0, 200), ...(retryAt ? { retryAt } : {}) },
         'Merge',
       );
     } catch (err) {
@@ -301,5 +313,6 @@ function toPending(e: IndexRow & { rowKey?: string }): PendingJob {
     bodyId: opt(e.bodyId),
     attempts: opt(e.attempts) ?? 0,
     lastError: opt(e.lastError),
+    retryAt: opt(e.retryAt),
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { InvitationState } from '../../domain/invitations';
 import { MEETING_ID_RE, type Meeting, type MeetingStatus, type NewMeeting } from '../../domain/meetings';
 import type { ActivityIdSink } from '../../domain/ports';
 import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
@@ -18,6 +19,9 @@ import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
  *     or failed points at nothing that agrees with it and yields 404 — never a half-written meeting.
  * Cancelling uses ETag optimistic concurrency (readModifyWrite); the outbox writes the posted
  * card's activity id back into `cardActivityId`/`cardConversationId` of the meeting row.
+ * Outlook invitations (SLT_CALENDAR=graph) keep their event on the meeting row: `organizer`,
+ * `eventId`, `joinUrl`, `eventWhen`/`eventWho` (hashes of what was last sent) and `eventCancelled`,
+ * written with the row's ETag by the invitation job (recordInvitation).
  */
 type MeetingRow = Omit<Meeting, 'id' | 'tenantId' | 'bodyId'> & { tenantId: string; bodyId: string };
 type IcsRow = { tenantId: string; bodyId: string; meetingId: string };
@@ -132,6 +136,34 @@ export class MeetingRepository {
     return outcome;
   }
 
+  /**
+   * Writes what an invitation job learnt (event id, link, what was sent) onto the meeting row with
+   * its ETag. `decide` sees the current row and returns the columns to set, or undefined to write
+   * nothing; on a concurrent write (a cancel, the outbox's card id) it is asked again with the new
+   * row. Returns the row as written (or as found when nothing was written), undefined when gone.
+   */
+  async recordInvitation(
+    tenantId: string,
+    bodyId: string,
+    meetingId: string,
+    decide: (current: Meeting) => Partial<InvitationState> | undefined,
+  ): Promise<Meeting | undefined> {
+    if (!MEETING_ID_RE.test(meetingId)) return undefined;
+    let out: Meeting | undefined;
+    const result = await readModifyWrite<MeetingRow>(this.client, meetingPartition(tenantId, bodyId), meetingId, (current) => {
+      if (!current) {
+        out = undefined;
+        return { kind: 'abort', reason: 'notFound' };
+      }
+      const meeting = fromEntity(current);
+      const patch = decide(meeting);
+      out = patch ? { ...meeting, ...patch } : meeting;
+      return patch ? { kind: 'write', entity: toEntity(out) } : { kind: 'abort', reason: 'unchanged' };
+    });
+    if (!result.ok && result.reason === 'conflict') throw new Error('meeting invitation record kept conflicting');
+    return out;
+  }
+
   /** The meeting behind a download token, or undefined (unknown, malformed or stale token). */
   async byIcsToken(token: string): Promise<Meeting | undefined> {
     if (!TOKEN_RE.test(token)) return undefined;
@@ -205,5 +237,11 @@ function fromEntity(e: TableEntityResult<MeetingRow>): Meeting {
     cancelReason: opt(e.cancelReason),
     cancelledBy: opt(e.cancelledBy),
     cancelledAt: opt(e.cancelledAt),
+    organizer: opt(e.organizer),
+    eventId: opt(e.eventId),
+    joinUrl: opt(e.joinUrl),
+    eventWhen: opt(e.eventWhen),
+    eventWho: opt(e.eventWho),
+    eventCancelled: opt(e.eventCancelled),
   };
 }
