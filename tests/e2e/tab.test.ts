@@ -32,7 +32,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
   beforeAll(async () => {
     tabDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slt-tab-'));
     await buildTab(tabDir);
-    h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId, SLT_TENANT_IDS: TENANT }, overrides: { tab: { dir: tabDir } } });
+    h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId }, overrides: { tab: { dir: tabDir } } });
     seeded = await seedYear(h.app.services, h.connector);
     fs.mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();
