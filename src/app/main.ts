@@ -6,7 +6,7 @@ import { BotFrameworkSender } from '../bot/sender';
 import { type Clock, startingClock, systemClock } from '../clock';
 import type { Config } from '../config';
 import { meetingStatsFrom } from '../domain/cadence';
-import type { OutboxItem, Roster } from '../domain/ports';
+import type { OutboxItem, Roster, TeamDirectory } from '../domain/ports';
 import { createServer } from '../http/server';
 import { createLogger, type Logger } from '../log';
 import { StorageJobScheduler } from '../scheduler/jobs';
@@ -68,6 +68,8 @@ export interface AppOverrides {
   realNow?: () => number;
   /** Stand-in for the Teams roster (tests in production mode, where the real one needs Entra). */
   roster?: Roster;
+  /** Stand-in for Teams' channel list and team names (as `roster`). */
+  teams?: TeamDirectory;
   /** The bot's JWT check (tests: the channel's OpenID metadata served locally, with a test key). */
   botAuth?: AdapterOptions;
   /** The tab: where tenants' signing keys are published (tests: a local key set), its built folder, the digest archive. */
@@ -93,7 +95,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   // The adapter comes first: the roster reads Teams through it, proactively.
   const adapter = createAdapter(config, log, overrides.botAuth);
-  const roster = overrides.roster ?? new TeamsRoster(adapter, config.bot.appId);
+  const teamsApi = new TeamsRoster(adapter, config.bot.appId);
+  const roster = overrides.roster ?? teamsApi;
+  const teams = overrides.teams ?? teamsApi;
 
   const trackConversation = conversationTracker(bodies, log);
   const ensureDigest = digestJobEnsurer(scheduler, clock, log);
@@ -106,6 +110,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     roles,
     bodies,
     roster,
+    teams,
     meetings,
     scheduler,
     outbox,

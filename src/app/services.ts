@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Standing } from '../domain/access';
-import type { JobScheduler, Outbox, Roster } from '../domain/ports';
+import type { JobScheduler, Outbox, Roster, TeamDirectory } from '../domain/ports';
 import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
 import type { SchedulerStatusReader } from '../scheduler/jobs';
@@ -32,8 +32,10 @@ export interface Services {
   readonly roles: RoleRepository;
   /** SLT bodies bound to channels, with their conversation references. */
   readonly bodies: BodyRepository;
-  /** Members of a channel (or team/chat), read from Teams and cached briefly. */
+  /** Members of a team or channel, read from Teams and cached briefly; a body's through src/domain/membership.ts. */
   readonly roster: Roster;
+  /** A team's channels with their kinds, and its name, from Teams (cached briefly). */
+  readonly teams: TeamDirectory;
   /** Meetings of the bodies, with their calendar-download tokens. */
   readonly meetings: MeetingRepository;
   /** Trend topics; reads take the viewer's ReadScope. */

@@ -1,6 +1,6 @@
 import { type CloudAdapter, type ConversationReference, type TeamsChannelAccount, TeamsInfo, type TurnContext } from 'botbuilder';
-import type { ConversationRef } from '../domain/bodies';
-import type { Roster, RosterMember } from '../domain/ports';
+import { type ChannelKind, type ConversationRef, channelKindOf } from '../domain/bodies';
+import type { Roster, RosterMember, TeamDirectory, TeamRef } from '../domain/ports';
 
 /** How long a roster answer is reused: short, so a person added to a channel is seen soon. */
 export const ROSTER_TTL_MS = 60_000;
@@ -13,21 +13,23 @@ interface Entry<T> {
 }
 
 /**
- * The `Roster` port over the Teams roster APIs, called proactively through the CloudAdapter
- * (`continueConversationAsync`), so it works outside a turn and for channels the user is not in.
+ * The `Roster` and `TeamDirectory` ports over the Teams APIs, called proactively through the
+ * CloudAdapter (`continueConversationAsync`), so they work outside a turn and for channels the
+ * user is not in.
  *
- * Keying: a roster is read for the ref's conversation id, which for a channel is the channel id
- * (the General channel's id equals the team id). Teams answers a *standard* channel with the
- * team's members (standard channel members = team members) and a *private or shared* channel
- * with that channel's own members — so "board members = members of the board's channel" holds
- * for every channel type. The continuation activity carries no `channelData.team`, so
- * `TeamsInfo` asks for exactly that conversation instead of widening to the whole team.
+ * Keying: a roster is read for the ref's conversation id — a team's (its General channel's id
+ * equals the team id) or a channel's. Which one holds a body's members is decided by
+ * src/domain/membership.ts: the team for a standard channel, the channel itself for a private or
+ * shared one. The continuation activity carries no `channelData.team`, so `TeamsInfo` asks for
+ * exactly that conversation instead of widening to the whole team.
  *
  * Answers are cached per conversation for ROSTER_TTL_MS (concurrent callers share one call).
  */
-export class TeamsRoster implements Roster {
+export class TeamsRoster implements Roster, TeamDirectory {
   private readonly lists = new Map<string, Entry<RosterMember[]>>();
   private readonly singles = new Map<string, Entry<boolean>>();
+  private readonly channels = new Map<string, Entry<ReadonlyMap<string, ChannelKind>>>();
+  private readonly teams = new Map<string, Entry<string | undefined>>();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -47,10 +49,37 @@ export class TeamsRoster implements Roster {
     return this.cached(this.singles, `${keyOf(ref)}|${aadObjectId}`, () => this.readOne(ref, aadObjectId));
   }
 
+  /** The team's channel list (`TeamsInfo.getTeamChannels`): each channel's kind, where Teams gives one. */
+  async channelKinds(team: TeamRef): Promise<ReadonlyMap<string, ChannelKind>> {
+    return this.cached(this.channels, `${team.tenantId}|${team.teamId}`, async () => {
+      const kinds = new Map<string, ChannelKind>();
+      await this.inConversation(teamConversation(team), async (ctx) => {
+        for (const c of await TeamsInfo.getTeamChannels(ctx, team.teamId)) {
+          const kind = channelKindOf(c.type);
+          if (c.id && kind) kinds.set(c.id, kind);
+        }
+      });
+      return kinds;
+    });
+  }
+
+  /** The team's name (`TeamsInfo.getTeamDetails`). */
+  async teamName(team: TeamRef): Promise<string | undefined> {
+    return this.cached(this.teams, `${team.tenantId}|${team.teamId}`, async () => {
+      let name: string | undefined;
+      await this.inConversation(teamConversation(team), async (ctx) => {
+        name = (await TeamsInfo.getTeamDetails(ctx, team.teamId)).name || undefined;
+      });
+      return name;
+    });
+  }
+
   /** Forgets cached answers (after a role or channel change the caller knows about). */
   clear(): void {
     this.lists.clear();
     this.singles.clear();
+    this.channels.clear();
+    this.teams.clear();
   }
 
   private async readAll(ref: ConversationRef): Promise<RosterMember[]> {
@@ -108,6 +137,11 @@ export class TeamsRoster implements Roster {
   }
 }
 
+/** A team's General channel as a conversation (its id is the team id). */
+function teamConversation(team: TeamRef): ConversationRef {
+  return { ...team, conversationId: team.teamId, channelId: team.teamId };
+}
+
 function keyOf(ref: ConversationRef): string {
   return `${ref.tenantId}|${ref.conversationId.split(';')[0]}`;
 }
@@ -115,7 +149,7 @@ function keyOf(ref: ConversationRef): string {
 function toMember(m: TeamsChannelAccount): RosterMember | undefined {
   const aad = m.aadObjectId ?? (m as { objectId?: string }).objectId;
   if (!aad) return undefined; // bots and accounts without an Entra id cannot hold SLT roles
-  return { aadObjectId: aad, channelAccountId: m.id, name: m.name ?? '', email: m.email ?? undefined };
+  return { aadObjectId: aad, channelAccountId: m.id, name: m.name ?? '', email: m.email ?? undefined, userPrincipalName: m.userPrincipalName ?? undefined };
 }
 
 function statusOf(err: unknown): number | undefined {

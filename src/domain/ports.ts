@@ -1,4 +1,4 @@
-import type { ConversationRef } from './bodies';
+import type { ChannelKind, ConversationRef } from './bodies';
 
 /**
  * Ports the domain and handlers use; implemented at the edges (src/bot for Teams,
@@ -11,12 +11,34 @@ export interface RosterMember {
   readonly channelAccountId: string;
   readonly name: string;
   readonly email?: string;
+  readonly userPrincipalName?: string;
 }
 
-/** Members of a body's channel, read through the Teams roster APIs (cached briefly). */
+/**
+ * Members of a Teams conversation (a team, a channel), read through the Teams roster APIs and
+ * cached briefly. Which conversation holds a body's members is decided in one place:
+ * src/domain/membership.ts (`membersOf`, `isMemberOf`).
+ */
 export interface Roster {
   members(ref: ConversationRef): Promise<RosterMember[]>;
   isMember(ref: ConversationRef, aadObjectId: string): Promise<boolean>;
+}
+
+/** A team, and where to reach Teams for it. */
+export interface TeamRef {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  readonly botName?: string;
+  readonly teamId: string;
+}
+
+/** What Teams says about a team (cached briefly). */
+export interface TeamDirectory {
+  /** The kinds of the team's channels, by channel id, as Teams lists them (`ChannelInfo.type`); channels without a kind are left out. */
+  channelKinds(team: TeamRef): Promise<ReadonlyMap<string, ChannelKind>>;
+  /** The team's name, when Teams gives it. */
+  teamName(team: TeamRef): Promise<string | undefined>;
 }
 
 /** A message for the outbound queue: text or a rendered Adaptive Card. */
