@@ -97,7 +97,7 @@ export const bodyRegister: ActionDef<typeof schema> = {
       time: data.time,
       durationMinutes: data.durationMinutes ?? DEFAULT_DURATION_MINUTES,
       channelId: place.channelId,
-      channelName: channelDisplayName(place, locale) || undefined,
+      channelName: channelDisplayName(place, locale) || readers.channelName || undefined,
       channelType: readers.kind,
       teamName: readers.teamName,
       ref: refOf(place),
@@ -121,7 +121,7 @@ export const bodyRegister: ActionDef<typeof schema> = {
     const { place, locale } = req;
     if (place.kind !== 'channel' || !place.channelId) return { type: 'message', text: pick(locale, text).notChannel };
     const [current, readers] = await Promise.all([services.bodies.byChannel(place.tenantId, place.channelId), readersHere(services, place, req.correlationId)]);
-    const channel = channelDisplayName(place, locale);
+    const channel = channelDisplayName(place, locale) || readers.channelName || '';
     return {
       type: 'card',
       card: bodyRegisterCard(locale, channel, current, req.data, clarify(errors, req.data, locale), {

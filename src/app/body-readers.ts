@@ -23,6 +23,7 @@ export interface ChannelReaders {
  * The readers of a channel about to be registered (the `registrer` form and `body.register`).
  * The kind comes from the activity (`channelData.channel.type`), else from Teams' channel list of
  * the team, else the channel counts as standard. A team's General channel is always standard.
+ * The channel's name comes from the activity, else from the same list.
  * Teams that cannot be asked never stop a registration; what is not known is said so.
  */
 export async function readersHere(services: Services, place: Place, cid: string): Promise<ChannelReaders> {
@@ -32,8 +33,10 @@ export async function readersHere(services: Services, place: Place, cid: string)
     services.log.warn({ cid, err: (err as Error).message }, `registration: ${what} not readable`);
     return undefined;
   };
-  let kind = place.channelType ?? (channelId && channelId === place.teamId ? 'standard' : undefined);
-  if (!kind && team) kind = (await services.teams.channelKinds(team).catch(warn('channel list')))?.get(channelId);
+  // The team's channel list also names the channel (activities from some clients do not).
+  const listed =
+    team && (!place.channelType || !place.channelName) ? (await services.teams.channels(team).catch(warn('channel list')))?.get(channelId) : undefined;
+  const kind = place.channelType ?? (channelId && channelId === place.teamId ? 'standard' : listed?.kind);
   const teamName = place.teamName ?? (team ? await services.teams.teamName(team).catch(warn('team name')) : undefined);
   const resolved: ChannelKind = kind ?? 'standard';
   const here = { channelId, channelType: resolved, ref: refOf(place) };
@@ -42,7 +45,7 @@ export async function readersHere(services: Services, place: Place, cid: string)
     kind: resolved,
     kindKnown: kind !== undefined,
     teamName,
-    channelName: place.channelName,
+    channelName: place.channelName ?? listed?.name,
     count: members?.members.length,
     sharesWith: await sharesReadersWith(services, { id: bodyIdFor(channelId), teamId: place.teamId, kind: resolved }, place.tenantId, cid),
   };

@@ -1,6 +1,6 @@
 import { type CloudAdapter, type ConversationReference, type TeamsChannelAccount, TeamsInfo, type TurnContext } from 'botbuilder';
-import { type ChannelKind, type ConversationRef, channelKindOf } from '../domain/bodies';
-import type { Roster, RosterMember, TeamDirectory, TeamRef } from '../domain/ports';
+import { type ConversationRef, channelKindOf } from '../domain/bodies';
+import type { Roster, RosterMember, TeamChannel, TeamDirectory, TeamRef } from '../domain/ports';
 
 /** How long a roster answer is reused: short, so a person added to a channel is seen soon. */
 export const ROSTER_TTL_MS = 60_000;
@@ -28,7 +28,7 @@ interface Entry<T> {
 export class TeamsRoster implements Roster, TeamDirectory {
   private readonly lists = new Map<string, Entry<RosterMember[]>>();
   private readonly singles = new Map<string, Entry<boolean>>();
-  private readonly channels = new Map<string, Entry<ReadonlyMap<string, ChannelKind>>>();
+  private readonly channelLists = new Map<string, Entry<ReadonlyMap<string, TeamChannel>>>();
   private readonly teams = new Map<string, Entry<string | undefined>>();
 
   constructor(
@@ -49,17 +49,16 @@ export class TeamsRoster implements Roster, TeamDirectory {
     return this.cached(this.singles, `${keyOf(ref)}|${aadObjectId}`, () => this.readOne(ref, aadObjectId));
   }
 
-  /** The team's channel list (`TeamsInfo.getTeamChannels`): each channel's kind, where Teams gives one. */
-  async channelKinds(team: TeamRef): Promise<ReadonlyMap<string, ChannelKind>> {
-    return this.cached(this.channels, `${team.tenantId}|${team.teamId}`, async () => {
-      const kinds = new Map<string, ChannelKind>();
+  /** The team's channel list (`TeamsInfo.getTeamChannels`): each channel's name and kind, where Teams gives them. */
+  async channels(team: TeamRef): Promise<ReadonlyMap<string, TeamChannel>> {
+    return this.cached(this.channelLists, `${team.tenantId}|${team.teamId}`, async () => {
+      const channels = new Map<string, TeamChannel>();
       await this.inConversation(teamConversation(team), async (ctx) => {
         for (const c of await TeamsInfo.getTeamChannels(ctx, team.teamId)) {
-          const kind = channelKindOf(c.type);
-          if (c.id && kind) kinds.set(c.id, kind);
+          if (c.id) channels.set(c.id, { name: c.name || undefined, kind: channelKindOf(c.type) });
         }
       });
-      return kinds;
+      return channels;
     });
   }
 
@@ -78,7 +77,7 @@ export class TeamsRoster implements Roster, TeamDirectory {
   clear(): void {
     this.lists.clear();
     this.singles.clear();
-    this.channels.clear();
+    this.channelLists.clear();
     this.teams.clear();
   }
 

@@ -28,9 +28,9 @@ export const registerCommand: CommandDef = {
     const { place, locale } = req;
     if (place.kind !== 'channel' || !place.channelId) return [{ type: 'text', text: pick(locale, text).notChannel }];
     const [current, readers] = await Promise.all([services.bodies.byChannel(place.tenantId, place.channelId), readersHere(services, place, req.correlationId)]);
-    const channel = channelDisplayName(place, locale);
+    const channel = channelDisplayName(place, locale) || readers.channelName || '';
     // General's name says nothing about the body, so suggest no name there.
-    const suggested = place.channelName ?? '';
+    const suggested = place.channelName ?? readers.channelName ?? '';
     // Said before anything is typed: who will read it, and (for a second body in a team's standard channels) why it cannot be.
     const blocked =
       readers.sharesWith && !current

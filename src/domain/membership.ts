@@ -47,8 +47,8 @@ export async function kindOfBody(deps: MembershipDeps, body: BodyChannel): Promi
   if (body.channelType) return body.channelType;
   const teamId = body.ref.teamId;
   if (!deps.teams || !teamId) return undefined;
-  const kinds = await deps.teams.channelKinds({ ...body.ref, teamId });
-  return kinds.get(body.channelId);
+  const channels = await deps.teams.channels({ ...body.ref, teamId });
+  return channels.get(body.channelId)?.kind;
 }
 
 /** The body's members, with the kind of its channel and whose roster that is. */

@@ -33,10 +33,16 @@ export interface TeamRef {
   readonly teamId: string;
 }
 
+/** A channel as Teams lists it for its team (`ChannelInfo`): the General channel has no name, older answers no kind. */
+export interface TeamChannel {
+  readonly name?: string;
+  readonly kind?: ChannelKind;
+}
+
 /** What Teams says about a team (cached briefly). */
 export interface TeamDirectory {
-  /** The kinds of the team's channels, by channel id, as Teams lists them (`ChannelInfo.type`); channels without a kind are left out. */
-  channelKinds(team: TeamRef): Promise<ReadonlyMap<string, ChannelKind>>;
+  /** The team's channels by id, with name and kind (`ChannelInfo.type`) where Teams gives them. */
+  channels(team: TeamRef): Promise<ReadonlyMap<string, TeamChannel>>;
   /** The team's name, when Teams gives it. */
   teamName(team: TeamRef): Promise<string | undefined>;
 }
