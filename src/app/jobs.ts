@@ -5,7 +5,7 @@ import { cadenceWatchHandler } from './cadence';
 import { digestHandler } from './digest-jobs';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
-import { retentionHandler } from './retention';
+import { retentionDeps, retentionHandler } from './retention';
 import type { Services } from './services';
 
 /**
@@ -26,16 +26,7 @@ export function jobHandlers(services: Services, meetingStats: MeetingStats): Job
       locale: services.config.defaultLocale,
       log: services.log,
     }),
-    retention: retentionHandler({
-      trends: services.trends,
-      escalations: services.escalations,
-      audit: services.audit,
-      agendas: services.agendas,
-      scheduler: services.scheduler,
-      locale: services.config.defaultLocale,
-      retentionMonths: services.config.retentionMonths,
-      log: services.log,
-    }),
+    retention: retentionHandler(retentionDeps(services)),
     digest: digestHandler(services),
   };
 }

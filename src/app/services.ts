@@ -5,7 +5,7 @@ import type { JobScheduler, Outbox, Roster, TeamDirectory } from '../domain/port
 import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
 import type { SchedulerStatusReader } from '../scheduler/jobs';
-import type { OutboxStatusReader } from '../scheduler/outbox';
+import type { OutboxRetention, OutboxStatusReader } from '../scheduler/outbox';
 import type { AgendaRepository } from '../storage/table/agendas';
 import type { AuditRepository } from '../storage/table/audit';
 import type { BodyRepository } from '../storage/table/bodies';
@@ -59,7 +59,7 @@ export interface Services {
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */
-  readonly outbox: Outbox & OutboxStatusReader;
+  readonly outbox: Outbox & OutboxStatusReader & OutboxRetention;
   /** Keeps a registered channel's conversation reference current; called for every activity. */
   noteConversation(place: Place): Promise<void>;
   /** Resolves what the server knows of a person's roles, in this place. */
