@@ -134,6 +134,14 @@ describe('npm start: the Agents Playground in Chromium, as a newcomer uses it', 
     await ui.select('SLT-nettverket - Ungdomsteam Vest 13-16');
     await ui.registerChannel('Ungdomsteam', 'Ungdomsteam Vest 13-16');
     expect(await ui.card('Kanalen er registrert').innerText()).toContain('4 medlemmer av den private kanalen «Ungdomsteam Vest 13-16»');
+    // status lists each body's channel kind and readers.
+    await ui.send('status', { mention: true, expect: 'Organer og hvem som leser dem' });
+    const status = await ui.card('Organer og hvem som leser dem').innerText();
+    expect(status).toMatch(/Ungdomsteam Vest 13-16\s+privat kanal, 4 medlemmer/);
+    expect(status).toMatch(/Ungdomsteam Øst 13-16\s+privat kanal, 4 medlemmer/);
+    expect(status).not.toContain('Deler lesere');
+    await ui.card('Organer og hvem som leser dem').getByText('Organer og hvem som leser dem').scrollIntoViewIfNeeded();
+    await ui.screenshot(SCREENSHOTS, 'playground-status.png');
     const tab = await ui.newPage();
     try {
       const open = async (who: string): Promise<void> => {

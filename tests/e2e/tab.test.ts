@@ -139,6 +139,9 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     expect(items.some((i) => i.text.includes('Team Vest'))).toBe(true);
     expect(items.some((i) => i.text.includes('Team Øst') || i.text.includes('Team Koordinering'))).toBe(false);
     expect(await counts('drugs')).toEqual(expected(['vest'], 0));
+    // Who reads it, as Teams defines it: the private channel's own two members.
+    await page.click('#readers summary');
+    expect(await page.$$eval('#readers li', (li) => li.map((l) => l.textContent))).toEqual(['Ungdomsteam Vest 13-16: privat kanal, 2 medlemmer']);
     await page.screenshot({ path: path.join(SHOTS, 'tab-member-vest.png') });
 
     await openAs(ROLES.ostMember);
