@@ -259,7 +259,7 @@ function doorChecks(config: Config, log: Logger): restify.RequestHandler {
       return next(false);
     }
     if (hasBody(req) && mediaType(req) !== 'application/json') {
-      log.warn({ path: req.path?.(), contentType: String(req.headers['content-type'] ?? '').slice(0, 100) }, 'rejected: body not JSON');
+      log.warn({ path: req.path?.(), contentType: String(req.headers['content-type'] ?? '').slice(0, 100) }, 'rejected: not JSON');
       // The body is never read: close the connection instead of draining it.
       res.header('connection', 'close');
       res.send(415, { error: 'expected application/json' });

@@ -86,6 +86,8 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     const frame = page.frameLocator('#f');
     await frame.locator('svg.chart').waitFor({ timeout: 15_000 });
     const waited = Date.now() - started;
+    // The banner comes with the identity picker, which loads alongside the sections.
+    await frame.locator('#dev-banner', { hasText: 'Utviklingsmodus' }).waitFor({ timeout: 15_000 });
     expect(await frame.locator('#dev-banner').textContent()).toBe('Utviklingsmodus – ingen innlogging');
     expect(waited).toBeGreaterThanOrEqual(1500); // teams-js itself would wait 60 s
     expect(waited).toBeLessThan(10_000);
