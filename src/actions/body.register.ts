@@ -98,7 +98,8 @@ export const bodyRegister: ActionDef<typeof schema> = {
       durationMinutes: data.durationMinutes ?? DEFAULT_DURATION_MINUTES,
       channelId: place.channelId,
       channelName: channelDisplayName(place, locale) || readers.channelName || undefined,
-      channelType: readers.kind,
+      // Only what Teams said: an assumed kind would read the team's roster for a channel that may be private.
+      channelType: readers.kindKnown ? readers.kind : undefined,
       teamName: readers.teamName,
       ref: refOf(place),
       registeredBy: req.actor.id,

@@ -39,7 +39,8 @@ export async function readersHere(services: Services, place: Place, cid: string)
   const kind = place.channelType ?? (channelId && channelId === place.teamId ? 'standard' : listed?.kind);
   const teamName = place.teamName ?? (team ? await services.teams.teamName(team).catch(warn('team name')) : undefined);
   const resolved: ChannelKind = kind ?? 'standard';
-  const here = { channelId, channelType: resolved, ref: refOf(place) };
+  // Counted as the bot will read it: a kind Teams did not say is read from the channel itself.
+  const here = { channelId, channelType: kind, ref: refOf(place) };
   const members = await membersOf(services, here).catch(warn('roster'));
   return {
     kind: resolved,

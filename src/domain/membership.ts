@@ -15,10 +15,10 @@ export interface Membership {
   /** The channel's kind; 'standard' also when Teams never said (see kindKnown). */
   readonly kind: ChannelKind;
   /**
-   * False for a body registered before kinds were recorded whose kind Teams' channel list does
-   * not give either: it counts as standard (the conservative reading for the one-standard-body-
-   * per-team rule), and its roster is read from its own channel, which Teams answers as it
-   * defines it — never wider than before.
+   * False when Teams never said the kind (not in the activity at registration, not in the team's
+   * channel list; or a body registered before kinds were recorded): it counts as standard for the
+   * one-standard-body-per-team rule, and its roster is read from its own channel, which Teams
+   * answers as it defines it — never widened to the team on a guess.
    */
   readonly kindKnown: boolean;
   /** Whose list was read: the team's (a standard channel) or the channel's own. */

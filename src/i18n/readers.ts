@@ -15,6 +15,9 @@ const text: Catalogue<{
   shared: string;
   sharedOne: string;
   sharedUncounted: string;
+  unknown: string;
+  unknownOne: string;
+  unknownUncounted: string;
   theTeam: string;
   thisChannel: string;
   assumed: string;
@@ -37,6 +40,9 @@ const text: Catalogue<{
     shared: '{n} medlemmer av den delte kanalen «{channel}» kan lese det som meldes inn her, også de som er med fra andre team.',
     sharedOne: 'Ett medlem av den delte kanalen «{channel}» kan lese det som meldes inn her.',
     sharedUncounted: 'Medlemmene av den delte kanalen «{channel}» kan lese det som meldes inn her, også de som er med fra andre team.',
+    unknown: '{n} medlemmer av kanalen «{channel}» kan lese det som meldes inn her.',
+    unknownOne: 'Ett medlem av kanalen «{channel}» kan lese det som meldes inn her.',
+    unknownUncounted: 'Medlemmene av kanalen «{channel}» kan lese det som meldes inn her.',
     theTeam: 'teamet «{team}»',
     thisChannel: 'denne kanalen',
     assumed: 'Teams sa ikke om kanalen er privat, så den regnes som en standardkanal.',
@@ -60,6 +66,9 @@ const text: Catalogue<{
     shared: '{n} members of the shared channel "{channel}" can read what is reported here, including those from other teams.',
     sharedOne: 'One member of the shared channel "{channel}" can read what is reported here.',
     sharedUncounted: 'The members of the shared channel "{channel}" can read what is reported here, including those from other teams.',
+    unknown: '{n} members of the channel "{channel}" can read what is reported here.',
+    unknownOne: 'One member of the channel "{channel}" can read what is reported here.',
+    unknownUncounted: 'The members of the channel "{channel}" can read what is reported here.',
     theTeam: 'the team "{team}"',
     thisChannel: 'this channel',
     assumed: 'Teams did not say whether the channel is private, so it counts as a standard channel.',
@@ -81,15 +90,19 @@ function teamPhrase(locale: Locale, teamName: string | undefined): string {
   return teamName ? format(t.theTeam, { team: teamName }) : locale === 'nb' ? 'teamet' : 'the team';
 }
 
-/** «Alle N medlemmer av teamet «X» kan lese det som meldes inn her» and the like. */
+/**
+ * «Alle N medlemmer av teamet «X» kan lese det som meldes inn her» and the like. When Teams did
+ * not say the kind, the count is of those Teams lists for the channel itself (whom the bot lets
+ * read it), without claiming a kind.
+ */
 export function readersSentence(
   locale: Locale,
-  r: { readonly kind: ChannelKind; readonly count?: number; readonly teamName?: string; readonly channelName?: string },
+  r: { readonly kind: ChannelKind; readonly kindKnown?: boolean; readonly count?: number; readonly teamName?: string; readonly channelName?: string },
 ): string {
   const t = pick(locale, text);
   const channel = r.channelName || t.thisChannel;
   const which = r.count === undefined ? 'Uncounted' : r.count === 1 ? 'One' : '';
-  const template = t[`${r.kind}${which}` as keyof typeof t] as string;
+  const template = t[`${r.kindKnown === false ? 'unknown' : r.kind}${which}` as keyof typeof t] as string;
   return format(template, { n: r.count ?? '', team: teamPhrase(locale, r.teamName), channel });
 }
 

@@ -148,6 +148,23 @@ describe('membership as Teams defines it, through /api/messages and the tab API'
     expect(await h.app.services.bodies.byChannel(TENANT, UNLISTED.id)).toBeUndefined();
   });
 
+  it('stores no kind Teams did not say: the body counts as standard, yet its members are read from its own channel, never widened to the team', async () => {
+    // A channel of another team that neither the activity nor Teams' list describes, with its own (private) roster.
+    const team = '19:taust-team@thread.tacv2';
+    const quiet: TestChannel = { id: '19:taus-kanal@thread.tacv2', name: 'Ungdomsteam Taus' };
+    h.connector.rosters.set(team, Object.values(PEOPLE).map(member));
+    h.connector.rosters.set(quiet.id, [member(AMINA), member(SIGRID)]);
+    const done = await invoke('body.register', { ...REGISTER, name: 'Ungdomsteam Taus' }, SIGRID, quiet, team, 'Taust team');
+    // Counted as the bot reads it (the channel itself), the kind not claimed.
+    expect(shown(done.card).join('\n')).toContain(
+      '2 medlemmer av kanalen «Ungdomsteam Taus» kan lese det som meldes inn her. Teams sa ikke om kanalen er privat, så den regnes som en standardkanal.',
+    );
+    expect((await h.app.services.bodies.byChannel(TENANT, quiet.id))?.channelType).toBeUndefined();
+    // Enforced as Teams answers for the channel itself: Kari, in the team but not in the channel, is refused.
+    expect((await sayOne('trend', KARI, quiet, team, 'Taust team')).text).toContain('Bare medlemmer av Ungdomsteam Taus');
+    expect(shown((await sayOne('trend', AMINA, quiet, team, 'Taust team')).card)[0]).toBe('Meld inn en trend');
+  });
+
   it('keeps two standard channels of one team to one body when both are registered at the same moment', async () => {
     const team = '19:parallell-team@thread.tacv2';
     const a: TestChannel = { id: '19:parallell-a@thread.tacv2', name: 'Parallell A', type: 'standard' };

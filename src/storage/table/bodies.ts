@@ -69,8 +69,12 @@ export interface BodyRegistration {
   readonly durationMinutes: number;
   readonly channelId: string;
   readonly channelName?: string;
-  /** The channel's kind as Teams gives it (activity, else the team's channel list, else standard). */
-  readonly channelType: ChannelKind;
+  /**
+   * The channel's kind as Teams gives it (the activity, else the team's channel list); undefined
+   * when Teams said nothing — then the body counts as standard for the one-body-per-team rule,
+   * and its members are read from its own channel, which Teams answers as it defines it.
+   */
+  readonly channelType: ChannelKind | undefined;
   readonly teamName?: string;
   readonly ref: ConversationRef;
   readonly registeredBy: string;
@@ -100,9 +104,9 @@ export function bodyIdFor(channelId: string): string {
 const claimKey = (kind: BodyKind): string => `kind-${kind}`;
 /** The claim of a team's one body in a standard channel. */
 export const teamClaimKey = (teamId: string): string => `team-${createHash('sha256').update(teamId).digest('hex').slice(0, 16)}`;
-/** The team claim a registration needs: a standard channel of a known team. */
+/** The team claim a registration needs: a channel of a known team that is standard, or whose kind Teams did not say. */
 const teamClaimOf = (r: { channelType?: ChannelKind; refTeamId?: string }): string | undefined =>
-  r.channelType === 'standard' && r.refTeamId ? teamClaimKey(r.refTeamId) : undefined;
+  (r.channelType ?? 'standard') === 'standard' && r.refTeamId ? teamClaimKey(r.refTeamId) : undefined;
 const quote = (s: string): string => s.replace(/'/g, "''");
 
 /** Azure Table implementation of the bodies repository. */
