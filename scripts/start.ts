@@ -12,16 +12,20 @@ import Module from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { type AzuriteHandle, freePort, startAzurite } from './azurite';
+import { describePlaygroundChannels, modelPlaygroundChannels, type PlaygroundChannels, readPlaygroundChannels } from './playground-channels';
 
 /** Repository root: this file runs as dist/scripts/start.js. */
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const PLAYGROUND_CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
+/** Which Playground channels are private and who is in them (development only: scripts/playground-channels.ts). */
+export const PLAYGROUND_CHANNELS = path.join(ROOT, '.m365agentsplayground.channels.json');
 const PLAYGROUND_BIN = path.join(ROOT, 'node_modules', '.bin', 'agentsplayground');
 const PLAYGROUND_LOG = path.join(ROOT, '.data', 'agentsplayground.log');
 const LOOPBACK_ENV = 'SLT_START_LOOPBACK_ONLY';
 const LOCALE_ENV = 'SLT_START_PLAYGROUND_LOCALE';
 const BOT_HOST_ENV = 'SLT_START_BOT_HOST';
 const CHANNELS_ENV = 'SLT_START_PLAYGROUND_CHANNELS';
+const CHANNEL_KINDS_ENV = 'SLT_START_PLAYGROUND_CHANNEL_KINDS';
 const DEFAULT_AZURITE_PORT = 10002;
 const DEFAULT_PLAYGROUND_PORT = 56150;
 /** Channels besides General the Playground accepts in `.m365agentsplayground.yml` (see allowPlaygroundChannels). */
@@ -92,6 +96,8 @@ if (require.main === undefined) {
   if (process.env[LOOPBACK_ENV] === '1') bindLoopbackOnly();
   const channels = Number(process.env[CHANNELS_ENV]);
   if (Number.isInteger(channels) && channels > 1) allowPlaygroundChannels(channels);
+  const kinds = process.env[CHANNEL_KINDS_ENV];
+  if (kinds) modelPlaygroundChannels(readPlaygroundChannels(kinds), playgroundIds().byEntraId);
   const locale = process.env[LOCALE_ENV];
   const botHost = process.env[BOT_HOST_ENV];
   if (locale && botHost && /^[a-z]{2}-[A-Z]{2}$/.test(locale) && locale !== 'en-US') rewritePlaygroundLocale(botHost, locale);
@@ -125,11 +131,53 @@ export interface Stack {
   readonly playgroundLocale?: string;
   /** Playground not started although wanted, and why. */
   readonly playgroundSkipped?: string;
+  /** The Playground channels modelled as private (development stand-in), one line each. */
+  readonly playgroundPrivateChannels?: readonly string[];
   readonly admin?: { name: string; aadObjectId: string };
   /** Resolves when one of the processes ends without being asked to (its name and exit status). */
   readonly died: Promise<string>;
   /** Stops Playground, bot, Azurite (in that order) and waits until each has exited. */
   stop(): Promise<void>;
+}
+
+/**
+ * The ids the Playground knows from `.m365agentsplayground.yml` (simple line parsing): its users'
+ * (`id` and `aadObjectId` of `currentUser` and `users`) and its channels' names by id.
+ */
+export function playgroundIds(file = PLAYGROUND_CONFIG): { users: Set<string>; byEntraId: Map<string, string>; channels: Map<string, string> } {
+  const users = new Set<string>();
+  const byEntraId = new Map<string, string>();
+  const channels = new Map<string, string>();
+  let block = '';
+  let channelId: string | undefined;
+  let userId: string | undefined;
+  for (const raw of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, '');
+    const top = /^(\w+):/.exec(line);
+    if (top) block = top[1]!;
+    const m = /^\s+(?:-\s+)?(id|aadObjectId|name):\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    const value = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
+    if ((block === 'currentUser' || block === 'users') && m[1] !== 'name') users.add(value);
+    if ((block === 'currentUser' || block === 'users') && m[1] === 'id') userId = value;
+    if ((block === 'currentUser' || block === 'users') && m[1] === 'aadObjectId' && userId) byEntraId.set(value, userId);
+    if (block === 'team' && m[1] === 'id' && /^\s+-/.test(line)) channelId = value;
+    else if (block === 'team' && m[1] === 'name' && channelId) {
+      channels.set(channelId, value);
+      channelId = undefined;
+    }
+  }
+  return { users, byEntraId, channels };
+}
+
+/** Checks the private-channel stand-in against the Playground's config: known channels, known people. */
+export function checkPlaygroundChannels(config: PlaygroundChannels, ids: ReturnType<typeof playgroundIds>): string[] {
+  const problems: string[] = [];
+  for (const [id, c] of Object.entries(config.channels)) {
+    if (!ids.channels.has(id)) problems.push(`${id} is not a channel of .m365agentsplayground.yml`);
+    for (const m of c.members) if (!ids.users.has(m)) problems.push(`${m} (in ${id}) is not a user of .m365agentsplayground.yml`);
+  }
+  return problems;
 }
 
 /** The Playground's current user from `.m365agentsplayground.yml` (simple line parsing). */
@@ -324,12 +372,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Playground.
     let playgroundUrl: string | undefined;
     let playgroundSkipped: string | undefined;
+    let privateChannels: string[] | undefined;
     if (wantPlayground && !devMode) {
       playgroundSkipped =
         'Playground ikke startet: MicrosoftAppId er satt, og Playground sender ingen token / not started: MicrosoftAppId is set and the Playground sends no token';
     } else if (wantPlayground) {
       const port = await preferredPort(options.playgroundPort, DEFAULT_PLAYGROUND_PORT);
       fs.mkdirSync(path.dirname(PLAYGROUND_LOG), { recursive: true });
+      // Which channels are private and who is in them: a correct network (scripts/playground-channels.ts).
+      let channelKinds: string | undefined;
+      if (fs.existsSync(PLAYGROUND_CHANNELS)) {
+        const standIn = readPlaygroundChannels(PLAYGROUND_CHANNELS);
+        const ids = playgroundIds();
+        const problems = checkPlaygroundChannels(standIn, ids);
+        if (problems.length) throw new Error(`${path.basename(PLAYGROUND_CHANNELS)}: ${problems.join('; ')}`);
+        privateChannels = describePlaygroundChannels(standIn, ids.channels);
+        for (const line of privateChannels) say(`Playground, privat kanal (utviklingsmodell) / private channel (development stand-in): ${line}`);
+        channelKinds = PLAYGROUND_CHANNELS;
+      }
       say(`Starter Agents Playground / starting Agents Playground on port ${port} …`);
       const pgEnv: NodeJS.ProcessEnv = {
         ...process.env,
@@ -341,6 +401,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         [LOCALE_ENV]: playgroundLocale,
         [BOT_HOST_ENV]: `127.0.0.1:${botPort}`,
         [CHANNELS_ENV]: String(PLAYGROUND_MAX_CHANNELS),
+        ...(channelKinds ? { [CHANNEL_KINDS_ENV]: channelKinds } : {}),
       };
       const args = [
         '--require',
@@ -402,6 +463,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       playgroundUrl,
       playgroundLocale: playground ? playgroundLocale : undefined,
       playgroundSkipped,
+      playgroundPrivateChannels: privateChannels,
       admin,
       died,
       stop,
@@ -430,6 +492,10 @@ function banner(stack: Stack): string {
     out.push(`  Åpne ${stack.playgroundUrl} i nettleseren for å snakke med boten.`);
     out.push(`  Open ${stack.playgroundUrl} in your browser to chat with the bot.`);
     out.push(`  (Playground-språk / language: ${stack.playgroundLocale}; endre med / change with SLT_PLAYGROUND_LOCALE=en-US)`);
+    if (stack.playgroundPrivateChannels?.length) {
+      out.push(`  Private kanaler / private channels (${path.basename(PLAYGROUND_CHANNELS)}, bare utvikling / development only):`);
+      for (const line of stack.playgroundPrivateChannels) out.push(`    ${line}`);
+    }
     out.push('');
   } else if (stack.playgroundSkipped) {
     out.push(`  ${stack.playgroundSkipped}`);

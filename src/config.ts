@@ -55,6 +55,7 @@ const shape = z.object({
 
 const schema = shape.superRefine((env, ctx) => {
   const prod = !!env.MicrosoftAppId;
+  if (!prod) for (const issue of productionSettingsWithoutAppId(env)) ctx.addIssue({ code: 'custom', path: [issue.name], message: issue.message });
   // botbuilder treats a missing MicrosoftAppType as MultiTenant; this bot passes SingleTenant (see loadConfig).
   const appType = env.MicrosoftAppType ?? 'SingleTenant';
   if (prod && appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
@@ -125,6 +126,59 @@ function graphIssues(env: z.output<typeof shape>, prod: boolean): { path: string
   }
   return out;
 }
+
+/**
+ * Development mode (no token check) must never start by accident: a deployment that sets
+ * production settings but lost MicrosoftAppId would otherwise run open. Each production setting
+ * present without an app id is named.
+ */
+function productionSettingsWithoutAppId(env: {
+  MicrosoftAppPassword?: string;
+  MicrosoftAppTenantId?: string;
+  MicrosoftAppType?: string;
+  SLT_TENANT_IDS: readonly string[];
+  SLT_PUBLIC_URL?: string;
+  STORAGE_CONNECTION_STRING?: string;
+}): { name: string; message: string }[] {
+  const found: { name: string; what: string }[] = [];
+  if (env.MicrosoftAppPassword) found.push({ name: 'MicrosoftAppPassword', what: 'is set' });
+  if (env.MicrosoftAppTenantId) found.push({ name: 'MicrosoftAppTenantId', what: 'is set' });
+  if (env.MicrosoftAppType) found.push({ name: 'MicrosoftAppType', what: 'is set' });
+  if (env.SLT_TENANT_IDS.length > 0) found.push({ name: 'SLT_TENANT_IDS', what: 'is set' });
+  if (env.SLT_PUBLIC_URL && /^https:/i.test(env.SLT_PUBLIC_URL)) found.push({ name: 'SLT_PUBLIC_URL', what: 'is an https address' });
+  if (env.STORAGE_CONNECTION_STRING && !isLocalEmulator(env.STORAGE_CONNECTION_STRING)) {
+    found.push({ name: 'STORAGE_CONNECTION_STRING', what: 'names a storage account other than the local emulator (Azurite)' });
+  }
+  return found.map(({ name, what }) => ({
+    name,
+    message:
+      `${what}, but MicrosoftAppId is empty: that would start development mode (no authentication) with a production setting. ` +
+      `Set MicrosoftAppId for production, or remove ${name} to develop on this machine`,
+  }));
+}
+
+/**
+ * The local storage emulator: `UseDevelopmentStorage=true`, its well-known account
+ * `devstoreaccount1` (whose key is public, so it is never a real account), or a table endpoint
+ * on this machine.
+ */
+export function isLocalEmulator(connectionString: string): boolean {
+  const parts = new Map(
+    connectionString
+      .split(';')
+      .map((p) => p.split('='))
+      .filter((kv) => kv.length >= 2)
+      .map(([k, ...v]) => [k!.trim().toLowerCase(), v.join('=').trim()] as const),
+  );
+  if (parts.get('usedevelopmentstorage')?.toLowerCase() === 'true') return true;
+  if (parts.get('accountname') === 'devstoreaccount1') return true;
+  const endpoint = parts.get('tableendpoint');
+  if (!endpoint || !URL.canParse(endpoint)) return false;
+  return LOOPBACK_HOSTS.has(new URL(endpoint).hostname.toLowerCase());
+}
+
+/** Host names that reach this machine only. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** Why a production SLT_PUBLIC_URL is unusable, or undefined when it is fine: https, a host, nothing after it. */
 function publicUrlProblem(value: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import type { ChannelKind } from './domain/bodies';
 import type { Locale } from './i18n';
 
 /**
@@ -27,6 +28,8 @@ export interface Place {
   /** Teams channel id (for channels: the conversation id without the thread suffix). */
   readonly channelId?: string;
   readonly channelName?: string;
+  /** The channel's kind when the activity says it (`channelData.channel.type`). */
+  readonly channelType?: ChannelKind;
   readonly teamId?: string;
   readonly teamName?: string;
   readonly serviceUrl: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ChannelReaders, readersHere } from '../app/body-readers';
 import { refOf } from '../app/conversations';
 import { freeText } from '../app/form-fields';
 import type { BodyKind } from '../domain/bodies';
@@ -6,6 +7,7 @@ import { isValidTime } from '../domain/calendar';
 import type { FieldError } from '../handler-types';
 import { type Catalogue, format, pick } from '../i18n';
 import { kindLabel } from '../i18n/bodies';
+import { sharesReadersRefusal, sharesReadersWarning } from '../i18n/readers';
 import { bodyRegisterCard, bodyRegisteredCard, channelDisplayName, DEFAULT_DURATION_MINUTES, defaultCadence } from '../views/body-register';
 import type { ActionDef } from './types';
 
@@ -62,13 +64,30 @@ function clarify(errors: readonly FieldError[], values: Record<string, unknown>,
   });
 }
 
-/** `body.register`: binds the channel the card is in to an SLT body (or updates it). */
+/** The refusal of a second body among a team's standard channels, naming the one already there. */
+function refusal(locale: 'nb' | 'en', readers: ChannelReaders, other: { name: string; channelName?: string }): FieldError {
+  return {
+    field: 'channel',
+    message: sharesReadersRefusal(locale, { channelName: readers.channelName, teamName: readers.teamName, other: other.name, otherChannel: other.channelName }),
+  };
+}
+
+/**
+ * `body.register`: binds the channel the card is in to an SLT body (or updates it). Who will read
+ * it is found as Teams defines it (app/body-readers); a new body in a standard channel of a team
+ * that already has one there is refused with the two ways to do it right, and nothing is stored.
+ */
 export const bodyRegister: ActionDef<typeof schema> = {
   audience: 'coordinator',
   schema,
   async handle(req, services) {
     const { place, locale, data } = req;
     if (place.kind !== 'channel' || !place.channelId) return { type: 'message', text: pick(locale, text).notChannel };
+    const [readers, current] = await Promise.all([readersHere(services, place, req.correlationId), services.bodies.byChannel(place.tenantId, place.channelId)]);
+    if (readers.sharesWith && !current) {
+      services.log.info({ cid: req.correlationId, other: readers.sharesWith.id }, 'registration refused: same readers as another body');
+      return bodyRegister.form(req, [refusal(locale, readers, readers.sharesWith)], services);
+    }
     const result = await services.bodies.upsert({
       tenantId: place.tenantId,
       kind: data.kind,
@@ -78,11 +97,15 @@ export const bodyRegister: ActionDef<typeof schema> = {
       time: data.time,
       durationMinutes: data.durationMinutes ?? DEFAULT_DURATION_MINUTES,
       channelId: place.channelId,
-      channelName: channelDisplayName(place, locale) || undefined,
+      channelName: channelDisplayName(place, locale) || readers.channelName || undefined,
+      // Only what Teams said: an assumed kind would read the team's roster for a channel that may be private.
+      channelType: readers.kindKnown ? readers.kind : undefined,
+      teamName: readers.teamName,
       ref: refOf(place),
       registeredBy: req.actor.id,
       at: req.now.toISOString(),
     });
+    if (!result.ok && result.reason === 'teamTaken') return bodyRegister.form(req, [refusal(locale, readers, result.holder)], services);
     if (!result.ok) {
       const message = format(pick(locale, text).kindTaken, { kind: kindLabel(locale, result.kind), channel: result.holder.channelName ?? result.holder.name });
       return bodyRegister.form(req, [{ field: 'kind', message }], services);
@@ -91,11 +114,21 @@ export const bodyRegister: ActionDef<typeof schema> = {
       { cid: req.correlationId, body: result.body.id, kind: result.body.kind, created: result.created, changed: result.changed },
       'body registered',
     );
-    return { type: 'card', card: bodyRegisteredCard(locale, result.body, result.created ? 'created' : result.changed ? 'updated' : 'unchanged') };
+    const outcome = result.created ? 'created' : result.changed ? 'updated' : 'unchanged';
+    const warning = readers.sharesWith ? sharesReadersWarning(locale, readers.sharesWith.name, readers.teamName) : undefined;
+    return { type: 'card', card: bodyRegisteredCard(locale, result.body, outcome, { ...readers, channelName: result.body.channelName }, warning) };
   },
   async form(req, errors, services) {
     const { place, locale } = req;
-    const current = place.channelId ? await services.bodies.byChannel(place.tenantId, place.channelId) : undefined;
-    return { type: 'card', card: bodyRegisterCard(locale, channelDisplayName(place, locale), current, req.data, clarify(errors, req.data, locale)) };
+    if (place.kind !== 'channel' || !place.channelId) return { type: 'message', text: pick(locale, text).notChannel };
+    const [current, readers] = await Promise.all([services.bodies.byChannel(place.tenantId, place.channelId), readersHere(services, place, req.correlationId)]);
+    const channel = channelDisplayName(place, locale) || readers.channelName || '';
+    return {
+      type: 'card',
+      card: bodyRegisterCard(locale, channel, current, req.data, clarify(errors, req.data, locale), {
+        view: { ...readers, channelName: channel || undefined },
+        blocked: readers.sharesWith && !current ? refusal(locale, readers, readers.sharesWith).message : undefined,
+      }),
+    };
   },
 };

@@ -1,5 +1,6 @@
 import type { Standing } from '../domain/access';
 import type { Body } from '../domain/bodies';
+import { isMemberOf } from '../domain/membership';
 import type { Actor, Place } from '../handler-types';
 import type { Services } from './services';
 
@@ -10,7 +11,7 @@ export type Here =
 
 /**
  * Resolves the body bound to the request's channel and checks on the server that the person is
- * a member of it (the channel's roster) or a coordinator. Trends and escalations are filed for
+ * a member of it (its readers as Teams defines them, domain/membership) or a coordinator. Trends and escalations are filed for
  * exactly this body, so a crafted invoke naming another channel is refused here.
  */
 export async function bodyHere(services: Services, actor: Actor, place: Place): Promise<Here> {
@@ -19,6 +20,6 @@ export async function bodyHere(services: Services, actor: Actor, place: Place): 
   if (!body) return { ok: false, reason: 'notABody' };
   const standing = await services.standing(actor, place);
   const coordinator = standing.coordinator || standing.admin;
-  if (!coordinator && !(actor.id && (await services.roster.isMember(body.ref, actor.id)))) return { ok: false, reason: 'notMember', body };
+  if (!coordinator && !(await isMemberOf(services.roster, body, actor.id))) return { ok: false, reason: 'notMember', body };
   return { ok: true, body, standing, coordinator };
 }

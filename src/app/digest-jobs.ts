@@ -1,11 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
-import type { Config } from '../config';
 import { firstWorkingDayOfMonth, OSLO } from '../domain/calendar';
 import { isMonth, monthStartUtc, shiftMonth } from '../domain/digest';
-import { parseDigestContent, withoutTitles } from '../domain/digest-content';
 import type { JobScheduler, JobSpec } from '../domain/ports';
-import { monthOf, retentionCutoff } from '../domain/trends';
+import { monthOf } from '../domain/trends';
 import type { Logger } from '../log';
 import type { JobHandler } from '../scheduler/runner';
 import { type DigestDeps, SCHEDULER, sendDigest } from './digest';
@@ -45,30 +43,18 @@ export function nextDigestJob(tenantId: string, now: Date): JobSpec {
 
 /**
  * The handler of kind 'digest': posts the month's digest once (unless a coordinator already sent
- * it), then empties the matter titles of archived digests older than the retention period.
+ * it). Archived digests lose their matter titles in the daily retention run (app/retention.ts).
  */
-export function digestHandler(deps: DigestDeps & { readonly scheduler: JobScheduler; readonly config: Pick<Config, 'retentionMonths'> }): JobHandler {
+export function digestHandler(deps: DigestDeps & { readonly scheduler: JobScheduler }): JobHandler {
   return async (job, ctx) => {
     const month = String(job.payload.month ?? '');
     if (!isMonth(month)) return { skipped: 'payload without a month' };
     await deps.scheduler.schedule([digestJob(job.tenantId, shiftMonth(month, 1))]);
     const outcome = await sendDigest(deps, { tenantId: job.tenantId, month, sendNo: 1, by: { id: SCHEDULER, name: '' }, now: ctx.now });
-    await eraseOldTitles(deps, job.tenantId, ctx.now);
     if (outcome.kind === 'noBoard') return { skipped: 'no board registered' };
     if (outcome.kind === 'taken' && outcome.current.sentBy !== SCHEDULER) return { skipped: 'already sent by a coordinator' };
     return undefined;
   };
-}
-
-/** Archived digests keep matter titles no longer than the matters themselves keep them. */
-async function eraseOldTitles(deps: DigestDeps & { readonly config: Pick<Config, 'retentionMonths'> }, tenantId: string, now: Date): Promise<void> {
-  const before = monthOf(new Date(retentionCutoff(now, deps.config.retentionMonths)));
-  const erase = (json: string): string => {
-    const c = parseDigestContent(json);
-    return c ? JSON.stringify(withoutTitles(c)) : json;
-  };
-  const n = await deps.digests.eraseTitlesBefore(tenantId, before, erase, now.toISOString());
-  if (n > 0) deps.log.info({ tenant: tenantId, before, digests: n }, 'digest archive: titles erased after the retention period');
 }
 
 /** Schedules each tenant's next digest (same key and time again changes nothing: safe on every start). */

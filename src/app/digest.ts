@@ -8,7 +8,8 @@ import { type FocusArea, focusAreaLabel } from '../domain/focus-areas';
 import { registerDue, registerLinks, withoutIds } from '../domain/measures/follow-up';
 import type { Measure } from '../domain/measures/model';
 import type { Meeting } from '../domain/meetings';
-import type { Outbox, Roster, RosterMember } from '../domain/ports';
+import { membersOf } from '../domain/membership';
+import type { Outbox, Roster, RosterMember, TeamDirectory } from '../domain/ports';
 import { type ReadScope, systemScope } from '../domain/visibility';
 import { format, type Locale, pick } from '../i18n';
 import { DIGEST_TEXTS } from '../i18n/digest';
@@ -33,6 +34,7 @@ export interface DigestDeps {
   readonly digestSources: DigestSources;
   readonly digests: DigestRepository;
   readonly roster: Roster;
+  readonly teams?: TeamDirectory;
   readonly roles: { list(tenantId: string): Promise<{ aadObjectId: string; coordinator: boolean }[]> };
   readonly outbox: Outbox;
   /** The police's statistics (issue 16). */
@@ -95,10 +97,10 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
   };
 }
 
-/** The board: the members of its channel, except the coordinators (its secretaries). Undefined when Teams cannot be asked. */
+/** The board: its members (membersOf), except the coordinators (its secretaries). Undefined when Teams cannot be asked. */
 export async function boardReaders(deps: DigestDeps, board: Body): Promise<RosterMember[] | undefined> {
   try {
-    const [members, roles] = await Promise.all([deps.roster.members(board.ref), deps.roles.list(board.tenantId)]);
+    const [{ members }, roles] = await Promise.all([membersOf(deps, board), deps.roles.list(board.tenantId)]);
     const coordinators = new Set(roles.filter((r) => r.coordinator).map((r) => r.aadObjectId));
     return members.filter((m) => !coordinators.has(m.aadObjectId));
   } catch (err) {

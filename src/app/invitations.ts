@@ -18,6 +18,7 @@ import {
   whoHash,
 } from '../domain/invitations';
 import { isUpcoming, type Meeting } from '../domain/meetings';
+import { type MembershipDeps, membersOf } from '../domain/membership';
 import type { JobScheduler, JobSpec, Outbox, OutboxItem, Roster } from '../domain/ports';
 import type { Logger } from '../log';
 import type { MeetingRepository } from '../storage/table/meetings';
@@ -47,16 +48,17 @@ export interface InvitationDeps {
 }
 
 /**
- * The members of a body as invitees: the roster of the body's channel as Teams reports it
- * (a standard channel's is its team's; a private or shared channel's its own), e-mail else UPN.
- * Read fresh, not from the roster's one-minute cache: someone who just left a body must not get
- * its next invitation. THE SEAM for issue 13's membership model: replace this with "members of
- * the body" there.
+ * The members of a body as invitees, from the one membership model (src/domain/membership.ts:
+ * a standard channel's readers are its team's roster, a private or shared channel's its own),
+ * e-mail else UPN. Read fresh, not from the roster's one-minute cache: someone who just left a
+ * body must not get its next invitation.
  */
-export function inviteesOverRoster(roster: Roster): Invitees {
+export function inviteesOf(deps: MembershipDeps): Invitees {
+  // Read Teams now rather than reuse the one-minute roster cache: someone who just left gets no invitation.
+  const fresh: Roster = { members: (ref) => deps.roster.members(ref, { fresh: true }), isMember: (ref, id) => deps.roster.isMember(ref, id) };
   return {
     async of(body: Body) {
-      const members = await roster.members(body.ref, { fresh: true });
+      const { members } = await membersOf({ ...deps, roster: fresh }, body);
       return members.map((m) => ({ address: m.email || m.userPrincipalName || '', name: m.name, aadObjectId: m.aadObjectId }));
     },
   };

@@ -7,7 +7,7 @@ import { invitationJobHandler } from './invitation-jobs';
 import { measuresWheelHandler } from './measure-jobs';
 import { meetingJobHandlers } from './meeting-jobs';
 import { meetingDeps } from './meetings';
-import { retentionHandler } from './retention';
+import { retentionDeps, retentionHandler } from './retention';
 import type { Services } from './services';
 
 /**
@@ -28,17 +28,7 @@ export function jobHandlers(services: Services, meetingStats: MeetingStats): Job
       locale: services.config.defaultLocale,
       log: services.log,
     }),
-    retention: retentionHandler({
-      trends: services.trends,
-      escalations: services.escalations,
-      audit: services.audit,
-      agendas: services.agendas,
-      scheduler: services.scheduler,
-      locale: services.config.defaultLocale,
-      retentionMonths: services.config.retentionMonths,
-      log: services.log,
-      measures: services.measures,
-    }),
+    retention: retentionHandler(retentionDeps(services)),
     digest: digestHandler(services),
     measuresWheel: measuresWheelHandler(services),
     invitation: invitationJobHandler(meetingDeps(services)),

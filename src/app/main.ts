@@ -6,7 +6,7 @@ import { BotFrameworkSender } from '../bot/sender';
 import { type Clock, startingClock, systemClock } from '../clock';
 import type { Config } from '../config';
 import { meetingStatsFrom } from '../domain/cadence';
-import type { OutboxItem, Roster } from '../domain/ports';
+import type { OutboxItem, Roster, TeamDirectory } from '../domain/ports';
 import { graphCalendar, type HttpTransport } from '../graph';
 import { createServer } from '../http/server';
 import { createLogger, type Logger } from '../log';
@@ -44,7 +44,7 @@ import { cadenceWatchEnsurer, ensureCadenceWatch } from './cadence';
 import { conversationTracker } from './conversations';
 import { digestPosted } from './digest';
 import { digestJobEnsurer, ensureDigestJobs } from './digest-jobs';
-import { invitationCardPosted, inviteesOverRoster } from './invitations';
+import { invitationCardPosted, inviteesOf } from './invitations';
 import { jobHandlers } from './jobs';
 import { ensureMeasureJobs, measureJobEnsurer } from './measure-jobs';
 import { icsFor, meetingDeps } from './meetings';
@@ -75,6 +75,8 @@ export interface AppOverrides {
   realNow?: () => number;
   /** Stand-in for the Teams roster (tests in production mode, where the real one needs Entra). */
   roster?: Roster;
+  /** Stand-in for Teams' channel list and team names (as `roster`). */
+  teams?: TeamDirectory;
   /** The bot's JWT check (tests: the channel's OpenID metadata served locally, with a test key). */
   botAuth?: AdapterOptions;
   /**
@@ -105,7 +107,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   // The adapter comes first: the roster reads Teams through it, proactively.
   const adapter = createAdapter(config, log, overrides.botAuth);
-  const roster = overrides.roster ?? new TeamsRoster(adapter, config.bot.appId);
+  const teamsApi = new TeamsRoster(adapter, config.bot.appId);
+  const roster = overrides.roster ?? teamsApi;
+  const teams = overrides.teams ?? teamsApi;
 
   // Outlook invitations: only with SLT_CALENDAR=graph; src/graph is the only place that talks to Graph.
   const calendar = config.calendar.mode === 'graph' ? graphCalendar(config.calendar, log, overrides.graphTransport) : undefined;
@@ -123,11 +127,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     roles,
     bodies,
     roster,
+    teams,
     meetings,
     scheduler,
     outbox,
     calendar,
-    invitees: inviteesOverRoster(roster),
+    invitees: inviteesOf({ roster, teams }),
     trends: new TrendRepository(store.table('trends')),
     escalations: new EscalationRepository(store.table('escalations')),
     audit: new AuditRepository(store.table('audit')),

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { NOBODY, type Standing } from '../domain/access';
+import { isMemberOf } from '../domain/membership';
 import type { Roster } from '../domain/ports';
 import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
@@ -16,8 +17,8 @@ export interface StandingDeps {
 
 /**
  * Resolves a person's standing on the server, per request: administrator (SLT_ADMINS or
- * granted), coordinator (granted), board member (in the roster of the board's channel in this
- * tenant). Cheap: the role row and the board come from the repositories' 30-second caches
+ * granted), coordinator (granted), board member (one of the board's members as Teams defines
+ * them: domain/membership). Cheap: the role row and the board come from the repositories' 30-second caches
  * (LOOKUP_TTL_MS; a grant or revoke in this instance is seen at once, in another within that
  * time) and membership from the roster's 60-second cache.
  */
@@ -26,7 +27,7 @@ export function standingResolver(deps: StandingDeps): (actor: Actor, place: Plac
     const board = await deps.bodies.ofKind(actor.tenantId, 'board');
     if (!board) return false;
     try {
-      return await deps.roster.isMember(board.ref, actor.id);
+      return await isMemberOf(deps.roster, board, actor.id);
     } catch (err) {
       // The roster API is unreachable: treat as not a board member rather than failing the turn.
       deps.log.warn({ err }, 'board roster not readable');

@@ -1,4 +1,5 @@
 import type { Body } from '../domain/bodies';
+import { membersOf } from '../domain/membership';
 import type { RosterMember } from '../domain/ports';
 import type { CardJson, FieldError, Place, RequestBase } from '../handler-types';
 import { type RoleHolder, rolesCard } from '../views/roles';
@@ -56,13 +57,13 @@ export async function showRoles(
 }
 
 /**
- * Teams ids of the coordinators (and administrators) in a body's channel, for a posted card's
+ * Teams ids of the coordinators (and administrators) among a body's members, for a posted card's
  * user-specific refresh (agenda, escalation; Teams takes at most 60). An unreadable roster gives
  * none: everyone then sees the read-only card until they press "Oppdater".
  */
 export async function coordinatorAccounts(services: Services, body: Body): Promise<string[]> {
   try {
-    const [members, roles] = await Promise.all([services.roster.members(body.ref), services.roles.list(body.tenantId)]);
+    const [{ members }, roles] = await Promise.all([membersOf(services, body), services.roles.list(body.tenantId)]);
     const ids = new Set([...roles.filter((r) => r.coordinator || r.admin).map((r) => r.aadObjectId), ...services.config.admins]);
     return members.filter((m) => ids.has(m.aadObjectId) && m.channelAccountId).map((m) => m.channelAccountId);
   } catch (err) {

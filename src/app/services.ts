@@ -2,11 +2,11 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Standing } from '../domain/access';
 import type { Invitees, MeetingCalendar } from '../domain/invitations';
-import type { JobScheduler, Outbox, Roster } from '../domain/ports';
+import type { JobScheduler, Outbox, Roster, TeamDirectory } from '../domain/ports';
 import type { Actor, Place } from '../handler-types';
 import type { Logger } from '../log';
 import type { SchedulerStatusReader } from '../scheduler/jobs';
-import type { OutboxStatusReader } from '../scheduler/outbox';
+import type { OutboxRetention, OutboxStatusReader } from '../scheduler/outbox';
 import type { AgendaRepository } from '../storage/table/agendas';
 import type { AuditRepository } from '../storage/table/audit';
 import type { BodyRepository } from '../storage/table/bodies';
@@ -36,8 +36,10 @@ export interface Services {
   readonly roles: RoleRepository;
   /** SLT bodies bound to channels, with their conversation references. */
   readonly bodies: BodyRepository;
-  /** Members of a channel (or team/chat), read from Teams and cached briefly. */
+  /** Members of a team or channel, read from Teams and cached briefly; a body's through src/domain/membership.ts. */
   readonly roster: Roster;
+  /** A team's channels with their kinds, and its name, from Teams (cached briefly). */
+  readonly teams: TeamDirectory;
   /** Meetings of the bodies, with their calendar-download tokens. */
   readonly meetings: MeetingRepository;
   /** Trend topics; reads take the viewer's ReadScope. */
@@ -67,7 +69,7 @@ export interface Services {
   /** The persistent job table: schedule/cancel timed jobs (idempotent by key); read for `status`. */
   readonly scheduler: JobScheduler & SchedulerStatusReader;
   /** The one way anything proactive is posted (idempotent by key, retried, rate-limited). */
-  readonly outbox: Outbox & OutboxStatusReader;
+  readonly outbox: Outbox & OutboxStatusReader & OutboxRetention;
   /** The organizers' Outlook calendars through Microsoft Graph; undefined with SLT_CALENDAR=ics. */
   readonly calendar?: MeetingCalendar;
   /** Who is invited to a body's meetings (its channel's members). */

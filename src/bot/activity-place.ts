@@ -1,10 +1,12 @@
 import type { Activity } from 'botbuilder';
+import { channelKindOf } from '../domain/bodies';
 import type { Actor, Place, PlaceKind } from '../handler-types';
 
 interface TeamsChannelData {
   tenant?: { id?: string };
   team?: { id?: string; name?: string; aadGroupId?: string };
-  channel?: { id?: string; name?: string };
+  /** `type`: standard, private or shared (absent in older clients and the Agents Playground). */
+  channel?: { id?: string; name?: string; type?: string };
 }
 
 /** Tenant of an activity: channelData.tenant.id, else conversation.tenantId. */
@@ -35,6 +37,7 @@ export function placeOf(activity: Partial<Activity>): Place {
     conversationId,
     channelId: kind === 'channel' ? (cd.channel?.id ?? conversationId.split(';')[0]) : undefined,
     channelName: cd.channel?.name,
+    channelType: kind === 'channel' ? channelKindOf(cd.channel?.type) : undefined,
     teamId: cd.team?.id,
     teamName: cd.team?.name,
     serviceUrl: activity.serviceUrl ?? '',

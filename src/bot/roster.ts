@@ -1,6 +1,6 @@
 import { type CloudAdapter, type ConversationReference, type TeamsChannelAccount, TeamsInfo, type TurnContext } from 'botbuilder';
-import type { ConversationRef } from '../domain/bodies';
-import type { Roster, RosterMember } from '../domain/ports';
+import { type ConversationRef, channelKindOf } from '../domain/bodies';
+import type { Roster, RosterMember, TeamChannel, TeamDirectory, TeamRef } from '../domain/ports';
 
 /** How long a roster answer is reused: short, so a person added to a channel is seen soon. */
 export const ROSTER_TTL_MS = 60_000;
@@ -13,21 +13,23 @@ interface Entry<T> {
 }
 
 /**
- * The `Roster` port over the Teams roster APIs, called proactively through the CloudAdapter
- * (`continueConversationAsync`), so it works outside a turn and for channels the user is not in.
+ * The `Roster` and `TeamDirectory` ports over the Teams APIs, called proactively through the
+ * CloudAdapter (`continueConversationAsync`), so they work outside a turn and for channels the
+ * user is not in.
  *
- * Keying: a roster is read for the ref's conversation id, which for a channel is the channel id
- * (the General channel's id equals the team id). Teams answers a *standard* channel with the
- * team's members (standard channel members = team members) and a *private or shared* channel
- * with that channel's own members — so "board members = members of the board's channel" holds
- * for every channel type. The continuation activity carries no `channelData.team`, so
- * `TeamsInfo` asks for exactly that conversation instead of widening to the whole team.
+ * Keying: a roster is read for the ref's conversation id — a team's (its General channel's id
+ * equals the team id) or a channel's. Which one holds a body's members is decided by
+ * src/domain/membership.ts: the team for a standard channel, the channel itself for a private or
+ * shared one. The continuation activity carries no `channelData.team`, so `TeamsInfo` asks for
+ * exactly that conversation instead of widening to the whole team.
  *
  * Answers are cached per conversation for ROSTER_TTL_MS (concurrent callers share one call).
  */
-export class TeamsRoster implements Roster {
+export class TeamsRoster implements Roster, TeamDirectory {
   private readonly lists = new Map<string, Entry<RosterMember[]>>();
   private readonly singles = new Map<string, Entry<boolean>>();
+  private readonly channelLists = new Map<string, Entry<ReadonlyMap<string, TeamChannel>>>();
+  private readonly teams = new Map<string, Entry<string | undefined>>();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -48,10 +50,36 @@ export class TeamsRoster implements Roster {
     return this.cached(this.singles, `${keyOf(ref)}|${aadObjectId}`, () => this.readOne(ref, aadObjectId));
   }
 
+  /** The team's channel list (`TeamsInfo.getTeamChannels`): each channel's name and kind, where Teams gives them. */
+  async channels(team: TeamRef): Promise<ReadonlyMap<string, TeamChannel>> {
+    return this.cached(this.channelLists, `${team.tenantId}|${team.teamId}`, async () => {
+      const channels = new Map<string, TeamChannel>();
+      await this.inConversation(teamConversation(team), async (ctx) => {
+        for (const c of await TeamsInfo.getTeamChannels(ctx, team.teamId)) {
+          if (c.id) channels.set(c.id, { name: c.name || undefined, kind: channelKindOf(c.type) });
+        }
+      });
+      return channels;
+    });
+  }
+
+  /** The team's name (`TeamsInfo.getTeamDetails`). */
+  async teamName(team: TeamRef): Promise<string | undefined> {
+    return this.cached(this.teams, `${team.tenantId}|${team.teamId}`, async () => {
+      let name: string | undefined;
+      await this.inConversation(teamConversation(team), async (ctx) => {
+        name = (await TeamsInfo.getTeamDetails(ctx, team.teamId)).name || undefined;
+      });
+      return name;
+    });
+  }
+
   /** Forgets cached answers (after a role or channel change the caller knows about). */
   clear(): void {
     this.lists.clear();
     this.singles.clear();
+    this.channelLists.clear();
+    this.teams.clear();
   }
 
   private async readAll(ref: ConversationRef): Promise<RosterMember[]> {
@@ -107,6 +135,11 @@ export class TeamsRoster implements Roster {
     });
     return value;
   }
+}
+
+/** A team's General channel as a conversation (its id is the team id). */
+function teamConversation(team: TeamRef): ConversationRef {
+  return { ...team, conversationId: team.teamId, channelId: team.teamId };
 }
 
 function keyOf(ref: ConversationRef): string {

@@ -1,6 +1,7 @@
 import { bodyOfPlace } from '../app/meetings';
 import type { Services } from '../app/services';
 import type { Body } from '../domain/bodies';
+import { isMemberOf } from '../domain/membership';
 import type { CommandRequest, Reply } from '../handler-types';
 import { format, pick } from '../i18n';
 import { meetingTexts } from '../i18n/meetings';
@@ -62,7 +63,7 @@ async function personalList(req: CommandRequest, services: Services): Promise<Re
 /** Membership from the roster; a body whose roster cannot be read is left out (never shown by default). */
 async function isMember(services: Services, body: Body, aadObjectId: string, cid: string): Promise<boolean> {
   try {
-    return await services.roster.isMember(body.ref, aadObjectId);
+    return await isMemberOf(services.roster, body, aadObjectId);
   } catch (err) {
     services.log.warn({ cid, bodyId: body.id, err: (err as Error).message }, 'roster unreadable; body left out of møter');
     return false;

@@ -1,4 +1,6 @@
+import { readersHere } from '../app/body-readers';
 import { type Catalogue, pick } from '../i18n';
+import { sharesReadersRefusal } from '../i18n/readers';
 import { bodyRegisterCard, channelDisplayName, initialValues } from '../views/body-register';
 import type { CommandDef } from './types';
 
@@ -25,10 +27,28 @@ export const registerCommand: CommandDef = {
   async handle(req, services) {
     const { place, locale } = req;
     if (place.kind !== 'channel' || !place.channelId) return [{ type: 'text', text: pick(locale, text).notChannel }];
-    const current = await services.bodies.byChannel(place.tenantId, place.channelId);
-    const channel = channelDisplayName(place, locale);
+    const [current, readers] = await Promise.all([services.bodies.byChannel(place.tenantId, place.channelId), readersHere(services, place, req.correlationId)]);
+    const channel = channelDisplayName(place, locale) || readers.channelName || '';
     // General's name says nothing about the body, so suggest no name there.
-    const suggested = place.channelName ?? '';
-    return [{ type: 'card', card: bodyRegisterCard(locale, channel, current, initialValues(current, suggested)) }];
+    const suggested = place.channelName ?? readers.channelName ?? '';
+    // Said before anything is typed: who will read it, and (for a second body in a team's standard channels) why it cannot be.
+    const blocked =
+      readers.sharesWith && !current
+        ? sharesReadersRefusal(locale, {
+            channelName: channel,
+            teamName: readers.teamName,
+            other: readers.sharesWith.name,
+            otherChannel: readers.sharesWith.channelName,
+          })
+        : undefined;
+    return [
+      {
+        type: 'card',
+        card: bodyRegisterCard(locale, channel, current, initialValues(current, suggested), [], {
+          view: { ...readers, channelName: channel || undefined },
+          blocked,
+        }),
+      },
+    ];
   },
 };

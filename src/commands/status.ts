@@ -1,9 +1,12 @@
+import { readersOfBodies } from '../app/body-readers';
 import { statusCard } from '../views/status';
 import type { CommandDef } from './types';
 
 /**
  * `status` (coordinators): is the scheduler running, what is due next, and which deliveries are
- * failing and why — so nothing fails silently. Only the asker's tenant is shown.
+ * failing and why — so nothing fails silently — and each body's channel kind and number of
+ * readers, with a warning for bodies that share their readers with another. Only the asker's
+ * tenant is shown.
  */
 export const statusCommand: CommandDef = {
   id: 'status',
@@ -22,6 +25,7 @@ export const statusCommand: CommandDef = {
       services.bodies.list(tenantId),
     ]);
     const bodyNames = new Map(bodies.map((b) => [b.id, b.name]));
-    return [{ type: 'card', card: statusCard(req.locale, { lastRun, jobs, deliveries, bodyNames, now: req.now }) }];
+    const readers = await readersOfBodies(services, tenantId, bodies, req.correlationId);
+    return [{ type: 'card', card: statusCard(req.locale, { lastRun, jobs, deliveries, bodyNames, now: req.now, readers }) }];
   },
 };

@@ -1,9 +1,21 @@
 /**
  * SLT bodies: the three levels of the network (DOMAIN.md). A body is bound to one Teams
- * channel; its members are that channel's members.
+ * channel; its members are that channel's readers as Teams defines them (src/domain/membership.ts).
  */
 export type BodyKind = 'youthTeam' | 'coordinationGroup' | 'board';
 export const BODY_KINDS: readonly BodyKind[] = ['youthTeam', 'coordinationGroup', 'board'];
+
+/**
+ * The kind of a Teams channel (`channelData.channel.type`, `ChannelInfo.type`): a standard
+ * channel is read by the whole team; a private or shared one by its own members.
+ */
+export type ChannelKind = 'standard' | 'private' | 'shared';
+export const CHANNEL_KINDS: readonly ChannelKind[] = ['standard', 'private', 'shared'];
+
+/** Teams' channel type as a kind; anything else is not known. */
+export function channelKindOf(value: unknown): ChannelKind | undefined {
+  return typeof value === 'string' && (CHANNEL_KINDS as readonly string[]).includes(value) ? (value as ChannelKind) : undefined;
+}
 
 /** What is needed to post into a conversation later without being spoken to. */
 export interface ConversationRef {
@@ -29,6 +41,10 @@ export interface Body {
   readonly durationMinutes: number;
   readonly channelId: string;
   readonly channelName?: string;
+  /** The channel's kind as Teams gave it at registration; undefined for bodies registered before kinds were recorded. */
+  readonly channelType?: ChannelKind;
+  /** The team's name as Teams gave it, for saying who reads the body. */
+  readonly teamName?: string;
   readonly ref: ConversationRef;
   readonly registeredBy: string;
   readonly registeredAt: string;

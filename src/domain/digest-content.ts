@@ -61,15 +61,28 @@ function legacyDue(c: DigestContent): DueSummary {
  * than the retention period, like the matters' own free text (SLT_RETENTION_MONTHS).
  */
 export function withoutTitles(c: DigestContent): DigestContent {
-  const blank = (list: readonly NamedMatter[]): NamedMatter[] => list.map((m) => ({ ...m, title: '', titleState: 'erased' }));
+  return withoutTitlesOf(c, () => true);
+}
+
+/**
+ * The content with the titles of the matters and tasks `erased(id)` picks emptied (a measure's
+ * due item has its matter's id): when retention erases a matter or a meeting's minutes, the
+ * copies archived digests made of their titles go with them, whatever month they reported.
+ */
+export function withoutTitlesOf(c: DigestContent, erased: (id: string) => boolean): DigestContent {
+  const blank = (list: readonly NamedMatter[]): NamedMatter[] => list.map((m) => (erased(m.id) ? { ...m, title: '', titleState: 'erased' } : m));
   // A measure's responsible is free text too; a task's is a service (a category, kept).
   const blankDue = (list: readonly DueItem[]): DueItem[] =>
-    list.map((d) => ({
-      ...d,
-      title: '',
-      titleState: d.titleState === 'teamOnly' ? 'teamOnly' : 'erased',
-      responsible: d.responsible && 'text' in d.responsible ? { text: '', state: 'erased' } : d.responsible,
-    }));
+    list.map((d) =>
+      erased(d.id)
+        ? {
+            ...d,
+            title: '',
+            titleState: d.titleState === 'teamOnly' ? 'teamOnly' : 'erased',
+            responsible: d.responsible && 'text' in d.responsible ? { text: '', state: 'erased' } : d.responsible,
+          }
+        : d,
+    );
   const e = c.escalations;
   return {
     ...c,

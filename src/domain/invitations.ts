@@ -18,7 +18,7 @@ export interface Invitee {
 
 /**
  * Who is invited to a body's meetings: the members of the body's channel as Teams defines them.
- * The one seam between invitations and membership (see src/app/invitations.ts `inviteesOverRoster`).
+ * The one seam between invitations and membership (see src/app/invitations.ts `inviteesOf`, over src/domain/membership.ts).
  */
 export interface Invitees {
   of(body: Body): Promise<Invitee[]>;

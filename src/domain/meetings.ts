@@ -40,6 +40,8 @@ export interface Meeting extends InvitationState {
   readonly cancelReason?: string;
   readonly cancelledBy?: string;
   readonly cancelledAt?: string;
+  /** When retention emptied location, cancel reason and who scheduled or cancelled it. */
+  readonly textErasedAt?: string;
 }
 
 /** Meeting ids are `m<16 hex>-<n>`: the series id and the meeting's place in it. */

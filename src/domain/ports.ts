@@ -1,4 +1,4 @@
-import type { ConversationRef } from './bodies';
+import type { ChannelKind, ConversationRef } from './bodies';
 
 /**
  * Ports the domain and handlers use; implemented at the edges (src/bot for Teams,
@@ -15,11 +15,38 @@ export interface RosterMember {
   readonly userPrincipalName?: string;
 }
 
-/** Members of a body's channel, read through the Teams roster APIs (cached briefly). */
+/**
+ * Members of a Teams conversation (a team, a channel), read through the Teams roster APIs and
+ * cached briefly. Which conversation holds a body's members is decided in one place:
+ * src/domain/membership.ts (`membersOf`, `isMemberOf`).
+ */
 export interface Roster {
   /** `fresh`: read Teams now rather than reuse a cached answer (who is invited to a meeting is decided on it). */
   members(ref: ConversationRef, options?: { readonly fresh?: boolean }): Promise<RosterMember[]>;
   isMember(ref: ConversationRef, aadObjectId: string): Promise<boolean>;
+}
+
+/** A team, and where to reach Teams for it. */
+export interface TeamRef {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  readonly botName?: string;
+  readonly teamId: string;
+}
+
+/** A channel as Teams lists it for its team (`ChannelInfo`): the General channel has no name, older answers no kind. */
+export interface TeamChannel {
+  readonly name?: string;
+  readonly kind?: ChannelKind;
+}
+
+/** What Teams says about a team (cached briefly). */
+export interface TeamDirectory {
+  /** The team's channels by id, with name and kind (`ChannelInfo.type`) where Teams gives them. */
+  channels(team: TeamRef): Promise<ReadonlyMap<string, TeamChannel>>;
+  /** The team's name, when Teams gives it. */
+  teamName(team: TeamRef): Promise<string | undefined>;
 }
 
 /** A message for the outbound queue: text or a rendered Adaptive Card. */

@@ -1,5 +1,6 @@
 import type { Standing } from './access';
 import type { Body, BodyReader } from './bodies';
+import { isMemberOf } from './membership';
 import type { Roster } from './ports';
 
 /**
@@ -29,7 +30,7 @@ export interface Viewer {
   readonly coordinator: boolean;
   /** The body bound to the channel the request came from, if any. */
   readonly here?: Body;
-  /** Bodies this person is a member of (checked: the channel roster), or all for coordinators. */
+  /** Bodies this person is a member of (checked: domain/membership), or all for coordinators. */
   readonly memberOf: ReadonlySet<string>;
   readonly all: readonly Body[];
 }
@@ -54,7 +55,7 @@ export async function resolveViewer(
   const coordinator = standing.coordinator || standing.admin;
   const candidates = place.kind === 'personal' ? all : here ? [here] : [];
   const memberOf = new Set<string>();
-  const checks = await Promise.all(candidates.map(async (b) => coordinator || (!!actor.id && (await deps.roster.isMember(b.ref, actor.id)))));
+  const checks = await Promise.all(candidates.map(async (b) => coordinator || (await isMemberOf(deps.roster, b, actor.id))));
   candidates.forEach((b, i) => {
     if (checks[i]) memberOf.add(b.id);
   });

@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { z } from 'zod';
 import type { SltAdapter } from '../bot/adapter';
-import type { Config } from '../config';
+import { type Config, LOOPBACK_HOSTS } from '../config';
 import type { Logger } from '../log';
 import type { TabApi } from '../tab-api';
 import { TAB_CSP, type TabFile } from '../tab-api/static';
@@ -26,7 +26,24 @@ export interface HttpDeps {
   tabFile?(name: string): Promise<TabFile | undefined>;
   /** A document to download (the annual report draft) by its token; undefined when unknown or expired. */
   fileFor?(token: string): Promise<{ fileName: string; contentType: string; body: string } | undefined>;
+  /** Slow-client limits (tests shorten them); default HTTP_TIMEOUTS. */
+  timeouts?: HttpTimeouts;
 }
+
+/** How long a client may take: to send its headers, its whole request, or to stay silent. */
+export interface HttpTimeouts {
+  readonly headersMs: number;
+  readonly requestMs: number;
+  /** How often Node looks for connections past those limits. */
+  readonly checkEveryMs: number;
+}
+
+/**
+ * Teams posts an activity in one go and waits about 15 s for the answer: 30 s to send headers
+ * and request is generous for the channel and short for a client that trickles bytes to hold
+ * connections open. Checked every 5 s, so a limit holds within 30–35 s.
+ */
+export const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 30_000, requestMs: 30_000, checkEveryMs: 5_000 };
 
 /** Download tokens are base64url; anything else is not looked up at all. */
 const ICS_PATH = /^([A-Za-z0-9_-]{16,64})\.ics$/;
@@ -49,27 +66,46 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The only module that imports restify: `/api/messages` and `/healthz`.
- * Tenant filtering happens here, before the adapter, because the adapter has no tenant check;
- * in production the token is checked before it, so only an authenticated caller learns of it.
+ * At the door, before any route or parsing: in development mode only loopback Host headers
+ * (`doorChecks`), and only `application/json` bodies on every route (415 otherwise; nothing is
+ * read, nothing written to disk). Channel and tenant filtering happen here, before the adapter,
+ * because the adapter has neither check; in production the token is checked first, so only an
+ * authenticated caller learns of them.
  */
 export function createServer(deps: HttpDeps): restify.Server {
   const { config, log, adapter, bot } = deps;
   const server = restify.createServer({ name: 'slt-boten', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  limitSlowClients(server, deps.timeouts ?? HTTP_TIMEOUTS);
+  server.pre(doorChecks(config, log));
+  // JSON only (the door has refused every other body): read into memory up to MAX_BODY_BYTES (413 beyond).
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
+
+  /** Answers with the adapter's own status (401 for a missing or bad token) and false, or true for a caller with a valid token. */
+  const authenticated = async (body: Record<string, unknown>, req: restify.Request, res: restify.Response): Promise<boolean> => {
+    if (config.devMode) return true;
+    try {
+      await adapter.authenticate(body as unknown as Activity, req.header('authorization') ?? '');
+      return true;
+    } catch (err) {
+      const status = (err as { statusCode?: unknown }).statusCode;
+      if (typeof status !== 'number') throw err;
+      log.warn({ err: (err as Error).message, status }, 'rejected: not authenticated');
+      res.send(status, { error: status === 401 ? 'unauthorized' : 'authentication failed' });
+      return false;
+    }
+  };
 
   server.post('/api/messages', async (req, res) => {
-    if (!req.is('json')) {
-      log.warn({ contentType: req.header('content-type') }, 'rejected: not JSON');
-      res.send(415, { error: 'expected application/json' });
-      return;
-    }
     const body = req.body as Record<string, unknown> | undefined;
     if (!activityShape.safeParse(body).success || !body) {
       log.warn({ path: req.path() }, 'rejected: not an activity');
       res.send(400, { error: 'expected a Bot Framework activity' });
       return;
     }
+    // 403 only to a caller with a valid token: an unauthenticated one gets 401 whatever it names.
     if (!config.devMode && body.channelId !== 'msteams') {
+      if (!(await authenticated(body, req, res))) return;
       log.warn({ channelId: body.channelId }, 'rejected: channel not msteams');
       res.send(403, { error: 'channel not allowed' });
       return;
@@ -79,24 +115,13 @@ export function createServer(deps: HttpDeps): restify.Server {
       const conv = (body.conversation ?? {}) as { tenantId?: string };
       const tenant = cd.tenant?.id ?? conv.tenantId;
       if (!tenant || !config.tenantIds.includes(tenant)) {
-        // 403 only to a caller with a valid token (an allowed tenant's is checked by the adapter).
-        if (!config.devMode) {
-          try {
-            await adapter.authenticate(body as unknown as Activity, req.header('authorization') ?? '');
-          } catch (err) {
-            // Answered with the status the adapter would give (401 for a missing or bad token).
-            const status = (err as { statusCode?: unknown }).statusCode;
-            if (typeof status !== 'number') throw err;
-            log.warn({ err: (err as Error).message, status }, 'rejected: not authenticated');
-            res.send(status, { error: status === 401 ? 'unauthorized' : 'authentication failed' });
-            return;
-          }
-        }
+        if (!(await authenticated(body, req, res))) return;
         log.warn({ tenant }, 'rejected: tenant not allowed');
         res.send(403, { error: 'tenant not allowed' });
         return;
       }
     }
+    // An allowed tenant's token is checked by the adapter itself.
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
@@ -221,4 +246,58 @@ export function createServer(deps: HttpDeps): restify.Server {
     return cb();
   });
   return server;
+}
+
+/** Media type without parameters, lower case ('' when absent). */
+function mediaType(req: restify.Request): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** True when the request says it carries a body. */
+function hasBody(req: restify.Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** A Host header naming this machine (name or address, any port). */
+function loopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+  return LOOPBACK_HOSTS.has(name.toLowerCase());
+}
+
+/**
+ * Runs before routing and before anything reads the body. Development mode trusts whoever
+ * calls, so it answers only requests addressed to this machine by name (a web page elsewhere
+ * that points a name at 127.0.0.1 — DNS rebinding — sends its own name). And every route parses
+ * JSON only: restify's general body parser would write multipart uploads to temporary files it
+ * never removes and parse CSV, before any login.
+ */
+function doorChecks(config: Config, log: Logger): restify.RequestHandler {
+  return (req, res, next) => {
+    if (config.devMode && !loopbackHost(req.headers.host)) {
+      log.warn({ host: String(req.headers.host ?? '').slice(0, 100) }, 'rejected: development mode serves loopback hosts only');
+      res.header('connection', 'close');
+      res.send(421, { error: 'development mode answers requests to 127.0.0.1 or localhost only' });
+      return next(false);
+    }
+    if (hasBody(req) && mediaType(req) !== 'application/json') {
+      log.warn({ path: req.path?.(), contentType: String(req.headers['content-type'] ?? '').slice(0, 100) }, 'rejected: not JSON');
+      // The body is never read: close the connection instead of draining it.
+      res.header('connection', 'close');
+      res.send(415, { error: 'expected application/json' });
+      return next(false);
+    }
+    return next();
+  };
+}
+
+/** Slow or silent clients are cut off (Node's own defaults are 60 s for headers and 5 min per request). */
+function limitSlowClients(server: restify.Server, t: HttpTimeouts): void {
+  const http = server.server;
+  http.headersTimeout = t.headersMs;
+  http.requestTimeout = t.requestMs;
+  // Read by Node when the server starts listening (a constructor option missing from the types).
+  (http as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval = t.checkEveryMs;
+  http.setTimeout(t.requestMs);
 }

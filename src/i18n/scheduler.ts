@@ -14,6 +14,8 @@ export interface SchedulerTexts {
     nextEmpty: string;
     failingTitle: string;
     failingEmpty: string;
+    bodiesTitle: string;
+    bodiesEmpty: string;
     attempts: string;
     nextAttempt: string;
     queued: string;
@@ -55,6 +57,8 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
       nextEmpty: 'Ingenting er planlagt.',
       failingTitle: 'Leveranser som feiler',
       failingEmpty: 'Ingen leveranser feiler.',
+      bodiesTitle: 'Organer og hvem som leser dem',
+      bodiesEmpty: 'Ingen kanaler er registrert ennå.',
       attempts: '{n} forsøk',
       nextAttempt: 'nytt forsøk {time}',
       queued: 'I kø nå: {n} innlegg.',
@@ -110,6 +114,8 @@ export const schedulerText: Catalogue<SchedulerTexts> = {
       nextEmpty: 'Nothing is scheduled.',
       failingTitle: 'Failing deliveries',
       failingEmpty: 'No deliveries are failing.',
+      bodiesTitle: 'Bodies and who reads them',
+      bodiesEmpty: 'No channels are registered yet.',
       attempts: '{n} attempts',
       nextAttempt: 'next attempt {time}',
       queued: 'Queued now: {n} posts.',

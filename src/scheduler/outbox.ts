@@ -15,10 +15,15 @@ export interface OutboxStatusReader {
   pending(tenantId: string): Promise<PendingDelivery[]>;
 }
 
+/** Retention's hold on the queue: posts undelivered for the whole period, and the keys of old posts, go. */
+export interface OutboxRetention {
+  forgetBefore(tenantId: string, cutoffIso: string): Promise<{ undelivered: number; keys: number }>;
+}
+
 const MAX_KEY = 400;
 
 /** The `Outbox` port over the outbox table: enqueue is idempotent by key. */
-export class StorageOutbox implements Outbox, OutboxStatusReader {
+export class StorageOutbox implements Outbox, OutboxStatusReader, OutboxRetention {
   constructor(
     private readonly table: OutboxTable,
     private readonly clock: Clock,
@@ -34,6 +39,10 @@ export class StorageOutbox implements Outbox, OutboxStatusReader {
 
   pending(tenantId: string): Promise<PendingDelivery[]> {
     return this.table.pending(tenantId);
+  }
+
+  forgetBefore(tenantId: string, cutoffIso: string): Promise<{ undelivered: number; keys: number }> {
+    return this.table.forgetBefore(tenantId, cutoffIso);
   }
 }
 

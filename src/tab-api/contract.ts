@@ -11,6 +11,18 @@ export interface TabBody {
   readonly kind: BodyKindName;
 }
 
+/** A body in `me`, with who reads it as Teams defines it (src/domain/membership.ts). */
+export interface TabBodyReaders extends TabBody {
+  /** The channel's kind: 'standard' (the whole team reads it), 'private' or 'shared'. */
+  readonly channelKind: 'standard' | 'private' | 'shared';
+  /** False when Teams never said the kind (counted as standard). */
+  readonly channelKindKnown: boolean;
+  /** How many people read it; absent when Teams could not be asked. */
+  readonly memberCount?: number;
+  /** The name of another body with the same readers (both in standard channels of one team). */
+  readonly sharesReadersWith?: string;
+}
+
 /** GET /api/tab/me — who the viewer is and what they may read. */
 export interface MeResponse {
   readonly devMode: boolean;
@@ -22,8 +34,8 @@ export interface MeResponse {
     readonly admin: boolean;
     readonly boardMember: boolean;
   };
-  /** The bodies the viewer may read. */
-  readonly bodies: readonly TabBody[];
+  /** The bodies the viewer may read, with their channel kind and member count. */
+  readonly bodies: readonly TabBodyReaders[];
   readonly focusAreas: readonly { readonly id: string; readonly label: string }[];
   /** The body of the channel the tab sits in, when the viewer may read it. */
   readonly channelBodyId?: string;

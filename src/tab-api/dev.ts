@@ -1,4 +1,5 @@
 import type { Services } from '../app/services';
+import { membersOf } from '../domain/membership';
 import { monthOf, monthsBack } from '../domain/trends';
 import { systemScope } from '../domain/visibility';
 import type { DevPeopleResponse } from './contract';
@@ -7,12 +8,12 @@ type Person = { id: string; name: string; tenantId: string; roles: Set<string> }
 
 /**
  * Development mode only: the people the tab can be looked at as — the administrators of
- * SLT_ADMINS, everyone in the roles table, the members of every body's channel (as the roster
- * reports them, which gives names), and whoever reported a trend in the last twelve months.
+ * SLT_ADMINS, everyone in the roles table, the members of every body (as Teams reports them,
+ * which gives names), and whoever reported a trend in the last twelve months.
  * Never reachable in production (the route answers 404 there).
  */
 export async function devPeople(
-  s: Pick<Services, 'config' | 'clock' | 'log' | 'bodies' | 'roles' | 'roster' | 'trends'>,
+  s: Pick<Services, 'config' | 'clock' | 'log' | 'bodies' | 'roles' | 'roster' | 'teams' | 'trends'>,
   tenants: readonly string[],
 ): Promise<DevPeopleResponse> {
   const people = new Map<string, Person>();
@@ -30,7 +31,7 @@ export async function devPeople(
     const bodies = await s.bodies.list(tenantId);
     for (const b of bodies) {
       try {
-        for (const m of await s.roster.members(b.ref)) add(tenantId, m.aadObjectId, m.name, `medlem: ${b.name}`);
+        for (const m of (await membersOf(s, b)).members) add(tenantId, m.aadObjectId, m.name, `medlem: ${b.name}`);
       } catch (err) {
         s.log.warn({ bodyId: b.id, err: (err as Error).message }, 'dev people: roster unreadable');
       }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readersOfBodies } from '../app/body-readers';
 import type { Services } from '../app/services';
 import type { SsoValidator } from '../auth/sso';
 import { utcToOslo } from '../domain/calendar';
+import { membersOf } from '../domain/membership';
 import { monthOf } from '../domain/trends';
 import type { AnnualReportResponse, ErrorResponse, MeResponse } from './contract';
 import { devPeople } from './dev';
@@ -84,10 +86,11 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
       const locale = q.value.lang ?? 'nb';
       // A token carries the person's name; a development identity gets the name the roles table knows, if any.
-      const [areas, role, member] = await Promise.all([
+      const [areas, role, member, readers] = await Promise.all([
         s.focusAreas.get(v.identity.tid),
         v.identity.name ? undefined : s.roles.get(v.identity.tid, v.identity.oid),
         v.identity.via === 'dev' ? rosterName(v) : undefined,
+        readersOfBodies(s, v.identity.tid, v.bodies, 'tab'),
       ]);
       const now = s.clock.now();
       const channelBody = q.value.channel ? v.bodies.find((b) => b.channelId === q.value.channel!.split(';')[0]) : undefined;
@@ -101,7 +104,15 @@ export function createTabApi(deps: TabApiDeps): TabApi {
           admin: v.standing.admin,
           boardMember: v.standing.boardMember,
         },
-        bodies: v.bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
+        bodies: readers.map((r) => ({
+          id: r.body.id,
+          name: r.body.name,
+          kind: r.body.kind,
+          channelKind: r.kind,
+          channelKindKnown: r.kindKnown,
+          memberCount: r.count,
+          sharesReadersWith: r.sharesWith?.name,
+        })),
         focusAreas: areas.map((a) => ({ id: a.id, label: locale === 'en' ? a.en : a.nb })),
         channelBodyId: channelBody?.id,
         now: now.toISOString(),
@@ -158,9 +169,9 @@ export function createTabApi(deps: TabApiDeps): TabApi {
   /** Development identities carry no name: take it from the roster of a body they belong to (cached briefly). */
   async function rosterName(v: TabViewer): Promise<string | undefined> {
     for (const b of v.bodies) {
-      const members = await s.roster.members(b.ref).catch((err: unknown) => {
+      const { members } = await membersOf(s, b).catch((err: unknown) => {
         s.log.warn({ bodyId: b.id, err: (err as Error).message }, 'tab: roster unreadable for a development name');
-        return [];
+        return { members: [] };
       });
       const m = members.find((x) => x.aadObjectId === v.identity.oid);
       if (m?.name) return m.name;

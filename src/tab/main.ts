@@ -81,6 +81,7 @@ async function load(auth: Auth, t: Texts, locale: TabLocale, channelId?: string,
       a.measures(),
     ]);
     who(me, t);
+    readers(me, t);
     if (!me.bodies.length) {
       main.hidden = true;
       status.textContent = t.noBodies;
@@ -112,6 +113,27 @@ function who(me: MeResponse, t: Texts): void {
     .filter(Boolean)
     .join(', ');
   byId('who').textContent = `${fill(t.viewing, { name: me.viewer.name || me.viewer.id })}${roles ? ` (${roles})` : ''}`;
+}
+
+/** Each body the viewer may read: its channel kind and how many read it (as Teams defines it). */
+function readers(me: MeResponse, t: Texts): void {
+  const box = byId('readers');
+  box.hidden = me.bodies.length === 0;
+  const r = t.readers;
+  replace(box.querySelector('summary')!, r.title);
+  replace(
+    box.querySelector('ul')!,
+    ...me.bodies.map((b) => {
+      const kind = b.channelKindKnown ? (r.kinds[b.channelKind] ?? b.channelKind) : r.assumed;
+      const count = b.memberCount === undefined ? r.unknown : b.memberCount === 1 ? r.one : fill(r.members, { n: b.memberCount });
+      return h(
+        'li',
+        { 'data-body': b.id, 'data-channel-kind': b.channelKind, 'data-members': b.memberCount ?? '' },
+        `${b.name}: ${kind}, ${count}`,
+        b.sharesReadersWith ? h('span', { class: 'warn' }, ` – ${fill(r.shares, { other: b.sharesReadersWith })}`) : null,
+      );
+    }),
+  );
 }
 
 /** The section tabs: all sections are rendered at once; the tabs only show one. */

@@ -21,6 +21,15 @@ const nb = {
   roles: { coordinator: 'SLT-koordinator', admin: 'administrator', board: 'SLT-styret' },
   sections: { trends: 'Trender', escalations: 'Saker', measures: 'Tiltak', wheel: 'Årshjul', digests: 'Rapporter', police: 'Politistatistikk' },
   noBodies: 'Du er ikke medlem av noe SLT-organ ennå, så det er ingenting å vise her.',
+  readers: {
+    title: 'Organer du kan lese, og hvem som leser dem',
+    kinds: { standard: 'standardkanal (hele teamet)', private: 'privat kanal', shared: 'delt kanal' } as Record<string, string>,
+    assumed: 'standardkanal (antatt)',
+    members: '{n} medlemmer',
+    one: '1 medlem',
+    unknown: 'medlemstall ukjent',
+    shares: 'samme lesere som «{other}»',
+  },
   trends: {
     heading: 'Trender per innsatsområde',
     body: 'Organ',
@@ -142,6 +151,15 @@ const en: Texts = {
   roles: { coordinator: 'SLT coordinator', admin: 'administrator', board: 'SLT board' },
   sections: { trends: 'Trends', escalations: 'Matters', measures: 'Measures', wheel: 'Annual wheel', digests: 'Reports', police: 'Police statistics' },
   noBodies: 'You are not a member of any SLT body yet, so there is nothing to show here.',
+  readers: {
+    title: 'Bodies you may read, and who reads them',
+    kinds: { standard: 'standard channel (the whole team)', private: 'private channel', shared: 'shared channel' },
+    assumed: 'standard channel (assumed)',
+    members: '{n} members',
+    one: '1 member',
+    unknown: 'member count unknown',
+    shares: 'same readers as "{other}"',
+  },
   trends: {
     ...nb.trends,
     heading: 'Trends per focus area',

@@ -1,6 +1,8 @@
+import type { ChannelKind } from '../domain/bodies';
 import { formatMeetingTime } from '../domain/calendar';
 import type { CardJson } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
+import { kindAndCount, sharesReadersWarning } from '../i18n/readers';
 import { type SchedulerTexts, schedulerText } from '../i18n/scheduler';
 import type { PendingJob, RunRecord } from '../storage/table/jobs';
 import type { PendingDelivery } from '../storage/table/outbox';
@@ -18,6 +20,18 @@ export interface StatusCardData {
   readonly failingTitle: string;
   readonly failingEmpty: string;
   readonly failing: readonly { readonly label: string; readonly reason: string; readonly detail: string }[];
+  readonly bodiesTitle: string;
+  readonly bodiesEmpty: string;
+  readonly bodies: readonly { readonly name: string; readonly readers: string; readonly warning: string }[];
+}
+
+/** A body and who reads it, as app/body-readers finds it. */
+export interface StatusBody {
+  readonly body: { readonly name: string; readonly teamName?: string };
+  readonly kind: ChannelKind;
+  readonly kindKnown: boolean;
+  readonly count?: number;
+  readonly sharesWith?: { readonly name: string };
 }
 
 export interface StatusInput {
@@ -27,6 +41,8 @@ export interface StatusInput {
   /** Body names by id, to name meeting jobs. */
   readonly bodyNames: ReadonlyMap<string, string>;
   readonly now: Date;
+  /** Each body's channel kind and member count. */
+  readonly readers?: readonly StatusBody[];
 }
 
 /** The scheduler counts as stuck when it has not ticked for this long (it ticks every 15 s). */
@@ -81,6 +97,13 @@ export function statusCard(locale: Locale, input: StatusInput): CardJson {
     failingTitle: s.failingTitle,
     failingEmpty: s.failingEmpty,
     failing: [...failingDeliveries, ...failingJobs].slice(0, MAX_ROWS),
+    bodiesTitle: s.bodiesTitle,
+    bodiesEmpty: s.bodiesEmpty,
+    bodies: (input.readers ?? []).map((r) => ({
+      name: r.body.name,
+      readers: kindAndCount(locale, r.kind, r.kindKnown, r.count),
+      warning: r.sharesWith ? sharesReadersWarning(locale, r.sharesWith.name, r.body.teamName) : '',
+    })),
   };
   return renderCard('status', data);
 }

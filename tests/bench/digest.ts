@@ -94,6 +94,7 @@ async function seed(store: TableStore, trends: number): Promise<number> {
       durationMinutes: 90,
       channelId,
       channelName: b.name,
+      channelType: 'private',
       ref: { serviceUrl: 'http://127.0.0.1:9', conversationId: channelId, tenantId: TENANT, botId: '28:bench', channelId },
       registeredBy: 'bench',
       at: '2026-01-05T08:00:00.000Z',

@@ -116,7 +116,6 @@ export async function measureTab(storageConnectionString: string): Promise<TabRe
         SLT_TABLE_PREFIX: prefix,
         LOG_LEVEL: 'warn',
         SLT_ADMINS: ROLES.admin.aadObjectId,
-        SLT_TENANT_IDS: TENANT,
         SLT_CLOCK_START: FIXTURE_NOW,
       },
       '/healthz',

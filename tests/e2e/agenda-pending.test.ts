@@ -28,6 +28,7 @@ describe('an agenda change while the first post is still on its way', () => {
     h = await startHarness({ clock, env: { SLT_ADMINS: KARI.aadObjectId } });
     h.connector.rosters.set(TEAM_ID, Object.values(PEOPLE).map(member));
     h.connector.channels.set(TEAM_ID, [CHANNELS.general, VEST]);
+    h.connector.rosters.set(VEST.id, Object.values(PEOPLE).map(member)); // a private channel with everyone in it
     await invoke('body.register', { kind: 'youthTeam', name: 'Ungdomsteam Vest 13-16', cadenceWeeks: '6', durationMinutes: '90' }, KARI);
     await invoke('meeting.schedule', { date: '2026-11-12', time: '18:00', durationMinutes: '90', repeat: 'none' }, KARI);
   });

@@ -58,6 +58,8 @@ describe('agendas and minutes as living cards, through /api/messages', () => {
     h = await startHarness({ clock, env: { SLT_ADMINS: KARI.aadObjectId } });
     h.connector.rosters.set(TEAM_ID, Object.values(PEOPLE).map(member));
     h.connector.channels.set(TEAM_ID, [CHANNELS.general, VEST, CHANNELS.koord]);
+    // Private channels with everyone in them.
+    for (const c of [VEST, CHANNELS.koord]) h.connector.rosters.set(c.id, Object.values(PEOPLE).map(member));
     await h.app.services.roles.set(TENANT, SIGRID.aadObjectId, 'coordinator', true, 'test', clock.now().toISOString(), SIGRID.name);
     const registered = await invoke(
       'body.register',

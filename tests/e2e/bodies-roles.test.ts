@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamsRoster } from '../../src/bot/roster';
-import { CHANNELS, cardAction, channelMessage, PEOPLE, type Person, personalMessage, TEAM_ID, TENANT } from '../support/activities';
+import { CHANNELS, cardAction, channelMessage, PEOPLE, type Person, personalMessage, TEAM_ID, TENANT, type TestChannel } from '../support/activities';
 import { type Card, type Element, errorAfter, inputValue, invokeResult, member, shown } from '../support/card-reading';
 import { cardOf, cardTexts, type Harness, startHarness } from '../support/harness';
 
@@ -14,9 +14,9 @@ const REGISTER = { kind: 'youthTeam', name: 'Ungdomsteam Sentrum', cadenceWeeks:
 describe('bodies and roles through /api/messages', () => {
   let h: Harness;
   const url = () => h.connector.url;
-  const invoke = async (verb: string, data: Record<string, unknown>, from: Person, channel: { id: string; name: string } | null = CHANNELS.general) =>
+  const invoke = async (verb: string, data: Record<string, unknown>, from: Person, channel: TestChannel | null = CHANNELS.general) =>
     invokeResult(await h.send(cardAction(verb, data, { serviceUrl: url(), from, channel })));
-  const say = async (text: string, from: Person, channel = CHANNELS.general) => {
+  const say = async (text: string, from: Person, channel: TestChannel = CHANNELS.general) => {
     h.connector.clear();
     await h.send(channelMessage(text, { serviceUrl: url(), from, channel }));
     return h.connector.messages.map((m) => m.body);
@@ -24,10 +24,12 @@ describe('bodies and roles through /api/messages', () => {
 
   beforeAll(async () => {
     h = await startHarness({ env: { SLT_ADMINS: PEOPLE.sigrid.aadObjectId } });
-    // The team: everyone. Standard channels answer with the team's members; the board's channel
-    // is private and has its own, smaller roster.
+    // The team: everyone, and General (standard) is read by all of it. The other channels are
+    // private: the youth teams' and the coordination group's hold everyone too, the board's its own,
+    // smaller roster.
     h.connector.rosters.set(TEAM_ID, Object.values(PEOPLE).map(member));
-    h.connector.channels.set(TEAM_ID, [CHANNELS.general, CHANNELS.vest, CHANNELS.ost, CHANNELS.koord]);
+    h.connector.channels.set(TEAM_ID, [CHANNELS.general, CHANNELS.vest, CHANNELS.ost, CHANNELS.koord, CHANNELS.styret]);
+    for (const c of [CHANNELS.vest, CHANNELS.ost, CHANNELS.koord]) h.connector.rosters.set(c.id, Object.values(PEOPLE).map(member));
     h.connector.rosters.set(CHANNELS.styret.id, [member(PEOPLE.per), member(PEOPLE.sigrid)]);
   });
   afterAll(async () => h.stop());
@@ -207,6 +209,7 @@ describe('bodies and roles through /api/messages', () => {
   });
 
   it('tells a member of the board channel in «hjelp» that they are on the SLT board, and nobody else', async () => {
+    (h.app.services.roster as TeamsRoster).clear(); // registration read the board's roster a moment ago
     const [perHelp] = await say('hjelp', PEOPLE.per, CHANNELS.vest);
     expect(cardTexts(cardOf(perHelp!))).toContain('Du er medlem av SLT-styret.');
     // Read from the board channel's own roster, not the team's.

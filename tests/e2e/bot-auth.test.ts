@@ -55,7 +55,8 @@ describe('POST /api/messages in production mode: Bot Framework authentication, t
       const base = `http://127.0.0.1:${(keys.address() as { port: number }).port}`;
       res.writeHead(200, { 'content-type': 'application/json' });
       if (req.url === '/.well-known/openidconfiguration') res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys` }));
-      else res.end(JSON.stringify({ keys: [{ ...good.jwk, endorsements: ['msteams'] }] }));
+      // Endorsed for several channels, as the Bot Framework's own keys are: a valid token can name another channel.
+      else res.end(JSON.stringify({ keys: [{ ...good.jwk, endorsements: ['msteams', 'webchat', 'directline', 'emulator'] }] }));
     });
     await new Promise<void>((r) => keys.listen(0, '127.0.0.1', () => r()));
     const metadata = `http://127.0.0.1:${(keys.address() as { port: number }).port}/.well-known/openidconfiguration`;
@@ -150,6 +151,13 @@ describe('POST /api/messages in production mode: Bot Framework authentication, t
     ] as const) {
       expect((await h.send(a)).status, `${what}, no token`).toBe(401);
       expect((await h.send(a, bearer(await token({ aud: '11111111-2222-4333-8444-555555555555' })))).status, `${what}, another bot's token`).toBe(401);
+    }
+  });
+
+  it('answers a caller without a valid token 401 whatever channel it names (the channel check comes after authentication)', async () => {
+    for (const channelId of ['webchat', 'directline', 'emulator']) {
+      expect((await h.send({ ...activity(), channelId })).status, `${channelId}, no token`).toBe(401);
+      expect((await h.send({ ...activity(), channelId }, bearer(await token({ aud: '11111111-2222-4333-8444-555555555555' })))).status, channelId).toBe(401);
     }
   });
 

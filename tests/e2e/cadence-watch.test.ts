@@ -33,6 +33,7 @@ describe('the cadence watch of a tenant first seen after start', () => {
       durationMinutes: 90,
       channelId: VEST.id,
       channelName: VEST.name,
+      channelType: 'private',
       ref: { serviceUrl: h.connector.url, conversationId: VEST.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: VEST.id },
       registeredBy: SIGRID.aadObjectId,
       at: '2026-08-10T09:00:00.000Z',

@@ -7,7 +7,12 @@ import { cardOf, cardTexts, type Harness, startHarness, uniquePrefix } from '../
 
 const boardPosts = (h: Harness): ConnectorCall[] =>
   h.connector.posts.filter((m) => (m.conversationId ?? '').split(';')[0] === CHANNELS.styret.id && !m.activityId);
-const env = { SLT_TENANT_IDS: TENANT };
+/**
+ * A network's monthly digest is scheduled at start for the tenants of SLT_TENANT_IDS (production)
+ * and the tenants with jobs, and on a network's first message: these development-mode tests let
+ * the network speak once, as a new network does.
+ */
+const speak = (h: Harness) => h.send(personalMessage('hjelp', { serviceUrl: h.connector.url, from: PEOPLE.kari }));
 const board = (p: { id: string; aadObjectId: string; name: string }) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 
 describe('the scheduled monthly digest', () => {
@@ -25,10 +30,11 @@ describe('the scheduled monthly digest', () => {
     const prefix = uniquePrefix();
     // A minute before 08:00 Oslo on Monday 2 November 2026 (07:00 UTC).
     const clocks = [new ManualClock('2026-11-02T06:59:00.000Z'), new ManualClock('2026-11-02T06:59:00.000Z')];
-    const a = await start({ clock: clocks[0], prefix, env });
+    const a = await start({ clock: clocks[0], prefix });
+    await speak(a);
     await seedDigestFixture(a.app.services, a.connector.url);
     a.connector.rosters.set(CHANNELS.styret.id, [board(PEOPLE.ola), board(PEOPLE.per)]);
-    const b = await start({ clock: clocks[1], prefix, env });
+    const b = await start({ clock: clocks[1], prefix });
     const tickBoth = async () => {
       const reports = await Promise.all([a.app.jobRunner.tick(), b.app.jobRunner.tick()]);
       await Promise.all([a.app.outboxSender.tick(), b.app.outboxSender.tick()]);
@@ -60,11 +66,12 @@ describe('the scheduled monthly digest', () => {
 
   it('catches up after downtime: posted once when the bot comes back, from the job scheduled before it went down', async () => {
     const prefix = uniquePrefix();
-    const before = await start({ clock: new ManualClock('2026-10-20T12:00:00.000Z'), prefix, env });
+    const before = await start({ clock: new ManualClock('2026-10-20T12:00:00.000Z'), prefix });
+    await speak(before);
     await before.stop();
     running.splice(running.indexOf(before), 1);
 
-    const after = await start({ clock: new ManualClock('2026-11-04T10:00:00.000Z'), prefix, env });
+    const after = await start({ clock: new ManualClock('2026-11-04T10:00:00.000Z'), prefix });
     await seedDigestFixture(after.app.services, after.connector.url);
     await after.drain();
     await after.drain();
@@ -74,7 +81,7 @@ describe('the scheduled monthly digest', () => {
 
   it('posts nothing more when a coordinator already sent the month', async () => {
     const clock = new ManualClock('2026-11-02T06:30:00.000Z');
-    const h = await start({ clock, env });
+    const h = await start({ clock });
     await seedDigestFixture(h.app.services, h.connector.url);
     const sent = await h.send(cardAction('digest.send', { month: '2026-10' }, { serviceUrl: h.connector.url, from: PEOPLE.sigrid, channel: null }));
     expect(JSON.stringify(sent.body)).toContain('er sendt til');

@@ -64,6 +64,7 @@ describe('three bot instances on one storage account', () => {
     for (const b of bots) {
       b.connector.rosters.set(TEAM_ID, people);
       b.connector.channels.set(TEAM_ID, [CHANNELS.general, VEST]);
+      b.connector.rosters.set(VEST.id, people); // a private channel with everyone in it
     }
   });
   afterAll(async () => {

@@ -71,6 +71,7 @@ describe('storage outage: Azurite stops and returns while the bot runs', () => {
       durationMinutes: 90,
       channelId: CHANNELS.vest.id,
       channelName: CHANNELS.vest.name,
+      channelType: 'private',
       ref: {
         serviceUrl: h.connector.url,
         conversationId: CHANNELS.vest.id,

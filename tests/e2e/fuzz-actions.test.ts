@@ -260,6 +260,7 @@ describe('fuzzing every card action through /api/messages', () => {
         durationMinutes: 90,
         channelId: channel.id,
         channelName: channel.name,
+        channelType: 'private',
         ref,
         registeredBy: COORDINATOR.aadObjectId,
         at,

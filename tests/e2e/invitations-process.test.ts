@@ -88,6 +88,8 @@ describe('the built bot as its own process, with Graph trusted through NODE_EXTR
     await graph.start();
     await connector.start();
     connector.rosters.set(TEAM_ID, ROSTER);
+    // Vest and Øst are private channels with their own rosters (as Teams has them): their members are the invitees.
+    for (const c of [VEST, CHANNELS.ost]) connector.rosters.set(c.id, ROSTER);
     connector.channels.set(TEAM_ID, [CHANNELS.general, VEST, CHANNELS.ost]);
   });
   afterAll(async () => {

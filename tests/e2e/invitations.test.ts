@@ -54,6 +54,8 @@ async function graphBot(graph: FakeGraph, clock: ManualClock, prefix?: string): 
     overrides: { graphTransport: graph.transport() },
   });
   h.connector.rosters.set(TEAM_ID, ROSTER);
+  // Vest is a private channel with its own roster (as Teams has it): its members are the invitees.
+  h.connector.rosters.set(VEST.id, ROSTER);
   h.connector.channels.set(TEAM_ID, [CHANNELS.general, VEST]);
   return h;
 }
@@ -193,7 +195,7 @@ describe('Outlook invitations through Microsoft Graph', () => {
 
   it('cancels the one event with the reason, and updates who is invited to the others at that change', async () => {
     // Since the series was planned Per left the channel and Jonas joined it.
-    h.connector.rosters.set(TEAM_ID, [
+    h.connector.rosters.set(VEST.id, [
       ...ROSTER.filter((m) => m.aadObjectId !== PEOPLE.per.aadObjectId),
       withMail(JONAS, 'jonas.lervik@vestby.kommune.example'),
     ]);

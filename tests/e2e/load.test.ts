@@ -66,6 +66,7 @@ describe('load: 5 000 trend reports from 50 members at once', () => {
       durationMinutes: 90,
       channelId: CHANNELS.vest.id,
       channelName: CHANNELS.vest.name,
+      channelType: 'private',
       ref: {
         serviceUrl: h.connector.url,
         conversationId: CHANNELS.vest.id,

@@ -55,6 +55,7 @@ describe('meetings through /api/messages', () => {
     h = await startHarness({ clock, env: { SLT_ADMINS: KARI.aadObjectId }, loops: false });
     h.connector.rosters.set(TEAM_ID, Object.values(PEOPLE).map(member));
     h.connector.channels.set(TEAM_ID, [general, CHANNELS.vest]);
+    h.connector.rosters.set(CHANNELS.vest.id, Object.values(PEOPLE).map(member)); // a private channel with everyone in it
   });
   afterAll(async () => h.stop());
 

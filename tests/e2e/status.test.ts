@@ -23,6 +23,7 @@ describe('status (coordinators) through /api/messages', () => {
       durationMinutes: 90,
       channelId: CHANNELS.vest.id,
       channelName: CHANNELS.vest.name,
+      channelType: 'private',
       ref,
       registeredBy: PEOPLE.kari.aadObjectId,
       at: T0,

@@ -26,7 +26,7 @@ describe("the tab's police statistics section in Chromium", () => {
   beforeAll(async () => {
     tabDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slt-tab-'));
     await buildTab(tabDir);
-    h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId, SLT_TENANT_IDS: TENANT }, overrides: { tab: { dir: tabDir } } });
+    h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId }, overrides: { tab: { dir: tabDir } } });
     await seedYear(h.app.services, h.connector);
     const store = async (table: PoliceTable, file: string): Promise<void> => {
       const parsed = parsePoliceTable(table, fs.readFileSync(path.join(FIXTURES, file), 'utf8'), { categories: DEFAULT_CATEGORIES, thisYear: 2026 });

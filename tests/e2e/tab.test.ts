@@ -35,7 +35,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
   beforeAll(async () => {
     tabDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slt-tab-'));
     await buildTab(tabDir);
-    h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId, SLT_TENANT_IDS: TENANT }, overrides: { tab: { dir: tabDir } } });
+    h = await startHarness({ env: { SLT_ADMINS: ROLES.admin.aadObjectId }, overrides: { tab: { dir: tabDir } } });
     seeded = await seedYear(h.app.services, h.connector);
     fs.mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();
@@ -89,6 +89,8 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     const frame = page.frameLocator('#f');
     await frame.locator('svg.chart').waitFor({ timeout: 15_000 });
     const waited = Date.now() - started;
+    // The banner comes with the identity picker, which loads alongside the sections.
+    await frame.locator('#dev-banner', { hasText: 'Utviklingsmodus' }).waitFor({ timeout: 15_000 });
     expect(await frame.locator('#dev-banner').textContent()).toBe('Utviklingsmodus – ingen innlogging');
     expect(waited).toBeGreaterThanOrEqual(1500); // teams-js itself would wait 60 s
     expect(waited).toBeLessThan(10_000);
@@ -142,6 +144,9 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     expect(items.some((i) => i.text.includes('Team Vest'))).toBe(true);
     expect(items.some((i) => i.text.includes('Team Øst') || i.text.includes('Team Koordinering'))).toBe(false);
     expect(await counts('drugs')).toEqual(expected(['vest'], 0));
+    // Who reads it, as Teams defines it: the private channel's own two members.
+    await page.click('#readers summary');
+    expect(await page.$$eval('#readers li', (li) => li.map((l) => l.textContent))).toEqual(['Ungdomsteam Vest 13-16: privat kanal, 2 medlemmer']);
     await page.screenshot({ path: path.join(SHOTS, 'tab-member-vest.png') });
 
     await openAs(ROLES.ostMember);

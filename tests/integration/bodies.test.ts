@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BodyKind } from '../../src/domain/bodies';
+import type { BodyKind, ChannelKind } from '../../src/domain/bodies';
 import { type BodyRegistration, BodyRepository, bodyIdFor } from '../../src/storage/table/bodies';
 import { TableStore } from '../../src/storage/tables';
 import { BOT, CHANNELS, PEOPLE, TEAM_ID } from '../support/activities';
@@ -24,6 +24,7 @@ function registration(
     durationMinutes: 90,
     channelId: channel.id,
     channelName: channel.name,
+    channelType: (channel as { type?: ChannelKind }).type ?? 'private',
     ref: { serviceUrl: SERVICE_URL, conversationId: channel.id, tenantId, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: channel.id },
     registeredBy: PEOPLE.kari.aadObjectId,
     at,

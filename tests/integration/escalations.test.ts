@@ -13,13 +13,13 @@ import {
   type TransitionInput,
 } from '../../src/domain/escalations';
 import { bodyScope, systemScope } from '../../src/domain/visibility';
-import { createLogger } from '../../src/log';
 import { AgendaRepository } from '../../src/storage/table/agendas';
 import { AuditRepository } from '../../src/storage/table/audit';
 import { EscalationRepository } from '../../src/storage/table/escalations';
 import { TrendRepository } from '../../src/storage/table/trends';
 import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
+import { retentionDepsOver } from '../support/retention';
 
 const TENANT = 'tenant-esc';
 const VEST = 'b00000000000000a1';
@@ -152,11 +152,11 @@ describe('escalations in table storage (Azurite)', () => {
     // Appending an existing step again is refused and changes nothing.
     expect(await audit.append({ ...log[1]!, note: 'forfalsket' })).toBe(false);
     expect((await audit.list(TENANT, e.id))[1]!.note).toBe('Godtatt');
-    // The repository offers no way to change or remove entries (retention only empties notes).
+    // The repository offers no way to change or remove entries (retention only empties notes and who took the steps).
     const methods = Object.getOwnPropertyNames(AuditRepository.prototype)
       .filter((m) => m !== 'constructor')
       .sort();
-    expect(methods).toEqual(['append', 'eraseNotes', 'list']);
+    expect(methods).toEqual(['append', 'eraseSteps', 'list']);
   });
 
   it('answers a double click with the same result and no second log entry', async () => {
@@ -204,16 +204,7 @@ describe('escalations in table storage (Azurite)', () => {
   it('erases free text of matters last changed before the retention period, in every copy, in the log and in minutes; states stay', async () => {
     const trends = new TrendRepository(store.table('trends'));
     const agendas = new AgendaRepository(store.table('agendas'));
-    const retentionDeps = {
-      trends,
-      escalations,
-      audit,
-      agendas,
-      locale: 'nb' as const,
-      scheduler: { schedule: async () => undefined, cancel: async () => undefined },
-      retentionMonths: 24,
-      log: createLogger('silent'),
-    };
+    const retentionDeps = retentionDepsOver(store, { trends, escalations, audit, agendas });
     const old = await propose({ tenantId: 'tenant-ret', createdAt: '2023-01-10T09:00:00.000Z' });
     const ret = systemScope('tenant-ret', [VEST, KOORD, STYRET]);
     await applyStep(deps, ret, old.id, 'accept', { note: 'Godtatt i 2023' }, SIGRID, '2023-01-11T09:00:00.000Z', TARGETS);
@@ -236,8 +227,37 @@ describe('escalations in table storage (Azurite)', () => {
       recordedAt: '2023-02-01T19:00:00.000Z',
       version: 1,
     }));
+    // A digest of a recent month still names the old matter (a measure can stay overdue long after the matter last changed).
+    const named = (m: { id: string; title: string }) => ({ id: m.id, title: m.title, titleState: 'ok', bodyId: KOORD, state: 'accepted', date: '2026-09-01' });
+    const content = {
+      version: 1,
+      month: '2026-09',
+      generatedAt: '2026-10-01T07:00:00.000Z',
+      suppressBelow: 3,
+      bodies: [],
+      trends: {},
+      meetings: {},
+      escalations: { newCount: 0, newNamed: [named(old), named(fresh)], resolved: [], waitingForBoard: [] },
+      due: { asOf: '2026-09-30', overdue: [], upcoming: [] },
+    };
+    const digests = retentionDeps.digests;
+    await digests.record({
+      tenantId: 'tenant-ret',
+      month: '2026-09',
+      sendNo: 1,
+      sentBy: 'scheduler',
+      sentByName: '',
+      sentAt: '2026-10-01T07:00:00.000Z',
+      boardId: STYRET,
+      content: JSON.stringify(content),
+    });
     const report = await runRetention(retentionDeps, 'tenant-ret', new Date('2026-11-02T03:30:00Z'));
-    expect(report).toMatchObject({ escalations: 1, minutes: 1 });
+    expect(report).toMatchObject({ escalations: 1, minutes: 1, digests: 1 });
+    const archived = JSON.parse((await digests.latest('tenant-ret', '2026-09'))!.content) as typeof content;
+    expect(archived.escalations.newNamed.map((m) => [m.title, m.titleState])).toEqual([
+      ['', 'erased'],
+      [fresh.title, 'ok'],
+    ]);
     // The old matter's title is gone from the minutes; the item, its decision and the rest stay.
     expect((await agendas.getMinutes('tenant-ret', KOORD, meetingId))?.minutes.items).toEqual([items[0], { ...items[1], title: 'Sak: …' }, items[2]]);
     const rows: unknown[] = [];

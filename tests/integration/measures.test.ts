@@ -7,9 +7,14 @@ import { systemScope } from '../../src/domain/visibility';
 import { createLogger } from '../../src/log';
 import { AgendaRepository } from '../../src/storage/table/agendas';
 import { AuditRepository } from '../../src/storage/table/audit';
+import { DigestRepository } from '../../src/storage/table/digests';
 import { EscalationRepository } from '../../src/storage/table/escalations';
+import { FileRepository } from '../../src/storage/table/files';
 import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
 import { type MeasureDecision, MeasureRepository } from '../../src/storage/table/measures';
+import { MeetingRepository } from '../../src/storage/table/meetings';
+import { ProfileRepository } from '../../src/storage/table/profiles';
+import { RoleRepository } from '../../src/storage/table/roles';
 import { TrendRepository } from '../../src/storage/table/trends';
 import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
@@ -126,7 +131,7 @@ describe('the measures register in table storage (Azurite)', () => {
     expect(await repo.statusTexts('t-text', 2025)).toEqual([]);
   });
 
-  it('erases the free text of measures closed before the cut-off, and old status texts, keeping categories and status', async () => {
+  it('erases the free text and people of measures last changed before the cut-off, whatever their status, and old status texts, keeping categories and status', async () => {
     const tenant = 't-erase';
     const old = await newMeasure(tenant, KOORD, {
       state: 'completed',
@@ -135,18 +140,24 @@ describe('the measures register in table storage (Azurite)', () => {
       evaluation: 'Bra',
       conclusion: 'end',
     });
-    const running = await newMeasure(tenant, KOORD, { updatedAt: '2024-01-01T00:00:00.000Z' });
+    const untouched = await newMeasure(tenant, KOORD, { updatedAt: '2024-01-01T00:00:00.000Z' });
+    const recent = await newMeasure(tenant, KOORD, { title: 'Leksehjelp', updatedAt: '2025-06-01T00:00:00.000Z' });
     await repo.changeStatusText(tenant, 2023, 'drugs', () => ({
       write: { year: 2023, focusAreaId: 'drugs', text: 'Gammel tekst', version: 1, updatedAt: '2024-01-01T00:00:00.000Z', updatedBy: 'y', updatedByName: 'S' },
       result: 1,
     }));
-    expect(await repo.eraseTextBefore(tenant, '2024-12-01T00:00:00.000Z', '2026-12-01T02:30:00.000Z')).toBe(2);
+    expect(await repo.eraseTextBefore(tenant, '2024-12-01T00:00:00.000Z', '2026-12-01T02:30:00.000Z')).toBe(3);
     const erased = (await repo.get(tenant, old.id))!;
     expect(erased).toMatchObject({ title: '', description: '', state: 'completed', conclusion: 'end', textErasedAt: '2026-12-01T02:30:00.000Z' });
     expect([erased.evaluation, erased.plan]).toEqual([undefined, undefined]);
     expect(erased.focusAreas).toEqual(old.focusAreas);
     expect((await repo.history(tenant, old.id)).at(-1)?.verb).toBe('erase');
-    expect((await repo.get(tenant, running.id))!.title).toBe('Sommerjobb');
+    // Who set its status and who is named in its log go with the text.
+    expect([erased.stateByName, erased.createdBy, erased.updatedByName]).toEqual(['', '', '']);
+    expect((await repo.history(tenant, old.id)).every((l) => l.actorName === '' && (l.actorId === '' || l.actorId === 'retention'))).toBe(true);
+    // A measure nobody touched for the whole period is kept as categories, status and dates only.
+    expect(await repo.get(tenant, untouched.id)).toMatchObject({ title: '', state: 'planned' });
+    expect((await repo.get(tenant, recent.id))!.title).toBe('Leksehjelp');
     expect((await repo.statusTexts(tenant, 2023))[0]).toMatchObject({ text: '', textErasedAt: '2026-12-01T02:30:00.000Z' });
     // A second run finds nothing left to erase.
     expect(await repo.eraseTextBefore(tenant, '2024-12-01T00:00:00.000Z', '2026-12-02T02:30:00.000Z')).toBe(0);
@@ -160,6 +171,12 @@ describe('the measures register in table storage (Azurite)', () => {
       escalations: new EscalationRepository(store.table('escalations')),
       audit: new AuditRepository(store.table('audit')),
       agendas: new AgendaRepository(store.table('agendas')),
+      meetings: new MeetingRepository(store.table('meetings')),
+      digests: new DigestRepository(store.table('digests')),
+      profiles: new ProfileRepository(store.table('members'), { cacheTtlMs: 0 }),
+      roles: new RoleRepository(store.table('roles'), { cacheTtlMs: 0 }),
+      files: new FileRepository(store.table('files')),
+      outbox: { forgetBefore: async () => ({ undelivered: 0, keys: 0 }) },
       measures: repo,
       locale: 'nb' as const,
       scheduler: { schedule: async () => undefined, cancel: async () => undefined },

@@ -40,6 +40,7 @@ describe('meetings repository against Azurite', () => {
       durationMinutes: 120,
       channelId: CHANNELS.vest.id,
       channelName: CHANNELS.vest.name,
+      channelType: 'private',
       ref: {
         serviceUrl: 'https://smba.example.invalid/',
         conversationId: CHANNELS.vest.id,

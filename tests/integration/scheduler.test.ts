@@ -76,7 +76,7 @@ describe('scheduler against Azurite', () => {
 
       // Three senders drain the same queue at once: 30 posts in the channel, none twice. One of
       // them holds the tenant's send lease and paces all 30 (its sleeps are instant here).
-      const adapter = createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'unused' }), log);
+      const adapter = createAdapter(loadConfig({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }), log);
       const senders = [0, 1, 2].map(
         (i) =>
           new OutboxSender({

@@ -3,15 +3,12 @@ import { runRetention } from '../../src/app/retention';
 import { DEFAULT_FOCUS_AREAS, parseFocusAreaLines } from '../../src/domain/focus-areas';
 import { cleanText, monthOf } from '../../src/domain/trends';
 import { bodyScope, systemScope } from '../../src/domain/visibility';
-import { createLogger } from '../../src/log';
-import { AgendaRepository } from '../../src/storage/table/agendas';
-import { AuditRepository } from '../../src/storage/table/audit';
-import { EscalationRepository } from '../../src/storage/table/escalations';
 import { FocusAreaRepository } from '../../src/storage/table/focus-areas';
 import { ProfileRepository } from '../../src/storage/table/profiles';
 import { type TrendDraft, TrendRepository } from '../../src/storage/table/trends';
 import { TableStore } from '../../src/storage/tables';
 import { uniquePrefix } from '../support/harness';
+import { retentionDepsOver } from '../support/retention';
 
 const TENANT = 'tenant-trends';
 const VEST = 'b0000000000000aa1';
@@ -87,16 +84,7 @@ describe('trends in table storage (Azurite)', () => {
     const t = 'tenant-trend-retention';
     const old = await trends.add(draft({ tenantId: t, month: '2024-09', reportedAt: '2024-09-15T08:00:00.000Z' }), 'old');
     const recent = await trends.add(draft({ tenantId: t, month: '2025-12', reportedAt: '2025-12-01T08:00:00.000Z' }), 'recent');
-    const deps = {
-      trends,
-      escalations: new EscalationRepository(store.table('escalations')),
-      audit: new AuditRepository(store.table('audit')),
-      agendas: new AgendaRepository(store.table('agendas')),
-      locale: 'nb' as const,
-      scheduler: { schedule: async () => undefined, cancel: async () => undefined },
-      retentionMonths: 24,
-      log: createLogger('silent'),
-    };
+    const deps = retentionDepsOver(store, { trends });
     const report = await runRetention(deps, t, new Date('2026-11-02T02:30:00Z'));
     expect(report).toMatchObject({ cutoff: '2024-11-02T02:30:00.000Z', trends: 1 });
     const scope = bodyScope(t, VEST);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BodyKind, ConversationRef } from '../../src/domain/bodies';
+import type { BodyKind, ChannelKind, ConversationRef } from '../../src/domain/bodies';
 import type { BodyRegistration } from '../../src/storage/table/bodies';
 
 /** Invented people and places for fixtures (never real names from the seed documents). */
@@ -21,13 +21,29 @@ export const PEOPLE = {
   sigrid: { id: '29:sigrid', aadObjectId: 'aad-sigrid-moen', name: 'Sigrid Vågen' },
 } satisfies Record<string, Person>;
 
+/** A channel of the test team; `type` is what Teams says in `channelData.channel.type`. */
+export interface TestChannel {
+  readonly id: string;
+  readonly name: string;
+  readonly type?: ChannelKind;
+}
+
+/**
+ * The test team's channels. The bodies live in private channels with their own rosters (the
+ * tests set them on the connector), as a correct network does; General is standard (the team).
+ */
 export const CHANNELS = {
-  general: { id: TEAM_ID, name: 'Generelt' },
-  vest: { id: '19:ungdomsteam-vest@thread.tacv2', name: 'Ungdomsteam Vest 13-16' },
-  ost: { id: '19:ungdomsteam-ost@thread.tacv2', name: 'Ungdomsteam Øst 13-16' },
-  koord: { id: '19:koordineringsgruppen@thread.tacv2', name: 'Koordineringsgruppen' },
-  styret: { id: '19:slt-styret@thread.tacv2', name: 'SLT-styret' },
-};
+  general: { id: TEAM_ID, name: 'Generelt', type: 'standard' },
+  vest: { id: '19:ungdomsteam-vest@thread.tacv2', name: 'Ungdomsteam Vest 13-16', type: 'private' },
+  ost: { id: '19:ungdomsteam-ost@thread.tacv2', name: 'Ungdomsteam Øst 13-16', type: 'private' },
+  koord: { id: '19:koordineringsgruppen@thread.tacv2', name: 'Koordineringsgruppen', type: 'private' },
+  styret: { id: '19:slt-styret@thread.tacv2', name: 'SLT-styret', type: 'private' },
+} satisfies Record<string, TestChannel>;
+
+/** `channelData.channel` as Teams sends it: the type only when the test channel has one. */
+function channelData(channel: TestChannel): { id: string; name: string; type?: string } {
+  return { id: channel.id, name: channel.name, ...(channel.type ? { type: channel.type } : {}) };
+}
 
 export interface ActivityOptions {
   from?: Person;
@@ -50,7 +66,7 @@ function common(o: ActivityOptions) {
 }
 
 /** A channel message that @mentions the bot, as Teams sends it. */
-export function channelMessage(text: string, o: ActivityOptions & { channel?: { id: string; name: string }; threadId?: string }) {
+export function channelMessage(text: string, o: ActivityOptions & { channel?: TestChannel; threadId?: string }) {
   const channel = o.channel ?? CHANNELS.general;
   const mention = `<at>${BOT.name}</at>`;
   const c = common(o);
@@ -61,7 +77,7 @@ export function channelMessage(text: string, o: ActivityOptions & { channel?: { 
     textFormat: 'plain',
     conversation: { id: `${channel.id};messageid=${o.threadId ?? Date.now()}`, conversationType: 'channel', isGroup: true, tenantId: o.tenantId ?? TENANT },
     entities: [{ type: 'mention', text: mention, mentioned: { id: BOT.id, name: BOT.name } }],
-    channelData: { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, channel: { id: channel.id, name: channel.name } },
+    channelData: { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, channel: channelData(channel) },
   };
 }
 
@@ -78,11 +94,7 @@ export function personalMessage(text: string, o: ActivityOptions) {
 }
 
 /** An `Action.Execute` invoke from a card in a channel (or personal chat when `channel` is null). */
-export function cardAction(
-  verb: string,
-  data: Record<string, unknown>,
-  o: ActivityOptions & { channel?: { id: string; name: string } | null; replyToId?: string },
-) {
+export function cardAction(verb: string, data: Record<string, unknown>, o: ActivityOptions & { channel?: TestChannel | null; replyToId?: string }) {
   const c = common(o);
   const channel = o.channel === undefined ? CHANNELS.general : o.channel;
   return {
@@ -95,7 +107,7 @@ export function cardAction(
       ? { id: `${channel.id};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: o.tenantId ?? TENANT }
       : { id: `a:personal-${c.from.id}`, conversationType: 'personal', tenantId: o.tenantId ?? TENANT },
     channelData: channel
-      ? { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, channel: { id: channel.id, name: channel.name } }
+      ? { tenant: { id: o.tenantId ?? TENANT }, team: { id: TEAM_ID, name: 'SLT-nettverket' }, channel: channelData(channel) }
       : { tenant: { id: o.tenantId ?? TENANT } },
   };
 }
@@ -121,13 +133,7 @@ export function channelRef(serviceUrl: string, channel: { id: string } = CHANNEL
  * A channel registered as an SLT body the way `body.register` stores it (6-week cadence, 90
  * minutes, registered by Sigrid), for tests that start from a registered network.
  */
-export function channelRegistration(
-  channel: { id: string; name: string },
-  kind: BodyKind,
-  serviceUrl: string,
-  at: string,
-  tenantId: string = TENANT,
-): BodyRegistration {
+export function channelRegistration(channel: TestChannel, kind: BodyKind, serviceUrl: string, at: string, tenantId: string = TENANT): BodyRegistration {
   return {
     tenantId,
     kind,
@@ -136,6 +142,8 @@ export function channelRegistration(
     durationMinutes: 90,
     channelId: channel.id,
     channelName: channel.name,
+    channelType: channel.type ?? 'standard',
+    teamName: 'SLT-nettverket',
     ref: channelRef(serviceUrl, channel, tenantId),
     registeredBy: PEOPLE.sigrid.aadObjectId,
     at,

@@ -36,8 +36,8 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   /** Roster per conversation or team id (the conversation id without ;messageid). */
   readonly rosters = new Map<string, RosterMember[]>();
-  /** Channels per team id. */
-  readonly channels = new Map<string, { id: string; name?: string }[]>();
+  /** Channels per team id, with their kind (`type`: standard, private, shared) as Teams lists them. */
+  readonly channels = new Map<string, { id: string; name?: string; type?: string }[]>();
   private faults: Fault[] = [];
   private seq = 0;
   private server?: http.Server;
@@ -103,14 +103,16 @@ export class FakeConnector {
   }
 
   /**
-   * Like Teams: a conversation with its own roster (a team, a private/shared channel, a chat)
-   * answers with it; a standard channel listed in `channels` answers with its team's members.
+   * Like Teams: a standard channel listed in `channels` has no roster of its own and answers with
+   * its team's members (a roster set for it is ignored); a private or shared channel, a team or a
+   * chat answers with its own roster (none set: nobody).
    */
   private rosterOf(conversationId: string): RosterMember[] {
-    const own = this.rosters.get(conversationId);
-    if (own) return own;
-    for (const [teamId, channels] of this.channels) if (channels.some((c) => c.id === conversationId)) return this.rosters.get(teamId) ?? [];
-    return [];
+    for (const [teamId, channels] of this.channels) {
+      const listed = channels.find((c) => c.id === conversationId);
+      if (listed && conversationId !== teamId && (listed.type ?? 'standard') === 'standard') return this.rosters.get(teamId) ?? [];
+    }
+    return this.rosters.get(conversationId) ?? [];
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {

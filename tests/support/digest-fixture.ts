@@ -92,6 +92,7 @@ export async function seedDigestFixture(services: Services, serviceUrl: string):
       durationMinutes: 90,
       channelId: ch.id,
       channelName: ch.name,
+      channelType: 'private',
       ref: { serviceUrl, conversationId: ch.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: ch.id },
       registeredBy: COORDINATOR.aadObjectId,
       at: '2026-04-06T08:00:00.000Z',

@@ -33,7 +33,7 @@ export async function startHarness(
     clock?: Clock;
     prefix?: string;
     loops?: boolean;
-    overrides?: Pick<AppOverrides, 'roster' | 'tab' | 'botAuth' | 'graphTransport'>;
+    overrides?: Pick<AppOverrides, 'roster' | 'teams' | 'tab' | 'botAuth' | 'graphTransport'>;
     host?: string;
   } = {},
 ): Promise<Harness> {

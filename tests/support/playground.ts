@@ -112,6 +112,11 @@ export class PlaygroundUi {
     return file;
   }
 
+  /** Another page in the same browser (for example the tab, next to the Playground). */
+  newPage(): Promise<Page> {
+    return this.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  }
+
   close(): Promise<void> {
     return this.browser.close();
   }

@@ -89,6 +89,8 @@ export async function seedYear(
       durationMinutes: 90,
       channelId: ch.id,
       channelName: ch.name,
+      channelType: ch.type,
+      teamName: 'SLT-nettverket',
       ref: { serviceUrl: connector.url, conversationId: ch.id, tenantId: TENANT, botId: BOT.id, botName: BOT.name, teamId: TEAM_ID, channelId: ch.id },
       registeredBy: ROLES.coordinator.aadObjectId,
       at,

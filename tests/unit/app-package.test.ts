@@ -137,6 +137,14 @@ describe('Teams app manifest', () => {
     });
   });
 
+  it('declares support for private and shared channels, where a body has its own readers', async () => {
+    const { manifest } = await built;
+    expect(manifest.supportsChannelFeatures).toBe('tier1');
+    expect(manifest.supportedChannelTypes).toEqual(['privateChannels', 'sharedChannels']);
+    // The schema knows the properties: a wrong value is reported.
+    expect(await validateManifest({ ...manifest, supportedChannelTypes: ['secretChannels'] })).not.toEqual([]);
+  });
+
   it('has the personal tab «SLT-oversikt» and a channel tab, both served from the bot domain', async () => {
     const { manifest } = await built;
     expect(manifest.staticTabs).toEqual([

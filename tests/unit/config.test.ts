@@ -47,9 +47,8 @@ describe('configuration from the environment', () => {
   });
 
   it('splits SLT_ADMINS and SLT_TENANT_IDS on commas and ignores blanks', () => {
-    const c = loadConfig({ SLT_ADMINS: ' a1 , ,b2,', SLT_TENANT_IDS: `${TENANT},` });
-    expect(c.admins).toEqual(['a1', 'b2']);
-    expect(c.tenantIds).toEqual([TENANT]);
+    expect(loadConfig({ SLT_ADMINS: ' a1 , ,b2,' }).admins).toEqual(['a1', 'b2']);
+    expect(loadConfig({ ...PROD, SLT_TENANT_IDS: ` ${TENANT}, ,` }).tenantIds).toEqual([TENANT]);
     expect(loadConfig({ ...PROD, SLT_ADMINS: ` ${ADMIN} ,` }).admins).toEqual([ADMIN]);
   });
 
@@ -67,7 +66,7 @@ describe('configuration from the environment', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ SLT_LOCALE_DEFAULT: 'sv' }, 'SLT_LOCALE_DEFAULT'],
-    [{ SLT_TENANT_IDS: 'not-a-guid' }, 'SLT_TENANT_IDS'],
+    [{ ...PROD, SLT_TENANT_IDS: 'not-a-guid' }, 'SLT_TENANT_IDS'],
     [{ SLT_CLOCK_START: 'i morgen' }, 'SLT_CLOCK_START'],
     [{ MicrosoftAppType: 'Whatever' }, 'MicrosoftAppType'],
     [{ ...PROD, MicrosoftAppId: 'slt-boten' }, 'MicrosoftAppId'],
@@ -162,6 +161,44 @@ describe('configuration from the environment', () => {
       [{ ...PROD, SLT_CALENDAR: 'graph', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' }, 'SLT_GRAPH_CLIENT_SECRET'],
     ])('refuses a calendar setting that cannot work: %o', (env, expected) => {
       expect(errorOf(env)).toContain(expected);
+    });
+  });
+
+  describe('never development mode by accident', () => {
+    const { MicrosoftAppId: _, ...withoutAppId } = PROD;
+    const AZURE = 'DefaultEndpointsProtocol=https;AccountName=sltkommune;AccountKey=a2V5;EndpointSuffix=core.windows.net';
+
+    it.each([
+      ['MicrosoftAppPassword', { MicrosoftAppPassword: 'hemmelig' }],
+      ['SLT_TENANT_IDS', { SLT_TENANT_IDS: TENANT }],
+      ['SLT_PUBLIC_URL', { SLT_PUBLIC_URL: 'https://slt-boten.example.no' }],
+      ['STORAGE_CONNECTION_STRING', { STORAGE_CONNECTION_STRING: AZURE }],
+      [
+        'STORAGE_CONNECTION_STRING',
+        { STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=slt;AccountKey=a2V5;TableEndpoint=https://slt.table.core.windows.net/' },
+      ],
+      ['MicrosoftAppTenantId', { MicrosoftAppTenantId: TENANT }],
+      ['MicrosoftAppType', { MicrosoftAppType: 'SingleTenant' }],
+    ])('refuses to start without MicrosoftAppId when %s is a production setting', (name, env) => {
+      const message = errorOf(env);
+      expect(message).toContain(`${name}: `);
+      expect(message).toContain('MicrosoftAppId is empty');
+    });
+
+    it('names every production setting of a deployment that lost only its app id', () => {
+      const message = errorOf({ ...withoutAppId, STORAGE_CONNECTION_STRING: AZURE });
+      for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'SLT_TENANT_IDS', 'SLT_PUBLIC_URL', 'STORAGE_CONNECTION_STRING'])
+        expect(message).toContain(name);
+    });
+
+    it('starts development mode with the local emulator and a local address, as npm start and the tests do', () => {
+      for (const storage of [
+        'UseDevelopmentStorage=true',
+        'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;',
+        'DefaultEndpointsProtocol=http;AccountName=other;AccountKey=a2V5;TableEndpoint=http://localhost:10002/other;',
+      ]) {
+        expect(loadConfig({ STORAGE_CONNECTION_STRING: storage, SLT_PUBLIC_URL: 'http://localhost:3978' }).devMode, storage).toBe(true);
+      }
     });
   });
 });

@@ -117,3 +117,23 @@ describe('cards and handlers', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('membership', () => {
+  /** Every .ts file under src. */
+  const sources = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+
+  it('a body’s members are read only through src/domain/membership.ts, never from its channel reference directly', () => {
+    // A standard channel's members are its team's: reading `body.ref` alone would get the kind wrong for fakes and stand-ins.
+    const direct = /roster\.(members|isMember)\(\s*[\w.]*\.ref\b/;
+    const offenders = sources(path.join(ROOT, 'src'))
+      .filter((f) => !f.endsWith(path.join('domain', 'membership.ts')))
+      .filter((f) => direct.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(ROOT, f));
+    expect(offenders).toEqual([]);
+    // The rule can fail: the code before this rule read the board's roster so.
+    expect(direct.test('await deps.roster.isMember(board.ref, actor.id)')).toBe(true);
+  });
+});

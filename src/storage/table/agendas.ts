@@ -245,6 +245,32 @@ export class AgendaRepository {
     return result.changed;
   }
 
+  /**
+   * Retention: empties a meeting's agenda edits and minutes with the given functions (domain/retention),
+   * each row once (marked `textErasedAt`), with its ETag. Returns which of the two rows it rewrote.
+   */
+  async eraseMeeting(
+    tenantId: string,
+    bodyId: string,
+    meetingId: string,
+    erase: { readonly edits: (e: AgendaEdits) => AgendaEdits; readonly minutes: (m: Minutes) => Minutes },
+    at: string,
+  ): Promise<{ agenda: boolean; minutes: boolean }> {
+    const pk = agendaPartition(tenantId, bodyId);
+    const once = (rk: string, rewrite: (row: Row) => Row) =>
+      readModifyWrite<Row>(this.client, pk, rk, (current) => {
+        if (!current || current.textErasedAt) return { kind: 'abort', reason: 'done' };
+        const { partitionKey: _pk, rowKey: _rk, etag: _etag, timestamp: _ts, ...kept } = current as Row;
+        return { kind: 'write', entity: { partitionKey: pk, rowKey: rk, ...kept, ...rewrite(current), textErasedAt: at } };
+      });
+    const agenda = await once(agendaKey(meetingId), (row) => toParts('added', erase.edits(toAgenda(tenantId, bodyId, meetingId, row).edits).added));
+    const minutes = await once(minutesKey(meetingId), (row) => {
+      const m = erase.minutes(toMinutes(tenantId, bodyId, row).minutes);
+      return { recordedBy: m.recordedBy, ...toParts('items', m.items), ...toParts('tasks', m.tasks) };
+    });
+    return { agenda: agenda.ok, minutes: minutes.ok };
+  }
+
   async noteMinutesPosted(tenantId: string, bodyId: string, meetingId: string, hash: string, at: string): Promise<void> {
     await this.note(agendaPartition(tenantId, bodyId), minutesKey(meetingId), hash, at);
   }

@@ -12,7 +12,8 @@ import { insertOnce, isConflict, listAll } from '../etag';
  * repeated or retried write of the same step hits the same key (insert-only, 409 = already
  * logged), and a step whose log write was lost in a crash is written later from the subject's
  * row without ever producing a second entry. This class has no update or delete; the only
- * change ever made to a logged row is retention emptying its `note` (see eraseNotes).
+ * change ever made to a logged row is retention emptying its `note` and who took the step
+ * (see eraseSteps).
  */
 type AuditRow = {
   subjectId: string;
@@ -25,6 +26,8 @@ type AuditRow = {
   toState: EscalationState;
   note: string;
   noteErased?: boolean;
+  /** Set when retention emptied note and actor. */
+  erasedAt?: string;
 };
 
 const quote = (s: string): string => s.replace(/'/g, "''");
@@ -71,16 +74,20 @@ export class AuditRepository {
       .sort((a, b) => a.seq - b.seq);
   }
 
-  /** Retention: empties the free-text notes of a subject's entries; who, when and states stay. */
-  async eraseNotes(tenantId: string, subjectId: string): Promise<number> {
+  /** Retention: empties the free-text notes of a subject's entries and who took each step; when, verb and states stay. */
+  async eraseSteps(tenantId: string, subjectId: string, at: string): Promise<number> {
     const rows = await listAll<AuditRow>(
       this.client,
-      `PartitionKey eq '${quote(tenantId)}' and RowKey gt '${quote(subjectId)}|' and RowKey lt '${quote(subjectId)}}' and note ne ''`,
+      `PartitionKey eq '${quote(tenantId)}' and RowKey gt '${quote(subjectId)}|' and RowKey lt '${quote(subjectId)}}'`,
     );
     let erased = 0;
-    for (const r of rows) {
+    for (const r of rows.filter((x) => !x.erasedAt)) {
       try {
-        await this.client.updateEntity({ partitionKey: r.partitionKey ?? '', rowKey: r.rowKey ?? '', note: '', noteErased: true }, 'Merge', { etag: r.etag });
+        await this.client.updateEntity(
+          { partitionKey: r.partitionKey ?? '', rowKey: r.rowKey ?? '', note: '', noteErased: true, actorId: '', actorName: '', erasedAt: at },
+          'Merge',
+          { etag: r.etag },
+        );
         erased++;
       } catch (err) {
         // Audit rows are never changed otherwise; a conflict means a parallel retention run did it.

@@ -1,21 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { Body, BodyKind, BodyReader, ConversationRef } from '../../domain/bodies';
+import { type Body, type BodyKind, type BodyReader, type ChannelKind, type ConversationRef, channelKindOf } from '../../domain/bodies';
 import { TtlCache } from '../cache';
 import { isConflict, isNotFound, listAll, readModifyWrite } from '../etag';
 
 /**
  * Table `bodies` — SLT bodies, each bound to one Teams channel, plus the claims that keep a
- * network to one coordination group and one board.
+ * network to one coordination group and one board, and a team to one body in a standard channel.
  *   PartitionKey = tenant id (one SLT network per tenant)
  *   RowKey       = body id: 'b' + first 16 hex of sha256(channel id) — stable, so re-registering a
  *                  channel finds the same row (keeps id and registeredAt).
- *                  Body rows carry the channel's conversation reference (ref* columns).
+ *                  Body rows carry the channel's kind and team name, and its conversation
+ *                  reference (ref* columns).
  *   RowKey       = 'kind-coordinationGroup' / 'kind-board' — the uniqueness claim: bodyId (empty
  *                  when free), channelId, channelName, name.
+ *   RowKey       = 'team-' + first 16 hex of sha256(team id) — the claim of the one body in a
+ *                  standard channel of that team (all of a team reads its standard channels, so a
+ *                  second body there would have the same readers): same columns.
  * A body row and the claims it needs are written in ONE entity-group transaction with ETag
- * conditions, so two coordinators registering two coordination groups at once cannot both win,
- * and a failed write leaves nothing half-written.
+ * conditions, so two coordinators registering two coordination groups (or two standard channels
+ * of one team) at once cannot both win, and a failed write leaves nothing half-written.
  * With `cacheTtlMs` (the app: LOOKUP_TTL_MS) lookups (`get`, `byChannel`, `ofKind`, `list`) are
  * reused for that long; every write in this instance forgets them all (bodies change rarely),
  * another instance sees a registration at most that late.
@@ -29,6 +33,9 @@ type BodyRow = {
   durationMinutes: number;
   channelId: string;
   channelName?: string;
+  /** Absent on rows written before kinds were recorded. */
+  channelType?: ChannelKind;
+  teamName?: string;
   registeredBy: string;
   registeredAt: string;
   updatedAt: string;
@@ -62,20 +69,32 @@ export interface BodyRegistration {
   readonly durationMinutes: number;
   readonly channelId: string;
   readonly channelName?: string;
+  /**
+   * The channel's kind as Teams gives it (the activity, else the team's channel list); undefined
+   * when Teams said nothing — then the body counts as standard for the one-body-per-team rule,
+   * and its members are read from its own channel, which Teams answers as it defines it.
+   */
+  readonly channelType: ChannelKind | undefined;
+  readonly teamName?: string;
   readonly ref: ConversationRef;
   readonly registeredBy: string;
   readonly at: string;
 }
 
+/** The holder of a claim: the body in the way. */
+export interface ClaimHolder {
+  readonly bodyId: string;
+  readonly channelId: string;
+  readonly channelName?: string;
+  readonly name: string;
+}
+
 export type UpsertResult =
   | { readonly ok: true; readonly body: Body; readonly created: boolean; readonly changed: boolean }
   /** Another channel already holds the one coordination group / board of this network. */
-  | {
-      readonly ok: false;
-      readonly reason: 'kindTaken';
-      readonly kind: BodyKind;
-      readonly holder: { bodyId: string; channelId: string; channelName?: string; name: string };
-    };
+  | { readonly ok: false; readonly reason: 'kindTaken'; readonly kind: BodyKind; readonly holder: ClaimHolder }
+  /** Another standard channel of the same team already holds a body: the two would have the same readers. */
+  | { readonly ok: false; readonly reason: 'teamTaken'; readonly holder: ClaimHolder };
 
 /** Stable short body id derived from the channel id. */
 export function bodyIdFor(channelId: string): string {
@@ -83,6 +102,11 @@ export function bodyIdFor(channelId: string): string {
 }
 
 const claimKey = (kind: BodyKind): string => `kind-${kind}`;
+/** The claim of a team's one body in a standard channel. */
+export const teamClaimKey = (teamId: string): string => `team-${createHash('sha256').update(teamId).digest('hex').slice(0, 16)}`;
+/** The team claim a registration needs: a channel of a known team that is standard, or whose kind Teams did not say. */
+const teamClaimOf = (r: { channelType?: ChannelKind; refTeamId?: string }): string | undefined =>
+  (r.channelType ?? 'standard') === 'standard' && r.refTeamId ? teamClaimKey(r.refTeamId) : undefined;
 const quote = (s: string): string => s.replace(/'/g, "''");
 
 /** Azure Table implementation of the bodies repository. */
@@ -154,27 +178,33 @@ export class BodyRepository implements BodyReader {
     const id = bodyIdFor(reg.channelId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const current = await this.read<BodyRow>(reg.tenantId, id);
-      const claims = new Map<BodyKind, TableEntityResult<ClaimRow> | undefined>();
-      for (const k of UNIQUE_KINDS) if (k === reg.kind || current?.kind === k) claims.set(k, await this.read<ClaimRow>(reg.tenantId, claimKey(k)));
-
-      const wanted = claims.get(reg.kind);
-      if (wanted?.bodyId && wanted.bodyId !== id) {
-        return {
-          ok: false,
-          reason: 'kindTaken',
-          kind: reg.kind,
-          holder: { bodyId: wanted.bodyId, channelId: wanted.channelId, channelName: wanted.channelName, name: wanted.name },
-        };
-      }
       const row = rowOf(reg, current);
+      // The claims this registration needs (wanted) and those the current row holds (to free).
+      const wanted = [...(UNIQUE_KINDS.includes(reg.kind) ? [claimKey(reg.kind)] : []), ...(teamClaimOf(row) ? [teamClaimOf(row)!] : [])];
+      const held = current
+        ? [...(UNIQUE_KINDS.includes(current.kind) ? [claimKey(current.kind)] : []), ...(teamClaimOf(current) ? [teamClaimOf(current)!] : [])]
+        : [];
+      const claims = new Map<string, TableEntityResult<ClaimRow> | undefined>();
+      for (const key of new Set([...wanted, ...held])) claims.set(key, await this.read<ClaimRow>(reg.tenantId, key));
+
+      for (const key of [...wanted]) {
+        const claim = claims.get(key);
+        if (claim?.bodyId && claim.bodyId !== id) {
+          const holder = { bodyId: claim.bodyId, channelId: claim.channelId, channelName: claim.channelName, name: claim.name };
+          if (!key.startsWith('team-')) return { ok: false, reason: 'kindTaken', kind: reg.kind, holder };
+          // A body that already shared its team's readers before kinds were recorded may still be updated; a new one may not.
+          if (!current) return { ok: false, reason: 'teamTaken', holder };
+          wanted.splice(wanted.indexOf(key), 1);
+        }
+      }
       if (current && sameRow(current, row)) return { ok: true, body: toBody(reg.tenantId, current), created: false, changed: false };
 
       const actions: TransactionAction[] = [];
-      for (const [k, claim] of claims) {
-        const holds = k === reg.kind;
+      for (const [key, claim] of claims) {
+        const holds = wanted.includes(key);
         const entity: TableEntity<ClaimRow> = {
           partitionKey: reg.tenantId,
-          rowKey: claimKey(k),
+          rowKey: key,
           bodyId: holds ? id : '',
           channelId: holds ? reg.channelId : '',
           channelName: holds ? reg.channelName : undefined,
@@ -249,6 +279,8 @@ function rowOf(reg: BodyRegistration, current: BodyRow | undefined): BodyRow {
     durationMinutes: reg.durationMinutes,
     channelId: reg.channelId,
     channelName: reg.channelName ?? current?.channelName,
+    channelType: reg.channelType,
+    teamName: reg.teamName ?? current?.teamName,
     registeredBy: current?.registeredBy ?? reg.registeredBy,
     registeredAt: current?.registeredAt ?? reg.at,
     updatedAt: reg.at,
@@ -266,6 +298,8 @@ const COMPARED: readonly (keyof BodyRow)[] = [
   'durationMinutes',
   'channelId',
   'channelName',
+  'channelType',
+  'teamName',
   'refServiceUrl',
   'refConversationId',
   'refTenantId',
@@ -299,6 +333,8 @@ function toBody(tenantId: string, r: BodyRow & { rowKey?: string }): Body {
     durationMinutes: r.durationMinutes,
     channelId: r.channelId,
     channelName: r.channelName ?? undefined,
+    channelType: channelKindOf(r.channelType),
+    teamName: r.teamName ?? undefined,
     ref: {
       serviceUrl: r.refServiceUrl,
       conversationId: r.refConversationId,

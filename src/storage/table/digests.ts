@@ -1,6 +1,6 @@
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import type { ActivityIdSink } from '../../domain/ports';
-import { insertOnce, isConflict, listAll } from '../etag';
+import { insertOnce, isConflict, isNotFound, listAll } from '../etag';
 import { fromChunks, toChunks } from './chunks';
 import { odataString } from './keys';
 
@@ -98,8 +98,8 @@ export class DigestRepository {
 
   /**
    * Retention: rewrites the content of every sending of a month before `beforeMonth` with
-   * `erase` (which empties the matter titles), once per row (marked `titlesErasedAt`), each
-   * with its ETag. Returns how many rows it rewrote.
+   * `erase` (which empties the matter titles) and empties who sent it (the scheduler stays),
+   * once per row (marked `titlesErasedAt`), each with its ETag. Returns how many rows it rewrote.
    */
   async eraseTitlesBefore(tenantId: string, beforeMonth: string, erase: (content: string) => string, at: string): Promise<number> {
     const filter = `PartitionKey eq ${odataString(tenantId)} and RowKey gt 'd|' and RowKey lt ${odataString(`d|${beforeMonth}`)}`;
@@ -108,12 +108,35 @@ export class DigestRepository {
       if (r.titlesErasedAt) continue;
       const { count, chunks } = toChunks(erase(fromChunks(r, 'c', r.cCount ?? 1)), 'c', MAX_CHUNKS);
       try {
-        await this.client.updateEntity({ partitionKey: tenantId, rowKey: r.rowKey ?? '', cCount: count, ...chunks, titlesErasedAt: at }, 'Merge', {
+        const sender = r.sentBy === 'scheduler' ? {} : { sentBy: '', sentByName: '' };
+        await this.client.updateEntity({ partitionKey: tenantId, rowKey: r.rowKey ?? '', cCount: count, ...chunks, ...sender, titlesErasedAt: at }, 'Merge', {
           etag: r.etag,
         });
         n++;
       } catch (err) {
         // Changed meanwhile (the outbox wrote the card id): the next monthly run does it.
+        if (!isConflict(err)) throw err;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Retention: rewrites the content of any sending not yet wholly erased with `erase`, which
+   * returns the new content or undefined when the row names nothing erased (ETag-guarded; a row
+   * changed meanwhile is done by the next run). Returns how many rows it rewrote.
+   */
+  async eraseNamed(tenantId: string, erase: (content: string) => string | undefined): Promise<number> {
+    let n = 0;
+    for (const r of await listAll<SendRow>(this.client, range(tenantId, 'd|'))) {
+      if (r.titlesErasedAt) continue;
+      const next = erase(fromChunks(r, 'c', r.cCount ?? 1));
+      if (next === undefined) continue;
+      const { count, chunks } = toChunks(next, 'c', MAX_CHUNKS);
+      try {
+        await this.client.updateEntity({ partitionKey: tenantId, rowKey: r.rowKey ?? '', cCount: count, ...chunks }, 'Merge', { etag: r.etag });
+        n++;
+      } catch (err) {
         if (!isConflict(err)) throw err;
       }
     }
@@ -134,6 +157,21 @@ export class DigestRepository {
   /** Records a board member's "Lest". False when they had already. */
   async ack(tenantId: string, month: string, aadObjectId: string, name: string, at: string): Promise<boolean> {
     return insertOnce<AckRow>(this.client, { partitionKey: tenantId, rowKey: ackRowKey(month, aadObjectId), month, aadObjectId, name, at });
+  }
+
+  /** Retention: deletes the «Lest» rows (name and Entra id) of months before `beforeMonth`. Returns how many. */
+  async deleteAcksBefore(tenantId: string, beforeMonth: string): Promise<number> {
+    const filter = `PartitionKey eq ${odataString(tenantId)} and RowKey gt 'a|' and RowKey lt ${odataString(`a|${beforeMonth}`)}`;
+    let n = 0;
+    for (const r of await listAll<AckRow>(this.client, filter)) {
+      try {
+        await this.client.deleteEntity(tenantId, r.rowKey ?? '', { etag: r.etag });
+        n++;
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    return n;
   }
 
   /** Everyone who marked a month's digest as read. */

@@ -192,6 +192,12 @@ export class EscalationRepository {
       measure: '',
       responsible: '',
       boardDecision: '',
+      // The people go with the text (src/domain/retention.ts).
+      requesterId: '',
+      requesterChannelAccountId: '',
+      requesterName: '',
+      lastActorId: '',
+      lastActorName: '',
       textErased: true,
       textErasedAt: at,
     };

@@ -191,15 +191,18 @@ export class MeasureRepository {
   }
 
   /**
-   * Retention: empties the free text of measures completed or ended and last changed before
-   * `cutoffIso` (title, description, plan, responsible as written, evaluation method and
-   * evaluation; categories, status, dates and the conclusion stay), each with its log entry in
-   * one transaction, and the status texts last written before it. Returns how many rows it erased.
+   * Retention: every measure last changed before `cutoffIso` (whatever its status — a measure
+   * nobody touched for the whole period is kept as categories, status and dates) gets its free
+   * text and its people emptied: title, description, plan, responsible text, evaluation method and
+   * evaluation, who created, changed and set its status, and who is named in its log. Then the
+   * focus-area status texts written before the cut-off, with who wrote them. Each measure and its
+   * log in one transaction (at most 100 rows: a measure's log is far shorter); a measure changed
+   * since it was listed is left for the next daily run. Returns how many rows it emptied.
    */
   async eraseTextBefore(tenantId: string, cutoffIso: string, at: string): Promise<number> {
     const base = `PartitionKey eq ${odataString(tenantId)} and textErased eq false and updatedAt lt ${odataString(cutoffIso)}`;
     let erased = 0;
-    for (const row of await listAll<Row>(this.client, `${base} and RowKey ge 'm|' and RowKey lt 'm}' and (state eq 'completed' or state eq 'ended')`)) {
+    for (const row of await listAll<Row>(this.client, `${base} and RowKey ge 'm|' and RowKey lt 'm}'`)) {
       const m = toMeasure(tenantId, row);
       const version = m.version + 1;
       const blank = {
@@ -209,14 +212,27 @@ export class MeasureRepository {
         responsibleText: '',
         evaluationMethod: '',
         evaluation: '',
+        stateById: 'retention',
+        stateByName: '',
+        createdBy: '',
+        updatedBy: 'retention',
+        updatedByName: '',
         textErased: true,
         textErasedAt: at,
         version,
       };
+      const logs = await listAll<Row>(
+        this.client,
+        `PartitionKey eq ${odataString(tenantId)} and RowKey ge ${odataString(`l|${m.id}|`)} and RowKey lt ${odataString(`l|${m.id}}`)}`,
+      );
       const log: MeasureLogEntry = { measureId: m.id, seq: version, at, actorId: 'retention', actorName: '', verb: 'erase', fields: [] };
       try {
         await this.client.submitTransaction([
           ['update', { partitionKey: tenantId, rowKey: measureKey(m.id), ...blank }, 'Merge', { etag: row.etag }],
+          ...logs
+            .filter((l) => l.actorId || l.actorName)
+            .slice(0, 98)
+            .map((l): TransactionAction => ['update', { partitionKey: tenantId, rowKey: String(l.rowKey), actorId: '', actorName: '' }, 'Merge']),
           ['create', { partitionKey: tenantId, rowKey: logKey(m.id, version), ...logRowOf(log) }],
         ]);
         erased++;
@@ -227,9 +243,11 @@ export class MeasureRepository {
     }
     for (const row of await listAll<Row>(this.client, `${base} and RowKey ge 's|' and RowKey lt 's}'`)) {
       try {
-        await this.client.updateEntity({ partitionKey: tenantId, rowKey: String(row.rowKey), text: '', textErased: true, textErasedAt: at }, 'Merge', {
-          etag: row.etag,
-        });
+        await this.client.updateEntity(
+          { partitionKey: tenantId, rowKey: String(row.rowKey), text: '', updatedBy: 'retention', updatedByName: '', textErased: true, textErasedAt: at },
+          'Merge',
+          { etag: row.etag },
+        );
         erased++;
       } catch (err) {
         if (!isConflict(err)) throw err;

@@ -164,6 +164,36 @@ export class MeetingRepository {
     return out;
   }
 
+  /**
+   * Retention: the tenant's meetings that ended before `cutoffIso` and are not erased yet (one
+   * filtered scan of the tenant's body partitions; a body has a few dozen meetings a year).
+   */
+  async endedBefore(tenantId: string, cutoffIso: string): Promise<Meeting[]> {
+    const filter = `PartitionKey gt '${quote(tenantId)}|' and PartitionKey lt '${quote(tenantId)}}' and endUtc lt '${quote(cutoffIso)}'`;
+    return (await listAll<MeetingRow>(this.client, filter)).map(fromEntity).filter((m) => !m.textErasedAt);
+  }
+
+  /** Retention: empties a meeting's location, cancel reason and who scheduled or cancelled it (ETag-guarded). True when it wrote. */
+  async eraseText(tenantId: string, bodyId: string, meetingId: string, at: string): Promise<boolean> {
+    const result = await readModifyWrite<MeetingRow>(this.client, meetingPartition(tenantId, bodyId), meetingId, (current) => {
+      if (!current || current.textErasedAt) return { kind: 'abort', reason: 'done' };
+      const m = fromEntity(current);
+      return {
+        kind: 'write',
+        entity: toEntity({
+          ...m,
+          location: undefined,
+          cancelReason: undefined,
+          createdBy: '',
+          cancelledBy: m.cancelledBy ? '' : undefined,
+          organizer: undefined,
+          textErasedAt: at,
+        }),
+      };
+    });
+    return result.ok;
+  }
+
   /** The meeting behind a download token, or undefined (unknown, malformed or stale token). */
   async byIcsToken(token: string): Promise<Meeting | undefined> {
     if (!TOKEN_RE.test(token)) return undefined;
@@ -243,5 +273,6 @@ function fromEntity(e: TableEntityResult<MeetingRow>): Meeting {
     eventWhen: opt(e.eventWhen),
     eventWho: opt(e.eventWho),
     eventCancelled: opt(e.eventCancelled),
+    textErasedAt: opt(e.textErasedAt),
   };
 }

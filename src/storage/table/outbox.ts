@@ -194,6 +194,37 @@ export class OutboxTable {
   }
 
   /**
+   * Retention: forgets a tenant's posts older than `cutoffIso` — those still undelivered since
+   * before it (message and recipient; such a post has failed for the whole period) and the key
+   * rows of those sent or superseded before it (a key can name a person, e.g. `private:…:<id>:…`).
+   * Nothing that old is enqueued again, so the keys are no longer needed for idempotency.
+   */
+  async forgetBefore(tenantId: string, cutoffIso: string): Promise<{ undelivered: number; keys: number }> {
+    const tenant = `tenantId eq ${odataString(tenantId)}`;
+    const cutoff = odataString(cutoffIso);
+    let undelivered = 0;
+    const pending = `${PENDING_RANGE} and state ne 'sending' and ${tenant} and enqueuedAt lt ${cutoff}`;
+    for await (const row of this.client.listEntities<PendingRow>({ queryOptions: { filter: pending, select: ['key'] } })) {
+      await this.client.submitTransaction([
+        ['delete', { partitionKey: Q, rowKey: pendingRow(row.key) }],
+        ['delete', { partitionKey: Q, rowKey: keyRow(row.key) }],
+      ]);
+      undelivered++;
+    }
+    let keys = 0;
+    const done = `PartitionKey eq '${Q}' and RowKey ge 'k|' and RowKey lt 'k}' and ${tenant} and sentAt lt ${cutoff}`;
+    for await (const row of this.client.listEntities<KeyRow>({ queryOptions: { filter: done, select: ['RowKey'] } })) {
+      try {
+        await this.client.deleteEntity(Q, row.rowKey ?? '');
+        keys++;
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    return { undelivered, keys };
+  }
+
+  /**
    * Drops a claimed pending update that a newer one of the same activity makes pointless: key
    * row 'superseded' (enqueuing it again stays a duplicate), pending row deleted. The caller
    * holds the claim (a transaction cannot delete with If-Match; the claim makes it exclusive).

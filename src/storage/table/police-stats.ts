@@ -65,6 +65,7 @@ const BATCH = 99;
 const ATTEMPTS = 5;
 export const PENDING_HOURS = 24;
 
+const POLICE_TABLES: readonly PoliceTable[] = ['offences', 'offencesByAge', 'persons', 'monthly'];
 const figuresKey = (tenantId: string, table: PoliceTable): string => encodeKey(`${tenantId}|${table}`);
 const pendingKey = (tenantId: string): string => encodeKey(`${tenantId}|pending`);
 const rowKeyOf = (f: Pick<PoliceFigure, 'year' | 'band' | 'month' | 'gender' | 'category'>): string =>
@@ -233,11 +234,35 @@ export class PoliceStatsRepository {
 
   /** Every table's figures for the years from–to. */
   async listAll(tenantId: string, fromYear: number, toYear: number): Promise<StoredPoliceFigure[]> {
-    const tables: PoliceTable[] = ['offences', 'offencesByAge', 'persons', 'monthly'];
+    const tables = POLICE_TABLES;
     return (await Promise.all(tables.map((t) => this.list(tenantId, t, fromYear, toYear)))).flat();
   }
 
-  private async purgeExpired(tenantId: string, now: Date): Promise<void> {
+  /**
+   * Retention: previews past their 24 hours are deleted (they name who pasted them), and who
+   * imported figures stored before `cutoffIso` is emptied on the figures and the heads. The
+   * figures themselves are the police's statistics — counts, never free text — and are kept for
+   * the ten-year history. Each row is written with its ETag: a row replaced by a newer import in
+   * the meantime is left as it is. Returns how many rows it deleted or emptied.
+   */
+  async eraseImportersBefore(tenantId: string, cutoffIso: string, now: Date): Promise<number> {
+    let count = await this.purgeExpired(tenantId, now);
+    for (const table of POLICE_TABLES) {
+      const pk = figuresKey(tenantId, table);
+      const filter = `PartitionKey eq ${odataString(pk)} and importedAt lt ${odataString(cutoffIso)} and importedBy ne ''`;
+      for (const row of await listAll<{ rowKey?: string; etag: string }>(this.client, filter)) {
+        try {
+          await this.client.updateEntity({ partitionKey: pk, rowKey: String(row.rowKey), importedBy: '', importedByName: '' }, 'Merge', { etag: row.etag });
+          count++;
+        } catch (err) {
+          if (!isConflict(err) && !isNotFound(err)) throw err;
+        }
+      }
+    }
+    return count;
+  }
+
+  private async purgeExpired(tenantId: string, now: Date): Promise<number> {
     const pk = pendingKey(tenantId);
     const expired = await listAll<object>(this.client, `PartitionKey eq ${odataString(pk)} and expiresAt lt ${odataString(now.toISOString())}`);
     for (const e of expired) {
@@ -245,5 +270,6 @@ export class PoliceStatsRepository {
         if (!isNotFound(err)) throw err;
       });
     }
+    return expired.length;
   }
 }

@@ -1,7 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import { SERVICES, type Service } from '../../domain/trends';
 import { TtlCache } from '../cache';
-import { isNotFound } from '../etag';
+import { isConflict, isNotFound, listAll } from '../etag';
+import { odataString } from './keys';
 
 /**
  * Table `members`, column `reporterService` — the service a person reports trends for (school,
@@ -51,5 +52,39 @@ export class ProfileRepository {
     await this.client.upsertEntity<ProfileRow>({ partitionKey: tenantId, rowKey: aadObjectId, reporterService: service, reporterServiceAt: at }, 'Merge');
     this.cache.set(key, service);
     return true;
+  }
+
+  /**
+   * Retention: forgets services not chosen since `cutoffIso` — the row goes, or only those
+   * columns when another feature keeps its own on the row. Returns how many people it forgot.
+   */
+  async forgetServicesBefore(tenantId: string, cutoffIso: string): Promise<number> {
+    const filter = `PartitionKey eq ${odataString(tenantId)} and reporterServiceAt lt ${odataString(cutoffIso)}`;
+    let n = 0;
+    for (const row of await listAll<ProfileRow>(this.client, filter)) {
+      const {
+        partitionKey,
+        rowKey,
+        etag,
+        timestamp: _t,
+        reporterService: _s,
+        reporterServiceAt: _a,
+        ...rest
+      } = row as unknown as Record<string, unknown> & {
+        partitionKey: string;
+        rowKey: string;
+        etag: string;
+      };
+      try {
+        if (Object.keys(rest).length === 0) await this.client.deleteEntity(partitionKey, rowKey, { etag });
+        else await this.client.updateEntity({ partitionKey, rowKey, ...rest }, 'Replace', { etag });
+        this.cache.delete(`${tenantId}|${rowKey}`);
+        n++;
+      } catch (err) {
+        // Chosen again meanwhile (412) or gone (404): nothing to forget.
+        if (!isConflict(err) && !isNotFound(err)) throw err;
+      }
+    }
+    return n;
   }
 }

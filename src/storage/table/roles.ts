@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { TtlCache } from '../cache';
-import { isNotFound, readModifyWrite } from '../etag';
+import { isConflict, isNotFound, readModifyWrite } from '../etag';
 
 /**
  * Table `roles` — granted roles.
@@ -72,6 +72,23 @@ export class RoleRepository {
     }).finally(() => this.cache.delete(`${tenantId}|${aadObjectId}`));
     if (!result.ok && result.reason !== 'unchanged') throw new Error(`role update failed: ${result.reason}`);
     return changed;
+  }
+
+  /** Retention: deletes rows that hold no role any more and have not changed since `cutoffIso`. Returns how many. */
+  async deleteRolelessBefore(tenantId: string, cutoffIso: string): Promise<number> {
+    const filter = `PartitionKey eq '${tenantId.replace(/'/g, "''")}' and coordinator eq false and admin eq false and updatedAt lt '${cutoffIso.replace(/'/g, "''")}'`;
+    let n = 0;
+    for await (const e of this.client.listEntities<RoleRow>({ queryOptions: { filter } })) {
+      try {
+        await this.client.deleteEntity(tenantId, e.rowKey ?? '', { etag: e.etag });
+        this.cache.delete(`${tenantId}|${e.rowKey}`);
+        n++;
+      } catch (err) {
+        // Granted again meanwhile (412) or gone (404).
+        if (!isConflict(err) && !isNotFound(err)) throw err;
+      }
+    }
+    return n;
   }
 
   /** Everyone with a role in a tenant. */

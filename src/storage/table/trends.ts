@@ -12,7 +12,7 @@ import { insertOnce, isConflict, isNotFound, listAll } from '../etag';
  * bodies in it, so a member query never touches another body's rows. A month per partition keeps
  * partitions small and lets the monthly digest stream one month at a time. The id is derived
  * from the submission, so a double click or retried delivery inserts nothing new (insert-only).
- * Retention empties `description` and `area` and sets `textErased`; categories stay.
+ * Retention empties `description`, `area` and `reporterId` and sets `textErased`; categories stay.
  */
 type TrendRow = {
   bodyId: string;
@@ -98,7 +98,7 @@ export class TrendRepository {
   }
 
   /**
-   * Retention: empties the free text of every trend of the tenant reported before `cutoffIso`.
+   * Retention: empties the free text and the reporter of every trend of the tenant reported before `cutoffIso`.
    * Idempotent (erased rows are not selected again). Returns how many rows it erased.
    */
   async eraseTextBefore(tenantId: string, cutoffIso: string, at: string): Promise<number> {
@@ -107,7 +107,7 @@ export class TrendRepository {
     for await (const row of this.client.listEntities<TrendRow>({ queryOptions: { filter } })) {
       try {
         await this.client.updateEntity(
-          { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '', description: '', area: '', textErased: true, textErasedAt: at },
+          { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '', description: '', area: '', reporterId: '', textErased: true, textErasedAt: at },
           'Merge',
           {
             etag: row.etag,
