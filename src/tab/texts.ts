@@ -21,6 +21,12 @@ const nb = {
   roles: { coordinator: 'SLT-koordinator', admin: 'administrator', board: 'SLT-styret' },
   sections: { trends: 'Trender', escalations: 'Saker', measures: 'Tiltak', wheel: 'Årshjul', digests: 'Rapporter', police: 'Politistatistikk' },
   noBodies: 'Du er ikke medlem av noe SLT-organ ennå, så det er ingenting å vise her.',
+  chart: {
+    table: 'Tallene i tabell',
+    area: 'Innsatsområde',
+    same: 'Samme tall alle månedene, så linjene ligger oppå hverandre: {lines}.',
+    and: 'og',
+  },
   trends: {
     heading: 'Trender per innsatsområde',
     body: 'Organ',
@@ -142,6 +148,12 @@ const en: Texts = {
   roles: { coordinator: 'SLT coordinator', admin: 'administrator', board: 'SLT board' },
   sections: { trends: 'Trends', escalations: 'Matters', measures: 'Measures', wheel: 'Annual wheel', digests: 'Reports', police: 'Police statistics' },
   noBodies: 'You are not a member of any SLT body yet, so there is nothing to show here.',
+  chart: {
+    table: 'The figures in a table',
+    area: 'Focus area',
+    same: 'The same count every month, so these lines lie on top of each other: {lines}.',
+    and: 'and',
+  },
   trends: {
     ...nb.trends,
     heading: 'Trends per focus area',

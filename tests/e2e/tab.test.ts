@@ -59,7 +59,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
   }
 
   const counts = (area: string): Promise<number[]> =>
-    page.$$eval(`svg.chart g.series[data-focus-area="${area}"] circle.dot`, (dots) => dots.map((d) => Number(d.getAttribute('data-count'))));
+    page.$$eval(`svg.chart g.series[data-focus-area="${area}"] .dot`, (dots) => dots.map((d) => Number(d.getAttribute('data-count'))));
 
   it('outside Teams shows the development banner and identity picker, then the tab for the person picked', async () => {
     await page.goto(`${h.baseUrl}/tab/index.html`);
