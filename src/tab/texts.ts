@@ -121,7 +121,11 @@ const nb = {
     openHtml: 'Åpne utkastet til årsrapport {year}',
     markdown: 'Last ned som Markdown',
     validFor: '(lenkene virker i 24 timer)',
-    open: 'Åpne',
+    read: 'Les rapporten',
+    readLabel: 'Les månedsrapporten for {month}',
+    back: 'Tilbake til alle rapporter',
+    reading: 'Henter rapporten …',
+    notFound: 'Rapporten for {month} finnes ikke i arkivet.',
   },
 };
 
@@ -249,7 +253,11 @@ const en: Texts = {
     openHtml: 'Open the annual report draft {year}',
     markdown: 'Download as Markdown',
     validFor: '(the links work for 24 hours)',
-    open: 'Open',
+    read: 'Read the digest',
+    readLabel: 'Read the monthly digest for {month}',
+    back: 'Back to all digests',
+    reading: 'Fetching the digest …',
+    notFound: 'The digest for {month} is not in the archive.',
   },
 };
 
