@@ -78,7 +78,6 @@ export async function buildDigest(deps: DigestDeps, tenantId: string, month: str
     deps.policeStats ? digestPoliceSection({ policeStats: deps.policeStats, config: deps.config }, tenantId, month) : undefined,
   ]);
   const trends = summariseTrends(counts, month, {
-    suppressBelow: deps.config.suppressBelow,
     areas: areas.map((a) => ({ id: a.id, label: focusAreaLabel(a, locale) })),
     bodies: bodies.map((b) => ({ id: b.id, label: b.name })),
   });

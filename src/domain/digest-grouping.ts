@@ -1,11 +1,8 @@
-import { type CrossTable, suppressTable, type TrendLine } from './digest';
+import type { TrendLine } from './digest';
 
 /**
  * Shortening the digest's breakdowns so the card fits Teams' size limit (views/digest-levels):
  * the largest entries are kept as they are and the rest summed into one «Andre (n organer)».
- * For the focus area × body table the small-count suppression is decided again on the grouped
- * table — the one that is shown — since a sum of hidden cells can itself be a 1 or a 2, and the
- * cells hidden to protect a «<3» in the full table may not be the ones that protect it now.
  */
 
 /** Splits `items` into the `keep` largest by `size` (ties: the earlier first), in their own order, and the rest. */
@@ -39,21 +36,4 @@ export function groupLines(lines: readonly TrendLine[], keep: number, label: (n:
     changeAverage: round1(sum((l) => l.changeAverage)),
   };
   return [...kept, other];
-}
-
-/**
- * The focus area × body table with only the `keep` bodies of the most topics in the month as
- * columns and the others summed into a last column, its cells marked again by `suppressTable`.
- */
-export function groupCross(cross: CrossTable, keep: number, below: number, label: (n: number) => string): CrossTable {
-  const columns = cross.bodies.map((b, j) => ({ ...b, j, total: cross.values.reduce((s, row) => s + row[j]!, 0) }));
-  const { kept, rest } = keepLargest(columns, keep, (c) => c.total);
-  if (!rest.length) return cross;
-  const values = cross.values.map((row) => [...kept.map((c) => row[c.j]!), rest.reduce((s, c) => s + row[c.j]!, 0)]);
-  return {
-    areas: cross.areas,
-    bodies: [...kept.map(({ id, label: l }) => ({ id, label: l })), { id: '', label: label(rest.length) }],
-    values,
-    marks: suppressTable(values, below),
-  };
 }

@@ -5,9 +5,10 @@ import { OSLO } from './calendar';
  * The monthly digest's trend statistics (issue 6, DOMAIN.md "What the board reads today"): pure
  * aggregation over a stream of trend categories — counts per month, focus area and body; change
  * from the previous month and from the average of the three months before; the topics that rose
- * most; a six-month series per focus area; and small-count suppression for every breakdown by
- * two dimensions (focus area × body). Memory is bounded by months × areas × bodies, never by the
- * number of rows, so the storage side can stream table pages straight in.
+ * most; a six-month series per focus area — each a count by one characteristic, shown exactly —
+ * and the small-count suppression of two-way tables (the annual report's focus area × youth team,
+ * the police's suspects by gender × age). Memory is bounded by months × areas × bodies, never by
+ * the number of rows, so the storage side can stream table pages straight in.
  */
 
 /** One trend topic as the digest sees it: categories only — never its text, never its reporter. */
@@ -155,21 +156,12 @@ export interface TrendLine extends Change {
   readonly label: string;
 }
 
-/** The focus area × body table of the month, with each cell's suppression mark. */
-export interface CrossTable {
-  readonly areas: readonly { readonly id: string; readonly label: string }[];
-  readonly bodies: readonly { readonly id: string; readonly label: string }[];
-  readonly values: readonly (readonly number[])[];
-  readonly marks: readonly (readonly CellMark[])[];
-}
-
 export interface TrendSummary {
   readonly month: string;
   readonly total: Change;
   readonly byArea: readonly TrendLine[];
   readonly byBody: readonly TrendLine[];
   readonly emerging: readonly TrendLine[];
-  readonly cross: CrossTable;
   /** Six months, oldest first, and one series of counts per focus area seen in them. */
   readonly chart: {
     readonly months: readonly string[];
@@ -178,8 +170,6 @@ export interface TrendSummary {
 }
 
 export interface SummaryOptions {
-  /** Counts below this in a two-dimensional breakdown are suppressed (SLT_SUPPRESS_BELOW). */
-  readonly suppressBelow: number;
   /** The network's focus areas in their order, labels in the reader's language. */
   readonly areas: readonly { readonly id: string; readonly label: string }[];
   /** Body names by id, in the order to show them. */
@@ -214,21 +204,12 @@ export function summariseTrends(c: TrendCounts, month: string, o: SummaryOptions
     .filter((l) => l.count > 0 && l.changeAverage > 0)
     .sort((x, y) => y.changeAverage - x.changeAverage || y.changePrevious - x.changePrevious || x.label.localeCompare(y.label, 'nb'))
     .slice(0, o.emergingCount ?? 3);
-  const crossAreas = byArea.filter((a) => a.count > 0);
-  const crossBodies = byBody.filter((b) => b.count > 0);
-  const values = crossAreas.map((a) => crossBodies.map((b) => countOf(c, month, a.id, b.id)));
   return {
     month,
     total: changeOf(month, (m) => countOf(c, m)),
     byArea,
     byBody,
     emerging,
-    cross: {
-      areas: crossAreas.map(({ id, label }) => ({ id, label })),
-      bodies: crossBodies.map(({ id, label }) => ({ id, label })),
-      values,
-      marks: suppressTable(values, o.suppressBelow),
-    },
     chart: { months: window, series: areas.map((a) => ({ id: a.id, label: a.label, values: window.map((m) => countOf(c, m, a.id)) })) },
   };
 }

@@ -3,9 +3,11 @@ import restify from 'restify';
 import { z } from 'zod';
 import type { SltAdapter } from '../bot/adapter';
 import { type Config, LOOPBACK_HOSTS } from '../config';
+import type { PageKind } from '../i18n/pages';
 import type { Logger } from '../log';
 import type { TabApi } from '../tab-api';
 import { TAB_CSP, type TabFile } from '../tab-api/static';
+import { pageLocale, peoplePage } from './people-page';
 
 export interface HttpDeps {
   config: Config;
@@ -143,11 +145,11 @@ export function createServer(deps: HttpDeps): restify.Server {
       file = m && deps.icsFor ? await deps.icsFor(m[1]!) : undefined;
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'ics: lookup failed');
-      res.send(503, { error: 'try again later' });
+      sendPage(req, res, 'unavailable');
       return;
     }
     if (!file) {
-      res.send(404, { error: 'not found' });
+      sendPage(req, res, 'calendarGone');
       return;
     }
     res.writeHead(200, {
@@ -166,11 +168,11 @@ export function createServer(deps: HttpDeps): restify.Server {
       link = AGENDA_TOKEN.test(token) && deps.agendaLinkFor ? await deps.agendaLinkFor(token) : undefined;
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'agenda link: lookup failed');
-      res.send(503, { error: 'try again later' });
+      sendPage(req, res, 'unavailable');
       return;
     }
     if (!link?.startsWith('https://teams.microsoft.com/')) {
-      res.send(404, { error: 'not found' });
+      sendPage(req, res, 'agendaGone');
       return;
     }
     res.writeHead(302, { location: link, 'cache-control': 'no-store' });
@@ -185,18 +187,20 @@ export function createServer(deps: HttpDeps): restify.Server {
       file = FILE_TOKEN.test(token) && deps.fileFor ? await deps.fileFor(token) : undefined;
     } catch (err) {
       log.warn({ err: (err as Error).name }, 'files: lookup failed');
-      res.send(503, { error: 'try again later' });
+      sendPage(req, res, 'unavailable');
       return;
     }
     if (!file) {
-      res.send(404, { error: 'not found' });
+      sendPage(req, res, 'fileGone');
       return;
     }
+    // The HTML draft opens in the browser (to read and print); other formats download.
+    const disposition = file.contentType.startsWith('text/html') ? 'inline' : 'attachment';
     res.writeHead(200, {
       'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      'content-disposition': `${disposition}; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
       'cache-control': 'no-store',
-      // Should a browser render it anyway: no scripts, nothing fetched, no referrer, not indexed.
+      // Rendered in the browser: no scripts, nothing fetched, no referrer, not indexed.
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
@@ -223,11 +227,11 @@ export function createServer(deps: HttpDeps): restify.Server {
       file = deps.tabFile ? await deps.tabFile(String(req.params?.file ?? '')) : undefined;
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'tab: file unreadable');
-      res.send(503, { error: 'try again later' });
+      sendPage(req, res, 'unavailable');
       return;
     }
     if (!file) {
-      res.send(404, { error: 'not found' });
+      sendPage(req, res, 'notFound');
       return;
     }
     res.writeHead(200, {
@@ -240,11 +244,22 @@ export function createServer(deps: HttpDeps): restify.Server {
     res.end(file.data);
   });
 
+  // An address nobody serves: a page for people, JSON for the API routes (restify's own answer).
+  server.on('NotFound', (req, res, _err, cb) => {
+    if (!new URL(req.url ?? '/', 'http://localhost').pathname.startsWith('/api/')) sendPage(req, res, 'notFound');
+    return cb();
+  });
+
   server.on('restifyError', (req, _res, err, cb) => {
     // The error's name, not its message: a JSON parse message quotes part of the body (user text).
     log.warn({ path: req.path?.(), status: (err as { statusCode?: number }).statusCode, error: err.name }, 'request rejected');
     return cb();
   });
+  /** Answers a browser with a Norwegian page (English when it asks for English first). */
+  function sendPage(req: restify.Request, res: restify.Response, kind: PageKind): void {
+    const page = peoplePage(kind, pageLocale(req.header('accept-language'), config.defaultLocale));
+    res.sendRaw(page.status, page.body, { ...page.headers });
+  }
   return server;
 }
 

@@ -12,8 +12,8 @@ export interface DigestTexts {
   noTrends: string;
   byArea: string;
   byBody: string;
-  cross: string;
-  crossNote: string;
+  /** Under the per-body table: why every trend count is exact. */
+  exactNote: string;
   cols: { area: string; body: string; changePrev: string; changeAvg: string; total: string };
   emerging: string;
   emergingLine: string;
@@ -22,6 +22,9 @@ export interface DigestTexts {
   chartFallback: string;
   chartFallbackShort: string;
   chartFallbackNone: string;
+  /** Under the chart: lines with the same count every month, drawn on top of each other. */
+  chartSame: string;
+  and: string;
   shortened: string;
   others: string;
   othersAreas: string;
@@ -90,9 +93,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     noTrends: 'Ingen trender ble meldt inn i {month}.',
     byArea: 'Per innsatsområde',
     byBody: 'Per organ',
-    cross: 'Innsatsområde fordelt på organ',
-    crossNote:
-      '«<{n}» betyr færre enn {n} (men flere enn 0). «:» er skjult slik at «<{n}» ikke kan regnes ut av summene. Små tall vises ikke fordelt på to kjennetegn (taushetsplikt).',
+    exactNote:
+      'Alle tall er antall trender, eksakte også når de er små. De telles per innsatsområde og per organ hver for seg, aldri fordelt på begge samtidig (taushetsplikt).',
     cols: { area: 'Innsatsområde', body: 'Organ', changePrev: 'Fra {prev}', changeAvg: 'Fra snitt 3 mnd.', total: 'Sum' },
     emerging: 'Mest økende',
     emergingLine: '{label}: {count} ({change} fra snittet av de tre månedene før)',
@@ -101,6 +103,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     chartFallback: 'Trender per innsatsområde, siste seks måneder (tabell)',
     chartFallbackShort: 'Trender per innsatsområde, siste {n} måneder (tabell)',
     chartFallbackNone: 'Tallene per måned står i fanen «SLT-oversikt» under Trender.',
+    chartSame: 'Samme tall alle månedene, så linjene ligger oppå hverandre: {lines}.',
+    and: 'og',
     shortened:
       'Rapporten er forkortet for å få plass i Teams: organer med færrest trender er slått sammen og lange lister kuttet. Alle trender, saker og møter finner du i fanen «SLT-oversikt».',
     others: 'Andre ({n} organer)',
@@ -168,9 +172,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     noTrends: 'No trend topics were reported in {month}.',
     byArea: 'By focus area',
     byBody: 'By body',
-    cross: 'Focus area by body',
-    crossNote:
-      '"<{n}" means fewer than {n} (but more than 0). ":" is hidden so that "<{n}" cannot be worked out from the totals. Small counts are not shown broken down by two characteristics (confidentiality).',
+    exactNote:
+      'Every figure is a number of trend topics, exact also when small. They are counted by focus area and by body separately, never broken down by both at once (confidentiality).',
     cols: { area: 'Focus area', body: 'Body', changePrev: 'From {prev}', changeAvg: 'From 3-month avg.', total: 'Total' },
     emerging: 'Rising most',
     emergingLine: '{label}: {count} ({change} from the average of the three months before)',
@@ -179,6 +182,8 @@ export const DIGEST_TEXTS: Catalogue<DigestTexts> = {
     chartFallback: 'Trend topics per focus area, last six months (table)',
     chartFallbackShort: 'Trend topics per focus area, last {n} months (table)',
     chartFallbackNone: 'The figures per month are in the «SLT-oversikt» tab under Trends.',
+    chartSame: 'The same count every month, so these lines lie on top of each other: {lines}.',
+    and: 'and',
     shortened:
       'This digest is shortened to fit in Teams: the bodies with the fewest trend topics are summed and long lists cut. All trend topics, matters and meetings are in the «SLT-oversikt» tab.',
     others: 'Others ({n} bodies)',

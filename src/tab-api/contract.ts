@@ -133,11 +133,46 @@ export interface WheelMeeting {
 export interface DigestsResponse {
   /** Only coordinators and board members read the digests (as `rapport`). */
   readonly allowed: boolean;
-  readonly items: readonly { readonly month: string; readonly title: string; readonly url?: string; readonly createdAt?: string }[];
+  readonly items: readonly { readonly month: string; readonly title: string; readonly createdAt?: string }[];
   /** Coordinators may have the annual report draft made (POST /api/tab/annual-report), for these years. */
   readonly annualReport?: { readonly years: readonly number[] };
   /** Where the list came from: the digest archive, or none yet (feature not available). */
   readonly source: 'archive' | 'unavailable';
+}
+
+/**
+ * GET /api/tab/digest?month=YYYY-MM — the monthly digest of a month as it was sent to the board
+ * (its latest sending), to read in the tab: the card's parts in its order, complete (the card's
+ * size limit does not apply here). Coordinators and board members, as `rapport`.
+ */
+export interface DigestPageResponse {
+  readonly month: string;
+  readonly title: string;
+  readonly subtitle: string;
+  /** «Laget 2. nov. 2026. Sendt til styret 2. nov. 2026 av SLT-boten (automatisk).» */
+  readonly stamp: string;
+  readonly sections: readonly { readonly heading: string; readonly blocks: readonly DigestBlock[] }[];
+}
+
+/** One part of a digest section; every string is plain text (the page shows it as typed). */
+export type DigestBlock =
+  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'table';
+      readonly heading: string;
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      readonly note: string;
+    }
+  | { readonly kind: 'list'; readonly heading: string; readonly lines: readonly string[]; readonly empty: string }
+  | { readonly kind: 'chart'; readonly title: string; readonly months: readonly string[]; readonly series: readonly ChartSeries[] };
+
+/** One line of a chart: a focus area's count per month and its total over the months shown. */
+export interface ChartSeries {
+  readonly id: string;
+  readonly label: string;
+  readonly counts: readonly number[];
+  readonly total: number;
 }
 
 /** POST /api/tab/annual-report?year= — the draft, made now, behind two download links (24 h). */

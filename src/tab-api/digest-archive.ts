@@ -8,8 +8,8 @@ export const ARCHIVE_MONTHS = 24;
 
 /**
  * The tab's Digests section over the digest feature: the latest sending of each of the last 24
- * months (one small key-range read per month; a digest has no web view, so items carry no
- * link), and the annual report draft made on request by the same code as «årsrapport».
+ * months (one small key-range read per month), the content of one of them to read in the tab,
+ * and the annual report draft made on request by the same code as «årsrapport».
  */
 export function digestArchiveOver(
   digests: Pick<DigestRepository, 'latest'>,
@@ -21,6 +21,10 @@ export function digestArchiveOver(
       const months = monthsBack(monthOf(now()), ARCHIVE_MONTHS);
       const sends = await Promise.all(months.map((m) => digests.latest(tenantId, m)));
       return sends.flatMap((s): ArchivedDigest[] => (s ? [{ month: s.month, title: titleOf(s.month, s.sendNo), createdAt: s.sentAt }] : []));
+    },
+    async read(tenantId, month) {
+      const s = await digests.latest(tenantId, month);
+      return s && { month: s.month, content: s.content, sentAt: s.sentAt, sentBy: s.sentBy, sentByName: s.sentByName };
     },
     annualReport,
   };

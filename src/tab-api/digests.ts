@@ -6,9 +6,16 @@ export interface ArchivedDigest {
   /** YYYY-MM. */
   readonly month: string;
   readonly title: string;
-  /** Download or view link (e.g. `GET /files/<token>`), when the archive offers one. */
-  readonly url?: string;
   readonly createdAt?: string;
+}
+
+/** The latest sending of a month as the archive keeps it: the digest's content (JSON) and who sent it when. */
+export interface ArchivedSending {
+  readonly month: string;
+  readonly content: string;
+  readonly sentAt: string;
+  readonly sentBy: string;
+  readonly sentByName: string;
 }
 
 /**
@@ -18,6 +25,8 @@ export interface ArchivedDigest {
 export interface TabDigestSource {
   /** Archived monthly digests of a network, newest first. */
   list(tenantId: string): Promise<readonly ArchivedDigest[]>;
+  /** The latest sending of a month, to read in the tab; undefined when the month was never sent. */
+  read?(tenantId: string, month: string): Promise<ArchivedSending | undefined>;
   /** Makes the annual report draft of a year now and returns its download links (coordinators only). */
   annualReport?(tenantId: string, year: number, requestedBy: string): Promise<{ readonly html: string; readonly markdown: string }>;
 }

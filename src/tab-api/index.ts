@@ -7,6 +7,7 @@ import { membersOf } from '../domain/membership';
 import { monthOf } from '../domain/trends';
 import type { AnnualReportResponse, ErrorResponse, MeResponse } from './contract';
 import { devPeople } from './dev';
+import { digestPageFor } from './digest-page';
 import { digestsFor, type TabDigestSource } from './digests';
 import { escalationsFor } from './escalations';
 import { type Headers, type IdentityResult, identify } from './identity';
@@ -15,6 +16,7 @@ import { policeFor } from './police-stats';
 import {
   annualReportQuery,
   devPeopleQuery,
+  digestQuery,
   digestsQuery,
   escalationsQuery,
   localeOf,
@@ -163,6 +165,16 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
       const year = Number(utcToOslo(s.clock.now().toISOString()).date.slice(0, 4));
       return { status: 200, body: await digestsFor(deps.digests, v.standing, v.identity.tid, year) };
+    },
+    async digest(v, req) {
+      const locale = localeOf(req.query);
+      const q = parseQuery(digestQuery, req.query, locale);
+      if (!q.ok) return error(400, 'invalid', 'Ugyldig spørring.', { fields: q.fields });
+      const out = await digestPageFor(deps.digests, v.standing, v.identity.tid, q.value.month, locale);
+      if (out.kind === 'page') return { status: 200, body: out.page };
+      if (out.kind === 'notAllowed') return error(403, 'forbidden', 'Månedsrapportene er for SLT-koordinatorer og SLT-styret.');
+      if (out.kind === 'notSent') return error(404, 'notFound', `Rapporten for ${q.value.month} er ikke sendt til styret.`);
+      return error(404, 'unreadable', `Rapporten for ${q.value.month} kan ikke vises her. Skriv «rapport ${q.value.month}» til SLT-boten.`);
     },
   };
 

@@ -38,6 +38,9 @@ export const wheelQuery = z.strictObject({ lang, year: z.coerce.number().int().m
 
 export const digestsQuery = z.strictObject({ lang });
 
+/** GET /api/tab/digest: one archived month. */
+export const digestQuery = z.strictObject({ lang, month });
+
 export const measuresQuery = z.strictObject({ lang, year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export const annualReportQuery = z.strictObject({ lang, year: z.coerce.number().int().min(2000).max(2100) });

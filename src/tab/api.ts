@@ -1,6 +1,7 @@
 import type {
   AnnualReportResponse,
   DevPeopleResponse,
+  DigestPageResponse,
   DigestsResponse,
   ErrorResponse,
   EscalationsResponse,
@@ -52,6 +53,7 @@ export function api(auth: Auth, lang: string) {
     wheel: (year?: number) => get<WheelResponse>(auth, 'wheel', { lang, year }),
     measures: (year?: number) => get<MeasuresResponse>(auth, 'measures', { lang, year }),
     digests: () => get<DigestsResponse>(auth, 'digests', { lang }),
+    digest: (month: string) => get<DigestPageResponse>(auth, 'digest', { lang, month }),
     police: () => get<PoliceResponse>(auth, 'police', { lang }),
     annualReport: (year: number) => get<AnnualReportResponse>(auth, 'annual-report', { lang, year }, 'POST'),
   };

@@ -8,11 +8,28 @@ export interface Series {
   readonly total: number;
 }
 
+/** The words the chart needs besides the data. */
+export interface ChartTexts {
+  /** «Tallene i tabell». */
+  readonly table: string;
+  /** First column of the table. */
+  readonly area: string;
+  /** «Samme tall alle månedene, så linjene ligger oppå hverandre: {lines}.» */
+  readonly same: string;
+  readonly and: string;
+}
+
 const W = 720;
 const H = 280;
-const M = { top: 16, right: 16, bottom: 36, left: 40 };
+const M = { top: 16, right: 16, bottom: 36, left: 48 };
+/** How far apart (px) markers of the same value in the same month are drawn. */
+const SPREAD = 9;
 
-/** Round axis maximum and a step giving at most ~5 grid lines. */
+/** Marker shapes by series (n % 8): filled first, then hollow, so no two of eight look alike. */
+export const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'triangleDown', 'ring', 'box', 'rhombus'] as const;
+type Shape = (typeof SHAPES)[number];
+
+/** Round axis maximum and a whole-number step giving at most ~5 grid lines (counts have no fractions). */
 export function niceScale(max: number): { top: number; step: number } {
   if (max <= 0) return { top: 1, step: 1 };
   const rough = max / 5;
@@ -23,10 +40,76 @@ export function niceScale(max: number): { top: number; step: number } {
 }
 
 /**
- * A line chart drawn as inline SVG: months on x, counts on y, one line per focus area with a
- * dot per month. Colours come from CSS variables (--series-N), so the Teams theme changes them;
- * in high contrast the lines also differ by dash pattern. Every line and dot carries data
- * attributes (focus area, month, count) and a <title>, for tests and screen readers alike.
+ * Where each marker sits left or right of its month (in units of SPREAD): series with the same
+ * count in the same month are put side by side, in series order, so none hides another.
+ */
+export function markerOffsets(series: readonly { readonly counts: readonly number[] }[]): number[][] {
+  const out = series.map((x) => x.counts.map(() => 0));
+  const months = Math.max(0, ...series.map((x) => x.counts.length));
+  for (let i = 0; i < months; i++) {
+    const byValue = new Map<number, number[]>();
+    series.forEach((x, n) => {
+      const v = x.counts[i];
+      if (v !== undefined) byValue.set(v, [...(byValue.get(v) ?? []), n]);
+    });
+    for (const group of byValue.values()) for (const [j, n] of group.entries()) out[n]![i] = j - (group.length - 1) / 2;
+  }
+  return out;
+}
+
+/** Labels of series that have the same count in every month (and not only zeros): their lines lie on top of each other. */
+export function sameLines(series: readonly Series[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const x of series) if (x.counts.some((c) => c > 0)) groups.set(x.counts.join(','), [...(groups.get(x.counts.join(',')) ?? []), x.label]);
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/** An SVG path for a marker shape centred on (x, y). */
+export function markerPath(shape: Shape, x: number, y: number, r: number): string {
+  const f = (n: number): string => n.toFixed(1);
+  const poly = (pts: [number, number][]): string => `M${pts.map(([a, b]) => `${f(x + a)},${f(y + b)}`).join('L')}Z`;
+  switch (shape) {
+    case 'circle':
+    case 'ring':
+      return `M${f(x - r)},${f(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+    case 'square':
+    case 'box':
+      return poly([
+        [-r * 0.85, -r * 0.85],
+        [r * 0.85, -r * 0.85],
+        [r * 0.85, r * 0.85],
+        [-r * 0.85, r * 0.85],
+      ]);
+    case 'triangle':
+      return poly([
+        [0, -r * 1.15],
+        [r * 1.05, r * 0.75],
+        [-r * 1.05, r * 0.75],
+      ]);
+    case 'triangleDown':
+      return poly([
+        [0, r * 1.15],
+        [r * 1.05, -r * 0.75],
+        [-r * 1.05, -r * 0.75],
+      ]);
+    default:
+      return poly([
+        [0, -r * 1.2],
+        [r * 1.2, 0],
+        [0, r * 1.2],
+        [-r * 1.2, 0],
+      ]);
+  }
+}
+
+const hollow = (shape: Shape): boolean => shape === 'ring' || shape === 'box' || shape === 'rhombus';
+
+/**
+ * A line chart drawn as inline SVG: months on x, counts on y (whole-number ticks), one line per
+ * focus area. Lines differ by colour (Okabe–Ito, CSS variables --series-N per Teams theme), by
+ * dash pattern and by marker shape, so none depends on telling colours apart; markers of the
+ * same count in the same month stand side by side. Every line and marker carries data attributes
+ * (focus area, month, count) and a <title>, for tests and screen readers alike.
  */
 export function lineChart(series: readonly Series[], months: readonly string[], monthNames: readonly string[], title: string): SVGSVGElement {
   const max = Math.max(0, ...series.flatMap((x) => x.counts));
@@ -40,7 +123,7 @@ export function lineChart(series: readonly Series[], months: readonly string[], 
   svg.append(s('title', {}, title));
   const grid = s('g', { class: 'grid' });
   for (let v = 0; v <= top; v += step) {
-    grid.append(s('line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }), s('text', { x: M.left - 8, y: y(v) + 4, class: 'tick y' }, v));
+    grid.append(s('line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }), s('text', { x: M.left - 14, y: y(v) + 4, class: 'tick y' }, v));
   }
   const every = Math.max(1, Math.ceil(months.length / 12));
   months.forEach((m, i) => {
@@ -52,17 +135,23 @@ export function lineChart(series: readonly Series[], months: readonly string[], 
   });
   svg.append(grid);
 
+  const offsets = markerOffsets(series);
   series.forEach((ser, n) => {
-    const cls = `series s${n % 8}`;
-    const g = s('g', { class: cls, 'data-focus-area': ser.id, 'data-total': ser.total });
+    const shape = SHAPES[n % SHAPES.length]!;
+    const g = s('g', { class: `series s${n % 8}`, 'data-focus-area': ser.id, 'data-total': ser.total, 'data-shape': shape });
     const points = ser.counts.map((c, i) => `${x(i).toFixed(1)},${y(c).toFixed(1)}`).join(' ');
     g.append(s('polyline', { points, class: 'line' }));
     ser.counts.forEach((c, i) => {
       const m = months[i]!;
       g.append(
         s(
-          'circle',
-          { cx: x(i).toFixed(1), cy: y(c).toFixed(1), r: 3.5, class: 'dot', 'data-month': m, 'data-count': c },
+          'path',
+          {
+            d: markerPath(shape, x(i) + offsets[n]![i]! * SPREAD, y(c), 4.5),
+            class: hollow(shape) ? 'dot hollow' : 'dot',
+            'data-month': m,
+            'data-count': c,
+          },
           s('title', {}, `${ser.label}: ${c} (${monthLabel(m, monthNames)})`),
         ),
       );
@@ -72,18 +161,57 @@ export function lineChart(series: readonly Series[], months: readonly string[], 
   return svg;
 }
 
-/** The legend: colour swatch, focus area and its total in the period. */
+/** A legend sample: a short stretch of the series' line with its marker. */
+function sample(n: number): SVGSVGElement {
+  const shape = SHAPES[n % SHAPES.length]!;
+  return s(
+    'svg',
+    { class: `sample series s${n % 8}`, viewBox: '0 0 34 14', width: 34, height: 14, 'aria-hidden': 'true' },
+    s('line', { x1: 1, x2: 33, y1: 7, y2: 7, class: 'line' }),
+    s('path', { d: markerPath(shape, 17, 7, 4.5), class: hollow(shape) ? 'dot hollow' : 'dot' }),
+  );
+}
+
+/** The legend: each line's sample (colour, dash, marker), focus area and its total in the period. */
 export function legend(series: readonly Series[]): HTMLElement {
   return h(
     'ul',
     { class: 'legend' },
-    ...series.map((ser, n) =>
+    ...series.map((ser, n) => h('li', { class: `s${n % 8}`, 'data-focus-area': ser.id }, sample(n), `${ser.label} `, h('strong', {}, ser.total))),
+  );
+}
+
+/** Under the chart: which lines lie on top of each other, and every figure in a table (folded). */
+export function chartNotes(series: readonly Series[], months: readonly string[], monthNames: readonly string[], t: ChartTexts): HTMLElement {
+  const and = (labels: string[]): string => (labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} ${t.and} ${labels.at(-1)}`);
+  const same = sameLines(series);
+  return h(
+    'div',
+    { class: 'chart-notes' },
+    same.length ? h('p', { class: 'muted small same-lines' }, t.same.replace('{lines}', same.map(and).join('; '))) : null,
+    h(
+      'details',
+      { class: 'chart-table' },
+      h('summary', {}, t.table),
       h(
-        'li',
-        { class: `s${n % 8}`, 'data-focus-area': ser.id },
-        h('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        `${ser.label} `,
-        h('strong', {}, ser.total),
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'data' },
+          h(
+            'thead',
+            {},
+            h('tr', {}, h('th', { scope: 'col' }, t.area), ...months.map((m) => h('th', { scope: 'col', class: 'num' }, monthLabel(m, monthNames)))),
+          ),
+          h(
+            'tbody',
+            {},
+            ...series.map((ser) =>
+              h('tr', { 'data-focus-area': ser.id }, h('th', { scope: 'row' }, ser.label), ...ser.counts.map((c) => h('td', { class: 'num' }, c))),
+            ),
+          ),
+        ),
       ),
     ),
   );

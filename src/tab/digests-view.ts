@@ -1,19 +1,48 @@
 import type { DigestsResponse } from '../tab-api/contract';
-import type { Api } from './api';
+import { type Api, ApiError } from './api';
+import { digestPage } from './digest-page-view';
 import { h, monthLabel, osloDate, replace } from './dom';
 import { fill, type TabLocale, type Texts } from './texts';
 
-/** The Digests section: the archive of monthly digests and, for coordinators, the annual report draft. */
+/**
+ * The Digests section: the archive of monthly digests — each one opens here to read, as sent to
+ * the board — and, for coordinators, the annual report draft.
+ */
 export function digestsSection(root: HTMLElement, a: Api, t: Texts, locale: TabLocale, data: DigestsResponse): void {
-  const body = !data.allowed
-    ? h('p', { class: 'muted', 'data-state': 'not-allowed' }, t.digests.notAllowed)
-    : data.source === 'unavailable'
-      ? h('p', { class: 'muted', 'data-state': 'unavailable' }, t.digests.unavailable)
-      : h('div', {}, data.annualReport ? annual(a, t, data.annualReport.years) : null, archive(t, locale, data));
-  replace(root, h('h2', {}, t.digests.heading), body);
+  const showList = (): void => {
+    const body = !data.allowed
+      ? h('p', { class: 'muted', 'data-state': 'not-allowed' }, t.digests.notAllowed)
+      : data.source === 'unavailable'
+        ? h('p', { class: 'muted', 'data-state': 'unavailable' }, t.digests.unavailable)
+        : h('div', {}, data.annualReport ? annual(a, t, data.annualReport.years) : null, archive(t, locale, data, read));
+    replace(root, h('h2', {}, t.digests.heading), body);
+  };
+  /** Opens one month's digest in place of the list; «Tilbake» shows the list again. */
+  const read = (month: string): void => {
+    const back = h('button', { type: 'button', class: 'back', onclick: showList }, `← ${t.digests.back}`);
+    const out = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t.digests.reading));
+    replace(root, h('h2', {}, t.digests.heading), back, out);
+    a.digest(month)
+      .then((page) => replace(out, digestPage(page, t), h('p', {}, h('button', { type: 'button', class: 'back', onclick: showList }, `← ${t.digests.back}`))))
+      .catch((err: unknown) =>
+        replace(
+          out,
+          h(
+            'p',
+            { class: 'field-error', role: 'alert' },
+            err instanceof ApiError && err.status === 404
+              ? (err.body?.message ?? fill(t.digests.notFound, { month: monthLabel(month, t.wheel.months) }))
+              : t.failed,
+          ),
+        ),
+      )
+      .finally(() => out.removeAttribute('aria-busy'));
+    back.focus();
+  };
+  showList();
 }
 
-function archive(t: Texts, locale: TabLocale, data: DigestsResponse): HTMLElement {
+function archive(t: Texts, locale: TabLocale, data: DigestsResponse, read: (month: string) => void): HTMLElement {
   if (!data.items.length) return h('p', { class: 'muted' }, t.digests.empty);
   return h(
     'ul',
@@ -25,7 +54,16 @@ function archive(t: Texts, locale: TabLocale, data: DigestsResponse): HTMLElemen
         h('strong', {}, monthLabel(d.month, t.wheel.months)),
         ` · ${d.title}`,
         d.createdAt ? h('span', { class: 'muted small' }, ` · ${osloDate(d.createdAt, locale)}`) : null,
-        d.url ? h('a', { href: d.url, target: '_blank', rel: 'noopener', class: 'open' }, t.digests.open) : null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'read',
+            'aria-label': fill(t.digests.readLabel, { month: monthLabel(d.month, t.wheel.months) }),
+            onclick: () => read(d.month),
+          },
+          t.digests.read,
+        ),
       ),
     ),
   );

@@ -30,6 +30,12 @@ const nb = {
     unknown: 'medlemstall ukjent',
     shares: 'samme lesere som «{other}»',
   },
+  chart: {
+    table: 'Tallene i tabell',
+    area: 'Innsatsområde',
+    same: 'Samme tall alle månedene, så linjene ligger oppå hverandre: {lines}.',
+    and: 'og',
+  },
   trends: {
     heading: 'Trender per innsatsområde',
     body: 'Organ',
@@ -124,7 +130,11 @@ const nb = {
     openHtml: 'Åpne utkastet til årsrapport {year}',
     markdown: 'Last ned som Markdown',
     validFor: '(lenkene virker i 24 timer)',
-    open: 'Åpne',
+    read: 'Les rapporten',
+    readLabel: 'Les månedsrapporten for {month}',
+    back: 'Tilbake til alle rapporter',
+    reading: 'Henter rapporten …',
+    notFound: 'Rapporten for {month} finnes ikke i arkivet.',
   },
 };
 
@@ -159,6 +169,12 @@ const en: Texts = {
     one: '1 member',
     unknown: 'member count unknown',
     shares: 'same readers as "{other}"',
+  },
+  chart: {
+    table: 'The figures in a table',
+    area: 'Focus area',
+    same: 'The same count every month, so these lines lie on top of each other: {lines}.',
+    and: 'and',
   },
   trends: {
     ...nb.trends,
@@ -255,7 +271,11 @@ const en: Texts = {
     openHtml: 'Open the annual report draft {year}',
     markdown: 'Download as Markdown',
     validFor: '(the links work for 24 hours)',
-    open: 'Open',
+    read: 'Read the digest',
+    readLabel: 'Read the monthly digest for {month}',
+    back: 'Back to all digests',
+    reading: 'Fetching the digest …',
+    notFound: 'The digest for {month} is not in the archive.',
   },
 };
 

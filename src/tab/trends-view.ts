@@ -1,6 +1,6 @@
 import type { MeResponse, TrendItem, TrendsResponse } from '../tab-api/contract';
 import type { Api } from './api';
-import { legend, lineChart } from './chart';
+import { chartNotes, legend, lineChart } from './chart';
 import { h, monthLabel, osloDate, replace } from './dom';
 import { fill, type TabLocale, type Texts } from './texts';
 
@@ -72,6 +72,7 @@ function render(out: HTMLElement, data: TrendsResponse, t: Texts, locale: TabLoc
       ` · ${monthLabel(data.months[0] ?? '', t.wheel.months)} – ${monthLabel(data.months[data.months.length - 1] ?? '', t.wheel.months)}`,
     ),
     h('figure', { class: 'chart-box' }, chart, data.total > 0 ? legend(series) : null),
+    data.total > 0 ? chartNotes(series, data.months, t.wheel.months, t.chart) : null,
     h('h3', {}, t.trends.list),
     data.truncated ? h('p', { class: 'muted' }, fill(t.trends.truncated, { n: data.items.length })) : null,
     h('ul', { class: 'trend-list' }, ...data.items.map((i) => item(i, t, locale))),

@@ -2,20 +2,18 @@
  * How far the digest card is shortened to stay within Teams' card limit (~28 KB; a larger post
  * is refused with a 4xx and the scheduled digest would never arrive). The card is rendered at
  * each level in turn until it fits. The order keeps longest what the board reads first:
- *   1. the focus area × body table keeps fewer bodies, the rest summed as «Andre (n organer)»
- *      (suppression decided again on what is shown);
- *   2. the chart's fallback table (for clients that draw no charts) keeps the latest 3 months;
- *   3. lists are cut with «… og n til», and the per-body and meetings tables keep the bodies
+ *   1. the chart's fallback table (for clients that draw no charts) keeps the latest 3 months;
+ *   2. lists are cut with «… og n til», and the per-body and meetings tables keep the bodies
  *      with most, the rest summed as «Andre»;
- *   4. the chart's fallback table gives way to a pointer to the tab; fewer bodies in the tables;
- *   5. the area × body table is left out, and last the per-area table and the chart keep the
- *      largest areas.
+ *   3. the chart's fallback table gives way to a pointer to the tab; fewer bodies in the tables;
+ *   4. the police's gender × age table is left out, and last the per-area table and the chart
+ *      keep the largest areas.
  * A table cell costs ~110 bytes of card JSON, so tables, not text, decide the size. Every
  * shortened card says so and where the rest is.
  */
 export interface Level {
-  /** Bodies kept as columns of the focus area × body table; 0: the table is left out. */
-  readonly crossBodies: number;
+  /** The police's suspects by gender × age band (the card's one two-way table) is shown. */
+  readonly twoWay: boolean;
   /** Latest months in the chart's fallback table; 0: a pointer to the tab instead (the chart stays). */
   readonly fallbackMonths: number;
   /** Lines per list before «… og n til». */
@@ -28,20 +26,17 @@ export interface Level {
 
 const ALL = Number.POSITIVE_INFINITY;
 
-export const FULL: Level = { crossBodies: ALL, fallbackMonths: 6, lines: 12, rows: ALL, areas: ALL };
+export const FULL: Level = { twoWay: true, fallbackMonths: 6, lines: 12, rows: ALL, areas: ALL };
 
-const CUT: Level = { crossBodies: 3, fallbackMonths: 3, lines: 3, rows: 5, areas: ALL };
+const CUT: Level = { twoWay: true, fallbackMonths: 3, lines: 3, rows: 5, areas: ALL };
 
 export const LEVELS: readonly Level[] = [
   FULL,
-  { ...FULL, crossBodies: 8 },
-  { ...FULL, crossBodies: 5 },
-  { ...FULL, crossBodies: 3 },
-  { ...FULL, crossBodies: 3, fallbackMonths: 3 },
+  { ...FULL, fallbackMonths: 3 },
   { ...CUT, lines: 5, rows: 10 },
   CUT,
   { ...CUT, fallbackMonths: 0 },
   { ...CUT, fallbackMonths: 0, rows: 3 },
-  { ...CUT, fallbackMonths: 0, rows: 3, crossBodies: 0 },
-  { ...CUT, fallbackMonths: 0, rows: 3, crossBodies: 0, lines: 2, areas: 8 },
+  { ...CUT, fallbackMonths: 0, rows: 3, twoWay: false },
+  { ...CUT, fallbackMonths: 0, rows: 3, twoWay: false, lines: 2, areas: 8 },
 ];

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { formatMeetingTime, OSLO } from '../domain/calendar';
-import { shiftMonth, shownCount, type TrendLine } from '../domain/digest';
+import { shiftMonth, type TrendLine } from '../domain/digest';
 import type { DigestContent } from '../domain/digest-content';
-import { groupCross, groupLines, keepLargest } from '../domain/digest-grouping';
+import { groupLines, keepLargest } from '../domain/digest-grouping';
 import type { NamedMatter } from '../domain/digest-sections';
 import { shortDate } from '../domain/meetings';
 import type { CardJson } from '../handler-types';
@@ -30,8 +30,17 @@ export interface DigestCardData {
   readonly hasChart: boolean;
   readonly chart: {
     readonly title: string;
-    readonly series: readonly { readonly legend: string; readonly values: readonly { readonly x: string; readonly y: number }[] }[];
+    /** A multiple of 4 (Teams draws five gridlines from 0), so the y axis of counts has whole-number ticks. */
+    readonly yMax: number;
+    readonly series: readonly {
+      readonly legend: string;
+      /** One of Teams' named chart colours (CHART_COLORS). */
+      readonly color: string;
+      readonly values: readonly { readonly x: string; readonly y: number }[];
+    }[];
   };
+  /** Names the lines drawn on top of each other (the same count every month); '' when none are. */
+  readonly chartNote: string;
   readonly chartFallback: TableData;
   readonly escalationsHeading: string;
   readonly escalationCounts: string;
@@ -161,18 +170,22 @@ export function digestCardData(locale: Locale, c: DigestContent, view: DigestVie
     dueLists: dueLists(c.due, { t, locale, next: x.next, bodyName: x.bodyName, list: (heading, lines, empty) => list(heading, lines, empty, x) }),
     ...meetingPart(x),
     ...footer(x, view),
-    // Shrinks with the card: fewer offence types with the lists, the gender × band table with the other two-way table.
-    ...policeDigestPart(locale, c.police, Math.max(3, level.lines), level.crossBodies > 0, c.suppressBelow),
+    // Shrinks with the card: fewer offence types with the lists, the gender × band table near the end.
+    ...policeDigestPart(locale, c.police, Math.max(3, level.lines), level.twoWay, c.suppressBelow),
   };
 }
 
-type TrendPart = Pick<DigestCardData, 'trendsHeading' | 'trendsTotal' | 'trendTables' | 'emerging' | 'hasChart' | 'chart' | 'chartFallback'>;
+type TrendPart = Pick<DigestCardData, 'trendsHeading' | 'trendsTotal' | 'trendTables' | 'emerging' | 'hasChart' | 'chart' | 'chartNote' | 'chartFallback'>;
 
+/**
+ * The trend part. Every count in it is a count by one characteristic — per focus area, per body,
+ * per month — and is shown exactly, in the tables, «Mest økende» and the chart alike. The card
+ * has no focus area × body table: with both one-way totals on the same card, a «<3» in it could
+ * be worked out from them (docs/digest-and-annual-report.md, «Statistical form»).
+ */
 function trendPart(x: Ctx): TrendPart {
   const { t, locale, c, month, level } = x;
   const tr = c.trends;
-  // Grouped first, then suppressed: the marks must hold on the table as shown.
-  const cross = groupCross(tr.cross, level.crossBodies, c.suppressBelow, x.others);
   const tables: TableData[] = [];
   if (tr.byArea.length)
     tables.push(
@@ -186,15 +199,7 @@ function trendPart(x: Ctx): TrendPart {
       ),
     );
   if (tr.byBody.length) tables.push(changeTable(t.byBody, t.cols.body, groupLines(tr.byBody, level.rows, x.others), c.month, locale, t));
-  if (level.crossBodies > 0 && cross.areas.length && cross.bodies.length) {
-    tables.push({
-      heading: t.cross,
-      note: format(t.crossNote, { n: c.suppressBelow }),
-      columns: columns(cross.bodies.length),
-      header: [t.cols.area, ...cross.bodies.map((b) => b.label)],
-      rows: cross.areas.map((a, i) => [a.label, ...cross.bodies.map((_, j) => shownCount(cross.values[i]![j]!, cross.marks[i]![j]!, c.suppressBelow))]),
-    });
-  }
+  if (tables.length) tables[tables.length - 1] = { ...tables[tables.length - 1]!, note: t.exactNote };
   const total = tr.total;
   return {
     trendsHeading: t.trends,
@@ -220,8 +225,44 @@ function trendPart(x: Ctx): TrendPart {
   };
 }
 
+/**
+ * Teams' named chart colours in the order the lines take them. Teams' own default for a line
+ * chart is its sequential palette (eight shades of one violet: 5 CIEDE2000 apart under simulated
+ * colour blindness); these eight, chosen by measuring every set of Teams' colours that keeps
+ * some contrast on both the light and the dark theme, stay at least 9.3 apart for normal,
+ * protan, deutan and tritan vision (Machado 2009), the first four at least 14
+ * (tests/unit/chart-palette.test.ts). Teams draws no markers or dashes on its line charts, so
+ * colour is what it has.
+ */
+export const CHART_COLORS = [
+  'categoricalBlue',
+  'divergingRed',
+  'categoricalTeal',
+  'divergingGray',
+  'divergingLightRed',
+  'good',
+  'sequential6',
+  'sequential4',
+] as const;
+
+/** The y axis's top: a multiple of 4 at or above the largest count, at least 4 (ticks 0, 1, 2, 3, 4). */
+export function chartTop(max: number): number {
+  return Math.max(4, Math.ceil(max / 4) * 4);
+}
+
+/** Groups of series with the same count in every month (and not all zero): their lines lie on top of each other. */
+export function sameLines<T extends { readonly values: readonly number[] }>(series: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const s of series) {
+    if (!s.values.some((v) => v > 0)) continue;
+    const key = s.values.join(',');
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
 /** The six-month chart per focus area (the largest areas when shortened) and its fallback table. */
-function chartPart({ t, locale, c, level }: Ctx): Pick<DigestCardData, 'hasChart' | 'chart' | 'chartFallback'> {
+function chartPart({ t, locale, c, level }: Ctx): Pick<DigestCardData, 'hasChart' | 'chart' | 'chartNote' | 'chartFallback'> {
   const { months, series: all } = c.trends.chart;
   // The same areas as the per-area table keeps (its lines and the series are the same areas).
   const keptIds = new Set(keepLargest(c.trends.byArea, level.areas, (l) => l.count).kept.map((l) => l.id));
@@ -234,9 +275,20 @@ function chartPart({ t, locale, c, level }: Ctx): Pick<DigestCardData, 'hasChart
     : all;
   const from = months.length - Math.min(level.fallbackMonths, months.length);
   const shown = months.slice(from);
+  const and = (labels: string[]): string => (labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} ${t.and} ${labels.at(-1)}`);
+  const overlaps = sameLines(series).map((g) => and(g.map((s) => s.label)));
   return {
     hasChart: series.length > 0,
-    chart: { title: t.chart, series: series.map((s) => ({ legend: s.label, values: s.values.map((y, i) => ({ x: shortMonth(months[i]!, locale), y })) })) },
+    chart: {
+      title: t.chart,
+      yMax: chartTop(Math.max(0, ...series.flatMap((s) => s.values))),
+      series: series.map((s, i) => ({
+        legend: s.label,
+        color: CHART_COLORS[i % CHART_COLORS.length]!,
+        values: s.values.map((y, j) => ({ x: shortMonth(months[j]!, locale), y })),
+      })),
+    },
+    chartNote: overlaps.length ? format(t.chartSame, { lines: overlaps.join('; ') }) : '',
     chartFallback: {
       heading: from === 0 ? t.chartFallback : shown.length ? format(t.chartFallbackShort, { n: shown.length }) : t.chart,
       note: shown.length ? '' : t.chartFallbackNone,

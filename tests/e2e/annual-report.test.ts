@@ -14,6 +14,7 @@ import { cardOf, cardTexts, type Harness, startHarness } from '../support/harnes
 type Node = Record<string, unknown>;
 const SIGRID = PEOPLE.sigrid;
 const SCREENSHOT = path.resolve(__dirname, '..', '..', 'screenshots', 'arsrapport-2026.png');
+const EXPIRED_SHOT = path.resolve(__dirname, '..', '..', 'screenshots', 'files-link-expired.png');
 /** A title a member could type (it passes the guard): markup and a table pipe, shown as typed. */
 const TRICKY = '<b>Fest & "moro"</b> | *etter* skoletid';
 /** The sections of the draft, in the order of the SLT annual reports (002: 2021, 003: 2024). */
@@ -161,7 +162,7 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     expect(cardTexts(card)[0]).toBe('Årsrapport 2026 – utkast');
     const actions = (card!.actions as Node[]).map((a) => ({ type: a.type, title: a.title, url: String(a.url) }));
     expect(actions.map((a) => [a.type, a.title])).toEqual([
-      ['Action.OpenUrl', 'Last ned (HTML)'],
+      ['Action.OpenUrl', 'Åpne i nettleseren (HTML)'],
       ['Action.OpenUrl', 'Last ned (Markdown)'],
     ]);
     for (const a of actions) expect(a.url).toMatch(/\/files\/[A-Za-z0-9_-]{24}$/);
@@ -170,11 +171,11 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     links.md = actions[1]!.url;
   });
 
-  it("serves the HTML as a download, escaped, with the sections of an SLT annual report and the year's figures", async () => {
+  it("serves the HTML to open in the browser, escaped, with the sections of an SLT annual report and the year's figures", async () => {
     const res = await get(links.html!);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="slt-arsrapport-2026-utkast.html"');
+    expect(res.headers.get('content-disposition')).toBe('inline; filename="slt-arsrapport-2026-utkast.html"');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = res.text;
@@ -249,6 +250,7 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     const res = await get(links.md!);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="slt-arsrapport-2026-utkast.md"');
     const md = res.text;
     expect(md.startsWith('# SLT – årsrapport 2026\n')).toBe(true);
     expect(md).toContain('## Saker behandlet i koordineringsgruppen');
@@ -257,12 +259,13 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     expect(md).toContain(`| ${MATTERS.waitingEscalated} |`);
   });
 
-  it('renders as a readable page in Chromium (screenshot kept in screenshots/)', async () => {
-    const html = (await get(links.html!)).text;
+  it('opens as a readable page in Chromium from its link, not as a download (screenshot kept in screenshots/)', async () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'nb-NO' });
-      await page.setContent(html, { waitUntil: 'load' });
+      // A download would make goto fail («Download is starting»); inline, the page is shown.
+      const res = await page.goto(local(links.html!), { waitUntil: 'load' });
+      expect(res?.status()).toBe(200);
       expect(await page.title()).toBe('SLT – årsrapport 2026');
       // Every section and the police chapter (issue 16; «no figures entered» here).
       expect(await page.locator('h2').allTextContents()).toEqual(SECTIONS);
@@ -279,14 +282,33 @@ describe('the annual report draft through /api/messages and GET /files/<token>',
     expect(png.height).toBeGreaterThan(1500);
   }, 60_000);
 
-  it('answers 404 for an unknown or malformed token, and once the link has expired', async () => {
+  it('answers 404 for an unknown or malformed token, and once the link has expired, with a Norwegian page that says what to do', async () => {
     expect((await get(`${h.baseUrl}/files/AAAAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404);
     expect((await get(`${h.baseUrl}/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
     clock.advance(25 * 3_600_000);
-    expect((await get(links.html!)).status).toBe(404);
-    expect((await get(links.md!)).status).toBe(404);
-    clock.advance(-25 * 3_600_000);
-  });
+    try {
+      const expired = await get(links.html!);
+      expect(expired.status).toBe(404);
+      expect(expired.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(expired.headers.get('cache-control')).toBe('no-store');
+      expect(expired.text).not.toContain('"error"');
+      expect((await get(links.md!)).status).toBe(404);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage({ viewport: { width: 900, height: 600 }, locale: 'nb-NO' });
+        const res = await page.goto(local(links.html!));
+        expect(res?.status()).toBe(404);
+        expect(await page.textContent('h1')).toBe('Lenken er utløpt');
+        expect(await page.textContent('p.todo')).toContain('skriv «årsrapport» til SLT-boten i Teams');
+        fs.mkdirSync(path.dirname(EXPIRED_SHOT), { recursive: true });
+        await page.screenshot({ path: EXPIRED_SHOT });
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      clock.advance(-25 * 3_600_000);
+    }
+  }, 60_000);
 
   it('in a channel, sends the links to the coordinator 1:1 and tells the channel only that', async () => {
     h.connector.clear();

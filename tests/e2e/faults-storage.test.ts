@@ -128,6 +128,12 @@ describe('storage outage: Azurite stops and returns while the bot runs', () => {
     expect((await h.send(next)).status).toBe(200);
     expect(String(repliesTo(next.id)[0]?.body.text)).toContain('Prøv igjen om litt');
 
+    // A download link opened in a browser meanwhile: a page that says to try again, not JSON.
+    const link = await fetch(`${h.baseUrl}/files/AAAAAAAAAAAAAAAAAAAAAAAA`, { headers: { accept: 'text/html' } });
+    expect(link.status).toBe(503);
+    expect(link.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await link.text()).toContain('<h1>SLT-boten svarer ikke akkurat nå</h1>');
+
     // A card submitted now: the card is answered with the same apology, saying nothing was saved.
     const refused = await submit(DURING);
     expect(refused.status).toBe(200);

@@ -59,7 +59,7 @@ describe('SLT overview tab in Chromium (development mode)', () => {
   }
 
   const counts = (area: string): Promise<number[]> =>
-    page.$$eval(`svg.chart g.series[data-focus-area="${area}"] circle.dot`, (dots) => dots.map((d) => Number(d.getAttribute('data-count'))));
+    page.$$eval(`svg.chart g.series[data-focus-area="${area}"] .dot`, (dots) => dots.map((d) => Number(d.getAttribute('data-count'))));
 
   it('outside Teams shows the development banner and identity picker, then the tab for the person picked', async () => {
     await page.goto(`${h.baseUrl}/tab/index.html`);
@@ -317,6 +317,12 @@ describe('SLT overview tab in Chromium (development mode)', () => {
     await page.click('#tab-digests');
     expect(await page.$$eval('#digests li[data-month]', (li) => li.map((l) => l.getAttribute('data-month')))).toEqual(['2026-10']);
     expect(await page.textContent('#digests li[data-month]')).toContain('Månedsrapport for oktober 2026');
+    // This archive row holds no digest this release can read: the page says so and where to look instead.
+    await page.click('#digests li[data-month="2026-10"] button.read');
+    expect(await (await page.waitForSelector('#digests [role="alert"]')).textContent()).toBe(
+      'Rapporten for 2026-10 kan ikke vises her. Skriv «rapport 2026-10» til SLT-boten.',
+    );
+    await page.click('#digests button.back');
     // The annual report draft is made on request, by the same code as «årsrapport», behind download links.
     await page.click('#annual-make');
     const link = await page.waitForSelector('#digests a[data-format="html"]');

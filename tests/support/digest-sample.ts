@@ -63,7 +63,7 @@ export async function sampleDigest(o: SampleOptions): Promise<DigestContent> {
       }),
     ),
   );
-  const trends = summariseTrends(await countTrends(facts, window), month, { suppressBelow: 3, areas, bodies });
+  const trends = summariseTrends(await countTrends(facts, window), month, { areas, bodies });
   const n = o.listLength ?? 4;
   const matter = (i: number): NamedMatter => ({
     id: `e${i}`,

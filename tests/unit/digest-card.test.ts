@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { suppressTable, type TrendLine } from '../../src/domain/digest';
-import { groupCross, groupLines, keepLargest } from '../../src/domain/digest-grouping';
+import type { TrendLine } from '../../src/domain/digest';
+import { groupLines, keepLargest } from '../../src/domain/digest-grouping';
 import { CARD_BUDGET } from '../../src/views/agenda';
-import { digestCard } from '../../src/views/digest';
+import { CHART_COLORS, chartTop, digestCard, sameLines } from '../../src/views/digest';
 import { cardNodes, tableTexts, tableUnder } from '../support/card-reading';
 import { validateCard } from '../support/card-validator';
 import { sampleAreas, sampleBodies, sampleCount, sampleDigest } from '../support/digest-sample';
@@ -10,7 +10,6 @@ import { cardTexts } from '../support/harness';
 
 type Node = Record<string, unknown>;
 const bytes = (card: unknown): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
-const CROSS = 'Innsatsområde fordelt på organ';
 const SHORTENED = /^Rapporten er forkortet for å få plass i Teams/;
 const BOARD_VIEW = { ack: { count: 3, total: 9 }, canAck: true, canSend: false } as const;
 const COORDINATOR_VIEW = {
@@ -21,39 +20,35 @@ const COORDINATOR_VIEW = {
 } as const;
 
 /**
- * The focus area × body table as shown must keep the «<3» rules against the counts it stands
- * for (computed here from the sample's own pattern, not from the code under test): a 1 or 2 is
- * never shown, every shown number is the true count, and no row or column has a single
- * suppressed cell.
+ * The one rule for small counts (docs/digest-and-annual-report.md, «Statistical form»): every
+ * trend count on the card is a count by one characteristic and is shown exactly — the per-area
+ * table, «Mest økende» and the chart (and its fallback table) give the same number for the same
+ * area, computed here from the sample's own pattern, not from the code under test. No trend
+ * count is shown as «<3», and nothing breaks the trends down by area and body at once.
  */
-function expectSuppressionHolds(card: unknown, nBodies: number, nAreas: number): number {
-  const rows = tableUnder(card, CROSS);
-  if (!rows) return 0;
-  const bodies = sampleBodies(nBodies);
+function expectOneRule(card: unknown, nBodies: number, nAreas: number): void {
   const areas = sampleAreas(nAreas);
-  const header = rows[0]!.slice(1);
-  const shownIdx = header.map((label) => bodies.findIndex((b) => b.label === label));
-  const monthCount = (bi: number): number => areas.reduce((s, _, ai) => s + sampleCount(ai, bi, 5), 0);
-  const others = bodies.map((_, bi) => bi).filter((bi) => !shownIdx.includes(bi) && monthCount(bi) > 0);
-  let small = 0;
-  const marks = rows.slice(1).map((row) => {
+  const month = (ai: number, m: number): number => sampleBodies(nBodies).reduce((s, _, bi) => s + sampleCount(ai, bi, m), 0);
+  const perArea = tableUnder(card, 'Per innsatsområde')!;
+  for (const row of perArea.slice(1)) {
     const ai = areas.findIndex((a) => a.label === row[0]);
-    return row.slice(1).map((text, j) => {
-      const raw = shownIdx[j]! >= 0 ? sampleCount(ai, shownIdx[j]!, 5) : others.reduce((s, bi) => s + sampleCount(ai, bi, 5), 0);
-      if (raw === 1 || raw === 2) {
-        expect(text).toBe('<3');
-        small++;
-      } else expect([String(raw), ':']).toContain(text);
-      return text === '<3' || text === ':';
-    });
-  });
-  if (header.some((h) => /^Andre \(\d+ organer\)$/.test(h))) expect(header.at(-1)).toBe(`Andre (${others.length} organer)`);
-  const lines = [...marks, ...header.map((_, j) => marks.map((r) => r[j]!))];
-  for (const line of lines) {
-    const n = line.filter(Boolean).length;
-    expect(n === 0 || n >= 2 || line.length === 1).toBe(true);
+    if (ai >= 0) expect(row[1], row[0]).toBe(String(month(ai, 5)));
+    expect(row[1]).toMatch(/^\d+$/);
   }
-  return small;
+  const rising = (cardNodes(card).find((n) => Array.isArray(n.items) && (n.items as Node[])[0]?.text === 'Mest økende')!.items as Node[]).slice(1);
+  for (const line of rising.map((l) => String(l.text)).filter((t) => t.includes(':'))) {
+    const ai = areas.findIndex((a) => line.startsWith(`${a.label}:`));
+    expect(line).toMatch(new RegExp(`^.+: ${month(ai, 5)} \\(`));
+  }
+  const chart = cardNodes(card).find((n) => n.type === 'Chart.Line')!;
+  for (const line of chart.data as { legend: string; values: { y: number }[] }[]) {
+    const ai = areas.findIndex((a) => a.label === line.legend);
+    if (ai >= 0) expect(line.values.map((v) => v.y)).toEqual([0, 1, 2, 3, 4, 5].map((m) => month(ai, m)));
+  }
+  const texts = cardTexts(card);
+  expect(texts).not.toContain('<3');
+  expect(texts).not.toContain(':');
+  expect(texts.join('\n')).not.toContain('Innsatsområde fordelt på organ');
 }
 
 describe("the digest card within Teams' size limit", () => {
@@ -68,14 +63,14 @@ describe("the digest card within Teams' size limit", () => {
     [25, 20, 30],
   ];
   for (const [nBodies, nAreas, listLength] of cases) {
-    it(`${nBodies} bodies, ${nAreas} focus areas, lists of ${listLength}: within budget, valid 1.5, suppression holds on what is shown`, async () => {
+    it(`${nBodies} bodies, ${nAreas} focus areas, lists of ${listLength}: within budget, valid 1.5, every trend count exact and the same everywhere`, async () => {
       const content = await sampleDigest({ bodies: nBodies, areas: nAreas, listLength });
       for (const view of [BOARD_VIEW, COORDINATOR_VIEW]) {
         const card = digestCard('nb', content, view);
         expect(bytes(card)).toBeLessThanOrEqual(CARD_BUDGET);
         expect(validateCard(card)).toEqual([]);
         expect(JSON.stringify(card)).not.toContain('${');
-        expectSuppressionHolds(card, nBodies, nAreas);
+        expectOneRule(card, nBodies, nAreas);
       }
     });
   }
@@ -83,7 +78,7 @@ describe("the digest card within Teams' size limit", () => {
   it("leaves a small network's card whole, and says so when it had to shorten one", async () => {
     const small = digestCard('nb', await sampleDigest({ bodies: 3, listLength: 2 }), BOARD_VIEW);
     expect(cardTexts(small).some((t) => SHORTENED.test(t))).toBe(false);
-    expect(tableUnder(small, CROSS)![0]).toHaveLength(4);
+    expect(tableUnder(small, 'Trender per innsatsområde, siste seks måneder (tabell)')![0]).toHaveLength(7);
     const big = digestCard('nb', await sampleDigest({ bodies: 25 }), BOARD_VIEW);
     expect(cardTexts(big).find((t) => SHORTENED.test(t))).toContain('fanen «SLT-oversikt»');
     const en = digestCard('en', await sampleDigest({ bodies: 25 }), BOARD_VIEW);
@@ -91,15 +86,12 @@ describe("the digest card within Teams' size limit", () => {
     expect(bytes(en)).toBeLessThanOrEqual(CARD_BUDGET);
   });
 
-  it("shortens step by step: first the bodies of the area × body table, keeping the chart's full fallback table", async () => {
-    const card = digestCard('nb', await sampleDigest({ bodies: 10, areas: 4, listLength: 0 }), BOARD_VIEW);
+  it("shortens step by step: first the chart's fallback table to three months, keeping every body in the tables", async () => {
+    const card = digestCard('nb', await sampleDigest({ bodies: 10, areas: 7, listLength: 0 }), BOARD_VIEW);
     expect(cardTexts(card).some((t) => SHORTENED.test(t))).toBe(true);
-    const header = tableUnder(card, CROSS)![0]!;
-    expect(header.at(-1)).toMatch(/^Andre \(\d+ organer\)$/);
-    expect(header.length).toBeLessThan(1 + 10);
-    expect(tableUnder(card, 'Trender per innsatsområde, siste seks måneder (tabell)')![0]).toHaveLength(7);
+    expect(tableUnder(card, 'Trender per innsatsområde, siste 3 måneder (tabell)')![0]).toEqual(['Innsatsområde', 'aug', 'sep', 'okt']);
     expect(tableUnder(card, 'Per organ')).toHaveLength(1 + 10);
-    expect(expectSuppressionHolds(card, 10, 4)).toBeGreaterThan(0);
+    expectOneRule(card, 10, 7);
   });
 
   it('for 25 bodies also sums the smallest bodies in the tables and cuts the lists with «… og n til»', async () => {
@@ -137,55 +129,29 @@ describe('grouping a breakdown', () => {
     expect(out.map((l) => l.label)).toEqual(['a', 'Andre (2)']);
     expect(out[1]).toMatchObject({ count: 3, previous: 2, average3: 2, changePrevious: 1, changeAverage: 1 });
   });
+});
 
-  it('decides suppression again after grouping: a sum of small cells may be shown, a small sum is suppressed', () => {
-    // Bodies: x (large), y and z (small); the full table suppresses y and z in row 0.
-    const cross = {
-      areas: [
-        { id: 'a', label: 'A' },
-        { id: 'b', label: 'B' },
-      ],
-      bodies: [
-        { id: 'x', label: 'X' },
-        { id: 'y', label: 'Y' },
-        { id: 'z', label: 'Z' },
-        { id: 'w', label: 'W' },
-      ],
-      values: [
-        [9, 2, 2, 0],
-        [8, 5, 0, 1],
-      ],
-    };
-    const grouped = groupCross({ ...cross, marks: suppressTable(cross.values, 3) }, 1, 3, (n) => `Andre (${n})`);
-    expect(grouped.bodies.map((b) => b.label)).toEqual(['X', 'Andre (3)']);
-    expect(grouped.values).toEqual([
-      [9, 4],
-      [8, 6],
+describe("the digest's line chart in Teams", () => {
+  it('gives every line its own colour from a list that stays apart for colour-blind readers, and whole-number ticks', async () => {
+    const card = digestCard('nb', await sampleDigest({ bodies: 3, areas: 7 }), BOARD_VIEW);
+    const chart = cardNodes(card).find((n) => n.type === 'Chart.Line')!;
+    const lines = chart.data as { color: string }[];
+    expect(lines.map((l) => l.color)).toEqual(CHART_COLORS.slice(0, 7));
+    expect(chart.yMin).toBe(0);
+    // Teams divides the axis into four: a multiple of 4 makes every tick a whole number.
+    expect(Number(chart.yMax) % 4).toBe(0);
+    expect(Number(chart.yMax)).toBeGreaterThanOrEqual(Math.max(...(chart.data as { values: { y: number }[] }[]).flatMap((l) => l.values.map((v) => v.y))));
+    expect([0, 1, 3, 4, 5, 8, 9, 15].map(chartTop)).toEqual([4, 4, 4, 4, 8, 8, 12, 16]);
+  });
+
+  it('names the lines that lie on top of each other (the same count every month)', async () => {
+    expect(sameLines([{ values: [0, 1, 1] }, { values: [0, 1, 1] }, { values: [1, 1, 1] }, { values: [0, 0, 0] }, { values: [0, 0, 0] }])).toEqual([
+      [{ values: [0, 1, 1] }, { values: [0, 1, 1] }],
     ]);
-    expect(grouped.marks.flat().every((m) => m === 'shown')).toBe(true);
-    const tiny = groupCross(
-      {
-        ...cross,
-        values: [
-          [9, 1, 0, 0],
-          [8, 5, 0, 1],
-        ],
-        marks: suppressTable(
-          [
-            [9, 1, 0, 0],
-            [8, 5, 0, 1],
-          ],
-          3,
-        ),
-      },
-      1,
-      3,
-      (n) => `Andre (${n})`,
-    );
-    expect(tiny.values).toEqual([
-      [9, 1],
-      [8, 6],
-    ]);
-    expect(tiny.marks[0]).toEqual(['hidden', 'small']);
+    const content = await sampleDigest({ bodies: 3, areas: 3 });
+    const [a, b, c] = content.trends.chart.series;
+    const twins = { ...content, trends: { ...content.trends, chart: { ...content.trends.chart, series: [a!, { ...b!, values: a!.values }, c!] } } };
+    expect(cardTexts(digestCard('nb', twins, BOARD_VIEW))).toContain(`Samme tall alle månedene, så linjene ligger oppå hverandre: ${a!.label} og ${b!.label}.`);
+    expect(cardTexts(digestCard('nb', content, BOARD_VIEW)).some((t) => t.startsWith('Samme tall alle månedene'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceScale } from '../../src/tab/chart';
+import { markerOffsets, niceScale, SHAPES, sameLines } from '../../src/tab/chart';
 import { yearFraction } from '../../src/tab/wheel-view';
 import { identify } from '../../src/tab-api/identity';
 import { defaultPeriod, monthRange } from '../../src/tab-api/trends';
@@ -23,6 +23,30 @@ describe('tab: pure parts', () => {
     expect(niceScale(12)).toEqual({ top: 15, step: 5 });
     expect(niceScale(3)).toEqual({ top: 3, step: 1 });
     expect(niceScale(230)).toEqual({ top: 250, step: 50 });
+  });
+
+  it('puts only whole numbers on the y axis of counts, however small the largest count', () => {
+    for (let max = 0; max <= 40; max++) {
+      const { top, step } = niceScale(max);
+      expect(Number.isInteger(step) && step >= 1, `max ${max}`).toBe(true);
+      expect(top % step, `max ${max}`).toBe(0);
+      expect(top).toBeGreaterThanOrEqual(max);
+    }
+  });
+
+  it('sets markers of the same count in the same month side by side, in series order, and leaves the others where they are', () => {
+    const offsets = markerOffsets([{ counts: [0, 2, 5] }, { counts: [0, 2, 1] }, { counts: [0, 3, 5] }]);
+    expect(offsets).toEqual([
+      [-1, -0.5, -0.5],
+      [0, 0.5, 0],
+      [1, 0, 0.5],
+    ]);
+  });
+
+  it('names the lines with the same count every month, never lines of zeros only, and gives eight lines eight marker shapes', () => {
+    const line = (label: string, counts: number[]) => ({ id: label, label, counts, total: counts.reduce((a, b) => a + b, 0) });
+    expect(sameLines([line('A', [0, 1]), line('B', [0, 1]), line('C', [1, 1]), line('D', [0, 0]), line('E', [0, 0])])).toEqual([['A', 'B']]);
+    expect(new Set(SHAPES).size).toBe(8);
   });
 
   it('takes the development identity only in development mode, and never with a malformed tenant', async () => {
