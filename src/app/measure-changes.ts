@@ -250,8 +250,8 @@ export function saveNotice(locale: Locale, r: SaveResult): string {
   }
 }
 
-/** The notice a person reads about a `measure.status`. */
-export function statusNotice(locale: Locale, r: StatusResult): string {
+/** The notice a person reads about a `measure.status` (a stale card is shown again; the tab says what the status is now). */
+export function statusNotice(locale: Locale, r: StatusResult, door: 'card' | 'tab' = 'card'): string {
   const t = pick(locale, MEASURE_TEXTS);
   switch (r.kind) {
     case 'refused':
@@ -259,7 +259,11 @@ export function statusNotice(locale: Locale, r: StatusResult): string {
     case 'notFound':
       return t.notices.notFound;
     case 'stale':
-      return format(t.notices.stale, { name: r.current.updatedByName || '?', date: longDate(dayOfInstant(r.current.updatedAt), locale) });
+      return format(door === 'tab' ? t.notices.staleTab : t.notices.stale, {
+        name: r.current.updatedByName || '?',
+        date: longDate(dayOfInstant(r.current.updatedAt), locale),
+        state: t.states[r.current.state],
+      });
     default:
       return format(r.kind === 'unchanged' ? t.notices.statusUnchanged : t.notices.statusSet, { state: t.states[r.measure.state] });
   }
