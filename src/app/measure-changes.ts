@@ -10,23 +10,24 @@ import {
 } from '../domain/measures/model';
 import { type ChangePlan, changeKey, type FieldProblem, type MeasureActor, type MeasureChange, planChange, planCreate } from '../domain/measures/rules';
 import { RESPONSIBLES, type Responsible } from '../domain/minutes';
-import type { ActionOutcome, ActionRequest, FieldError } from '../handler-types';
+import type { ActionRequest, FieldError } from '../handler-types';
 import { format, type Locale, pick } from '../i18n';
 import { MEASURE_TEXTS } from '../i18n/measures';
 import { type MeasureDecision, MeasureRepository } from '../storage/table/measures';
 import { longDate } from '../views/measures';
 import { screenFields } from './guard-fields';
-import { dataObject } from './measure-fields';
-import { areasOfYear, defaultOwner, type MeasureScene, measureCardFor, measureFormFor, measureScene, measureYear } from './measures';
+import { areasOfYear, defaultOwner, type MeasureScene, measureYear } from './measures';
 import type { Services } from './services';
 
 /**
  * Writing the register (issue 17): `measure.save` (register a measure or change it against the
- * version the card was made from) and `measure.status` (measures from matters and minutes tasks:
- * measure-sources.ts). Every free text is screened by the guard
- * before anything is stored; every change is written with its log entry in one transaction
- * (storage/table/measures.ts). A stale card is refused and shown again: the status card with the
- * current values, the form with the person's input kept and the version moved on.
+ * version the form was made from) and `measure.status` (measures from matters and minutes tasks:
+ * measure-sources.ts). Decided here once for both doors — the bot's card verbs
+ * (measure-change-cards.ts) and the tab's JSON routes (src/tab-api/measure-writes.ts) — as plain
+ * results each door shows its own way. Every free text is screened by the guard (after the
+ * schema has checked its length) before anything is stored; every change is written with its
+ * log entry in one transaction (storage/table/measures.ts). A stale version is refused with the
+ * stored measure and, for a save, the fields changed meanwhile.
  */
 
 /** The data of `measure.save` after validation: absent = not on the card, null = cleared. */
@@ -124,81 +125,64 @@ async function changeOf(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, change: change as MeasureChange };
 }
 
-/** `measure.save`: registers a new measure (no `measureId`) or changes one. */
-export async function saveMeasure(services: Services, req: ActionRequest<SaveData>): Promise<ActionOutcome> {
+/** What a `measure.save` came to. */
+export type SaveResult =
+  /** Not a coordinator (or administrator). */
+  | { readonly kind: 'refused' }
+  /** No such measure in this network. */
+  | { readonly kind: 'notFound' }
+  /** A new measure needs a body to own it. */
+  | { readonly kind: 'noBodies' }
+  /** Field errors; `measure` is the stored one when a change was asked for. */
+  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[]; readonly measure?: Measure }
+  /** Changed by someone else since the version the form was made from: nothing saved. */
+  | { readonly kind: 'stale'; readonly current: Measure; readonly fields: readonly string[] }
+  /** `already`: the same form was saved before (a double submit); `saved` includes a repeat of the last change. */
+  | { readonly kind: 'created' | 'already' | 'saved' | 'unchanged'; readonly measure: Measure };
+
+/** What a `measure.status` came to. */
+export type StatusResult =
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'notFound' }
+  /** Changed by someone else since the version shown: nothing saved; the stored measure. */
+  | { readonly kind: 'stale'; readonly current: Measure }
+  | { readonly kind: 'set' | 'unchanged'; readonly measure: Measure };
+
+/** `measure.save`: registers a new measure (no `measureId`) or changes one against `version`. */
+export async function decideSave(services: Services, req: ActionRequest<SaveData>, scene: MeasureScene): Promise<SaveResult> {
   const { locale } = req;
-  const t = pick(locale, MEASURE_TEXTS);
-  const scene = await measureScene(services, req);
-  if (!scene.coordinator) return { type: 'message', text: t.command.coordinatorsOnly };
-  const raw = req.data as unknown as Record<string, unknown>;
+  if (!scene.coordinator) return { kind: 'refused' };
   if (!req.data.measureId) return createMeasure(services, req, scene);
   const current = await services.measures.getIn(scene.act, req.data.measureId);
-  if (!current) return { type: 'message', text: t.notices.notFound };
-  const mode = 'title' in raw ? 'edit' : 'evaluate';
+  if (!current) return { kind: 'notFound' };
   const asked = await changeOf(services, locale, scene, req.data, current);
-  if (!asked.ok)
-    return {
-      type: 'card',
-      card: await measureFormFor(services, locale, scene, mode, current, {
-        values: raw,
-        errors: asked.errors,
-        notice: t.notices.errorSummary,
-        noticeColor: 'Attention',
-        version: req.data.version,
-      }),
-    };
+  if (!asked.ok) return { kind: 'invalid', errors: asked.errors, measure: current };
   const done = await services.measures.change(scene.viewer.tenantId, current.id, (m) =>
     decided(planChange(m, asked.change, req.data.version, actorOf(req), req.now.toISOString(), 'update')),
   );
-  if (!done) return { type: 'message', text: t.notices.notFound };
+  if (!done) return { kind: 'notFound' };
   const plan = done.result;
   services.log.info({ cid: req.correlationId, measure: current.id, outcome: plan.kind }, 'measure saved');
-  if (plan.kind === 'invalid')
-    return {
-      type: 'card',
-      card: await measureFormFor(services, locale, scene, mode, done.measure, {
-        values: raw,
-        errors: problemErrors(locale, plan.problems),
-        notice: t.notices.errorSummary,
-        noticeColor: 'Attention',
-        version: req.data.version,
-      }),
-    };
+  if (plan.kind === 'invalid') return { kind: 'invalid', errors: problemErrors(locale, plan.problems), measure: done.measure };
   if (plan.kind === 'stale') {
-    // The person's input stays in the form; saving again replaces what the other person stored.
     const since = (await services.measures.history(current.tenantId, current.id)).filter((e) => e.seq > (req.data.version ?? 0));
-    const fields = [...new Set(since.flatMap((e) => (e.fromState ? ['status', ...e.fields] : e.fields)))].map(
-      (f) => t.fieldNames[f] ?? t.fields.status.toLocaleLowerCase(),
-    );
-    const notice = format(t.notices.staleSave, {
-      name: plan.current.updatedByName || '?',
-      date: longDate(dayOfInstant(plan.current.updatedAt), locale),
-      fields: fields.join(', ') || '–',
-    });
-    return {
-      type: 'card',
-      card: await measureFormFor(services, locale, scene, mode, plan.current, { values: raw, notice, noticeColor: 'Warning', version: plan.current.version }),
-    };
+    return { kind: 'stale', current: plan.current, fields: [...new Set(since.flatMap((e) => (e.fromState ? ['status', ...e.fields] : e.fields)))] };
   }
-  const notice = plan.kind === 'unchanged' ? t.notices.unchanged : t.notices.saved;
-  return { type: 'card', card: await measureCardFor(services, locale, scene, done.measure, { notice }) };
+  return { kind: plan.kind === 'unchanged' ? 'unchanged' : 'saved', measure: done.measure };
 }
 
 const decided = (plan: ChangePlan): MeasureDecision<ChangePlan> =>
   plan.kind === 'apply' ? { write: { next: plan.next, log: plan.log }, result: plan } : { result: plan };
 
-async function createMeasure(services: Services, req: ActionRequest<SaveData>, scene: MeasureScene): Promise<ActionOutcome> {
+async function createMeasure(services: Services, req: ActionRequest<SaveData>, scene: MeasureScene): Promise<SaveResult> {
   const { locale } = req;
   const t = pick(locale, MEASURE_TEXTS);
-  const raw = req.data as unknown as Record<string, unknown>;
-  if (scene.viewer.all.length === 0) return { type: 'message', text: t.errors.noBodies };
-  const form = (errors: FieldError[]) =>
-    measureFormFor(services, locale, scene, 'new', undefined, { values: raw, errors, notice: t.notices.errorSummary, noticeColor: 'Attention' });
+  if (scene.viewer.all.length === 0) return { kind: 'noBodies' };
   const data = { ...req.data, ownerBodyId: req.data.ownerBodyId === undefined ? defaultOwner(scene) : req.data.ownerBodyId };
   const asked = await changeOf(services, locale, scene, data, undefined);
-  const errors = asked.ok ? [] : asked.errors;
+  const errors = asked.ok ? [] : [...asked.errors];
   if (!data.title && !errors.some((e) => e.field === 'title')) errors.push({ field: 'title', message: t.errors.required });
-  if (!asked.ok || errors.length > 0) return { type: 'card', card: await form(errors) };
+  if (!asked.ok || errors.length > 0) return { kind: 'invalid', errors };
   const c = asked.change;
   const fields: MeasureFields = {
     title: data.title ?? '',
@@ -218,49 +202,69 @@ async function createMeasure(services: Services, req: ActionRequest<SaveData>, s
   const key = changeKey('create', req.actor.id, c, undefined);
   const id = MeasureRepository.idFor(tenantId, 'manual', `${req.actor.id}|${req.data.formId || key}`);
   const planned = planCreate({ tenantId, id, fields, state: data.status ?? 'planned', source: { kind: 'manual' } }, actorOf(req), req.now.toISOString(), key);
-  if (!planned.ok) return { type: 'card', card: await form(problemErrors(locale, planned.problems)) };
+  if (!planned.ok) return { kind: 'invalid', errors: problemErrors(locale, planned.problems) };
   const stored = await services.measures.create(planned.measure, planned.log);
   services.log.info({ cid: req.correlationId, measure: id, created: stored.created }, 'measure registered');
-  const card = await measureCardFor(services, locale, scene, stored.measure, { notice: stored.created ? t.notices.created : t.notices.already });
-  return { type: 'card', card };
+  return { kind: stored.created ? 'created' : 'already', measure: stored.measure };
 }
 
-/** `measure.status`: sets the status against the version the card showed. */
-export async function setMeasureStatus(
+/** `measure.status`: sets the status against the version the person saw. */
+export async function decideStatus(
   services: Services,
   req: ActionRequest<{ readonly measureId: string; readonly status: MeasureState; readonly version?: number }>,
-): Promise<ActionOutcome> {
-  const { locale } = req;
-  const t = pick(locale, MEASURE_TEXTS);
-  const scene = await measureScene(services, req);
-  if (!scene.coordinator) return { type: 'message', text: t.command.coordinatorsOnly };
+  scene: MeasureScene,
+): Promise<StatusResult> {
+  if (!scene.coordinator) return { kind: 'refused' };
   const current = await services.measures.getIn(scene.act, req.data.measureId);
-  if (!current) return { type: 'message', text: t.notices.notFound };
+  if (!current) return { kind: 'notFound' };
   const done = await services.measures.change(scene.viewer.tenantId, current.id, (m) =>
     decided(planChange(m, { state: req.data.status }, req.data.version, actorOf(req), req.now.toISOString(), 'status')),
   );
-  if (!done) return { type: 'message', text: t.notices.notFound };
+  if (!done) return { kind: 'notFound' };
   const plan = done.result;
   services.log.info({ cid: req.correlationId, measure: current.id, status: req.data.status, outcome: plan.kind }, 'measure status');
-  if (plan.kind === 'stale') {
-    const notice = format(t.notices.stale, { name: plan.current.updatedByName || '?', date: longDate(dayOfInstant(plan.current.updatedAt), locale) });
-    return { type: 'card', card: await measureCardFor(services, locale, scene, plan.current, { notice, noticeColor: 'Warning' }) };
-  }
-  const notice = format(plan.kind === 'unchanged' ? t.notices.statusUnchanged : t.notices.statusSet, { state: t.states[done.measure.state] });
-  return { type: 'card', card: await measureCardFor(services, locale, scene, done.measure, { notice }) };
+  if (plan.kind === 'stale') return { kind: 'stale', current: plan.current };
+  return { kind: plan.kind === 'unchanged' ? 'unchanged' : 'set', measure: done.measure };
 }
 
-/** The card of a `measure.status` with bad data: the measure as it is, the error next to the status. */
-export async function statusForm(services: Services, req: ActionRequest<Record<string, unknown>>, errors: readonly FieldError[]): Promise<ActionOutcome> {
-  const t = pick(req.locale, MEASURE_TEXTS);
-  const scene = await measureScene(services, req);
-  const data = dataObject(req.data);
-  const id = typeof data.measureId === 'string' ? data.measureId : '';
-  const m = await services.measures.getIn(scene.coordinator ? scene.act : scene.read, id);
-  if (!m) return { type: 'message', text: t.notices.notFound };
-  const mapped = errors.map((e) => ({ field: e.field === 'status' ? 'status' : 'status', message: e.message }));
-  return {
-    type: 'card',
-    card: await measureCardFor(services, req.locale, scene, m, { notice: mapped.map((e) => e.message).join(' '), noticeColor: 'Attention', errors: mapped }),
-  };
+/** The notice a person reads about a `measure.save` (the same words on a card and in the tab). */
+export function saveNotice(locale: Locale, r: SaveResult): string {
+  const t = pick(locale, MEASURE_TEXTS);
+  switch (r.kind) {
+    case 'refused':
+      return t.command.coordinatorsOnly;
+    case 'notFound':
+      return t.notices.notFound;
+    case 'noBodies':
+      return t.errors.noBodies;
+    case 'invalid':
+      return t.notices.errorSummary;
+    case 'stale':
+      return format(t.notices.staleSave, {
+        name: r.current.updatedByName || '?',
+        date: longDate(dayOfInstant(r.current.updatedAt), locale),
+        fields: r.fields.map((f) => t.fieldNames[f] ?? t.fields.status.toLocaleLowerCase()).join(', ') || '–',
+      });
+    default:
+      return t.notices[r.kind];
+  }
+}
+
+/** The notice a person reads about a `measure.status` (a stale card is shown again; the tab says what the status is now). */
+export function statusNotice(locale: Locale, r: StatusResult, door: 'card' | 'tab' = 'card'): string {
+  const t = pick(locale, MEASURE_TEXTS);
+  switch (r.kind) {
+    case 'refused':
+      return t.command.coordinatorsOnly;
+    case 'notFound':
+      return t.notices.notFound;
+    case 'stale':
+      return format(door === 'tab' ? t.notices.staleTab : t.notices.stale, {
+        name: r.current.updatedByName || '?',
+        date: longDate(dayOfInstant(r.current.updatedAt), locale),
+        state: t.states[r.current.state],
+      });
+    default:
+      return format(r.kind === 'unchanged' ? t.notices.statusUnchanged : t.notices.statusSet, { state: t.states[r.measure.state] });
+  }
 }

@@ -31,9 +31,13 @@ export interface MeasureScene {
 
 export async function measureScene(services: Services, req: { readonly actor: Actor; readonly place: Place; readonly now: Date }): Promise<MeasureScene> {
   const standing = await services.standing(req.actor, req.place);
-  const viewer = await resolveViewer(services, req.actor, standing, req.place);
+  return sceneOf(await resolveViewer(services, req.actor, standing, req.place), standing, req.now);
+}
+
+/** The scene of a viewer already resolved (the tab resolves its viewer once per request). */
+export function sceneOf(viewer: Viewer, standing: Standing, now: Date): MeasureScene {
   const coordinator = standing.coordinator || standing.admin;
-  return { viewer, standing, coordinator, read: displayScope(viewer), act: actingScope(viewer), today: dayOfInstant(req.now.toISOString()) };
+  return { viewer, standing, coordinator, read: displayScope(viewer), act: actingScope(viewer), today: dayOfInstant(now.toISOString()) };
 }
 
 /** The measure as this person may see it (coordinators: any of the network; others: their bodies'). */

@@ -214,7 +214,13 @@ export function createServer(deps: HttpDeps): restify.Server {
     if (!deps.tabApi) return void res.send(404, { error: 'notFound' });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method === 'POST' ? 'POST' : 'GET';
-    const out = await deps.tabApi.handle({ method, route: url.pathname.replace(/^\/api\/tab\//, ''), query: url.searchParams, headers: req.headers });
+    const out = await deps.tabApi.handle({
+      method,
+      route: url.pathname.replace(/^\/api\/tab\//, ''),
+      query: url.searchParams,
+      headers: req.headers,
+      body: method === 'POST' ? (req.body as unknown) : undefined,
+    });
     res.header('cache-control', 'no-store');
     res.send(out.status, out.body);
   };

@@ -47,6 +47,8 @@ export interface MeasureTexts {
     statusSet: string;
     statusUnchanged: string;
     stale: string;
+    /** A status change refused as stale in the tab (no card there to show again). */
+    staleTab: string;
     staleSave: string;
     notFound: string;
     errorSummary: string;
@@ -91,6 +93,10 @@ export interface MeasureTexts {
     noText: string;
     save: string;
     saved: string;
+    /** One area's text saved (the tab saves one at a time). */
+    savedOne: string;
+    /** A status text refused (the tab's summary; the reason is next to the field). */
+    invalid: string;
     unchanged: string;
     stale: string;
   };
@@ -236,6 +242,8 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       statusUnchanged: 'Status var allerede «{state}».',
       stale:
         'Tiltaket er endret siden kortet ble laget ({name}, {date}). Endringen er ikke lagret. Kortet viser nå det som gjelder; gjør endringen på nytt hvis den fortsatt trengs.',
+      staleTab:
+        'Tiltaket ble endret av {name} {date} etter at du åpnet det. Statusen er ikke endret. Nå er den «{state}»; velg på nytt hvis endringen fortsatt trengs.',
       staleSave:
         'Tiltaket ble endret av {name} {date} mens du skrev ({fields}). Det du skrev er ikke lagret, men står i skjemaet: se over og trykk «Lagre» igjen for å erstatte det som er lagret.',
       notFound: 'Fant ikke tiltaket. Det kan høre til et annet nettverk, eller et organ du ikke er med i.',
@@ -291,6 +299,8 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       noText: 'Ingen statustekst ennå.',
       save: 'Lagre statustekstene',
       saved: 'Statustekstene er lagret.',
+      savedOne: 'Statusteksten er lagret.',
+      invalid: 'Statusteksten kan ikke lagres slik – se feltet.',
       unchanged: 'Ingen endringer å lagre.',
       stale: 'Teksten ble endret av {name} {date} mens du skrev. Nå står det: «{text}». Ditt forslag står i feltet; lagre igjen for å erstatte teksten.',
     },
@@ -452,6 +462,8 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       statusUnchanged: 'The status was already "{state}".',
       stale:
         'The measure was changed after this card was made ({name}, {date}). Your change is not saved. The card now shows what applies; make the change again if it is still needed.',
+      staleTab:
+        'The measure was changed by {name} {date} after you opened it. The status is not changed. It is now "{state}"; choose again if the change is still needed.',
       staleSave:
         'The measure was changed by {name} {date} while you were writing ({fields}). What you wrote is not saved but is kept in the form: check it and press "Save" again to replace what is stored.',
       notFound: 'Measure not found. It may belong to another network, or to a body you are not a member of.',
@@ -508,6 +520,8 @@ export const MEASURE_TEXTS: Catalogue<MeasureTexts> = {
       noText: 'No status text yet.',
       save: 'Save the status texts',
       saved: 'The status texts are saved.',
+      savedOne: 'The status text is saved.',
+      invalid: 'The status text cannot be saved like this – see the field.',
       unchanged: 'No changes to save.',
       stale:
         'The text was changed by {name} {date} while you were writing. It now reads: "{text}". Your proposal is in the field; save again to replace the text.',

@@ -240,6 +240,92 @@ export interface MeasuresResponse {
   /** The measures that ran in the year, grouped by level in the reports' order. */
   readonly levels: readonly { readonly level: string; readonly label: string; readonly items: readonly MeasureItem[] }[];
   readonly areas: readonly FocusAreaStatusItem[];
+  /** Coordinators only: what the forms offer (labels ready to show). Members get no forms. */
+  readonly form?: MeasureFormOptions;
+}
+
+/** A choice in a form: the value sent, the label shown. */
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** The choices of the measure form, as the `measure.save` card offers them. */
+export interface MeasureFormOptions {
+  /** The focus areas of the year shown (a measure keeps the ones it has from another year). */
+  readonly focusAreas: readonly Choice[];
+  readonly levels: readonly Choice[];
+  readonly responsibles: readonly Choice[];
+  readonly bodies: readonly Choice[];
+  readonly states: readonly Choice[];
+  readonly conclusions: readonly Choice[];
+  /** The owner a new measure gets unless another is chosen: the coordination group. */
+  readonly defaultOwner?: string;
+}
+
+/** A measure's stored values in the form's shape ('' when not set), for the edit form and a refused stale save. */
+export interface MeasureFormValues {
+  readonly title: string;
+  readonly description: string;
+  readonly focusAreas: readonly string[];
+  readonly level: string;
+  readonly responsible: readonly string[];
+  readonly ownerBodyId: string;
+  readonly plan: string;
+  readonly start: string;
+  readonly end: string;
+  readonly evaluationMethod: string;
+  readonly evaluation: string;
+  readonly conclusion: string;
+}
+
+/** Coordinators only: what the edit form and the status control start from. */
+export interface MeasureEdit {
+  /** The version to save against (`version` of POST measure-save and measure-status). */
+  readonly version: number;
+  /** 'planned' | 'ongoing' | 'completed' | 'ended'. */
+  readonly state: string;
+  readonly values: MeasureFormValues;
+  /** The measure's focus areas with their stored labels: the form offers those the year shown lacks too. */
+  readonly otherAreas: readonly Choice[];
+}
+
+/**
+ * POST /api/tab/measure-save, measure-status, focus-status (issue 17, coordinators): a change
+ * made or found already made. Refusals are an ErrorResponse: 400 `invalid` (a message per field),
+ * 403, 404 `notFound`, 409 `stale` (MeasureStaleResponse / FocusStatusStaleResponse).
+ */
+export interface MeasureWriteResponse {
+  /** `created`, `already` (the same form sent twice), `saved`, `unchanged`, `set` (a status). */
+  readonly outcome: 'created' | 'already' | 'saved' | 'unchanged' | 'set';
+  /** What to tell the person, as the bot's card says it. */
+  readonly message: string;
+  readonly measure: MeasureItem;
+}
+
+/** 409 of measure-save and measure-status: nothing saved; the measure as it is now. */
+export interface MeasureStaleResponse extends ErrorResponse {
+  readonly error: 'stale';
+  readonly current: MeasureItem;
+  /** measure-save: the fields changed since the version sent (`status` for a status change). */
+  readonly changed?: readonly string[];
+}
+
+/** 200 of POST /api/tab/focus-status. */
+export interface FocusStatusWriteResponse {
+  readonly outcome: 'saved' | 'unchanged';
+  readonly message: string;
+  readonly year: number;
+  readonly focusAreaId: string;
+  /** The version now stored (send it with the next change). */
+  readonly version: number;
+}
+
+/** 409 of focus-status: written meanwhile by someone else; `fields.text` quotes what is stored now. */
+export interface FocusStatusStaleResponse extends ErrorResponse {
+  readonly error: 'stale';
+  /** Send this version to replace the stored text knowingly. */
+  readonly version: number;
 }
 
 export interface MeasureItem {
@@ -264,6 +350,8 @@ export interface MeasureItem {
   readonly source: string;
   /** Retention erased its text. */
   readonly erased: boolean;
+  /** Coordinators only. */
+  readonly edit?: MeasureEdit;
 }
 
 export interface FocusAreaStatusItem {
@@ -278,4 +366,6 @@ export interface FocusAreaStatusItem {
   readonly text: string;
   /** «Sist skrevet 3. desember 2026 av …» (coordinators). */
   readonly by?: string;
+  /** Coordinators only: the status text as stored (to edit) and its version (0: none yet). */
+  readonly edit?: { readonly text: string; readonly version: number };
 }

@@ -11,6 +11,7 @@ import { digestPageFor } from './digest-page';
 import { digestsFor, type TabDigestSource } from './digests';
 import { escalationsFor } from './escalations';
 import { type Headers, type IdentityResult, identify } from './identity';
+import { MEASURE_WRITES } from './measure-writes';
 import { measuresFor } from './measures';
 import { policeFor } from './police-stats';
 import {
@@ -40,6 +41,8 @@ export interface TabRequest {
   readonly route: string;
   readonly query: URLSearchParams;
   readonly headers: Headers;
+  /** A POST's parsed JSON body (the HTTP edge accepts application/json only). */
+  readonly body?: unknown;
 }
 
 export interface TabResponse {
@@ -191,7 +194,18 @@ export function createTabApi(deps: TabApiDeps): TabApi {
     return undefined;
   }
 
-  /** The one route that makes something (a download): POST, coordinators only, as «årsrapport». */
+  /** The POST routes: they make or change something, coordinators only. */
+  const posts: Record<string, (v: TabViewer, req: TabRequest, cid: string) => Promise<TabResponse>> = {
+    'annual-report': (v, req) => annualReport(v, req),
+    ...Object.fromEntries(
+      Object.entries(MEASURE_WRITES).map(([route, write]) => [
+        route,
+        (v: TabViewer, req: TabRequest, cid: string) => write(s, v, { query: req.query, body: req.body, cid }),
+      ]),
+    ),
+  };
+
+  /** The route that makes a download: as «årsrapport». */
   async function annualReport(v: TabViewer, req: TabRequest): Promise<TabResponse> {
     const locale = localeOf(req.query);
     const q = parseQuery(annualReportQuery, req.query, locale);
@@ -219,14 +233,14 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       try {
         if (req.route === 'dev/people' && req.method === 'GET') res = await devRoute(req);
         else {
-          const post = req.route === 'annual-report';
-          const section = post ? annualReport : Object.hasOwn(sections, req.route) ? sections[req.route] : undefined;
+          const post = Object.hasOwn(posts, req.route);
+          const section = post ? posts[req.route] : Object.hasOwn(sections, req.route) ? sections[req.route] : undefined;
           if (!section) res = error(404, 'notFound', 'Finnes ikke.');
           else if (req.method !== (post ? 'POST' : 'GET')) res = error(405, 'method', 'Metoden er ikke tillatt.');
           else {
             const who: IdentityResult = await identify(identityDeps, req.headers);
             if (!who.ok) res = error(401, who.reason, REFUSED[who.reason] ?? 'Innloggingen kunne ikke godkjennes.');
-            else res = await section(await tabViewer(s, who.identity), req);
+            else res = await section(await tabViewer(s, who.identity), req, cid);
           }
         }
       } catch (err) {

@@ -24,15 +24,23 @@ export interface ViewerSources {
   standing(actor: Actor, place: Place): Promise<Standing>;
 }
 
+/** The tab's person as the bot's handlers know people (no channel account: the tab posts nothing). */
+export function tabActor(identity: TabIdentity, name = identity.name ?? ''): Actor {
+  return { id: identity.oid, name, tenantId: identity.tid, channelAccountId: '' };
+}
+
+/** The tab is read by one person on their own screen: a personal chat, as far as the rules go. */
+export function tabPlace(identity: TabIdentity): Place {
+  return { kind: 'personal', conversationId: 'tab', serviceUrl: '', tenantId: identity.tid, botId: '', botName: '' };
+}
+
 /**
  * Resolves the viewer exactly as the bot does for a personal chat (src/domain/visibility.ts):
  * the tab is read by one person on their own screen, like a 1:1 chat, so they see every body
  * they may read — coordinators every body, others the bodies whose channel roster holds them.
  */
 export async function tabViewer(sources: ViewerSources, identity: TabIdentity): Promise<TabViewer> {
-  const actor: Actor = { id: identity.oid, name: identity.name ?? '', tenantId: identity.tid, channelAccountId: '' };
-  const place: Place = { kind: 'personal', conversationId: 'tab', serviceUrl: '', tenantId: identity.tid, botId: '', botName: '' };
-  const standing = await sources.standing(actor, place);
+  const standing = await sources.standing(tabActor(identity), tabPlace(identity));
   const viewer = await resolveViewer(
     { bodies: sources.bodies, roster: tolerant(sources.roster, sources.log) },
     { id: identity.oid, tenantId: identity.tid },

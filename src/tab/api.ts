@@ -5,7 +5,9 @@ import type {
   DigestsResponse,
   ErrorResponse,
   EscalationsResponse,
+  FocusStatusWriteResponse,
   MeasuresResponse,
+  MeasureWriteResponse,
   MeResponse,
   PoliceResponse,
   TrendsResponse,
@@ -28,7 +30,7 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | undefined>;
 
-async function get<T>(auth: Auth | undefined, route: string, query: Query = {}, method: 'GET' | 'POST' = 'GET'): Promise<T> {
+async function get<T>(auth: Auth | undefined, route: string, query: Query = {}, method: 'GET' | 'POST' = 'GET', json?: object): Promise<T> {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -37,8 +39,15 @@ async function get<T>(auth: Auth | undefined, route: string, query: Query = {}, 
     headers['x-slt-dev-user'] = auth.user;
     headers['x-slt-dev-tenant'] = auth.tenant;
   }
+  // The server takes JSON bodies only.
+  if (json) headers['content-type'] = 'application/json';
   const qs = params.toString();
-  const res = await fetch(`/api/tab/${route}${qs ? `?${qs}` : ''}`, { method, headers, credentials: 'omit' });
+  const res = await fetch(`/api/tab/${route}${qs ? `?${qs}` : ''}`, {
+    method,
+    headers,
+    credentials: 'omit',
+    ...(json ? { body: JSON.stringify(json) } : {}),
+  });
   const body = (await res.json().catch(() => undefined)) as unknown;
   if (!res.ok) throw new ApiError(res.status, body as ErrorResponse | undefined);
   return body as T;
@@ -56,6 +65,12 @@ export function api(auth: Auth, lang: string) {
     digest: (month: string) => get<DigestPageResponse>(auth, 'digest', { lang, month }),
     police: () => get<PoliceResponse>(auth, 'police', { lang }),
     annualReport: (year: number) => get<AnnualReportResponse>(auth, 'annual-report', { lang, year }, 'POST'),
+    /** Coordinators: `measure.save`'s data (no measureId: a new measure). A refusal is an ApiError (400 fields, 409 stale). */
+    saveMeasure: (data: object) => get<MeasureWriteResponse>(auth, 'measure-save', { lang }, 'POST', data),
+    setMeasureStatus: (data: { measureId: string; status: string; version: number }) =>
+      get<MeasureWriteResponse>(auth, 'measure-status', { lang }, 'POST', data),
+    saveFocusStatus: (data: { year: number; focusAreaId: string; text: string; version: number }) =>
+      get<FocusStatusWriteResponse>(auth, 'focus-status', { lang }, 'POST', data),
   };
 }
 
